@@ -1,2 +1,3 @@
 export * from './units.ts';
 export * from './lnglat.ts';
+export * from './rng.ts';
