@@ -1,0 +1,6 @@
+export * from './result.ts';
+export * from './messages.ts';
+export * from './id-number.ts';
+export * from './phone.ts';
+export * from './mask.ts';
+export * from './plate.ts';

@@ -1,0 +1,67 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { maskIdNumber, maskName, maskPhone } from './mask.ts';
+
+describe('masking defaults', () => {
+  it('masks the literal examples', () => {
+    expect(maskIdNumber('11010519491231002X')).toBe('110105********002X');
+    expect(maskPhone('13812341234')).toBe('138****1234');
+    expect(maskPhone('0595-23521234')).toBe('0595-****1234');
+    expect(maskName('张三')).toBe('张*');
+    expect(maskName('欧阳娜娜')).toBe('欧***');
+    expect(maskName('John Smith')).toBe('J*********');
+    expect(maskName('李')).toBe('*');
+    expect(maskName('')).toBe('');
+  });
+
+  it('hides a value too short to keep both ends', () => {
+    expect(maskIdNumber('1234567890')).toBe('**********');
+    expect(maskPhone('1234567')).toBe('*******');
+  });
+});
+
+/** Characters of `masked` that are not `*` and sit at a position outside `kept`. */
+function revealedOutside(original: string, masked: string, kept: (i: number, n: number) => boolean): number {
+  const o = [...original];
+  const m = [...masked];
+  expect(m).toHaveLength(o.length);
+  let leaks = 0;
+  m.forEach((c, i) => {
+    if (kept(i, o.length)) expect(c).toBe(o[i]);
+    else if (c !== '*') leaks++;
+  });
+  return leaks;
+}
+
+describe('masking never reveals more than the stated characters (properties)', () => {
+  it('ID numbers: at most the first 6 and last 4', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme-ascii' }), (s) => {
+        const n = [...s].length;
+        const kept = (i: number) => n > 10 && (i < 6 || i >= n - 4);
+        expect(revealedOutside(s, maskIdNumber(s), kept)).toBe(0);
+      }),
+    );
+  });
+
+  it('mobile numbers: at most the first 3 and last 4', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^1[3-9]\d{9}$/), (s) => {
+        expect(revealedOutside(s, maskPhone(s), (i) => i < 3 || i >= 7)).toBe(0);
+      }),
+    );
+  });
+
+  it('names: at most the first character', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', minLength: 1 }), (raw) => {
+        const s = raw.trim();
+        const masked = maskName(raw);
+        const chars = [...s];
+        expect([...masked].slice(1).every((c) => c === '*')).toBe(true);
+        expect([...masked]).toHaveLength(chars.length);
+        if (chars.length > 1) expect([...masked][0]).toBe(chars[0]);
+      }),
+    );
+  });
+});

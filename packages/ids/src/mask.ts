@@ -1,0 +1,37 @@
+/**
+ * Default masking for display (DOMAIN-RULES: ID `110105********002X`, phone `138****1234`, name `张*`).
+ * Each mask keeps a fixed number of characters and replaces every other one with `*`, so the output
+ * has the input's length and reveals nothing beyond the kept characters.
+ */
+
+function keepEnds(value: string, head: number, tail: number): string {
+  const chars = [...value];
+  // Too short to keep both ends without showing most of it: hide everything.
+  if (chars.length <= head + tail) return '*'.repeat(chars.length);
+  return chars.map((c, i) => (i < head || i >= chars.length - tail ? c : '*')).join('');
+}
+
+/** ID number: the 6-digit area code and the last 4 characters stay visible. */
+export function maskIdNumber(id: string): string {
+  return keepEnds(id, 6, 4);
+}
+
+/** Mobile number (11 digits): first 3 and last 4 visible. Landline `0595-23521234`: area code and last 4. */
+export function maskPhone(phone: string): string {
+  const dash = phone.indexOf('-');
+  if (dash > 0) return phone.slice(0, dash + 1) + keepEnds(phone.slice(dash + 1), 0, 4);
+  return keepEnds(phone, 3, 4);
+}
+
+/**
+ * Personal name: only the first character stays visible, one `*` per hidden character
+ * (张三 → 张*, 欧阳娜娜 → 欧***). Compound surnames are not kept whole: telling them apart from a
+ * one-character surname needs a list, and showing less is the safer mistake. Latin names keep the first
+ * letter and mask the rest, spaces included (John Smith → J*********). A one-character name is
+ * fully masked.
+ */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length <= 1) return '*'.repeat(chars.length);
+  return chars[0] + '*'.repeat(chars.length - 1);
+}
