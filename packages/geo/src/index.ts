@@ -1,3 +1,15 @@
 export * from './units.ts';
 export * from './lnglat.ts';
 export * from './rng.ts';
+export type * as GeoJSON from './geojson.ts';
+export { multiPolygon, polygonsOf } from './geojson.ts';
+export * from './bbox.ts';
+export * from './point-in-polygon.ts';
+export * from './area.ts';
+export * from './clip.ts';
+export * from './datum.ts';
+export * from './local-projection.ts';
+export * from './nearest-inside.ts';
+export * from './centroid.ts';
+export * from './kmeans.ts';
+export * from './voronoi.ts';
