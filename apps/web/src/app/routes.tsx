@@ -1,0 +1,57 @@
+import { lazy, type ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { LoginPage } from '../features/auth/login-page.tsx';
+import { UnderConstructionPage } from '../features/placeholder/under-construction-page.tsx';
+import { NotFoundPage } from './not-found-page.tsx';
+import type { ModuleKey, PlannedModuleKey } from './navigation.tsx';
+import { RequireAuth } from './require-auth.tsx';
+import { RequireRole } from './require-role.tsx';
+import { ShellLayout } from './shell-layout.tsx';
+
+// Pages with the map or large tables load on demand, so the login page stays small.
+const HomePage = lazy(() => import('../features/home/home-page.tsx').then((m) => ({ default: m.HomePage })));
+const UsersPage = lazy(() =>
+  import('../features/users/users-page.tsx').then((m) => ({ default: m.UsersPage })),
+);
+const OrgsPage = lazy(() => import('../features/orgs/orgs-page.tsx').then((m) => ({ default: m.OrgsPage })));
+const AuditPage = lazy(() =>
+  import('../features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
+);
+
+const planned: readonly PlannedModuleKey[] = [
+  'dispatch',
+  'intel',
+  'grid',
+  'volunteers',
+  'traffic',
+  'services',
+  'welfare',
+  'stats',
+];
+
+const guarded = (module: ModuleKey, page: ReactNode) => <RequireRole module={module}>{page}</RequireRole>;
+
+export function createRouter() {
+  return createBrowserRouter([
+    { path: '/login', element: <LoginPage /> },
+    {
+      path: '/',
+      element: (
+        <RequireAuth>
+          <ShellLayout />
+        </RequireAuth>
+      ),
+      children: [
+        { index: true, element: <HomePage /> },
+        ...planned.map((key) => ({
+          path: key,
+          element: guarded(key, <UnderConstructionPage module={key} />),
+        })),
+        { path: 'admin/users', element: guarded('users', <UsersPage />) },
+        { path: 'admin/orgs', element: guarded('orgs', <OrgsPage />) },
+        { path: 'admin/audit', element: guarded('audit', <AuditPage />) },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}

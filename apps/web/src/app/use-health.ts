@@ -1,0 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
+import { fetchHealth } from '../api/auth-api.ts';
+
+/** Server health: the tenant's name and whether this is a demo installation. */
+export function useHealth() {
+  return useQuery({ queryKey: ['health'], queryFn: fetchHealth, staleTime: 5 * 60_000 });
+}

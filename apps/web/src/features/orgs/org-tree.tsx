@@ -1,0 +1,62 @@
+import {
+  ApartmentOutlined,
+  BankOutlined,
+  BorderOutlined,
+  EnvironmentOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { Tree, type TreeDataNode } from 'antd';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import type { OrgKind, OrgNode } from '../../api/types.ts';
+import { ancestorIds, expandedToDepth, type OrgIndexEntry } from './org-index.ts';
+
+const kindIcons: Record<OrgKind, ReactNode> = {
+  tenant: <BankOutlined />,
+  area: <ApartmentOutlined />,
+  station: <EnvironmentOutlined />,
+  brigade: <TeamOutlined />,
+  grid: <BorderOutlined />,
+};
+
+function toTreeData(node: OrgNode): TreeDataNode {
+  return {
+    key: node.id,
+    title: node.name,
+    icon: kindIcons[node.kind],
+    children: node.children.map(toTreeData),
+  };
+}
+
+interface OrgTreeProps {
+  root: OrgNode;
+  index: Map<string, OrgIndexEntry>;
+  selectedId: string | null;
+  onSelect: (id: string | null) => void;
+  height?: number;
+}
+
+/** The organisation tree; selecting elsewhere (e.g. on the map) opens the branch down to the node. */
+export function OrgTree({ root, index, selectedId, onSelect, height }: OrgTreeProps) {
+  const treeData = useMemo(() => [toTreeData(root)], [root]);
+  const [expanded, setExpanded] = useState<string[]>(() => expandedToDepth(root, 1));
+
+  useEffect(() => {
+    if (!selectedId) return;
+    const path = ancestorIds(index, selectedId);
+    setExpanded((open) => (path.every((id) => open.includes(id)) ? open : [...new Set([...open, ...path])]));
+  }, [selectedId, index]);
+
+  return (
+    <Tree
+      showIcon
+      blockNode
+      treeData={treeData}
+      expandedKeys={expanded}
+      onExpand={(keys) => setExpanded(keys.map(String))}
+      selectedKeys={selectedId ? [selectedId] : []}
+      onSelect={(keys) => onSelect(keys[0] === undefined ? null : String(keys[0]))}
+      {...(height === undefined ? {} : { height })}
+      data-testid="org-tree"
+    />
+  );
+}

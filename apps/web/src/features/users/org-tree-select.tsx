@@ -1,0 +1,38 @@
+import { TreeSelect } from 'antd';
+import { useMemo } from 'react';
+import type { OrgNode } from '../../api/types.ts';
+import { useT } from '../../i18n/i18n-context.tsx';
+import { useOrgTree } from '../orgs/use-org-tree.ts';
+
+interface TreeOption {
+  value: string;
+  title: string;
+  children: TreeOption[];
+}
+
+const toOption = (node: OrgNode): TreeOption => ({
+  value: node.id,
+  title: node.name,
+  children: node.children.map(toOption),
+});
+
+/** Picks the org a user's data scope is limited to (the county, an area, a station or a grid). */
+export function OrgTreeSelect({ value, onChange }: { value?: string; onChange?: (id: string) => void }) {
+  const t = useT();
+  const tree = useOrgTree();
+  const treeData = useMemo(() => (tree.data ? [toOption(tree.data)] : []), [tree.data]);
+  return (
+    <TreeSelect
+      value={value}
+      onChange={onChange}
+      treeData={treeData}
+      loading={tree.isPending}
+      showSearch
+      treeNodeFilterProp="title"
+      treeDefaultExpandedKeys={tree.data ? [tree.data.id] : []}
+      placeholder={t('users.scope')}
+      styles={{ popup: { root: { maxHeight: 400, overflow: 'auto' } } }}
+      status={tree.error ? 'error' : ''}
+    />
+  );
+}

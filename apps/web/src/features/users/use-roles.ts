@@ -1,0 +1,22 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { fetchRoles } from '../../api/auth-api.ts';
+import type { RoleKey } from '../../api/types.ts';
+import { useLocale, useT } from '../../i18n/i18n-context.tsx';
+
+/** Role options from the server, named in the current language (our dictionary if the list is missing). */
+export function useRoleOptions() {
+  const roles = useQuery({ queryKey: ['auth', 'roles'], queryFn: fetchRoles, staleTime: 10 * 60_000 });
+  const { locale } = useLocale();
+  const t = useT();
+  const options = useMemo(
+    () =>
+      (roles.data ?? []).map((role) => ({
+        value: role.key,
+        label: locale === 'zh-CN' ? role.name_zh : role.name_en,
+      })),
+    [roles.data, locale],
+  );
+  const labelOf = (key: RoleKey) => options.find((o) => o.value === key)?.label ?? t(`role.${key}`);
+  return { ...roles, options, labelOf };
+}

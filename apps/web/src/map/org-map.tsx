@@ -1,0 +1,136 @@
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent, Popup } from 'maplibre-gl';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { OrgFeatureCollection } from '../api/types.ts';
+import { withAreaColors } from './area-colors.ts';
+import { boundsOf, isPointLike } from './geometry-bounds.ts';
+import {
+  buildOrgStyle,
+  highlightFilters,
+  highlightLayers,
+  interactiveLayers,
+  orgSourceId,
+} from './org-style.ts';
+import { maplibregl } from './setup-worker.ts';
+
+export interface OrgMapProps {
+  data: OrgFeatureCollection;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  /** Tooltip text for a feature: name and translated kind (the style itself draws no text). */
+  describe: (properties: { name: string; kind: string; code: string }) => string;
+  onError?: (reason: string) => void;
+}
+
+const fitPadding = 32;
+
+function fitTo(map: MapLibreMap, data: OrgFeatureCollection, id: string | null, animate: boolean): void {
+  const features = id ? data.features.filter((f) => f.properties.id === id) : data.features;
+  const bounds = boundsOf(features.map((f) => f.geometry));
+  if (!bounds) return;
+  if (isPointLike(bounds)) {
+    map.easeTo({ center: [bounds[0], bounds[1]], zoom: Math.max(map.getZoom(), 12), animate });
+  } else {
+    map.fitBounds(bounds, { padding: fitPadding, animate, maxZoom: 14 });
+  }
+}
+
+function tooltipNode(text: string): HTMLElement {
+  const div = document.createElement('div');
+  div.textContent = text;
+  div.style.whiteSpace = 'nowrap';
+  return div;
+}
+
+/** The county on MapLibre: areas, grids, stations from our API; a selected org is outlined and fitted. */
+export function OrgMap({ data, selectedId, onSelect, describe, onError }: OrgMapProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const [ready, setReady] = useState(false);
+  const colored = useMemo(() => withAreaColors(data), [data]);
+  // Handlers registered once read the latest props through this ref.
+  const latest = useRef({ onSelect, describe, onError, colored });
+  latest.current = { onSelect, describe, onError, colored };
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    let map: MapLibreMap;
+    try {
+      map = new maplibregl.Map({
+        container: element,
+        style: buildOrgStyle(latest.current.colored),
+        attributionControl: false,
+        dragRotate: false,
+        pitchWithRotate: false,
+        center: [118.24, 25.49],
+        zoom: 9,
+      });
+    } catch (error) {
+      latest.current.onError?.(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    mapRef.current = map;
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+    const hover: Popup = new maplibregl.Popup({ closeButton: false, closeOnClick: false, offset: 8 });
+
+    const featureAt = (event: MapMouseEvent) =>
+      map.queryRenderedFeatures(event.point, { layers: [...interactiveLayers] })[0];
+
+    map.on('mousemove', (event) => {
+      const feature = featureAt(event);
+      const properties = feature?.properties as
+        | { name?: unknown; kind?: unknown; code?: unknown }
+        | undefined;
+      if (!properties || typeof properties.name !== 'string') {
+        map.getCanvas().style.cursor = '';
+        hover.remove();
+        return;
+      }
+      map.getCanvas().style.cursor = 'pointer';
+      const text = latest.current.describe({
+        name: properties.name,
+        kind: String(properties.kind ?? ''),
+        code: String(properties.code ?? ''),
+      });
+      hover.setLngLat(event.lngLat).setDOMContent(tooltipNode(text)).addTo(map);
+    });
+    map.on('mouseout', () => hover.remove());
+    map.on('click', (event) => {
+      const id = featureAt(event)?.properties?.id;
+      if (typeof id === 'string') latest.current.onSelect(id);
+    });
+    map.on('load', () => {
+      fitTo(map, latest.current.colored, null, false);
+      setReady(true);
+    });
+    map.on('idle', () => {
+      element.dataset.mapState = 'idle';
+      element.dataset.renderedFeatures = String(map.queryRenderedFeatures().length);
+    });
+    map.on('error', (event) => console.warn('map error', event.error));
+    return () => {
+      hover.remove();
+      map.remove();
+      mapRef.current = null;
+      setReady(false);
+    };
+  }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    (map.getSource(orgSourceId) as GeoJSONSource | undefined)?.setData(colored);
+  }, [colored, ready]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    const filters = highlightFilters(selectedId);
+    for (const layer of highlightLayers) map.setFilter(layer, filters[layer]);
+    fitTo(map, latest.current.colored, selectedId, true);
+  }, [selectedId, ready]);
+
+  return <div ref={container} data-testid="org-map" style={{ position: 'absolute', inset: 0 }} />;
+}
