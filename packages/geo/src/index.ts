@@ -4,6 +4,7 @@ export * from './rng.ts';
 export type * as GeoJSON from './geojson.ts';
 export { multiPolygon, polygonsOf } from './geojson.ts';
 export * from './bbox.ts';
+export * from './bbox-clip.ts';
 export * from './point-in-polygon.ts';
 export * from './area.ts';
 export * from './clip.ts';

@@ -37,3 +37,18 @@ describe('kMeans', () => {
     expect(() => kMeans(points, 6, createRng(1))).toThrow(RangeError);
   });
 });
+
+describe('kMeans with weights', () => {
+  it('pulls a centre towards the heavy point', () => {
+    const points: Position[] = [
+      [0, 0],
+      [10, 0],
+    ];
+    const { centers } = kMeans(points, 1, createRng(1), { weights: [1, 3] });
+    expect(centers[0]).toEqual([7.5, 0]);
+  });
+
+  it('rejects non-positive weights', () => {
+    expect(() => kMeans([[0, 0]], 1, createRng(1), { weights: [0] })).toThrow(RangeError);
+  });
+});

@@ -9,22 +9,44 @@ export interface KMeansResult {
 
 const d2 = (a: Position, b: Position) => (a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2;
 
+export interface KMeansOptions {
+  /** Positive weight per point (e.g. population): centres move towards heavy points. Default 1 each. */
+  readonly weights?: readonly number[];
+  readonly maxIterations?: number;
+}
+
+/** Index drawn with probability proportional to `mass`; the first index when all mass is zero. */
+function drawIndex(mass: readonly number[], rng: Rng): number {
+  const total = mass.reduce((s, m) => s + m, 0);
+  if (!(total > 0)) return 0;
+  let r = rng.next() * total;
+  let i = 0;
+  while (i < mass.length - 1 && r >= mass[i]!) r -= mass[i++]!;
+  return i;
+}
+
 /**
- * Lloyd's k-means in the plane (project lon/lat first), seeded with k-means++ from `rng` so a seed
- * reproduces the clustering. Needs 1 ≤ k ≤ points.length.
+ * Lloyd's k-means in the plane (project lon/lat first), optionally weighted, seeded with k-means++
+ * from `rng` so a seed reproduces the clustering. Needs 1 ≤ k ≤ points.length.
  */
-export function kMeans(points: readonly Position[], k: number, rng: Rng, maxIterations = 50): KMeansResult {
+export function kMeans(
+  points: readonly Position[],
+  k: number,
+  rng: Rng,
+  options: KMeansOptions = {},
+): KMeansResult {
   if (!Number.isInteger(k) || k < 1 || k > points.length)
     throw new RangeError(`k must be in 1..${points.length}, got ${k}`);
-  const centers: Position[] = [points[rng.int(points.length)]!];
+  const w = options.weights ?? points.map(() => 1);
+  if (w.length !== points.length || w.some((x) => !(x > 0)))
+    throw new RangeError('weights must be positive, one per point');
+  const maxIterations = options.maxIterations ?? 50;
+  const centers: Position[] = [points[drawIndex(w, rng)]!];
   const nearest = points.map((p) => d2(p, centers[0]!));
   while (centers.length < k) {
-    const total = nearest.reduce((s, d) => s + d, 0);
-    let pick = 0;
-    if (total > 0) {
-      let r = rng.next() * total;
-      while (pick < points.length - 1 && r >= nearest[pick]!) r -= nearest[pick++]!;
-    } else pick = centers.length;
+    const mass = nearest.map((d, i) => d * w[i]!);
+    // All remaining points coincide with centres: take the next unused one in order.
+    const pick = mass.some((m) => m > 0) ? drawIndex(mass, rng) : centers.length;
     const c = points[pick]!;
     centers.push(c);
     points.forEach((p, i) => {
@@ -49,9 +71,9 @@ export function kMeans(points: readonly Position[], k: number, rng: Rng, maxIter
     const n = new Array<number>(k).fill(0);
     points.forEach((p, i) => {
       const c = assignment[i]!;
-      sx[c]! += p[0];
-      sy[c]! += p[1];
-      n[c]!++;
+      sx[c]! += p[0] * w[i]!;
+      sy[c]! += p[1] * w[i]!;
+      n[c]! += w[i]!;
     });
     for (let c = 0; c < k; c++) if (n[c]! > 0) centers[c] = [sx[c]! / n[c]!, sy[c]! / n[c]!];
   };
