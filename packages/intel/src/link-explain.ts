@@ -25,7 +25,7 @@ function coveringArc(
   for (const r of records) {
     const start = minuteOfDay(r.occurredFrom, offsetMs);
     const length = Math.min(DAY_MINUTES, Math.round((r.occurredTo - r.occurredFrom) / 60_000));
-    for (let m = 0; m <= length && m < DAY_MINUTES; m++) covered[(start + m) % DAY_MINUTES] = 1;
+    for (let m = 0; m < Math.max(1, length); m++) covered[(start + m) % DAY_MINUTES] = 1;
   }
   // The complement of the longest uncovered run is the covering arc.
   let bestStart = -1;

@@ -1,6 +1,8 @@
-import { LINK_FEATURE_COUNT, type LinkWeights } from './link-features.ts';
+import type { CategoricalModel } from './categorical-similarity.ts';
+import { DAY_MINUTES, expectedCircularDistance, WEEK_MINUTES } from './circular-time.ts';
+import { maskSimilarity } from './feature-set-similarity.ts';
+import type { LinkWeights } from './link-features.ts';
 import type { LinkModel, LinkTable } from './link-model.ts';
-import { pairSimilarities } from './pair-similarity.ts';
 import { type Ranked, topK } from './top-k.ts';
 
 /**
@@ -15,26 +17,63 @@ export function scoreAgainstAll(
   weights: LinkWeights,
   out: Float64Array = new Float64Array(history.n),
 ): Float64Array {
-  const s = new Float64Array(LINK_FEATURE_COUNT);
-  const w0 = weights[0] as number;
-  const w1 = weights[1] as number;
-  const w2 = weights[2] as number;
-  const w3 = weights[3] as number;
-  const w4 = weights[4] as number;
-  const w5 = weights[5] as number;
-  const w6 = weights[6] as number;
-  const w7 = weights[7] as number;
+  // The same arithmetic as pairSimilarities, with everything that depends only on the query hoisted
+  // out of the loop (its rows of the code similarity matrices, its window, its feature weights).
+  const w = Float64Array.from(weights);
+  const row = (m: CategoricalModel, id: number) => {
+    const r = new Float64Array(m.size + 1);
+    if (id >= 0) r.set(m.sim.subarray(id * m.size, (id + 1) * m.size), 1);
+    return r; // r[code id + 1]; r[0] = 0 for empty or unknown codes
+  };
+  const catRow = row(model.category, query.category[qi] as number);
+  const premRow = row(model.premise, query.premise[qi] as number);
+  const methRow = row(model.method, query.method[qi] as number);
+  const qMask = query.featureMask[qi] as number;
+  const qMaskW = query.featureWeight[qi] as number;
+  const qx = query.x[qi] as number;
+  const qy = query.y[qi] as number;
+  const qDay = query.midDay[qi] as number;
+  const qTod = query.todStart[qi] as number;
+  const qWeek = query.weekStart[qi] as number;
+  const qLen = query.lengthMin[qi] as number;
+  const invDist = 1 / model.options.distanceScaleM;
+  const invDays = 1 / model.options.daysScale;
+  const halfDay = DAY_MINUTES / 2;
+  const halfWeek = WEEK_MINUTES / 2;
+  const {
+    category,
+    premise,
+    method,
+    featureMask,
+    featureWeight,
+    x,
+    y,
+    midDay,
+    todStart,
+    weekStart,
+    lengthMin,
+  } = history;
+  const fm = model.features;
   for (let j = 0; j < history.n; j++) {
-    pairSimilarities(model, query, qi, history, j, s);
-    out[j] =
-      w0 * (s[0] as number) +
-      w1 * (s[1] as number) +
-      w2 * (s[2] as number) +
-      w3 * (s[3] as number) +
-      w4 * (s[4] as number) +
-      w5 * (s[5] as number) +
-      w6 * (s[6] as number) +
-      w7 * (s[7] as number);
+    const len = lengthMin[j] as number;
+    let score =
+      (w[0] as number) * (catRow[(category[j] as number) + 1] as number) +
+      (w[1] as number) * (premRow[(premise[j] as number) + 1] as number) +
+      (w[2] as number) * (methRow[(method[j] as number) + 1] as number);
+    const mask = featureMask[j] as number;
+    if ((mask & qMask) !== 0) {
+      score += (w[3] as number) * maskSimilarity(fm, qMask, qMaskW, mask, featureWeight[j] as number);
+    }
+    const dTod = expectedCircularDistance(qTod, qLen, todStart[j] as number, len, DAY_MINUTES, 1);
+    const dWeek = expectedCircularDistance(qWeek, qLen, weekStart[j] as number, len, WEEK_MINUTES, 1);
+    const dx = qx - (x[j] as number);
+    const dy = qy - (y[j] as number);
+    score +=
+      (w[4] as number) * (1 - dTod / halfDay) +
+      (w[5] as number) * (1 - dWeek / halfWeek) +
+      (w[6] as number) * Math.exp(-Math.sqrt(dx * dx + dy * dy) * invDist) +
+      (w[7] as number) * Math.exp(-Math.abs(qDay - (midDay[j] as number)) * invDays);
+    out[j] = score;
   }
   return out;
 }
