@@ -4,4 +4,13 @@ import type { CliCommand } from './command.ts';
  * Every `ronghui` sub-command, loaded lazily so that `ronghui route` does not start a database.
  * Add a command by adding one line here.
  */
-export const commandLoaders: Record<string, () => Promise<CliCommand>> = {};
+export const commandLoaders: Record<string, () => Promise<CliCommand>> = {
+  start: async () => (await import('./start.command.ts')).startCommand,
+  migrate: async () => (await import('./migrate.command.ts')).migrateCommand,
+  'seed-demo': async () => (await import('./seed-demo.command.ts')).seedDemoCommand,
+  'verify-audit': async () => (await import('./verify-audit.command.ts')).verifyAuditCommand,
+  'create-admin': async () => (await import('./create-admin.command.ts')).createAdminCommand,
+  'import-osm': async () => (await import('./import-osm.command.ts')).importOsmCommand,
+  route: async () => (await import('./route.command.ts')).routeCommand,
+  isochrone: async () => (await import('./isochrone.command.ts')).isochroneCommand,
+};

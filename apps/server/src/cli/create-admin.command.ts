@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { hashPassword, passwordProblem } from '../platform/auth/password.ts';
+import { systemPrincipal } from '../platform/auth/principal.ts';
+import { createAuditRepo } from '../platform/audit/audit.repo.ts';
+import { createAuditService } from '../platform/audit/audit.service.ts';
+import { systemClock } from '../platform/clock.ts';
+import { type CliCommand, CliUsageError, parseCliArgs } from './command.ts';
+import { withDatabase } from './with-database.ts';
+
+async function readPasswordFromStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').split('\n')[0]!.trim();
+}
+
+export const createAdminCommand: CliCommand = {
+  name: 'create-admin',
+  summary: 'Create the first system administrator (and the tenant) of a real deployment',
+  usage: `Usage: ronghui create-admin --username NAME [--tenant CODE --tenant-name NAME] [--password-stdin]
+
+Creates a system administrator account. Outside demo mode no account or default password exists until
+this is run. The password is read from standard input (first line) with --password-stdin, otherwise from
+the RONGHUI_ADMIN_PASSWORD environment variable; it needs ≥ 10 characters with letters and digits.
+When the tenant does not exist yet it is created (with --tenant-name), as the root of its organisation.
+
+Options:
+  --username NAME      account name (lowercase letters, digits, . _ -)
+  --tenant CODE        6-digit division code of the county (default TENANT_CODE)
+  --tenant-name NAME   name of the bureau, e.g. 德化县公安局 (needed when the tenant is new)
+  --display-name NAME  shown in the console (default: 系统管理员)
+  --password-stdin     read the password from standard input`,
+  async run(args, io) {
+    const { values } = parseCliArgs(
+      args,
+      {
+        username: { type: 'string' },
+        tenant: { type: 'string' },
+        'tenant-name': { type: 'string' },
+        'display-name': { type: 'string' },
+        'password-stdin': { type: 'boolean' },
+      },
+      false,
+    );
+    const username = values.username;
+    if (!username || !/^[a-z0-9][a-z0-9._-]{2,39}$/.test(username))
+      throw new CliUsageError('--username is required: 3–40 lowercase letters, digits, . _ -');
+    const password = values['password-stdin']
+      ? await readPasswordFromStdin()
+      : (process.env.RONGHUI_ADMIN_PASSWORD ?? '');
+    if (!password) throw new CliUsageError('no password: use --password-stdin or set RONGHUI_ADMIN_PASSWORD');
+    const problem = passwordProblem(password);
+    if (problem) throw new CliUsageError(`password ${problem}`);
+    return withDatabase('create-admin', async (database, config) => {
+      const tenant = values.tenant ?? config.TENANT_CODE;
+      if (!/^\d{6}$/.test(tenant))
+        throw new CliUsageError(`--tenant must be a 6-digit code, got "${tenant}"`);
+      const { db } = database;
+      const audit = createAuditService({ db, repo: createAuditRepo(), clock: systemClock });
+      const exists = await db
+        .selectFrom('tenants')
+        .select('tenant_code')
+        .where('tenant_code', '=', tenant)
+        .executeTakeFirst();
+      if (!exists && !values['tenant-name'])
+        throw new CliUsageError(`tenant ${tenant} does not exist yet: give --tenant-name`);
+      if (
+        await db
+          .selectFrom('users')
+          .select('id')
+          .where('tenant_code', '=', tenant)
+          .where('username', '=', username)
+          .executeTakeFirst()
+      ) {
+        throw new Error(`user "${username}" already exists in tenant ${tenant}`);
+      }
+      const passwordHash = await hashPassword(password);
+      const id = randomUUID();
+      await db.transaction().execute(async (trx) => {
+        if (!exists) {
+          const name = values['tenant-name']!;
+          await trx
+            .insertInto('tenants')
+            .values({ tenant_code: tenant, name, county: name, attribution: '[]' })
+            .execute();
+          await trx
+            .insertInto('orgs')
+            .values({ id: tenant, tenant_code: tenant, parent_id: null, kind: 'tenant', code: tenant, name })
+            .execute();
+        }
+        await trx
+          .insertInto('users')
+          .values({
+            id,
+            tenant_code: tenant,
+            username,
+            display_name: values['display-name'] ?? '系统管理员',
+            password_hash: passwordHash,
+            roles: ['system-admin'],
+            org_id: tenant,
+          })
+          .execute();
+        await audit.write(trx, systemPrincipal(tenant, tenant, 'create-admin'), {
+          action: 'user.create',
+          resource: 'user',
+          resourceId: id,
+          detail: { username, roles: ['system-admin'], via: 'cli' },
+        });
+      });
+      io.out(`Created system administrator "${username}" in tenant ${tenant}.`);
+      return 0;
+    });
+  },
+};

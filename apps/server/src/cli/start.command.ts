@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadConfig } from '../config.ts';
+import { defaultWebDist, startServer } from '../main.ts';
+import { type CliCommand, parseCliArgs } from './command.ts';
+
+const webRoot = resolve(defaultWebDist, '..');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the web console when it is missing or older than its sources. */
+export function ensureWebBuilt(log: (line: string) => void): void {
+  const index = join(defaultWebDist, 'index.html');
+  const src = join(webRoot, 'src');
+  if (!existsSync(src)) return;
+  if (
+    existsSync(index) &&
+    statSync(index).mtimeMs >= Math.max(newestMtime(src), statSync(join(webRoot, 'index.html')).mtimeMs)
+  )
+    return;
+  log('Building the web console (first start or sources changed)…');
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+    cwd: webRoot,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error('building the web console failed (see the messages above)');
+}
+
+export const startCommand: CliCommand = {
+  name: 'start',
+  summary: 'Migrate the database, seed the demo on an empty database, serve the API and web console',
+  usage: `Usage: ronghui start [--no-build]
+
+Starts Ronghui on http://localhost:$PORT (default 8080): API under /api, WebSocket /api/ws, OpenAPI at
+/api/docs, the web console at /. Configuration comes from the environment (see README): PORT, DATA_DIR,
+DATABASE_URL, NATS_URL, MQTT_URL, MQTT_PORT, TENANT_CODE, DEMO (auto|on|off), LOG_LEVEL.
+With DEMO=auto (default) an empty database gets the Dehua demo.
+
+Options:
+  --no-build   do not build the web console even if it is missing or stale`,
+  async run(args, io) {
+    const { values } = parseCliArgs(args, { 'no-build': { type: 'boolean' } }, false);
+    const config = loadConfig();
+    if (!values['no-build']) ensureWebBuilt(io.err);
+    const { seedDemo } = await import('../demo/seed-demo.ts');
+    const server = await startServer(config, {
+      seedDemo: async (services) => {
+        const empty = !(await services.db.selectFrom('tenants').select('tenant_code').executeTakeFirst());
+        if (config.DEMO === false || (config.DEMO === 'auto' && !empty)) return false;
+        const seeded = await seedDemo(services);
+        if (seeded) io.err('Seeded the Dehua demo (demo accounts use the password "ronghui-demo").');
+        return seeded;
+      },
+    });
+    io.err(
+      `Ronghui is running: ${server.url}  (database: ${server.services.database.kind}, events: ${server.services.bus.kind})`,
+    );
+    await new Promise<void>((done) => {
+      const stop = () => {
+        io.err('Stopping…');
+        server.close().then(done, done);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    return 0;
+  },
+};

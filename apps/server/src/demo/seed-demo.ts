@@ -1,0 +1,238 @@
+import { sql } from 'kysely';
+import { hashPassword } from '../platform/auth/password.ts';
+import { systemPrincipal } from '../platform/auth/principal.ts';
+import { enqueue } from '../platform/bus/outbox.ts';
+import type { Org } from '../modules/orgs/org.ts';
+import type { Services } from '../main.ts';
+import { buildDehuaDemo, type DehuaDemo } from './dehua.ts';
+import { DEMO_PASSWORD, type DemoScope, demoAccounts } from './demo-accounts.ts';
+
+const DEMO_TENANT = '350526';
+
+export const orgIds = {
+  tenant: (code: string) => code,
+  area: (key: string) => `area-${key}`,
+  station: (townshipCode: string) => `station-${townshipCode}`,
+  brigade: (key: string) => `brigade-${key}`,
+  grid: (code: string) => `grid-${code}`,
+};
+
+/** The Dehua organisation: tenant → 5 joint areas → 18 stations (+ two brigades in 中片) → 45 grids. */
+export function demoOrgs(demo: DehuaDemo): Org[] {
+  const t = demo.tenant.code;
+  const base = { tenantCode: t, population: null, boundary: null, position: null, areaKey: null } as const;
+  const orgs: Org[] = [
+    {
+      ...base,
+      id: orgIds.tenant(t),
+      parentId: null,
+      kind: 'tenant',
+      code: t,
+      name: demo.tenant.name,
+      boundary: demo.tenant.boundary,
+      position: [...demo.tenant.center] as [number, number],
+      sort: 0,
+      population: demo.villages.reduce((s, v) => s + v.population, 0),
+    },
+  ];
+  demo.areas.forEach((a, i) => {
+    orgs.push({
+      ...base,
+      id: orgIds.area(a.key),
+      parentId: orgIds.tenant(t),
+      kind: 'area',
+      code: `${t}-${a.key}`,
+      name: a.name,
+      areaKey: a.key,
+      boundary: a.boundary,
+      sort: i,
+    });
+  });
+  demo.townships.forEach((tw, i) => {
+    orgs.push({
+      ...base,
+      id: orgIds.station(tw.code),
+      parentId: orgIds.area(tw.areaKey),
+      kind: 'station',
+      code: tw.code,
+      name: tw.stationName,
+      areaKey: tw.areaKey,
+      position: [...tw.seat] as [number, number],
+      sort: i,
+    });
+  });
+  demo.brigades.forEach((b, i) => {
+    orgs.push({
+      ...base,
+      id: orgIds.brigade(b.key),
+      parentId: orgIds.area('center'),
+      kind: 'brigade',
+      code: `${t}-${b.key}`,
+      name: b.name,
+      areaKey: 'center',
+      position: [...b.position] as [number, number],
+      sort: 100 + i,
+    });
+  });
+  const areaOf = new Map(demo.townships.map((tw) => [tw.code, tw.areaKey]));
+  demo.grids.forEach((g, i) => {
+    orgs.push({
+      ...base,
+      id: orgIds.grid(g.code),
+      parentId: orgIds.station(g.townshipCode),
+      kind: 'grid',
+      code: g.code,
+      name: g.name,
+      areaKey: areaOf.get(g.townshipCode) ?? null,
+      boundary: g.boundary,
+      population: g.population,
+      sort: i,
+    });
+  });
+  return orgs;
+}
+
+function scopeOrg(demo: DehuaDemo, scope: DemoScope): string {
+  switch (scope.kind) {
+    case 'tenant':
+      return orgIds.tenant(demo.tenant.code);
+    case 'area':
+      return orgIds.area(scope.areaKey);
+    case 'station':
+    case 'grid': {
+      const tw = demo.townships.find((t) => t.name === scope.township);
+      if (!tw) throw new Error(`demo township ${scope.township} missing`);
+      if (scope.kind === 'station') return orgIds.station(tw.code);
+      const grid = demo.grids.find((g) => g.townshipCode === tw.code);
+      if (!grid) throw new Error(`no grid in ${scope.township}`);
+      return orgIds.grid(grid.code);
+    }
+  }
+}
+
+/**
+ * Seeds the Dehua demo into an empty tenant: organisation, gazetteer, demo accounts. Returns false (and
+ * changes nothing) when the tenant already exists, so a restart never seeds twice.
+ */
+export async function seedDemo(services: Services, options: { seed?: number } = {}): Promise<boolean> {
+  const { db, audit, orgs } = services;
+  if (
+    await db
+      .selectFrom('tenants')
+      .select('tenant_code')
+      .where('tenant_code', '=', DEMO_TENANT)
+      .executeTakeFirst()
+  )
+    return false;
+  const demo = buildDehuaDemo(options.seed ?? 350526);
+  const allOrgs = demoOrgs(demo);
+  const accounts = demoAccounts(demo.areas, demo.townships);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const gridOfVillage = new Map<string, string>();
+  for (const g of demo.grids) for (const v of g.villageCodes) gridOfVillage.set(v, orgIds.grid(g.code));
+  const actor = systemPrincipal(DEMO_TENANT, orgIds.tenant(DEMO_TENANT), 'seed-demo');
+
+  const seeded = await db.transaction().execute(async (trx) => {
+    // Several processes may start at once on one empty PostgreSQL: one seeds, the others find it done.
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${`ronghui-seed:${DEMO_TENANT}`}))`.execute(trx);
+    if (
+      await trx
+        .selectFrom('tenants')
+        .select('tenant_code')
+        .where('tenant_code', '=', DEMO_TENANT)
+        .executeTakeFirst()
+    )
+      return false;
+    await trx
+      .insertInto('tenants')
+      .values({
+        tenant_code: DEMO_TENANT,
+        name: demo.tenant.name,
+        county: demo.tenant.county,
+        demo: true,
+        attribution: JSON.stringify(demo.tenant.attribution),
+      })
+      .execute();
+    for (let i = 0; i < allOrgs.length; i += 50) {
+      await trx
+        .insertInto('orgs')
+        .values(
+          allOrgs.slice(i, i + 50).map((o) => ({
+            id: o.id,
+            tenant_code: o.tenantCode,
+            parent_id: o.parentId,
+            kind: o.kind,
+            code: o.code,
+            name: o.name,
+            area_key: o.areaKey,
+            boundary: o.boundary === null ? null : JSON.stringify(o.boundary),
+            lon: o.position?.[0] ?? null,
+            lat: o.position?.[1] ?? null,
+            population: o.population,
+            sort: o.sort,
+          })),
+        )
+        .execute();
+    }
+    const divisions = [
+      ...demo.townships.map((tw) => ({
+        tenant_code: DEMO_TENANT,
+        code: tw.code,
+        level: 'township' as const,
+        kind: tw.name.endsWith('乡') ? 'xiang' : 'zhen',
+        name: tw.name,
+        parent_code: DEMO_TENANT,
+        lon: tw.seat[0],
+        lat: tw.seat[1],
+        population: demo.villages
+          .filter((v) => v.townshipCode === tw.code)
+          .reduce((s, v) => s + v.population, 0),
+        station_id: orgIds.station(tw.code),
+        grid_id: null,
+      })),
+      ...demo.villages.map((v) => ({
+        tenant_code: DEMO_TENANT,
+        code: v.code,
+        level: 'village' as const,
+        kind: v.kind,
+        name: v.name,
+        parent_code: v.townshipCode,
+        lon: v.position[0],
+        lat: v.position[1],
+        population: v.population,
+        station_id: orgIds.station(v.townshipCode),
+        grid_id: gridOfVillage.get(v.code) ?? null,
+      })),
+    ];
+    for (let i = 0; i < divisions.length; i += 100)
+      await trx
+        .insertInto('divisions')
+        .values(divisions.slice(i, i + 100))
+        .execute();
+    await trx
+      .insertInto('users')
+      .values(
+        accounts.map((a) => ({
+          id: crypto.randomUUID(),
+          tenant_code: DEMO_TENANT,
+          username: a.username,
+          display_name: a.displayName,
+          password_hash: passwordHash,
+          roles: a.roles,
+          org_id: scopeOrg(demo, a.scope),
+        })),
+      )
+      .execute();
+    await audit.write(trx, actor, {
+      action: 'demo.seed',
+      resource: 'tenant',
+      resourceId: DEMO_TENANT,
+      detail: { orgs: allOrgs.length, divisions: divisions.length, users: accounts.length },
+    });
+    await enqueue(trx, DEMO_TENANT, 'org.changed', { orgId: orgIds.tenant(DEMO_TENANT), change: 'created' });
+    return true;
+  });
+  orgs.invalidate(DEMO_TENANT);
+  services.bus.kick();
+  return seeded;
+}

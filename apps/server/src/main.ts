@@ -1,0 +1,132 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pino, { type Logger } from 'pino';
+import type { Config } from './config.ts';
+import { createAuditRepo } from './platform/audit/audit.repo.ts';
+import { createAuditService } from './platform/audit/audit.service.ts';
+import { installAuthentication, registerAuthRoutes } from './platform/auth/auth.routes.ts';
+import { createAuthService } from './platform/auth/auth.service.ts';
+import { createSessionsRepo } from './platform/auth/sessions.repo.ts';
+import { createEventBus, inProcessTransport } from './platform/bus/bus.ts';
+import { natsTransport } from './platform/bus/nats-transport.ts';
+import { type Clock, systemClock } from './platform/clock.ts';
+import { type Database, openDatabase } from './platform/db/database.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { createHttpApp } from './platform/http/app.ts';
+import { WsHub } from './platform/ws/ws-hub.ts';
+import { registerWsRoutes } from './platform/ws/ws.routes.ts';
+import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
+import { registerHealthRoutes } from './modules/health/health.routes.ts';
+import { createOrgsRepo } from './modules/orgs/orgs.repo.ts';
+import { registerOrgsRoutes } from './modules/orgs/orgs.routes.ts';
+import { createOrgsService } from './modules/orgs/orgs.service.ts';
+import { createUsersRepo } from './modules/users/users.repo.ts';
+import { registerUsersRoutes } from './modules/users/users.routes.ts';
+import { createUsersService } from './modules/users/users.service.ts';
+
+export const defaultWebDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/** Everything a running server is made of, wired once. Tests build the same thing on their own database. */
+export async function createServices(deps: {
+  database: Database;
+  config: Config;
+  log: Logger;
+  clock?: Clock;
+}) {
+  const { database, config, log } = deps;
+  const { db } = database;
+  const clock = deps.clock ?? systemClock;
+  const transport = config.NATS_URL ? natsTransport(config.NATS_URL, log) : inProcessTransport();
+  const bus = createEventBus({ db, transport, log });
+  const audit = createAuditService({ db, repo: createAuditRepo(), clock });
+  const orgs = createOrgsService({ db, repo: createOrgsRepo(db) });
+  const sessions = createSessionsRepo();
+  const usersRepo = createUsersRepo();
+  const auth = createAuthService({
+    db,
+    users: usersRepo,
+    sessions,
+    audit,
+    orgLookup: orgs.lookup,
+    clock,
+    settings: {
+      idleMinutes: config.SESSION_IDLE_MINUTES,
+      maxFailures: config.LOGIN_MAX_FAILURES,
+      lockMinutes: config.LOGIN_LOCK_MINUTES,
+    },
+  });
+  const users = createUsersService({ db, repo: usersRepo, sessions, orgs, audit, bus, clock });
+  const hub = new WsHub();
+  bus.subscribe((event) => hub.broadcast(event));
+  return { database, db, config, log, clock, bus, audit, orgs, auth, users, usersRepo, hub };
+}
+export type Services = Awaited<ReturnType<typeof createServices>>;
+
+export async function createServer(
+  services: Services,
+  options: { webDist?: string | undefined; logger?: Logger | false } = {},
+) {
+  const { config } = services;
+  const app = await createHttpApp({
+    logger: options.logger ?? services.log,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    webDist: options.webDist,
+  });
+  installAuthentication(app, services.auth);
+  registerHealthRoutes(app, {
+    db: services.db,
+    dbKind: services.database.kind,
+    bus: services.bus.kind,
+    tenantCode: config.TENANT_CODE,
+  });
+  registerAuthRoutes(app, services.auth, config.TENANT_CODE);
+  registerOrgsRoutes(app, services.orgs);
+  registerUsersRoutes(app, services.users);
+  registerAuditRoutes(app, services.audit);
+  registerWsRoutes(app, services.hub);
+  app.addHook('onClose', async () => services.hub.closeAll());
+  return app;
+}
+
+export interface RunningServer {
+  url: string;
+  services: Services;
+  close(): Promise<void>;
+}
+
+/** `ronghui start`: open the database, migrate, seed the demo when asked, serve HTTP + WebSocket. */
+export async function startServer(
+  config: Config,
+  hooks: { seedDemo?: (services: Services) => Promise<boolean> } = {},
+): Promise<RunningServer> {
+  const log = pino({ level: config.LOG_LEVEL });
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.dataDir,
+    command: 'start',
+  });
+  try {
+    const applied = await migrate(database);
+    if (applied.length) log.info({ applied }, 'migrations applied');
+    const services = await createServices({ database, config, log });
+    if (hooks.seedDemo) await hooks.seedDemo(services);
+    await services.bus.start();
+    const app = await createServer(services, { webDist: config.WEB_DIST ?? defaultWebDist, logger: log });
+    await app.listen({ port: config.PORT, host: config.HOST });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
+    return {
+      url,
+      services,
+      async close() {
+        await app.close();
+        await services.bus.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,163 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { DB, UsersTable } from '../../platform/db/schema.ts';
+import type { Role } from '../../platform/auth/roles.ts';
+
+export interface UserRecord {
+  id: string;
+  tenantCode: string;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  roles: Role[];
+  orgId: string;
+  status: 'active' | 'disabled';
+  failedLogins: number;
+  lockedUntil: Date | null;
+  lastLoginAt: Date | null;
+  createdAt: Date;
+}
+
+function toUser(row: Selectable<UsersTable>): UserRecord {
+  return {
+    id: row.id,
+    tenantCode: row.tenant_code,
+    username: row.username,
+    displayName: row.display_name,
+    passwordHash: row.password_hash,
+    roles: row.roles as Role[],
+    orgId: row.org_id,
+    status: row.status,
+    failedLogins: row.failed_logins,
+    lockedUntil: row.locked_until ? new Date(row.locked_until) : null,
+    lastLoginAt: row.last_login_at ? new Date(row.last_login_at) : null,
+    createdAt: new Date(row.created_at),
+  };
+}
+
+export interface UserPatch {
+  displayName?: string | undefined;
+  roles?: Role[] | undefined;
+  orgId?: string | undefined;
+  status?: 'active' | 'disabled' | undefined;
+  passwordHash?: string | undefined;
+}
+
+export function createUsersRepo() {
+  return {
+    async findByUsername(
+      db: Kysely<DB>,
+      tenantCode: string,
+      username: string,
+    ): Promise<UserRecord | undefined> {
+      const row = await db
+        .selectFrom('users')
+        .selectAll()
+        .where('tenant_code', '=', tenantCode)
+        .where('username', '=', username)
+        .executeTakeFirst();
+      return row && toUser(row);
+    },
+    async findById(db: Kysely<DB>, tenantCode: string, id: string): Promise<UserRecord | undefined> {
+      const row = await db
+        .selectFrom('users')
+        .selectAll()
+        .where('tenant_code', '=', tenantCode)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row && toUser(row);
+    },
+    async list(
+      db: Kysely<DB>,
+      tenantCode: string,
+      query: { q?: string | undefined; orgIds?: string[] | undefined; limit: number; offset: number },
+    ): Promise<{ items: UserRecord[]; total: number }> {
+      let base = db.selectFrom('users').where('tenant_code', '=', tenantCode);
+      if (query.q) {
+        const like = `%${query.q.replace(/[%_]/g, '')}%`;
+        base = base.where((eb) => eb.or([eb('username', 'like', like), eb('display_name', 'like', like)]));
+      }
+      if (query.orgIds) base = base.where('org_id', 'in', query.orgIds.length ? query.orgIds : ['']);
+      const [rows, count] = await Promise.all([
+        base.selectAll().orderBy('username').limit(query.limit).offset(query.offset).execute(),
+        base.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { items: rows.map(toUser), total: Number(count.n) };
+    },
+    async insert(
+      db: Kysely<DB>,
+      user: Omit<UserRecord, 'failedLogins' | 'lockedUntil' | 'lastLoginAt' | 'createdAt'>,
+    ) {
+      await db
+        .insertInto('users')
+        .values({
+          id: user.id,
+          tenant_code: user.tenantCode,
+          username: user.username,
+          display_name: user.displayName,
+          password_hash: user.passwordHash,
+          roles: user.roles,
+          org_id: user.orgId,
+          status: user.status,
+        })
+        .execute();
+    },
+    async update(db: Kysely<DB>, tenantCode: string, id: string, patch: UserPatch, now: Date): Promise<void> {
+      await db
+        .updateTable('users')
+        .set({
+          ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
+          ...(patch.roles !== undefined ? { roles: patch.roles } : {}),
+          ...(patch.orgId !== undefined ? { org_id: patch.orgId } : {}),
+          ...(patch.status !== undefined ? { status: patch.status } : {}),
+          ...(patch.passwordHash !== undefined ? { password_hash: patch.passwordHash } : {}),
+          updated_at: now,
+        })
+        .where('tenant_code', '=', tenantCode)
+        .where('id', '=', id)
+        .execute();
+    },
+    async recordLoginFailure(
+      db: Kysely<DB>,
+      tenantCode: string,
+      id: string,
+      lockUntil: Date | null,
+    ): Promise<number> {
+      const row = await db
+        .updateTable('users')
+        .set({
+          failed_logins: sql`failed_logins + 1`,
+          ...(lockUntil ? { locked_until: lockUntil } : {}),
+        })
+        .where('tenant_code', '=', tenantCode)
+        .where('id', '=', id)
+        .returning('failed_logins')
+        .executeTakeFirstOrThrow();
+      return row.failed_logins;
+    },
+    async lock(db: Kysely<DB>, tenantCode: string, id: string, until: Date): Promise<void> {
+      await db
+        .updateTable('users')
+        .set({ locked_until: until })
+        .where('tenant_code', '=', tenantCode)
+        .where('id', '=', id)
+        .execute();
+    },
+    async recordLoginSuccess(db: Kysely<DB>, tenantCode: string, id: string, now: Date): Promise<void> {
+      await db
+        .updateTable('users')
+        .set({ failed_logins: 0, locked_until: null, last_login_at: now })
+        .where('tenant_code', '=', tenantCode)
+        .where('id', '=', id)
+        .execute();
+    },
+    async unlock(db: Kysely<DB>, tenantCode: string, id: string): Promise<void> {
+      await db
+        .updateTable('users')
+        .set({ failed_logins: 0, locked_until: null })
+        .where('tenant_code', '=', tenantCode)
+        .where('id', '=', id)
+        .execute();
+    },
+  };
+}
+export type UsersRepo = ReturnType<typeof createUsersRepo>;

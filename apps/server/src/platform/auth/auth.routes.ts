@@ -1,0 +1,98 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { App } from '../http/app-types.ts';
+import type { AuthService } from './auth.service.ts';
+import { requireUser, SESSION_COOKIE } from './guard.ts';
+import type { Principal } from './principal.ts';
+import { ROLES } from './roles.ts';
+
+const loginBody = z
+  .object({
+    username: z.string().trim().min(1, 'enter a username').max(64),
+    password: z.string().min(1, 'enter a password').max(200),
+    tenantCode: z
+      .string()
+      .regex(/^\d{6}$/)
+      .optional(),
+  })
+  .strict();
+
+export function presentMe(p: Principal) {
+  return {
+    id: p.userId,
+    username: p.username,
+    displayName: p.displayName,
+    roles: p.roles,
+    scope: { kind: p.scopeKind, orgId: p.orgId, orgName: p.orgName },
+    tenantCode: p.tenantCode,
+  };
+}
+
+function bearer(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const match = /^Bearer\s+([A-Za-z0-9_-]{20,200})$/.exec(header);
+  return match?.[1];
+}
+
+/** Resolves cookie or bearer credentials on every request; routes and services decide what they need. */
+export function installAuthentication(app: App, auth: AuthService) {
+  app.decorateRequest('principal', null);
+  app.decorateRequest('sessionToken', null);
+  app.addHook('onRequest', async (request) => {
+    const token = bearer(request) ?? request.cookies[SESSION_COOKIE];
+    if (!token || token.length > 200) return;
+    const principal = await auth.authenticate(token, request.ip);
+    if (principal) {
+      request.principal = principal;
+      request.sessionToken = token;
+    }
+  });
+}
+
+export function registerAuthRoutes(app: App, auth: AuthService, defaultTenant: string) {
+  const setCookie = (reply: FastifyReply, token: string) =>
+    reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/', secure: false });
+
+  app.post('/api/auth/login', { schema: { tags: ['auth'], body: loginBody } }, async (request, reply) => {
+    const { token, principal } = await auth.login({
+      tenantCode: request.body.tenantCode ?? defaultTenant,
+      username: request.body.username,
+      password: request.body.password,
+      ip: request.ip,
+    });
+    setCookie(reply, token);
+    return { user: presentMe(principal) };
+  });
+  app.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
+    const principal = requireUser(request);
+    await auth.logout(principal, request.sessionToken!);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+  app.get('/api/auth/me', { schema: { tags: ['auth'] } }, async (request) => presentMe(requireUser(request)));
+  app.get('/api/auth/roles', { schema: { tags: ['auth'] } }, async (request) => {
+    requireUser(request);
+    return ROLES.map((r) => ({ key: r.key, name_zh: r.zh, name_en: r.en }));
+  });
+  app.post(
+    '/api/auth/tokens',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Create a bearer token for a device or script acting as you',
+        body: z
+          .object({
+            name: z.string().trim().min(1).max(80),
+            ttlDays: z.number().int().min(1).max(365).default(90),
+          })
+          .strict(),
+      },
+    },
+    async (request, reply) => {
+      const result = await auth.createToken(requireUser(request), request.body.name, request.body.ttlDays);
+      reply.status(201);
+      return { token: result.token, expiresAt: result.expiresAt.toISOString() };
+    },
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * Every domain event, declared once: topic → payload. Publishing an undeclared topic or a wrong payload
+ * fails to compile. Events are written to the outbox in the transaction of the change and delivered
+ * after commit, at least once: handlers are idempotent (they may key on `id`).
+ */
+export interface EventMap {
+  'org.changed': { orgId: string; change: 'created' | 'updated' };
+  'user.changed': {
+    userId: string;
+    username: string;
+    change: 'created' | 'updated' | 'password' | 'unlocked';
+  };
+  'audit.alert': { seq: number; action: string; actor: string; outcome: 'denied' | 'error' };
+}
+
+export type Topic = keyof EventMap;
+
+export interface EventEnvelope<T extends Topic = Topic> {
+  /** Outbox id: unique and increasing per database. */
+  id: number;
+  tenantCode: string;
+  topic: T;
+  payload: EventMap[T];
+  /** Orgs the event concerns, with their ancestors; empty = the whole tenant may see it. */
+  orgIds: string[];
+  at: string;
+}

@@ -1,0 +1,70 @@
+import { type ConsumerMessages, connect, DeliverPolicy, JSONCodec, type NatsConnection, nanos } from 'nats';
+import type { Logger } from 'pino';
+import type { EventEnvelope } from './events.ts';
+import type { Transport } from './bus.ts';
+
+export const EVENTS_STREAM = 'RONGHUI_EVENTS';
+const codec = JSONCodec<EventEnvelope>();
+
+/**
+ * Several server processes share events through NATS JetStream: every process publishes what its relay
+ * claimed from the shared outbox, and every process consumes the whole stream with an ordered consumer,
+ * so WebSocket clients of any process see every event. The outbox id is the JetStream message id, so a
+ * relay retry after a crash is de-duplicated by the stream.
+ */
+export function natsTransport(url: string, log: Logger, stream = EVENTS_STREAM): Transport {
+  let nc: NatsConnection | undefined;
+  let messages: ConsumerMessages | undefined;
+  let loop: Promise<void> | undefined;
+
+  async function connection(): Promise<NatsConnection> {
+    if (!nc) {
+      nc = await connect({ servers: url, name: `ronghui-${process.pid}`, maxReconnectAttempts: -1 });
+      const jsm = await nc.jetstreamManager();
+      try {
+        await jsm.streams.info(stream);
+      } catch {
+        await jsm.streams.add({
+          name: stream,
+          subjects: [`${stream.toLowerCase()}.>`],
+          max_age: nanos(24 * 3_600_000),
+        });
+      }
+    }
+    return nc;
+  }
+
+  return {
+    kind: 'nats',
+    async publish(events) {
+      const js = (await connection()).jetstream();
+      await Promise.all(
+        events.map((e) =>
+          js.publish(`${stream.toLowerCase()}.${e.tenantCode}.${e.topic}`, codec.encode(e), {
+            msgID: `${e.tenantCode}:${e.id}`,
+          }),
+        ),
+      );
+    },
+    async start(deliver) {
+      const js = (await connection()).jetstream();
+      const consumer = await js.consumers.get(stream, { deliver_policy: DeliverPolicy.New });
+      messages = await consumer.consume();
+      loop = (async () => {
+        for await (const m of messages!) {
+          try {
+            await deliver(codec.decode(m.data));
+          } catch (error) {
+            log.error({ err: error }, 'failed to handle an event from NATS');
+          }
+        }
+      })();
+    },
+    async close() {
+      await messages?.close();
+      await loop?.catch(() => {});
+      if (nc) await nc.drain().catch(() => nc?.close());
+      nc = undefined;
+    },
+  };
+}

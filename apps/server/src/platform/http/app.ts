@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify from 'fastify';
+import type { Logger } from 'pino';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { App } from './app-types.ts';
+import { installProblemHandlers } from './problem.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered, for the robustness tests that probe all of them. */
+    routeTable: { method: string; url: string }[];
+  }
+}
+
+export interface HttpOptions {
+  /** A pino logger to share with the rest of the server, or false for none. */
+  logger: Logger | false;
+  bodyLimit: number;
+  /** Built web console to serve at `/` (SPA fallback), when present. */
+  webDist?: string | undefined;
+}
+
+/** Fastify with zod validation, problem+json errors, cookies, WebSocket and OpenAPI at /api/docs. */
+export async function createHttpApp(options: HttpOptions): Promise<App> {
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    bodyLimit: options.bodyLimit,
+    genReqId: () => crypto.randomUUID(),
+    ajv: { customOptions: { removeAdditional: false } },
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  const routeTable: { method: string; url: string }[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url });
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installProblemHandlers(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Ronghui (融汇) API',
+        version: '0.1.0',
+        description: '融警务·汇治理 — integrated policing and community governance',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  if (options.webDist && existsSync(options.webDist)) {
+    await app.register(fastifyStatic, { root: options.webDist, wildcard: false, index: ['index.html'] });
+    // Client-side routes (/admin/users, /bigscreen …) get the console's index.html.
+    app.get('/*', { schema: { hide: true } }, (request, reply) => {
+      const path = request.url.split('?')[0] ?? '/';
+      if (path.startsWith('/api/')) {
+        return reply
+          .status(404)
+          .type('application/problem+json')
+          .send({
+            type: 'urn:ronghui:problem:not-found',
+            title: 'Not found',
+            status: 404,
+            detail: `No route ${request.method} ${path}`,
+          });
+      }
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

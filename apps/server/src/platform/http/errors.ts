@@ -1,0 +1,79 @@
+/**
+ * Every error the API can answer with, as a stable code. The mapping to HTTP status is an exhaustive
+ * switch: a new code that nobody mapped fails to compile.
+ */
+export type ErrorCode =
+  | 'validation'
+  | 'malformed-request'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'locked'
+  | 'payload-too-large'
+  | 'unsupported-media-type'
+  | 'unprocessable'
+  | 'unavailable'
+  | 'internal';
+
+export interface FieldProblem {
+  /** JSON pointer-like path of the offending field, e.g. "/location/lon". */
+  path: string;
+  message: string;
+}
+
+/** A domain error: thrown by services, turned into application/problem+json in one place. */
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  constructor(
+    readonly code: ErrorCode,
+    readonly title: string,
+    detail?: string,
+    readonly extensions: Record<string, unknown> = {},
+    readonly errors: FieldProblem[] = [],
+  ) {
+    super(detail ?? title);
+  }
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`unmapped value: ${String(value)}`);
+}
+
+export function statusOf(code: ErrorCode): number {
+  switch (code) {
+    case 'validation':
+    case 'malformed-request':
+      return 400;
+    case 'unauthenticated':
+      return 401;
+    case 'forbidden':
+      return 403;
+    case 'not-found':
+      return 404;
+    case 'conflict':
+      return 409;
+    case 'payload-too-large':
+      return 413;
+    case 'unsupported-media-type':
+      return 415;
+    case 'unprocessable':
+      return 422;
+    case 'locked':
+      return 423;
+    case 'unavailable':
+      return 503;
+    case 'internal':
+      return 500;
+    default:
+      return assertNever(code);
+  }
+}
+
+export const notFound = (what: string, id: string) =>
+  new DomainError('not-found', 'Not found', `${what} "${id}" does not exist or is outside your scope.`);
+export const forbidden = (detail: string) => new DomainError('forbidden', 'Forbidden', detail);
+export const conflict = (detail: string, extensions: Record<string, unknown> = {}) =>
+  new DomainError('conflict', 'Conflict', detail, extensions);
+export const invalid = (path: string, message: string) =>
+  new DomainError('validation', 'Invalid request', `${path}: ${message}`, {}, [{ path, message }]);

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError, type ErrorCode, type FieldProblem, statusOf } from './errors.ts';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  errors?: FieldProblem[];
+  correlationId?: string;
+  [extension: string]: unknown;
+}
+
+export const problemType = (code: ErrorCode) => `urn:ronghui:problem:${code}`;
+
+function fromFastify(error: FastifyError): DomainError | undefined {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = error.validationContext ?? 'body';
+    const errors = error.validation.map((v) => ({
+      path: `${where}${v.instancePath === '/' ? '' : v.instancePath}`,
+      message: v.message ?? 'invalid',
+    }));
+    const detail = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+    return new DomainError('validation', 'Invalid request', detail, {}, errors);
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new DomainError('malformed-request', 'Malformed request body', error.message);
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new DomainError('payload-too-large', 'Request body too large', error.message);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_TYPE':
+      return new DomainError(
+        'unsupported-media-type',
+        'Unsupported media type',
+        `${error.message}. Send application/json.`,
+      );
+    default:
+      break;
+  }
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return new DomainError('malformed-request', 'Bad request', error.message);
+  }
+  // JSON.parse errors thrown by custom parsers.
+  if (error instanceof SyntaxError)
+    return new DomainError('malformed-request', 'Malformed request body', error.message);
+  return undefined;
+}
+
+export function toProblem(error: DomainError, instance?: string): Problem {
+  return {
+    type: problemType(error.code),
+    title: error.title,
+    status: statusOf(error.code),
+    detail: error.message,
+    ...(instance ? { instance } : {}),
+    ...(error.errors.length ? { errors: error.errors } : {}),
+    ...error.extensions,
+  };
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.status(problem.status).type('application/problem+json').send(problem);
+}
+
+/** The one place where errors become responses. */
+export function installProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const domain = error instanceof DomainError ? error : fromFastify(error);
+    if (domain) return sendProblem(reply, toProblem(domain, request.url));
+    const correlationId = randomUUID();
+    request.log.error({ err: error, correlationId }, 'unhandled error');
+    return sendProblem(reply, {
+      type: problemType('internal'),
+      title: 'Internal server error',
+      status: 500,
+      detail: `Something went wrong on the server. Quote correlation id ${correlationId} when reporting it.`,
+      instance: request.url,
+      correlationId,
+    });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, {
+      type: problemType('not-found'),
+      title: 'Not found',
+      status: 404,
+      detail: `No route ${request.method} ${request.url.split('?')[0]}`,
+      instance: request.url,
+    }),
+  );
+}
