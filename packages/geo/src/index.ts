@@ -13,4 +13,6 @@ export * from './local-projection.ts';
 export * from './nearest-inside.ts';
 export * from './centroid.ts';
 export * from './kmeans.ts';
+export * from './balanced-clusters.ts';
+export * from './contiguous-clusters.ts';
 export * from './voronoi.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planarRingArea } from './area.ts';
 import type { Position } from './geojson.ts';
 import { pointInRing } from './point-in-polygon.ts';
-import { voronoiCells } from './voronoi.ts';
+import { voronoiCells, voronoiNeighbours } from './voronoi.ts';
 
 describe('voronoiCells', () => {
   it('splits two sites along their bisector', () => {
@@ -33,5 +33,20 @@ describe('voronoiCells', () => {
     sites.forEach((s, i) => {
       expect(pointInRing(s, cells[i]!)).toBe(true);
     });
+  });
+});
+
+describe('voronoiNeighbours', () => {
+  it('lists the sites whose cells share an edge', () => {
+    // A row of three: the ends do not touch each other.
+    const n = voronoiNeighbours(
+      [
+        [1, 1],
+        [3, 1],
+        [5, 1],
+      ],
+      [0, 0, 6, 2],
+    );
+    expect(n).toEqual([[1], [0, 2], [1]]);
   });
 });

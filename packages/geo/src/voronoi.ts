@@ -18,3 +18,17 @@ export function voronoiCells(sites: readonly Position[], bounds: BBox): Ring[] {
     return cell ? cell.map(([x, y]) => [x, y] as Position) : [];
   });
 }
+
+/**
+ * For each site, the sites whose Voronoi cells share an edge with its cell inside `bounds`
+ * (the Delaunay neighbours), in ascending order.
+ */
+export function voronoiNeighbours(sites: readonly Position[], bounds: BBox): number[][] {
+  const delaunay = Delaunay.from(
+    sites,
+    (p) => p[0],
+    (p) => p[1],
+  );
+  const voronoi = delaunay.voronoi([bounds[0], bounds[1], bounds[2], bounds[3]]);
+  return sites.map((_, i) => [...voronoi.neighbors(i)].sort((a, b) => a - b));
+}

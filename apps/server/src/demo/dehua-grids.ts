@@ -1,4 +1,5 @@
 import {
+  balanceClusters,
   bboxExpand,
   bboxOf,
   clipToBBox,
@@ -6,11 +7,15 @@ import {
   intersectPolygons,
   kMeans,
   type LocalProjection,
+  makeClustersContiguous,
+  meanPoint,
   type Rng,
   unionPolygons,
   voronoiCells,
+  voronoiNeighbours,
 } from '@ronghui/geo';
 import type { DemoVillage } from './dehua-villages.ts';
+import { reassignFragments } from './grid-fragments.ts';
 
 export interface DemoGrid {
   /** e.g. 350526-G01 */
@@ -97,44 +102,57 @@ export function buildGrids(input: BuildGridsInput): DemoGrid[] {
   const box = bboxOf(boundary);
   const [x0, y0] = projection.toXY([box[0], box[1]]);
   const [x1, y1] = projection.toXY([box[2], box[3]]);
-  const cellsXY = voronoiCells(
-    input.villages.map((v) => projection.toXY(v.position)),
-    bboxExpand([x0, y0, x1, y1], 2_000),
-  );
+  const sitesXY = input.villages.map((v) => projection.toXY(v.position));
+  const bounds = bboxExpand([x0, y0, x1, y1], 2_000);
+  const cellsXY = voronoiCells(sitesXY, bounds);
+  const neighbours = voronoiNeighbours(sitesXY, bounds);
   const cellOf = (code: string): GeoJSON.Polygon => ({
     type: 'Polygon',
     coordinates: [cellsXY[index.get(code)!]!.map((xy) => projection.toLngLat(xy))],
   });
 
-  const grids: DemoGrid[] = [];
+  const drafts: (Omit<DemoGrid, 'boundary'> & { shape: GeoJSON.MultiPolygon })[] = [];
   byTownship.forEach(({ township, villages }, t) => {
-    const k = counts[t]!;
-    // Weighted by population, so the crowded county town gets small grids and the hills large ones.
-    const { assignment, centers } = kMeans(
-      villages.map((v) => projection.toXY(v.position)),
-      k,
-      input.rng,
-      { weights: villages.map((v) => v.population) },
+    // Weighted by population, then evened out, so that grids have similar numbers of people: small
+    // in the crowded county town, large in the hills.
+    const xy = villages.map((v) => projection.toXY(v.position));
+    const weights = villages.map((v) => v.population);
+    const seeds = kMeans(xy, counts[t]!, input.rng, { weights });
+    const balanced = balanceClusters(xy, weights, seeds.centers);
+    // Evening out can strand a village among another grid's; such pieces rejoin a neighbouring grid.
+    const local = new Map(villages.map((v, i) => [index.get(v.code)!, i]));
+    const localNeighbours = villages.map((v) =>
+      neighbours[index.get(v.code)!]!.flatMap((g) => (local.has(g) ? [local.get(g)!] : [])),
     );
+    const assignment = makeClustersContiguous(balanced.assignment, localNeighbours, weights);
+    const clusters = [...new Set(assignment)];
     // Number a township's grids from north to south, then west to east.
-    const order = centers
-      .map((c, i) => ({ c, i }))
+    const order = clusters
+      .map((i) => ({ c: meanPoint(xy.filter((_, v) => assignment[v] === i)), i }))
       .sort((a, b) => b.c[1] - a.c[1] || a.c[0] - b.c[0])
       .map(({ i }) => i);
     order.forEach((cluster, n) => {
       const members = villages.filter((_, i) => assignment[i] === cluster);
       const [first, ...rest] = members.map((v) => cellOf(v.code));
-      const clipped = clipToCounty(unionPolygons(first!, ...rest), boundary);
-      const [only, ...more] = clipped.coordinates;
-      grids.push({
-        code: `${input.tenantCode}-G${String(grids.length + 1).padStart(2, '0')}`,
+      drafts.push({
+        code: `${input.tenantCode}-G${String(drafts.length + 1).padStart(2, '0')}`,
         name: `${shortName(township.name)}第${n + 1}警务网格`,
         townshipCode: township.code,
-        boundary: more.length === 0 && only ? { type: 'Polygon', coordinates: only } : clipped,
+        shape: clipToCounty(unionPolygons(first!, ...rest), boundary),
         villageCodes: members.map((v) => v.code),
         population: members.reduce((s, v) => s + v.population, 0),
       });
     });
   });
-  return grids;
+
+  const positionOf = new Map(input.villages.map((v) => [v.code, v.position]));
+  const shapes = reassignFragments(
+    drafts.map((d) => ({ shape: d.shape, villages: d.villageCodes.map((c) => positionOf.get(c)!) })),
+  );
+  return drafts.map(({ shape: _shape, ...d }, i) => {
+    const shape = shapes[i]!;
+    const [only, ...more] = shape.coordinates;
+    const boundary = more.length === 0 && only ? ({ type: 'Polygon', coordinates: only } as const) : shape;
+    return { ...d, boundary };
+  });
 }

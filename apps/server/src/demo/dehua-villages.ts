@@ -60,7 +60,7 @@ export function placeVillages(input: PlaceVillagesInput): DemoVillage[] {
     const inTown = input.countyTownCodes.has(v.townshipCode);
     const seat = input.seats.get(v.townshipCode);
     if (!seat) throw new Error(`no seat for township ${v.townshipCode}`);
-    const position = samplePosition(seat, spreadOf(kind, inTown), placedXY, input);
+    const position = samplePosition(v.townshipCode, seat, spreadOf(kind, inTown), placedXY, input);
     placedXY.push(projection.toXY(position));
     const raw = basePopulation(kind, inTown) * Math.exp(0.35 * rng.normal());
     return { code: v.code, name: v.name, townshipCode: v.townshipCode, kind, position, raw };
@@ -73,12 +73,14 @@ export function placeVillages(input: PlaceVillagesInput): DemoVillage[] {
 }
 
 function samplePosition(
+  townshipCode: string,
   seat: LngLat,
   spread: Spread,
   placed: readonly (readonly [number, number])[],
-  { boundary, projection, rng }: PlaceVillagesInput,
+  { boundary, projection, rng, seats }: PlaceVillagesInput,
 ): LngLat {
   const [sx, sy] = projection.toXY(seat);
+  const otherSeats = [...seats].filter(([code]) => code !== townshipCode).map(([, p]) => projection.toXY(p));
   const maxR2 = (3 * spread.sigma) ** 2;
   for (let attempt = 0; attempt < 2_000; attempt++) {
     // Late attempts relax the spacing: a crowded seat must still place every village.
@@ -88,6 +90,10 @@ function samplePosition(
     if (dx * dx + dy * dy > maxR2) continue;
     const xy = [sx + dx, sy + dy] as const;
     if (placed.some(([px, py]) => (px - xy[0]) ** 2 + (py - xy[1]) ** 2 < spacing2)) continue;
+    // A village lies nearer its own seat than any other, so townships do not interleave.
+    const own2 = dx * dx + dy * dy;
+    if (attempt < 1_500 && otherSeats.some(([ox, oy]) => (ox - xy[0]) ** 2 + (oy - xy[1]) ** 2 < own2))
+      continue;
     const p = projection.toLngLat(xy);
     if (pointInPolygon(p, boundary)) return p;
   }

@@ -114,6 +114,12 @@ describe('buildDehuaDemo: geography', () => {
     expect(geometryArea(uncovered)).toBeLessThan(1e-4 * countyArea);
   });
 
+  it('draws every grid of the shipped seed as one piece, with comparable populations', () => {
+    expect(demo.grids.filter((g) => g.boundary.type !== 'Polygon').map((g) => g.name)).toEqual([]);
+    const pops = demo.grids.map((g) => g.population);
+    expect(Math.max(...pops) / Math.min(...pops)).toBeLessThan(4);
+  });
+
   it('gives each joint-service area the union of its grids', () => {
     for (const a of demo.areas) {
       const grids = demo.grids.filter((g) => a.townshipCodes.includes(g.townshipCode));
