@@ -6,6 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pino from 'pino';
 import { loadConfig } from '../../apps/server/src/config.ts';
 import { createServices, type Services } from '../../apps/server/src/main.ts';
+import type { Clock } from '../../apps/server/src/platform/clock.ts';
 import {
   type Database,
   openPostgres,
@@ -103,13 +104,13 @@ export async function openTestDatabase(
 /** Services over a test database, with the config tests expect (silent logs, demo tenant 350526). */
 export async function testServices(
   database: Database,
-  overrides: Record<string, string> = {},
+  options: { env?: Record<string, string>; clock?: Clock; natsStream?: string } = {},
 ): Promise<Services> {
   const config = loadConfig({
     DATA_DIR: join(tmpdir(), 'ronghui-test-unused'),
     LOG_LEVEL: 'silent',
     TENANT_CODE: '350526',
-    ...overrides,
+    ...options.env,
   });
-  return createServices({ database, config, log: quietLog });
+  return createServices({ database, config, log: quietLog, clock: options.clock, natsStream: options.natsStream });
 }

@@ -31,12 +31,14 @@ export async function createServices(deps: {
   database: Database;
   config: Config;
   log: Logger;
-  clock?: Clock;
+  clock?: Clock | undefined;
+  /** JetStream stream name (tests isolate themselves with their own). */
+  natsStream?: string | undefined;
 }) {
   const { database, config, log } = deps;
   const { db } = database;
   const clock = deps.clock ?? systemClock;
-  const transport = config.NATS_URL ? natsTransport(config.NATS_URL, log) : inProcessTransport();
+  const transport = config.NATS_URL ? natsTransport(config.NATS_URL, log, deps.natsStream) : inProcessTransport();
   const bus = createEventBus({ db, transport, log });
   const audit = createAuditService({ db, repo: createAuditRepo(), clock });
   const orgs = createOrgsService({ db, repo: createOrgsRepo(db) });

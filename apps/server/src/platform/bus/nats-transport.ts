@@ -9,10 +9,10 @@ const codec = JSONCodec<EventEnvelope>();
 /**
  * Several server processes share events through NATS JetStream: every process publishes what its relay
  * claimed from the shared outbox, and every process consumes the whole stream with an ordered consumer,
- * so WebSocket clients of any process see every event. The outbox id is the JetStream message id, so a
- * relay retry after a crash is de-duplicated by the stream.
+ * so WebSocket clients of any process see every event. The outbox row (id and creation time) is the
+ * JetStream message id, so a relay retry after a crash is de-duplicated by the stream.
  */
-export function natsTransport(url: string, log: Logger, stream = EVENTS_STREAM): Transport {
+export function natsTransport(url: string, log: Logger, stream: string = EVENTS_STREAM): Transport {
   let nc: NatsConnection | undefined;
   let messages: ConsumerMessages | undefined;
   let loop: Promise<void> | undefined;
