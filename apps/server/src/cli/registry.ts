@@ -13,4 +13,5 @@ export const commandLoaders: Record<string, () => Promise<CliCommand>> = {
   'import-osm': async () => (await import('./import-osm.command.ts')).importOsmCommand,
   route: async () => (await import('./route.command.ts')).routeCommand,
   isochrone: async () => (await import('./isochrone.command.ts')).isochroneCommand,
+  intel: async () => (await import('./intel.command.ts')).intelCommand,
 };

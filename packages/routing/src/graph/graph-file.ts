@@ -1,5 +1,5 @@
 import { crc32 } from './crc32.ts';
-import { finishGraph, type RoadGraph } from './road-graph.ts';
+import { finishGraph, type RoadGraph, type RoadGraphCore } from './road-graph.ts';
 
 /**
  * The binary road-graph file: `RHRG`, a format version, then tagged sections (4-byte tag, byte
@@ -98,9 +98,9 @@ export function decodeGraph(bytes: Uint8Array): RoadGraph {
     if (!s) throw new GraphFileError(`road-graph file lacks section ${tag}`);
     return s;
   };
-  const meta = JSON.parse(dec.decode(need('META'))) as Meta;
+  const meta = parseMeta(need('META'));
   const { nodeCount: n, edgeCount: m, segmentCount: s } = meta;
-  const g = finishGraph({
+  const core: RoadGraphCore = {
     nodeCount: n,
     edgeCount: m,
     nodeLon: typed(need('NLON'), Int32Array, n, 'NLON'),
@@ -115,13 +115,27 @@ export function decodeGraph(bytes: Uint8Array): RoadGraph {
     segName: typed(need('SNAM'), Int32Array, s, 'SNAM'),
     segCoords: decodeDeltas(need('SGEO'), meta.shapePoints * 2),
     names: meta.names,
-  });
-  validate(g);
-  return g;
+  };
+  validate(core);
+  return finishGraph(core);
+}
+
+function parseMeta(bytes: Uint8Array): Meta {
+  let meta: Partial<Meta>;
+  try {
+    meta = JSON.parse(dec.decode(bytes)) as Partial<Meta>;
+  } catch {
+    throw new GraphFileError('road-graph file header (META) is unreadable');
+  }
+  const counts = [meta.nodeCount, meta.edgeCount, meta.segmentCount, meta.shapePoints];
+  if (!counts.every((c) => Number.isSafeInteger(c) && (c as number) >= 0) || !Array.isArray(meta.names)) {
+    throw new GraphFileError('road-graph file header (META) is inconsistent');
+  }
+  return meta as Meta;
 }
 
 /** Indices must stay in range even in a file whose checksum was recomputed over bad data. */
-function validate(g: RoadGraph): void {
+function validate(g: RoadGraphCore): void {
   const fail = (what: string) => {
     throw new GraphFileError(`road-graph file is inconsistent: ${what}`);
   };
@@ -148,7 +162,8 @@ function typed<T extends Int32Array | Uint32Array | Float32Array | Uint8Array>(
     );
   }
   // Copy: the section may sit at an unaligned offset, and the graph must not pin the file buffer.
-  return new Kind(bytes.slice().buffer as ArrayBuffer);
+  // (Uint8Array.prototype.slice copies even when `bytes` is a Node Buffer, whose own slice does not.)
+  return new Kind(Uint8Array.prototype.slice.call(bytes).buffer as ArrayBuffer);
 }
 
 function bytesOf(a: Int32Array | Uint32Array | Float32Array | Uint8Array): Uint8Array {
