@@ -109,14 +109,14 @@ function makeOffender(rng: Rng, seriesId: string): OffenderProfile {
     seriesId,
     centreX: home.x,
     centreY: home.y,
-    radiusM: 300 + rng() * 1200,
+    radiusM: 500 + rng() * 2500,
     startHour: night ? (23 + rng() * 5) % 24 : 9 + rng() * 6,
     hoursWide: 2 + rng() * 3,
     weekendOnly: rng() < 0.2,
     premise: pickWeighted(rng, PREMISES),
     method: pickWeighted(rng, METHODS),
     features,
-    consistency: 0.7 + rng() * 0.25,
+    consistency: 0.5 + rng() * 0.4,
   };
 }
 
@@ -139,7 +139,7 @@ export function generateBurglaries(rng: Rng, options: GeneratorOptions): Generat
   for (let s = 0; s < options.series; s++) {
     const o = makeOffender(rng, `S${String(s + 1).padStart(4, '0')}`);
     offenders.push(o);
-    const activeDays = 20 + rng() * 100;
+    const activeDays = 30 + rng() * 150;
     const firstDay = rng() * Math.max(1, days - activeDays);
     const crimes = 3 + randomInt(rng, 8);
     for (let c = 0; c < crimes; c++) {
@@ -148,7 +148,7 @@ export function generateBurglaries(rng: Rng, options: GeneratorOptions): Generat
         // Move to the next Saturday or Sunday.
         while (Math.floor(minuteOfWeek(localMidnight(day) + HOUR_MS, SHANGHAI_OFFSET_MS) / 1440) < 5) day++;
       }
-      const onPattern = rng() < 0.9;
+      const onPattern = rng() < 0.85;
       const hour = onPattern ? o.startHour + rng() * o.hoursWide : rng() * 24;
       const t = localMidnight(day) + hour * HOUR_MS;
       const angle = rng() * 2 * Math.PI;

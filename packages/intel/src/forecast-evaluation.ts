@@ -1,3 +1,5 @@
+import { topK } from './top-k.ts';
+
 /** Forecast quality of a hotspot map for a flagged share of the study area. */
 export interface HotspotEvaluation {
   /** Prediction Accuracy Index (n/N)/(a/A). */
@@ -16,9 +18,11 @@ export interface HotspotEvaluation {
   readonly flagged: Int32Array;
 }
 
-function topCells(values: ArrayLike<number>, cells: readonly number[], k: number): number[] {
-  // Ties broken by cell index so the result never depends on sort stability.
-  return [...cells].sort((a, b) => (values[b] as number) - (values[a] as number) || a - b).slice(0, k);
+function topCells(values: ArrayLike<number>, cells: readonly number[] | undefined, k: number): number[] {
+  // Ties are broken by cell index, so the flagged set never depends on sort stability.
+  if (!cells) return topK(values, k).map((r) => r.index);
+  const sub = Float64Array.from(cells, (c) => values[c] as number);
+  return topK(sub, k).map((r) => cells[r.index] as number);
 }
 
 /**
@@ -33,16 +37,16 @@ export function evaluateHotspots(
 ): HotspotEvaluation {
   if (!(areaShare > 0 && areaShare <= 1))
     throw new RangeError(`area share must be in (0, 1], got ${areaShare}`);
-  const cells = study ?? Array.from({ length: risk.length }, (_, i) => i);
-  const A = cells.length;
+  const A = study ? study.length : risk.length;
   const a = Math.max(1, Math.round(areaShare * A));
-  const flagged = topCells(risk, cells, a);
+  const flagged = topCells(risk, study, a);
   let n = 0;
   for (const c of flagged) n += testCounts[c] as number;
   let N = 0;
-  for (const c of cells) N += testCounts[c] as number;
+  if (study) for (const c of study) N += testCounts[c] as number;
+  else for (let c = 0; c < testCounts.length; c++) N += testCounts[c] as number;
   let nStar = 0;
-  for (const c of topCells(testCounts, cells, a)) nStar += testCounts[c] as number;
+  for (const c of topCells(testCounts, study, a)) nStar += testCounts[c] as number;
   return {
     pai: N > 0 ? n / N / (a / A) : Number.NaN,
     pei: nStar > 0 ? n / nStar : Number.NaN,

@@ -54,55 +54,76 @@ export function riskSurface(grid: Grid, points: readonly TimedPoint[], options: 
 
 export interface TunedRisk {
   readonly options: RiskOptions;
-  /** PAI on the validation window for every candidate tried. */
+  /** Mean validation PAI of every candidate tried. */
   readonly trials: readonly { bandwidthM: number; halfLifeDays: number | null; pai: number }[];
 }
 
+export interface TuningCandidates {
+  readonly bandwidthsM: readonly number[];
+  readonly halfLivesDays: readonly (number | null)[];
+  /** Length of each validation window (default 30 days) and how many to average over (default 6). */
+  readonly validationDays?: number;
+  readonly validationWindows?: number;
+}
+
 /**
- * Choose the KDE bandwidth and recency half-life by a time-respecting validation: fit on training data
- * before the last `validationDays`, score PAI on those days, keep the best. The test period is never
- * seen. Returns the options to refit on all training data with `nowMs` = end of training.
+ * Choose the KDE bandwidth and recency half-life by rolling-origin validation inside the training
+ * period: for each of the last few windows before `trainEndMs`, fit on the crimes before the window and
+ * score PAI on it; keep the candidate with the best mean. The test period is never looked at. Returns
+ * the options to refit on all training data, with `nowMs` = end of training.
  */
 export function tuneKde(
   grid: Grid,
   train: readonly TimedPoint[],
   trainEndMs: number,
   areaShare: number,
-  candidates: {
-    bandwidthsM: readonly number[];
-    halfLivesDays: readonly (number | null)[];
-    validationDays?: number;
-  },
+  candidates: TuningCandidates,
 ): TunedRisk {
-  const validationDays = candidates.validationDays ?? 30;
-  const splitMs = trainEndMs - validationDays * DAY_MS;
-  const fit = train.filter((p) => p.t < splitMs);
-  const valid = train.filter((p) => p.t >= splitMs && p.t < trainEndMs);
-  const validCounts = countPerCell(
-    grid,
-    valid.map((p) => p.x),
-    valid.map((p) => p.y),
-  );
+  const days = candidates.validationDays ?? 30;
+  const windows = candidates.validationWindows ?? 6;
+  const folds = Array.from({ length: windows }, (_, v) => {
+    const to = trainEndMs - v * days * DAY_MS;
+    const from = to - days * DAY_MS;
+    const fit = train.filter((p) => p.t < from);
+    const valid = train.filter((p) => p.t >= from && p.t < to);
+    const counts = countPerCell(
+      grid,
+      valid.map((p) => p.x),
+      valid.map((p) => p.y),
+    );
+    return { from, fit, counts, size: valid.length };
+  }).filter((f) => f.size > 0 && f.fit.length > 0);
   const trials: { bandwidthM: number; halfLifeDays: number | null; pai: number }[] = [];
-  let best: RiskOptions = { method: 'kde', bandwidthM: candidates.bandwidthsM[0] ?? 300 };
+  let best: { bandwidthM: number; halfLifeDays: number | null } = {
+    bandwidthM: candidates.bandwidthsM[0] ?? 300,
+    halfLifeDays: null,
+  };
   let bestPai = Number.NEGATIVE_INFINITY;
   for (const bandwidthM of candidates.bandwidthsM) {
     for (const halfLifeDays of candidates.halfLivesDays) {
-      const options: RiskOptions = {
-        method: 'kde',
-        bandwidthM,
-        ...(halfLifeDays === null ? {} : { halfLifeDays, nowMs: splitMs }),
-      };
-      const pai = evaluateHotspots(riskSurface(grid, fit, options), validCounts, areaShare).pai;
+      let sum = 0;
+      for (const f of folds) {
+        const options: RiskOptions = {
+          method: 'kde',
+          bandwidthM,
+          ...(halfLifeDays === null ? {} : { halfLifeDays, nowMs: f.from }),
+        };
+        sum += evaluateHotspots(riskSurface(grid, f.fit, options), f.counts, areaShare).pai;
+      }
+      const pai = folds.length > 0 ? sum / folds.length : Number.NaN;
       trials.push({ bandwidthM, halfLifeDays, pai });
       if (pai > bestPai) {
         bestPai = pai;
-        best = options;
+        best = { bandwidthM, halfLifeDays };
       }
     }
   }
-  const final: RiskOptions = best.halfLifeDays === undefined ? best : { ...best, nowMs: trainEndMs };
-  return { options: final, trials };
+  const options: RiskOptions = {
+    method: 'kde',
+    bandwidthM: best.bandwidthM,
+    ...(best.halfLifeDays === null ? {} : { halfLifeDays: best.halfLifeDays, nowMs: trainEndMs }),
+  };
+  return { options, trials };
 }
 
 /** Fit on training crimes, flag the top `areaShare` of cells, score against the test crimes. */

@@ -59,7 +59,7 @@ describe('pair similarities', () => {
         for (let k = 0; k < LINK_FEATURE_COUNT; k++) {
           expect(s1[k]).toBeGreaterThanOrEqual(0);
           expect(s1[k]).toBeLessThanOrEqual(1);
-          expect(Math.abs((s1[k] as number) - (s2[k] as number))).toBeLessThan(1e-9);
+          expect(Math.abs((s1[k] as number) - (s2[k] as number))).toBeLessThan(1e-7);
         }
       }),
     );

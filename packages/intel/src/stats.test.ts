@@ -194,3 +194,13 @@ describe('ROC metrics', () => {
     expect(tprAtFpr([96, 94.5, 200, 10], negatives, 0.05)).toBe(0.75);
   });
 });
+
+describe('PAI over a study area', () => {
+  it('counts only the listed cells', () => {
+    const e = evaluateHotspots([5, 0.9, 0.1, 0.5], [9, 1, 3, 0], 0.5, [1, 2, 3]);
+    // A = 3 → a = 2 flagged of cells 1–3: cells 1 and 3; n = 1, N = 4, n* = 4.
+    expect([...e.flagged]).toEqual([1, 3]);
+    expect(e.pai).toBeCloseTo(1 / 4 / (2 / 3), 12);
+    expect(e.pei).toBeCloseTo(1 / 4, 12);
+  });
+});
