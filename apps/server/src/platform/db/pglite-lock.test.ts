@@ -38,7 +38,8 @@ describe('PGlite folder lock', () => {
     );
     const release = acquirePgliteLock(dir, 'start');
     expect(existsSync(join(dir, 'ronghui.lock'))).toBe(true);
-    expect(() => acquirePgliteLock(dir, 'again')).not.toThrow(); // same process: re-entrant by pid
+    // Not re-entrant: a second PGlite on the same folder, even in this process, would corrupt it.
+    expect(() => acquirePgliteLock(dir, 'again')).toThrow(DatabaseLockedError);
     release();
     expect(existsSync(join(dir, 'ronghui.lock'))).toBe(false);
   });

@@ -51,7 +51,7 @@ export function acquirePgliteLock(dir: string, command: string): () => void {
       } catch {
         held = undefined;
       }
-      if (held && held.host === hostname() && alive(held.pid) && held.pid !== process.pid) {
+      if (held && held.host === hostname() && alive(held.pid)) {
         throw new DatabaseLockedError(
           `The database folder ${dir} is in use by process ${held.pid} ("ronghui ${held.command}", since ${held.since}). ` +
             'Stop that process first, or point DATABASE_URL at a PostgreSQL server to share one database between processes.',
