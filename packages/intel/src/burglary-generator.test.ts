@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { generateBurglaries } from './burglary-generator.ts';
 import { parseCrimeCsv, writeCrimeCsv } from './crime-csv.ts';
-import { mulberry32 } from './rng.ts';
+import { createRng } from './rng.ts';
 
 describe('burglary generator', () => {
   it('is deterministic for a seed and differs between seeds', () => {
-    const a = writeCrimeCsv(generateBurglaries(mulberry32(7), { series: 5, background: 50 }).records);
-    const b = writeCrimeCsv(generateBurglaries(mulberry32(7), { series: 5, background: 50 }).records);
-    const c = writeCrimeCsv(generateBurglaries(mulberry32(8), { series: 5, background: 50 }).records);
+    const a = writeCrimeCsv(generateBurglaries(createRng(7), { series: 5, background: 50 }).records);
+    const b = writeCrimeCsv(generateBurglaries(createRng(7), { series: 5, background: 50 }).records);
+    const c = writeCrimeCsv(generateBurglaries(createRng(8), { series: 5, background: 50 }).records);
     expect(a).toBe(b);
     expect(a).not.toBe(c);
   });
 
   it('writes a valid crime CSV with the requested series and background', () => {
-    const { records, offenders } = generateBurglaries(mulberry32(9), { series: 6, background: 40 });
+    const { records, offenders } = generateBurglaries(createRng(9), { series: 6, background: 40 });
     const parsed = parseCrimeCsv(writeCrimeCsv(records));
     expect(parsed.errors).toEqual([]);
     expect(parsed.records).toHaveLength(records.length);
@@ -28,7 +28,7 @@ describe('burglary generator', () => {
   });
 
   it('gives offenders a consistent MO: most of a series shares its habitual premise', () => {
-    const { records, offenders } = generateBurglaries(mulberry32(10), { series: 20, background: 0 });
+    const { records, offenders } = generateBurglaries(createRng(10), { series: 20, background: 0 });
     let same = 0;
     for (const r of records)
       if (offenders.find((o) => o.seriesId === r.seriesId)?.premise === r.premise) same++;

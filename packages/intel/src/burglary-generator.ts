@@ -1,7 +1,7 @@
 import { minuteOfWeek } from './circular-time.ts';
 import { type CrimeRecord, DAY_MS, HOUR_MS, SHANGHAI_OFFSET_MS } from './crime-record.ts';
 import { equirectangular } from './projection.ts';
-import { pickWeighted, type Rng, randomInt, randomNormal } from './rng.ts';
+import { pickWeighted, type Rng } from './rng.ts';
 
 /**
  * Synthetic burglary history with known series, for evaluating linkage: offenders with a consistent
@@ -89,7 +89,7 @@ function townPoint(rng: Rng): { x: number; y: number } {
     rng,
     TOWNS.map((t) => [t, t[3]] as const),
   );
-  return { x: cx + randomNormal(rng) * sd, y: cy + randomNormal(rng) * sd };
+  return { x: cx + rng.normal() * sd, y: cy + rng.normal() * sd };
 }
 
 function categoryFor(premise: string): string {
@@ -98,32 +98,32 @@ function categoryFor(premise: string): string {
 
 function backgroundHour(rng: Rng): number {
   // Residential burglary peaks while homes are empty by day and again in the small hours.
-  return rng() < 0.6 ? 8 + rng() * 10 : (22 + rng() * 8) % 24;
+  return rng.next() < 0.6 ? 8 + rng.next() * 10 : (22 + rng.next() * 8) % 24;
 }
 
 function makeOffender(rng: Rng, seriesId: string): OffenderProfile {
   const home = townPoint(rng);
-  const night = rng() < 0.65;
-  const features = FEATURES.filter(([, p]) => rng() < Math.min(0.9, p * 1.6)).map(([f]) => f);
+  const night = rng.next() < 0.65;
+  const features = FEATURES.filter(([, p]) => rng.next() < Math.min(0.9, p * 1.6)).map(([f]) => f);
   return {
     seriesId,
     centreX: home.x,
     centreY: home.y,
-    radiusM: 500 + rng() * 2500,
-    startHour: night ? (23 + rng() * 5) % 24 : 9 + rng() * 6,
-    hoursWide: 2 + rng() * 3,
-    weekendOnly: rng() < 0.2,
+    radiusM: 500 + rng.next() * 2500,
+    startHour: night ? (23 + rng.next() * 5) % 24 : 9 + rng.next() * 6,
+    hoursWide: 2 + rng.next() * 3,
+    weekendOnly: rng.next() < 0.2,
     premise: pickWeighted(rng, PREMISES),
     method: pickWeighted(rng, METHODS),
     features,
-    consistency: 0.5 + rng() * 0.4,
+    consistency: 0.5 + rng.next() * 0.4,
   };
 }
 
 /** A crime's window: the true moment lies somewhere inside; burglaries are often found hours later. */
 function windowAround(rng: Rng, t: number): { from: number; to: number } {
-  const before = rng() < 0.3 ? 0 : rng() * 3 * HOUR_MS;
-  const after = rng() < 0.3 ? 0 : rng() * 4 * HOUR_MS;
+  const before = rng.next() < 0.3 ? 0 : rng.next() * 3 * HOUR_MS;
+  const after = rng.next() < 0.3 ? 0 : rng.next() * 4 * HOUR_MS;
   const round = (ms: number) => Math.round(ms / 60_000) * 60_000;
   return { from: round(t - before), to: round(t + after) };
 }
@@ -139,25 +139,25 @@ export function generateBurglaries(rng: Rng, options: GeneratorOptions): Generat
   for (let s = 0; s < options.series; s++) {
     const o = makeOffender(rng, `S${String(s + 1).padStart(4, '0')}`);
     offenders.push(o);
-    const activeDays = 30 + rng() * 150;
-    const firstDay = rng() * Math.max(1, days - activeDays);
-    const crimes = 3 + randomInt(rng, 8);
+    const activeDays = 30 + rng.next() * 150;
+    const firstDay = rng.next() * Math.max(1, days - activeDays);
+    const crimes = 3 + rng.int(8);
     for (let c = 0; c < crimes; c++) {
-      let day = Math.floor(firstDay + rng() * activeDays);
+      let day = Math.floor(firstDay + rng.next() * activeDays);
       if (o.weekendOnly) {
         // Move to the next Saturday or Sunday.
         while (Math.floor(minuteOfWeek(localMidnight(day) + HOUR_MS, SHANGHAI_OFFSET_MS) / 1440) < 5) day++;
       }
-      const onPattern = rng() < 0.85;
-      const hour = onPattern ? o.startHour + rng() * o.hoursWide : rng() * 24;
+      const onPattern = rng.next() < 0.85;
+      const hour = onPattern ? o.startHour + rng.next() * o.hoursWide : rng.next() * 24;
       const t = localMidnight(day) + hour * HOUR_MS;
-      const angle = rng() * 2 * Math.PI;
-      const r = o.radiusM * Math.sqrt(rng());
-      const keep = () => rng() < o.consistency;
+      const angle = rng.next() * 2 * Math.PI;
+      const r = o.radiusM * Math.sqrt(rng.next());
+      const keep = () => rng.next() < o.consistency;
       const premise = keep() ? o.premise : pickWeighted(rng, PREMISES);
       const features = new Set<string>();
       for (const f of o.features) if (keep()) features.add(f);
-      for (const [f, p] of FEATURES) if (rng() < p * 0.2) features.add(f);
+      for (const [f, p] of FEATURES) if (rng.next() < p * 0.2) features.add(f);
       const { from, to } = windowAround(rng, t);
       raw.push({
         occurredFrom: from,
@@ -175,7 +175,7 @@ export function generateBurglaries(rng: Rng, options: GeneratorOptions): Generat
   for (let b = 0; b < options.background; b++) {
     const p = townPoint(rng);
     const premise = pickWeighted(rng, PREMISES);
-    const t = localMidnight(Math.floor(rng() * days)) + backgroundHour(rng) * HOUR_MS;
+    const t = localMidnight(Math.floor(rng.next() * days)) + backgroundHour(rng) * HOUR_MS;
     const { from, to } = windowAround(rng, t);
     raw.push({
       occurredFrom: from,
@@ -185,7 +185,7 @@ export function generateBurglaries(rng: Rng, options: GeneratorOptions): Generat
       category: categoryFor(premise),
       premise,
       method: pickWeighted(rng, METHODS),
-      features: FEATURES.filter(([, q]) => rng() < q)
+      features: FEATURES.filter(([, q]) => rng.next() < q)
         .map(([f]) => f)
         .sort(),
     });

@@ -85,7 +85,7 @@ export function knoxTest(events: readonly KnoxEvent[], options: KnoxOptions): Kn
   const permuted = days.slice();
   for (let it = 0; it < options.iterations; it++) {
     for (let i = permuted.length - 1; i > 0; i--) {
-      const j = Math.floor(options.rng() * (i + 1));
+      const j = Math.floor(options.rng.next() * (i + 1));
       const t = permuted[i] as number;
       permuted[i] = permuted[j] as number;
       permuted[j] = t;

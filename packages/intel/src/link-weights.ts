@@ -44,13 +44,13 @@ export function seriesPairs(
       for (let b = a + 1; b < members.length; b++)
         positives.push([members[a] as number, members[b] as number]);
   }
-  while (positives.length > maxPositives) positives.splice(Math.floor(rng() * positives.length), 1);
+  while (positives.length > maxPositives) positives.splice(Math.floor(rng.next() * positives.length), 1);
   const solved = eligible.filter((i) => seriesOf[i] !== undefined);
   const negatives: [number, number][] = [];
   const wanted = positives.length * perPositive;
   for (let tries = 0; negatives.length < wanted && tries < wanted * 5 && solved.length > 0; tries++) {
-    const i = solved[Math.floor(rng() * solved.length)] as number;
-    const j = eligible[Math.floor(rng() * eligible.length)] as number;
+    const i = solved[Math.floor(rng.next() * solved.length)] as number;
+    const j = eligible[Math.floor(rng.next() * eligible.length)] as number;
     if (i === j || seriesOf[i] === seriesOf[j]) continue;
     negatives.push([i, j]);
   }

@@ -8,11 +8,11 @@ import { equalWeights, LINK_FEATURES } from './link-features.ts';
 import { feedbackPairs, learnWeightsFromFeedback } from './link-feedback.ts';
 import { buildLinkModel, encodeRecords } from './link-model.ts';
 import { learnWeights, seriesPairs } from './link-weights.ts';
-import { mulberry32 } from './rng.ts';
+import { createRng } from './rng.ts';
 import { scoreAgainstSeries, seriesCohesion, seriesWeights } from './series-finder.ts';
 import { topK } from './top-k.ts';
 
-const history = generateBurglaries(mulberry32(11), { series: 40, background: 600 }).records;
+const history = generateBurglaries(createRng(11), { series: 40, background: 600 }).records;
 const model = buildLinkModel(history);
 const table = encodeRecords(model, history);
 const seriesOf = history.map((r) => r.seriesId);
@@ -20,7 +20,7 @@ const all = history.map((_, i) => i);
 
 describe('learning general weights λ', () => {
   it('are non-negative, sum to 1 and favour what separates series from background', () => {
-    const pairs = seriesPairs(model, table, seriesOf, all, mulberry32(1));
+    const pairs = seriesPairs(model, table, seriesOf, all, createRng(1));
     expect(pairs.y.some((v) => v === 1)).toBe(true);
     const w = learnWeights(pairs);
     expect(w.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 12);
@@ -33,15 +33,15 @@ describe('learning general weights λ', () => {
 
   it('never use records outside the eligible list', () => {
     const eligible = all.filter((i) => seriesOf[i] !== 'S0001');
-    const pairs = seriesPairs(model, table, seriesOf, eligible, mulberry32(2));
-    const withAll = seriesPairs(model, table, seriesOf, all, mulberry32(2));
+    const pairs = seriesPairs(model, table, seriesOf, eligible, createRng(2));
+    const withAll = seriesPairs(model, table, seriesOf, all, createRng(2));
     expect(pairs.y.filter((v) => v === 1).length).toBeLessThan(withAll.y.filter((v) => v === 1).length);
   });
 });
 
 describe('series-specific weights and growing a series', () => {
   const members = all.filter((i) => seriesOf[i] === 'S0003');
-  const lambda = learnWeights(seriesPairs(model, table, seriesOf, all, mulberry32(3)));
+  const lambda = learnWeights(seriesPairs(model, table, seriesOf, all, createRng(3)));
 
   it('η is 1 for a single crime and averages to about 1 under λ', () => {
     expect([...seriesWeights(model, table, [members[0] as number], lambda)]).toEqual(new Array(8).fill(1));
@@ -121,7 +121,7 @@ describe('explanation', () => {
 
 describe('link evaluation on generated data', () => {
   it('reaches pairs AUC ≥ 0.9 and recall@50 ≥ 0.85 with cross-validation by series', () => {
-    const r = evaluateLinkage(history, { rng: mulberry32(4), folds: 4, ks: [10, 50] });
+    const r = evaluateLinkage(history, { rng: createRng(4), folds: 4, ks: [10, 50] });
     expect(r.folds).toBe(4);
     expect(r.weights).toHaveLength(4);
     expect(r.pairs_auc).toBeGreaterThanOrEqual(0.9);
@@ -132,7 +132,7 @@ describe('link evaluation on generated data', () => {
   it('scores no better than chance with weights that ignore everything informative', () => {
     // Sanity: equal weights on shuffled series labels give AUC near 0.5.
     const shuffled = history.map((rec, i) => ({ ...rec, seriesId: seriesOf[(i * 7919) % history.length] }));
-    const r = evaluateLinkage(shuffled, { rng: mulberry32(5), folds: 3 });
+    const r = evaluateLinkage(shuffled, { rng: createRng(5), folds: 3 });
     expect(Math.abs(r.pairs_auc - 0.5)).toBeLessThan(0.1);
     expect(equalWeights().length).toBe(8);
   });

@@ -6,7 +6,7 @@ import { LINK_FEATURE_COUNT } from './link-features.ts';
 import { buildLinkModel, encodeRecords } from './link-model.ts';
 import { rankCandidates, scoreAgainstAll } from './link-scan.ts';
 import { pairSimilarities } from './pair-similarity.ts';
-import { mulberry32 } from './rng.ts';
+import { createRng } from './rng.ts';
 
 const base: CrimeRecord = {
   id: 'a',
@@ -47,7 +47,7 @@ describe('pair similarities', () => {
   });
 
   it('are symmetric and within [0, 1]', () => {
-    const { records } = generateBurglaries(mulberry32(5), { series: 5, background: 40 });
+    const { records } = generateBurglaries(createRng(5), { series: 5, background: 40 });
     const model = buildLinkModel(records);
     const t = encodeRecords(model, records);
     const s1 = new Float64Array(LINK_FEATURE_COUNT);
@@ -66,7 +66,7 @@ describe('pair similarities', () => {
   });
 
   it('the fast scan equals Σ λ_j s_j pair by pair, and ranks best first', () => {
-    const { records } = generateBurglaries(mulberry32(6), { series: 4, background: 60 });
+    const { records } = generateBurglaries(createRng(6), { series: 4, background: 60 });
     const model = buildLinkModel(records);
     const t = encodeRecords(model, records);
     const w = Float64Array.from([0.05, 0.1, 0.1, 0.15, 0.15, 0.05, 0.25, 0.15]);

@@ -5,7 +5,7 @@ import { binomialUpperTail, logGamma, poissonUpperTail } from './exact-tests.ts'
 import { evaluateHotspots } from './forecast-evaluation.ts';
 import { getisOrdGiStar } from './gi-star.ts';
 import { knoxTest } from './knox.ts';
-import { mulberry32 } from './rng.ts';
+import { createRng } from './rng.ts';
 import { rocAuc, tprAtFpr } from './roc.ts';
 import { trendByArea } from './trend.ts';
 
@@ -19,7 +19,7 @@ describe('Knox test', () => {
     { x: 500, y: 500, day: 1 },
     { x: 60, y: 10, day: 20 },
   ];
-  const base = { spaceBands: [0, 100, 200], timeBands: [0, 7, 14], iterations: 99, rng: mulberry32(1) };
+  const base = { spaceBands: [0, 100, 200], timeBands: [0, 7, 14], iterations: 99, rng: createRng(1) };
 
   it('counts observed pairs per band as done by hand', () => {
     expect(knoxTest(events, { ...base, metric: 'manhattan' }).observed).toEqual([
@@ -27,7 +27,7 @@ describe('Knox test', () => {
       [0, 1],
     ]);
     // Euclidean brings 1–2 (158 m, 7 d) and 2–4 (152 m, 10 d) inside 200 m.
-    expect(knoxTest(events, { ...base, metric: 'euclidean', rng: mulberry32(1) }).observed).toEqual([
+    expect(knoxTest(events, { ...base, metric: 'euclidean', rng: createRng(1) }).observed).toEqual([
       [1, 0],
       [0, 3],
     ]);
@@ -51,7 +51,7 @@ describe('Knox test', () => {
   it('gives p = (#sims ≥ observed + 1)/(iterations + 1) in (0, 1] and ratio = observed / expected', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1000 }), (seed) => {
-        const r = knoxTest(events, { ...base, metric: 'manhattan', iterations: 19, rng: mulberry32(seed) });
+        const r = knoxTest(events, { ...base, metric: 'manhattan', iterations: 19, rng: createRng(seed) });
         for (let s = 0; s < 2; s++)
           for (let t = 0; t < 2; t++) {
             const p = r.p[s]?.[t] as number;

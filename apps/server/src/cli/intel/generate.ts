@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { generateBurglaries, mulberry32, writeCrimeCsv } from '@ronghui/intel';
+import { generateBurglaries, createRng, writeCrimeCsv } from '@ronghui/intel';
 import { type CliIo, CliUsageError, parseCliArgs } from '../command.ts';
 import { numberOption, positiveInteger } from './options.ts';
 
@@ -40,7 +40,7 @@ export async function runGenerate(args: readonly string[], io: CliIo): Promise<n
     'a count',
   );
   const days = numberOption(values.days, '--days', 365, positiveInteger, 'a positive integer');
-  const { records } = generateBurglaries(mulberry32(seed), { series, background, days });
+  const { records } = generateBurglaries(createRng(seed), { series, background, days });
   await writeFile(values.out, writeCrimeCsv(records));
   io.out(`wrote ${records.length} burglaries (${series} series, ${background} background) to ${values.out}`);
   io.out(JSON.stringify({ out: values.out, records: records.length, series, background, seed }));

@@ -1,4 +1,4 @@
-import { DAY_MS, knoxTest, mulberry32 } from '@ronghui/intel';
+import { DAY_MS, knoxTest, createRng } from '@ronghui/intel';
 import { type CliIo, CliUsageError, parseCliArgs } from '../command.ts';
 import { formatOption, loadIncidents, numberList, numberOption, positiveInteger } from './options.ts';
 
@@ -48,7 +48,7 @@ export async function runKnox(args: readonly string[], io: CliIo): Promise<numbe
   const seed = numberOption(values.seed, '--seed', 1, Number.isInteger, 'an integer');
   const records = await loadIncidents(values.incidents, formatOption(values.format), io);
   const events = records.map((r) => ({ x: r.x, y: r.y, day: (r.occurredFrom + r.occurredTo) / 2 / DAY_MS }));
-  const r = knoxTest(events, { spaceBands, timeBands, metric, iterations, rng: mulberry32(seed) });
+  const r = knoxTest(events, { spaceBands, timeBands, metric, iterations, rng: createRng(seed) });
   io.out(`Knox ratios (rows: distance m, columns: days), ${r.events} events, ${iterations} permutations:`);
   io.out(`${''.padEnd(12)}${r.timeLabels.map((l) => l.padStart(16)).join('')}`);
   r.spaceLabels.forEach((label, s) => {

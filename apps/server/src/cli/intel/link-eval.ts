@@ -1,4 +1,4 @@
-import { evaluateLinkage, LINK_FEATURES, mulberry32 } from '@ronghui/intel';
+import { evaluateLinkage, LINK_FEATURES, createRng } from '@ronghui/intel';
 import { type CliIo, CliUsageError, parseCliArgs } from '../command.ts';
 import { formatOption, loadIncidents, numberList, numberOption, positiveInteger } from './options.ts';
 
@@ -38,7 +38,7 @@ export async function runLinkEval(args: readonly string[], io: CliIo): Promise<n
     throw new CliUsageError(
       `${values.incidents}: link-eval needs solved incidents of at least two series (series_id)`,
     );
-  const r = evaluateLinkage(records, { ks, folds, rng: mulberry32(seed) });
+  const r = evaluateLinkage(records, { ks, folds, rng: createRng(seed) });
   const meanWeights = Object.fromEntries(
     LINK_FEATURES.map((f, k) => [
       f,

@@ -3,7 +3,7 @@ import {
   encodeRecords,
   explainLink,
   learnWeights,
-  mulberry32,
+  createRng,
   rankCandidates,
   seriesPairs,
 } from '@ronghui/intel';
@@ -43,7 +43,7 @@ export async function runLink(args: readonly string[], io: CliIo): Promise<numbe
     table,
     records.map((r) => r.seriesId),
     eligible,
-    mulberry32(seed),
+    createRng(seed),
   );
   const weights = pairs.y.includes(1) ? learnWeights(pairs) : undefined;
   if (!weights) io.err('no solved series to learn from: using equal weights');
