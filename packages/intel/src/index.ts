@@ -33,3 +33,4 @@ export * from './roc.ts';
 export * from './series-finder.ts';
 export * from './top-k.ts';
 export * from './trend.ts';
+export * from './portland-csv.ts';

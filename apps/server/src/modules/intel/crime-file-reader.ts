@@ -1,6 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { type CrimeCsvResult, parseCrimeCsv, SHANGHAI_OFFSET_MS } from '@ronghui/intel';
-import { PORTLAND_OFFSET_MS, parsePortlandCsv } from './portland-csv.ts';
+import {
+  type CrimeCsvResult,
+  PORTLAND_OFFSET_MS,
+  parseCrimeCsv,
+  parsePortlandCsv,
+  SHANGHAI_OFFSET_MS,
+} from '@ronghui/intel';
 
 export type CrimeFileFormat = 'ronghui' | 'portland';
 export const CRIME_FILE_FORMATS: readonly CrimeFileFormat[] = ['ronghui', 'portland'];

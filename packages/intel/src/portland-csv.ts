@@ -1,12 +1,7 @@
-import {
-  type CrimeCsvResult,
-  type CrimeRecord,
-  type CsvRowError,
-  csvLines,
-  HOUR_MS,
-  parseIsoTime,
-  splitCsvLine,
-} from '@ronghui/intel';
+import type { CrimeCsvResult, CsvRowError } from './crime-csv.ts';
+import { type CrimeRecord, HOUR_MS } from './crime-record.ts';
+import { csvLines, splitCsvLine } from './csv-line.ts';
+import { parseIsoTime } from './iso-time.ts';
 
 /** Oregon North State Plane coordinates (EPSG:2913) are in international feet. */
 const FOOT_M = 0.3048;
