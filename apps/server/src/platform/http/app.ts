@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import {
   jsonSchemaTransform,
@@ -13,6 +13,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { App } from './app-types.ts';
+import { DomainError } from './errors.ts';
 import { installProblemHandlers } from './problem.ts';
 
 declare module 'fastify' {
@@ -20,6 +21,25 @@ declare module 'fastify' {
     /** Every route registered, for the robustness tests that probe all of them. */
     routeTable: { method: string; url: string }[];
   }
+}
+
+function isEmptyBody(body: unknown): boolean {
+  if (body === undefined || body === '') return true;
+  return body !== null && typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0;
+}
+
+function rejectBody(url: string) {
+  return async (request: FastifyRequest) => {
+    if (!isEmptyBody(request.body)) {
+      throw new DomainError(
+        'validation',
+        'Invalid request',
+        `${request.method} ${url} takes no request body`,
+        {},
+        [{ path: 'body', message: 'must be empty' }],
+      );
+    }
+  };
 }
 
 export interface HttpOptions {
@@ -38,12 +58,19 @@ export async function createHttpApp(options: HttpOptions): Promise<App> {
     genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: { removeAdditional: false } },
     trustProxy: true,
+    // Long ids reach the schema (and get a 400 naming the field) instead of a bare 414 from the router.
+    routerOptions: { maxParamLength: 2_000 },
   }).withTypeProvider<ZodTypeProvider>();
   const routeTable: { method: string; url: string }[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat())
-      if (method !== 'HEAD') routeTable.push({ method, url: route.url });
+    const methods = [route.method].flat();
+    for (const method of methods) if (method !== 'HEAD') routeTable.push({ method, url: route.url });
+    // An endpoint without a body schema takes no body: sending one is a client mistake worth naming.
+    if (!route.schema?.body && methods.some((m) => m === 'POST' || m === 'PATCH' || m === 'PUT')) {
+      const existing = route.preValidation ? [route.preValidation].flat() : [];
+      route.preValidation = [...existing, rejectBody(route.url)];
+    }
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
