@@ -112,5 +112,11 @@ export async function testServices(
     TENANT_CODE: '350526',
     ...options.env,
   });
-  return createServices({ database, config, log: quietLog, clock: options.clock, natsStream: options.natsStream });
+  return createServices({
+    database,
+    config,
+    log: quietLog,
+    clock: options.clock,
+    natsStream: options.natsStream,
+  });
 }

@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import { connect } from 'nats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, testServices } from '../../../../../test/support/db.ts';
+import { natsUrl, requires, testDatabaseUrl } from '../../../../../test/support/env.ts';
+import { type TestApp, testApp } from '../../../../../test/support/http.ts';
+import { openSocket } from '../../../../../test/support/ws.ts';
+import type { Database } from '../db/database.ts';
+
+const available =
+  requires('NATS (NATS_URL)', Boolean(natsUrl)) &&
+  requires('PostgreSQL (TEST_DATABASE_URL)', Boolean(testDatabaseUrl));
+
+/** Two server instances on one PostgreSQL and one NATS: what one commits, the other's browsers see. */
+describe.runIf(available)('two instances share events through NATS JetStream', () => {
+  const stream = `RONGHUI_TEST_${randomBytes(4).toString('hex').toUpperCase()}`;
+  let database: Database;
+  let second: Database;
+  let a: TestApp;
+  let b: TestApp;
+  let urlA: string;
+  let urlB: string;
+
+  beforeAll(async () => {
+    database = await openTestDatabase('postgres', { demo: true });
+    // The second instance gets its own connection pool on the same schema.
+    const { openPostgres } = await import('../db/database.ts');
+    const schema = (
+      await database.db
+        .selectNoFrom((eb) => eb.fn<string>('current_schema', []).as('s'))
+        .executeTakeFirstOrThrow()
+    ).s;
+    second = openPostgres(testDatabaseUrl!, schema);
+    const env = { NATS_URL: natsUrl! };
+    const servicesA = await testServices(database, { env, natsStream: stream });
+    const servicesB = await testServices(second, { env, natsStream: stream });
+    await servicesA.bus.start();
+    await servicesB.bus.start();
+    a = await testApp(servicesA);
+    b = await testApp(servicesB);
+    urlA = await a.app.listen({ port: 0, host: '127.0.0.1' });
+    urlB = await b.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await a?.services.bus.close();
+    await b?.services.bus.close();
+    await second?.close();
+    await database?.close();
+    const nc = await connect({ servers: natsUrl });
+    await (await nc.jetstreamManager()).streams.delete(stream).catch(() => {});
+    await nc.close();
+  });
+
+  it('a change made through instance A reaches WebSocket clients of instance B (and A), once each', async () => {
+    expect(a.services.bus.kind).toBe('nats');
+    const onB = await openSocket(urlB, await b.login('security-admin'));
+    const onA = await openSocket(urlA, await a.login('system-admin'));
+    for (const s of [onA, onB]) {
+      s.send({ type: 'subscribe', topics: ['user.*'] });
+      await s.waitFor((m) => m.type === 'subscribed');
+    }
+    const admin = await a.login('system-admin');
+    const tree = (await a.as(admin, { method: 'GET', url: '/api/orgs/tree' })).json();
+    const created = await a.as(admin, {
+      method: 'POST',
+      url: '/api/users',
+      payload: {
+        username: 'nats.check',
+        displayName: '跨实例',
+        password: 'Strong-pass-2026',
+        roles: ['analyst'],
+        orgId: tree.id,
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id;
+    const match = (m: { topic?: string; payload?: unknown }) =>
+      m.topic === 'user.changed' && (m.payload as { userId: string }).userId === id;
+    await onB.waitFor(match);
+    await onA.waitFor(match);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(onB.messages.filter(match)).toHaveLength(1);
+    expect(onA.messages.filter(match)).toHaveLength(1);
+    onA.close();
+    onB.close();
+  });
+});
