@@ -16,3 +16,4 @@ export * from './query/leg.ts';
 export * from './query/isochrone.ts';
 export * from './query/router.ts';
 export * from './live/road-state.ts';
+export * from './live/resolve-edges.ts';

@@ -45,11 +45,11 @@ export function isochrone(
     // Collect reachable polylines first to size the grid.
     const lines: number[][] = [];
     for (const s of seeds) {
-      if (s.cost <= limit) continue;
+      if (s.edge < 0 || s.cost <= limit) continue;
       // The start edge itself is only partly reachable.
       lines.push(edgePart(g, s.edge, s.fraction, Math.min(1, s.fraction + limit / weights[s.edge]!)));
     }
-    for (const s of seeds) if (s.cost <= limit) lines.push(edgePart(g, s.edge, s.fraction, 1));
+    for (const s of seeds) if (s.edge >= 0 && s.cost <= limit) lines.push(edgePart(g, s.edge, s.fraction, 1));
     for (const u of settled) {
       const d = search.dist[u]!;
       if (d > limit) continue;

@@ -197,12 +197,15 @@ export class Router {
   }
 }
 
+/** The driven pieces; a seed at a junction itself, or a zero-length stretch, adds nothing. */
 function assemble(source: Seed, edges: readonly number[], target: Seed): EdgePiece[] {
-  return [
-    { edge: source.edge, from: source.fraction, to: 1 },
-    ...edges.map((edge) => ({ edge, from: 0, to: 1 })),
-    { edge: target.edge, from: 0, to: target.fraction },
-  ];
+  const pieces: EdgePiece[] = [];
+  if (source.edge >= 0 && source.fraction < 1)
+    pieces.push({ edge: source.edge, from: source.fraction, to: 1 });
+  for (const edge of edges) pieces.push({ edge, from: 0, to: 1 });
+  if (target.edge >= 0 && target.fraction > 0)
+    pieces.push({ edge: target.edge, from: 0, to: target.fraction });
+  return pieces;
 }
 
 function fmt(p: LngLat): string {

@@ -8,7 +8,7 @@ export const CLOSED = 0xffffffff;
 export interface Seed {
   readonly node: number;
   readonly cost: number;
-  /** The edge the point lies on, in the direction used, and the point's fraction along it. */
+  /** The edge the point lies on, in the direction used, and the point's fraction along it; -1 when the point is the node itself. */
   readonly edge: number;
   readonly fraction: number;
 }
@@ -23,7 +23,7 @@ export function sourceSeeds(g: RoadGraph, weights: Uint32Array, p: SnappedPoint)
   if (t >= 0 && weights[t] !== CLOSED) {
     seeds.push({ node: g.tail[p.edge]!, cost: p.fraction * weights[t]!, edge: t, fraction: 1 - p.fraction });
   }
-  return seeds;
+  return withEndNodes(g, p, seeds);
 }
 
 /** Arriving at a point part-way along an edge: from its tail, or from its head along the twin. */
@@ -41,6 +41,15 @@ export function targetSeeds(g: RoadGraph, weights: Uint32Array, p: SnappedPoint)
       fraction: 1 - p.fraction,
     });
   }
+  return withEndNodes(g, p, seeds);
+}
+
+const AT_NODE = 1e-9;
+
+/** A point on a junction is at that junction even when the edge it snapped to is closed. */
+function withEndNodes(g: RoadGraph, p: SnappedPoint, seeds: Seed[]): Seed[] {
+  if (p.fraction <= AT_NODE) seeds.push({ node: g.tail[p.edge]!, cost: 0, edge: -1, fraction: 0 });
+  if (p.fraction >= 1 - AT_NODE) seeds.push({ node: g.head[p.edge]!, cost: 0, edge: -1, fraction: 0 });
   return seeds;
 }
 
