@@ -24,11 +24,19 @@ describe.each(databaseKinds())('auth over HTTP (%s)', (kind) => {
   it('logs in with an HTTP-only session cookie and answers /me', async () => {
     const res = await login('commander', DEMO_PASSWORD);
     expect(res.statusCode).toBe(200);
-    expect(res.json().user).toMatchObject({ username: 'commander', roles: ['commander'], scope: { kind: 'tenant' }, tenantCode: '350526' });
+    expect(res.json().user).toMatchObject({
+      username: 'commander',
+      roles: ['commander'],
+      scope: { kind: 'tenant' },
+      tenantCode: '350526',
+    });
     const cookie = res.cookies.find((c) => c.name === 'rh_session')!;
     expect(cookie.httpOnly).toBe(true);
     const me = await t.as(`rh_session=${cookie.value}`, { method: 'GET', url: '/api/auth/me' });
-    expect(me.json()).toMatchObject({ username: 'commander', displayName: expect.stringContaining('指挥长') });
+    expect(me.json()).toMatchObject({
+      username: 'commander',
+      displayName: expect.stringContaining('指挥长'),
+    });
   });
 
   it('scopes station accounts to their station', async () => {
@@ -38,7 +46,11 @@ describe.each(databaseKinds())('auth over HTTP (%s)', (kind) => {
 
   it('rejects without credentials and with a forged token', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
-    const forged = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${'x'.repeat(43)}` } });
+    const forged = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { authorization: `Bearer ${'x'.repeat(43)}` },
+    });
     expect(forged.statusCode).toBe(401);
     expect(forged.headers['content-type']).toContain('application/problem+json');
   });
@@ -47,7 +59,8 @@ describe.each(databaseKinds())('auth over HTTP (%s)', (kind) => {
     const first = await login('officer-gekeng', 'wrong-password-1');
     expect(first.statusCode).toBe(401);
     expect(first.json()).toMatchObject({ status: 401, remainingAttempts: 4 });
-    for (let i = 2; i <= 4; i++) expect((await login('officer-gekeng', `wrong-${i}`)).json().remainingAttempts).toBe(5 - i);
+    for (let i = 2; i <= 4; i++)
+      expect((await login('officer-gekeng', `wrong-${i}`)).json().remainingAttempts).toBe(5 - i);
     const fifth = await login('officer-gekeng', 'wrong-5');
     expect(fifth.statusCode).toBe(423);
     expect(new Date(fifth.json().lockedUntil).getTime()).toBe(clock.now().getTime() + 15 * 60_000);
@@ -78,12 +91,24 @@ describe.each(databaseKinds())('auth over HTTP (%s)', (kind) => {
 
   it('issues bearer tokens for devices and scripts', async () => {
     const cookie = await t.login('dispatcher-north');
-    const res = await t.as(cookie, { method: 'POST', url: '/api/auth/tokens', payload: { name: 'AVL gateway', ttlDays: 30 } });
+    const res = await t.as(cookie, {
+      method: 'POST',
+      url: '/api/auth/tokens',
+      payload: { name: 'AVL gateway', ttlDays: 30 },
+    });
     expect(res.statusCode).toBe(201);
-    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${res.json().token}` } });
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { authorization: `Bearer ${res.json().token}` },
+    });
     expect(me.json()).toMatchObject({ username: 'dispatcher-north', scope: { kind: 'area' } });
     clock.advance(31 * 86_400_000);
-    const expired = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${res.json().token}` } });
+    const expired = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { authorization: `Bearer ${res.json().token}` },
+    });
     expect(expired.statusCode).toBe(401);
   });
 
@@ -95,7 +120,15 @@ describe.each(databaseKinds())('auth over HTTP (%s)', (kind) => {
       .where('actor', '=', 'officer-gekeng')
       .orderBy('seq')
       .execute();
-    expect(rows.map((r) => r.outcome)).toEqual(['denied', 'denied', 'denied', 'denied', 'denied', 'denied', 'ok']);
+    expect(rows.map((r) => r.outcome)).toEqual([
+      'denied',
+      'denied',
+      'denied',
+      'denied',
+      'denied',
+      'denied',
+      'ok',
+    ]);
     expect(rows[0]!.reason).toBe('wrong password');
     expect(rows[5]!.reason).toBe('account locked');
   });
