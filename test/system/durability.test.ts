@@ -10,7 +10,10 @@ async function login(url: string, username: string): Promise<string> {
     body: JSON.stringify({ username, password: PASSWORD }),
   });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 /**
@@ -37,7 +40,13 @@ describe('PGlite durability', () => {
           const res = await fetch(`${first.url}/api/users`, {
             method: 'POST',
             headers: { 'content-type': 'application/json', cookie: admin },
-            body: JSON.stringify({ username, displayName: '持久性', password: 'Strong-pass-2026', roles: ['analyst'], orgId: tree.id }),
+            body: JSON.stringify({
+              username,
+              displayName: '持久性',
+              password: 'Strong-pass-2026',
+              roles: ['analyst'],
+              orgId: tree.id,
+            }),
           });
           if (res.status === 201) acknowledged.push(username);
         } catch {
@@ -58,14 +67,20 @@ describe('PGlite durability', () => {
     const admin2 = await login(second.url, 'system-admin');
     const found = new Set<string>();
     for (let page = 1; ; page++) {
-      const res = await (await fetch(`${second.url}/api/users?q=durable.&pageSize=200&page=${page}`, { headers: { cookie: admin2 } })).json();
+      const res = await (
+        await fetch(`${second.url}/api/users?q=durable.&pageSize=200&page=${page}`, {
+          headers: { cookie: admin2 },
+        })
+      ).json();
       for (const u of res.items) found.add(u.username);
       if (res.items.length < 200) break;
     }
     const lost = acknowledged.filter((u) => !found.has(u));
     expect(lost).toEqual([]);
     const auditor = await login(second.url, 'auditor');
-    const verify = await (await fetch(`${second.url}/api/audit/verify`, { method: 'POST', headers: { cookie: auditor } })).json();
+    const verify = await (
+      await fetch(`${second.url}/api/audit/verify`, { method: 'POST', headers: { cookie: auditor } })
+    ).json();
     expect(verify.ok).toBe(true);
     expect(verify.checked).toBeGreaterThan(acknowledged.length);
   });

@@ -38,7 +38,9 @@ export async function createServices(deps: {
   const { database, config, log } = deps;
   const { db } = database;
   const clock = deps.clock ?? systemClock;
-  const transport = config.NATS_URL ? natsTransport(config.NATS_URL, log, deps.natsStream) : inProcessTransport();
+  const transport = config.NATS_URL
+    ? natsTransport(config.NATS_URL, log, deps.natsStream)
+    : inProcessTransport();
   const bus = createEventBus({ db, transport, log });
   const audit = createAuditService({ db, repo: createAuditRepo(), clock });
   const orgs = createOrgsService({ db, repo: createOrgsRepo(db) });

@@ -28,14 +28,23 @@ describe.each(databaseKinds())('organisations (%s)', (kind) => {
     expect(res.statusCode).toBe(200);
     const root: OrgTreeNode = res.json();
     expect(root).toMatchObject({ name: '德化县公安局', kind: 'tenant', code: '350526' });
-    expect(root.children.map((a) => a.name).sort()).toEqual(['中片联勤区', '北片联勤区', '南片联勤区', '东片联勤区', '西片联勤区'].sort());
+    expect(root.children.map((a) => a.name).sort()).toEqual(
+      ['中片联勤区', '北片联勤区', '南片联勤区', '东片联勤区', '西片联勤区'].sort(),
+    );
     expect(count(root, 'station')).toBe(18);
     expect(count(root, 'brigade')).toBe(2);
     expect(count(root, 'grid')).toBe(45);
     const north = root.children.find((a) => a.name === '北片联勤区')!;
-    expect(north.children.map((s) => s.name).sort()).toEqual(['上涌派出所', '杨梅派出所', '桂阳派出所', '汤头派出所', '葛坑派出所'].sort());
+    expect(north.children.map((s) => s.name).sort()).toEqual(
+      ['上涌派出所', '杨梅派出所', '桂阳派出所', '汤头派出所', '葛坑派出所'].sort(),
+    );
     const center = root.children.find((a) => a.name === '中片联勤区')!;
-    expect(center.children.filter((c) => c.kind === 'brigade').map((b) => b.name).sort()).toEqual(['交警大队', '巡特警大队'].sort());
+    expect(
+      center.children
+        .filter((c) => c.kind === 'brigade')
+        .map((b) => b.name)
+        .sort(),
+    ).toEqual(['交警大队', '巡特警大队'].sort());
     for (const station of north.children) expect(station.children.every((g) => g.kind === 'grid')).toBe(true);
   });
 
@@ -52,12 +61,19 @@ describe.each(databaseKinds())('organisations (%s)', (kind) => {
     expect(lat).toBeGreaterThan(25.3);
     expect(lat).toBeLessThan(26.0);
     const stations = (await t.as(cookie, { method: 'GET', url: '/api/orgs/geojson?kinds=station' })).json();
-    expect(stations.features.every((f: { geometry: { type: string } }) => f.geometry.type === 'Point')).toBe(true);
-    expect((await t.as(cookie, { method: 'GET', url: '/api/orgs/geojson?kinds=planet' })).statusCode).toBe(400);
+    expect(stations.features.every((f: { geometry: { type: string } }) => f.geometry.type === 'Point')).toBe(
+      true,
+    );
+    expect((await t.as(cookie, { method: 'GET', url: '/api/orgs/geojson?kinds=planet' })).statusCode).toBe(
+      400,
+    );
   });
 
   it('seeds the gazetteer: 18 townships and 222 villages, each tied to a station and a grid', async () => {
-    const rows = await database.db.selectFrom('divisions').select(['level', 'station_id', 'grid_id', 'population']).execute();
+    const rows = await database.db
+      .selectFrom('divisions')
+      .select(['level', 'station_id', 'grid_id', 'population'])
+      .execute();
     const villages = rows.filter((r) => r.level === 'village');
     expect(rows.filter((r) => r.level === 'township')).toHaveLength(18);
     expect(villages).toHaveLength(222);

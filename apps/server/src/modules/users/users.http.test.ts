@@ -22,28 +22,75 @@ describe.each(databaseKinds())('users administration (%s)', (kind) => {
     await database?.close();
   });
 
-  const create = (body: object, cookie = admin) => t.as(cookie, { method: 'POST', url: '/api/users', payload: body });
+  const create = (body: object, cookie = admin) =>
+    t.as(cookie, { method: 'POST', url: '/api/users', payload: body });
 
   it('creates a user who can then sign in with the scope given', async () => {
-    const res = await create({ username: 'zheng.wei', displayName: '郑伟', password: 'Strong-pass-2026', roles: ['officer'], orgId: yangmei });
+    const res = await create({
+      username: 'zheng.wei',
+      displayName: '郑伟',
+      password: 'Strong-pass-2026',
+      roles: ['officer'],
+      orgId: yangmei,
+    });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ username: 'zheng.wei', status: 'active', scope: { kind: 'station', orgName: '杨梅派出所' } });
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'zheng.wei', password: 'Strong-pass-2026' } });
+    expect(res.json()).toMatchObject({
+      username: 'zheng.wei',
+      status: 'active',
+      scope: { kind: 'station', orgName: '杨梅派出所' },
+    });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'zheng.wei', password: 'Strong-pass-2026' },
+    });
     expect(login.statusCode).toBe(200);
   });
 
   it('refuses duplicates, weak passwords, unknown orgs and combined administrator roles, naming the field', async () => {
-    const dup = await create({ username: 'commander', displayName: 'x', password: 'Strong-pass-2026', roles: ['officer'], orgId: yangmei });
+    const dup = await create({
+      username: 'commander',
+      displayName: 'x',
+      password: 'Strong-pass-2026',
+      roles: ['officer'],
+      orgId: yangmei,
+    });
     expect(dup.statusCode).toBe(409);
-    const weak = await create({ username: 'weak.one', displayName: 'x', password: 'short', roles: ['officer'], orgId: yangmei });
+    const weak = await create({
+      username: 'weak.one',
+      displayName: 'x',
+      password: 'short',
+      roles: ['officer'],
+      orgId: yangmei,
+    });
     expect(weak.statusCode).toBe(400);
-    expect(weak.json().errors).toEqual([{ path: '/password', message: expect.stringContaining('10 characters') }]);
-    const org = await create({ username: 'lost.one', displayName: 'x', password: 'Strong-pass-2026', roles: ['officer'], orgId: 'nowhere' });
+    expect(weak.json().errors).toEqual([
+      { path: '/password', message: expect.stringContaining('10 characters') },
+    ]);
+    const org = await create({
+      username: 'lost.one',
+      displayName: 'x',
+      password: 'Strong-pass-2026',
+      roles: ['officer'],
+      orgId: 'nowhere',
+    });
     expect(org.json().errors[0].path).toBe('/orgId');
-    const both = await create({ username: 'super.user', displayName: 'x', password: 'Strong-pass-2026', roles: ['system-admin', 'auditor'], orgId: yangmei });
+    const both = await create({
+      username: 'super.user',
+      displayName: 'x',
+      password: 'Strong-pass-2026',
+      roles: ['system-admin', 'auditor'],
+      orgId: yangmei,
+    });
     expect(both.statusCode).toBe(400);
     expect(both.json().detail).toMatch(/administrator roles/);
-    const badRole = await create({ username: 'role.x', displayName: 'x', password: 'Strong-pass-2026', roles: ['king'], orgId: yangmei });
+    const badRole = await create({
+      username: 'role.x',
+      displayName: 'x',
+      password: 'Strong-pass-2026',
+      roles: ['king'],
+      orgId: yangmei,
+    });
     expect(badRole.statusCode).toBe(400);
     expect(badRole.json().errors[0].path).toBe('body/roles/0');
   });
@@ -55,7 +102,16 @@ describe.each(databaseKinds())('users administration (%s)', (kind) => {
     }
     const security = await t.login('security-admin');
     expect((await t.as(security, { method: 'GET', url: '/api/users' })).statusCode).toBe(200);
-    const created = await create({ username: 'sec.try', displayName: 'x', password: 'Strong-pass-2026', roles: ['officer'], orgId: yangmei }, security);
+    const created = await create(
+      {
+        username: 'sec.try',
+        displayName: 'x',
+        password: 'Strong-pass-2026',
+        roles: ['officer'],
+        orgId: yangmei,
+      },
+      security,
+    );
     expect(created.statusCode).toBe(403);
   });
 
@@ -64,7 +120,11 @@ describe.each(databaseKinds())('users administration (%s)', (kind) => {
     expect(res.statusCode).toBe(200);
     expect(res.json().total).toBe(18);
     expect(res.json().items).toHaveLength(5);
-    const audit = await database.db.selectFrom('audit_log').select(['action', 'actor']).where('action', '=', 'user.list').execute();
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor'])
+      .where('action', '=', 'user.list')
+      .execute();
     expect(audit.some((a) => a.actor === 'system-admin')).toBe(true);
   });
 
@@ -72,18 +132,38 @@ describe.each(databaseKinds())('users administration (%s)', (kind) => {
     const victim = await t.login('officer-daming');
     const list = (await t.as(admin, { method: 'GET', url: '/api/users?q=officer-daming' })).json();
     const id = list.items[0].id;
-    const patch = await t.as(admin, { method: 'PATCH', url: `/api/users/${id}`, payload: { status: 'disabled' } });
+    const patch = await t.as(admin, {
+      method: 'PATCH',
+      url: `/api/users/${id}`,
+      payload: { status: 'disabled' },
+    });
     expect(patch.json().status).toBe('disabled');
     expect((await t.as(victim, { method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
     await t.as(admin, { method: 'PATCH', url: `/api/users/${id}`, payload: { status: 'active' } });
-    expect((await t.as(admin, { method: 'POST', url: `/api/users/${id}/password`, payload: { password: 'New-secret-99' } })).statusCode).toBe(204);
+    expect(
+      (
+        await t.as(admin, {
+          method: 'POST',
+          url: `/api/users/${id}/password`,
+          payload: { password: 'New-secret-99' },
+        })
+      ).statusCode,
+    ).toBe(204);
     expect((await t.as(admin, { method: 'POST', url: `/api/users/${id}/unlock` })).statusCode).toBe(204);
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'officer-daming', password: 'New-secret-99' } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'officer-daming', password: 'New-secret-99' },
+    });
     expect(login.statusCode).toBe(200);
   });
 
   it('answers 404 for a well-formed id that does not exist', async () => {
-    const res = await t.as(admin, { method: 'PATCH', url: '/api/users/00000000-0000-4000-8000-000000000000', payload: { displayName: 'x' } });
+    const res = await t.as(admin, {
+      method: 'PATCH',
+      url: '/api/users/00000000-0000-4000-8000-000000000000',
+      payload: { displayName: 'x' },
+    });
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toContain('application/problem+json');
   });
