@@ -47,8 +47,14 @@ export async function openSocket(baseUrl: string, cookie: string): Promise<TestS
         );
         waiters.push({
           predicate,
-          resolve: (m) => (clearTimeout(timer), resolve(m)),
-          reject: (e) => (clearTimeout(timer), reject(e)),
+          resolve: (m) => {
+            clearTimeout(timer);
+            resolve(m);
+          },
+          reject: (e) => {
+            clearTimeout(timer);
+            reject(e);
+          },
         });
       });
     },
