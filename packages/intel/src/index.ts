@@ -34,3 +34,4 @@ export * from './series-finder.ts';
 export * from './top-k.ts';
 export * from './trend.ts';
 export * from './portland-csv.ts';
+export * from './kde-bandwidth.ts';

@@ -5,6 +5,7 @@ import {
   type HotspotEvaluation,
   parseIsoTime,
   type RiskOptions,
+  ruleOfThumbBandwidth,
   type TimedPoint,
   tuneKde,
 } from '@ronghui/intel';
@@ -14,13 +15,13 @@ import { formatOption, loadIncidents, numberOption } from './options.ts';
 
 export const hotspotsUsage = `ronghui intel hotspots --incidents <csv> --train-from <date> --train-to <date> --test-from <date>
                        --test-to <date> [--cell-m 150] [--area-share 0.01] [--method kde|gistar|tuned]
-                       [--bandwidth-m 250] [--half-life-days N] [--format ronghui|portland]
+                       [--bandwidth-m N] [--half-life-days N] [--format ronghui|portland]
   Fit a hotspot map on the training period, flag the top area share of cells, and score it against the
   test period: PAI = (n/N)/(a/A), PEI = n/n*. Periods are [from, to); dates without a zone are local
   time of the format (ronghui: +08:00, portland: −08:00). The study area A is the grid covering all
-  incidents. Methods: kde (quartic, --bandwidth-m, optional recency --half-life-days), gistar (Getis-Ord
-  Gi* z of counts per cell), tuned (KDE whose bandwidth and recency are chosen by rolling validation
-  on the six months before --train-to). Last line: JSON with pai, pei, n, N, a, A.`;
+  incidents. Methods: kde (quartic; --bandwidth-m, default the spatial Silverman rule of thumb; optional
+  recency --half-life-days), gistar (Getis-Ord Gi* z of counts per cell), tuned (KDE whose bandwidth
+  and recency are chosen by rolling validation on the six months before --train-to). Last line: JSON with pai, pei, n, N, a, A.`;
 
 export const TUNING_CANDIDATES = {
   bandwidthsM: [150, 250, 400, 600],
@@ -72,13 +73,16 @@ export async function runHotspots(args: readonly string[], io: CliIo): Promise<n
     (n) => n > 0 && n <= 1,
     'a share in (0, 1]',
   );
-  const bandwidthM = numberOption(
-    values['bandwidth-m'],
-    '--bandwidth-m',
-    250,
-    positive,
-    'a positive number of metres',
-  );
+  const chosenBandwidth =
+    values['bandwidth-m'] === undefined
+      ? undefined
+      : numberOption(
+          values['bandwidth-m'],
+          '--bandwidth-m',
+          undefined,
+          positive,
+          'a positive number of metres',
+        );
   const halfLife =
     values['half-life-days'] === undefined
       ? undefined
@@ -107,6 +111,14 @@ export async function runHotspots(args: readonly string[], io: CliIo): Promise<n
     options = tuneKde(grid, train, trainTo, share, TUNING_CANDIDATES).options;
     io.out(`tuned: bandwidth ${options.bandwidthM} m, half-life ${options.halfLifeDays ?? 'none'} days`);
   } else {
+    const bandwidthM =
+      chosenBandwidth ??
+      ruleOfThumbBandwidth(
+        train.map((p) => p.x),
+        train.map((p) => p.y),
+      );
+    if (method === 'kde' && chosenBandwidth === undefined)
+      io.out(`bandwidth ${bandwidthM.toFixed(0)} m (rule of thumb; set --bandwidth-m to choose)`);
     options = { method, bandwidthM, ...(halfLife ? { halfLifeDays: halfLife, nowMs: trainTo } : {}) };
   }
   const e: HotspotEvaluation = evaluateRisk(grid, train, test, share, options);
