@@ -1,8 +1,8 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useMemo } from 'react';
 import { fetchMe, login, logout } from '../api/auth-api.ts';
 import type { Me, RoleKey } from '../api/types.ts';
-import { meQueryKey } from './query-client.ts';
+import { healthQueryKey, meQueryKey } from './query-client.ts';
 
 export type AuthStatus = 'loading' | 'signed-in' | 'signed-out' | 'unreachable';
 
@@ -15,6 +15,22 @@ interface AuthValue {
 
 const AuthContext = createContext<AuthValue | null>(null);
 
+/**
+ * Drops every cached answer that belongs to a session. The `me` and health entries stay in the cache
+ * (their data is replaced or harmless): removing an entry a mounted observer watches would leave
+ * that observer deaf to the new value.
+ */
+function forgetSessionData(queryClient: QueryClient): void {
+  queryClient.removeQueries({
+    predicate: (query) =>
+      !isSameKey(query.queryKey, meQueryKey) && !isSameKey(query.queryKey, healthQueryKey),
+  });
+}
+
+function isSameKey(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((part, i) => part === b[i]);
+}
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const me = useQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: Number.POSITIVE_INFINITY });
@@ -22,7 +38,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(
     async (username: string, password: string) => {
       const user = await login(username, password);
-      queryClient.clear();
+      forgetSessionData(queryClient);
       queryClient.setQueryData(meQueryKey, user);
       return user;
     },
@@ -34,7 +50,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       await logout();
     } finally {
       // Even if the server is unreachable, nothing of the last user stays in this tab's memory.
-      queryClient.clear();
+      forgetSessionData(queryClient);
       queryClient.setQueryData(meQueryKey, null);
     }
   }, [queryClient]);

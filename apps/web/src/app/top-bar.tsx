@@ -48,11 +48,13 @@ export function TopBar() {
               {t(`role.${role}`)}
             </Tag>
           ))}
-          <Tooltip title={t(`scope.${user.scope.kind}`)}>
-            <Typography.Text style={{ color: 'rgba(255,255,255,0.65)' }}>
-              {user.scope.orgName}
-            </Typography.Text>
-          </Tooltip>
+          {user.scope.orgName !== health.data?.tenant.name && (
+            <Tooltip title={t(`scope.${user.scope.kind}`)}>
+              <Typography.Text style={{ color: 'rgba(255,255,255,0.65)' }}>
+                {user.scope.orgName}
+              </Typography.Text>
+            </Tooltip>
+          )}
         </Space>
       )}
       <LanguageSwitch size="small" />

@@ -42,8 +42,7 @@ export const enUS: Messages = {
     'Wrong username or password. {n} attempts left before the account is locked.',
   'login.locked': 'The account is locked until {until}. Try again later or ask the security administrator.',
   'login.lockedNoTime': 'The account is locked. Ask the security administrator to unlock it.',
-  'login.demoHint':
-    'Demo installation: every demo account (e.g. commander, auditor) uses the password ronghui-demo.',
+  'login.demoHint': 'Demo installation: every demo account (e.g. commander, auditor) uses the password',
   'login.serverDown': 'The server cannot be reached right now; signing in is unavailable.',
   'shell.logout': 'Sign out',
   'shell.loggedOut': 'Signed out',

@@ -49,8 +49,8 @@ export function OrgMap({ data, selectedId, onSelect, describe, onError }: OrgMap
   const [ready, setReady] = useState(false);
   const colored = useMemo(() => withAreaColors(data), [data]);
   // Handlers registered once read the latest props through this ref.
-  const latest = useRef({ onSelect, describe, onError, colored });
-  latest.current = { onSelect, describe, onError, colored };
+  const latest = useRef({ onSelect, describe, onError, colored, selectedId });
+  latest.current = { onSelect, describe, onError, colored, selectedId };
 
   useEffect(() => {
     const element = container.current;
@@ -105,9 +105,15 @@ export function OrgMap({ data, selectedId, onSelect, describe, onError }: OrgMap
       fitTo(map, latest.current.colored, null, false);
       setReady(true);
     });
+    // A resized window (or a collapsed menu) keeps the chosen org in view rather than the old centre.
+    map.on('resize', () => fitTo(map, latest.current.colored, latest.current.selectedId, false));
     map.on('idle', () => {
       element.dataset.mapState = 'idle';
+      // Read by the browser test: proof that our GeoJSON, not just a background, reached the screen.
       element.dataset.renderedFeatures = String(map.queryRenderedFeatures().length);
+      element.dataset.highlighted = String(
+        map.queryRenderedFeatures({ layers: [...highlightLayers] }).length,
+      );
     });
     map.on('error', (event) => console.warn('map error', event.error));
     return () => {

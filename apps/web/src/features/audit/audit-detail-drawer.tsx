@@ -6,6 +6,7 @@ import { AuditOutcomeTag } from './audit-outcome-tag.tsx';
 
 function detailText(detail: unknown): string {
   if (detail === null || detail === undefined) return '';
+  if (typeof detail === 'object' && Object.keys(detail).length === 0) return '';
   return typeof detail === 'string' ? detail : JSON.stringify(detail, null, 2);
 }
 

@@ -1,5 +1,5 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button } from 'antd';
 import { verifyAuditChain } from '../../api/audit-api.ts';
 import { describeError } from '../../api/describe-error.ts';
@@ -22,7 +22,12 @@ function verdict(result: AuditVerifyResult, t: Translate): string {
 /** Asks the server to recompute the SM3 hash chain and says whether any record was altered. */
 export function useVerifyChain() {
   const t = useT();
-  const verify = useMutation({ mutationFn: verifyAuditChain });
+  const queryClient = useQueryClient();
+  const verify = useMutation({
+    mutationFn: verifyAuditChain,
+    // Verifying is itself audited: refresh the list so the new record shows.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['audit'] }),
+  });
   const button = (
     <Button icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()}>
       {t('audit.verify')}

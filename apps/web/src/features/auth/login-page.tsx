@@ -10,6 +10,9 @@ import { useHealth } from '../../app/use-health.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { loginErrorMessage } from './login-error-message.ts';
 
+/** Printed only when the server reports a demo installation; real deployments have no shared password. */
+const demoPassword = 'ronghui-demo';
+
 interface Credentials {
   username: string;
   password: string;
@@ -108,7 +111,14 @@ export function LoginPage() {
               type="info"
               showIcon
               style={{ marginTop: 16 }}
-              title={t('login.demoHint')}
+              title={
+                <>
+                  {t('login.demoHint')}{' '}
+                  <Typography.Text code copyable style={{ whiteSpace: 'nowrap' }}>
+                    {demoPassword}
+                  </Typography.Text>
+                </>
+              }
               data-testid="demo-hint"
             />
           )}

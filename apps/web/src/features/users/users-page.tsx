@@ -39,7 +39,7 @@ export function UsersPage() {
   const now = Date.now();
   const columns: TableColumnsType<User> = [
     { title: t('users.username'), dataIndex: 'username', width: 140 },
-    { title: t('users.displayName'), dataIndex: 'displayName', width: 120 },
+    { title: t('users.displayName'), dataIndex: 'displayName', width: 170 },
     {
       title: t('users.roles'),
       dataIndex: 'roles',
@@ -53,7 +53,7 @@ export function UsersPage() {
         </Flex>
       ),
     },
-    { title: t('users.scope'), dataIndex: ['scope', 'orgName'], width: 160 },
+    { title: t('users.scope'), dataIndex: ['scope', 'orgName'], width: 150 },
     {
       title: t('users.status'),
       dataIndex: 'status',

@@ -1,0 +1,196 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, hasChromium, repoRoot } from '../../../test/support/env.ts';
+import { startTestServer } from '../../../test/support/server.ts';
+
+const shots = resolve(repoRoot, 'test-results/e2e');
+const demoPassword = 'ronghui-demo';
+const small = { width: 1366, height: 768 };
+const large = { width: 1920, height: 1080 };
+
+interface Watched {
+  page: Page;
+  context: BrowserContext;
+  /** Uncaught exceptions in the page. */
+  pageErrors: string[];
+  /** Requests that left our own server: the console must work on an intranet. */
+  foreignRequests: string[];
+}
+
+describe.skipIf(!hasChromium())('web console shell', () => {
+  let server: { url: string; close(): Promise<void> };
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    server = await startTestServer();
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--enable-unsafe-swiftshader',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(viewport: { width: number; height: number }): Promise<Watched> {
+    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    const watched: Watched = { page, context, pageErrors: [], foreignRequests: [] };
+    const origin = new URL(server.url).origin;
+    page.on('pageerror', (error) => watched.pageErrors.push(error.message));
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+        watched.foreignRequests.push(url);
+      }
+    });
+    return watched;
+  }
+
+  async function signIn(page: Page, username: string, password: string): Promise<void> {
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(password);
+    await page.locator('button[type=submit]').click();
+  }
+
+  async function text(locator: Locator): Promise<string> {
+    await locator.waitFor();
+    return (await locator.textContent()) ?? '';
+  }
+
+  const menuText = (page: Page) => text(page.getByTestId('side-menu'));
+
+  it('refuses a wrong password and says how many attempts are left', async () => {
+    const { page, context, pageErrors } = await open(small);
+    await page.goto(`${server.url}/login`);
+    expect(await text(page.getByTestId('demo-hint'))).toContain('ronghui-demo');
+    await signIn(page, 'commander', 'not-the-password');
+    const error = page.getByTestId('login-error');
+    await error.waitFor();
+    expect(await text(error)).toMatch(/还可尝试 \d+ 次/);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await page.screenshot({ path: `${shots}/login-failed-1366.png` });
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a commander the menu, the org tree and the county map, in Chinese and English', async () => {
+    const { page, context, pageErrors, foreignRequests } = await open(small);
+    await signIn(page, 'commander', demoPassword);
+    await page.waitForURL(`${server.url}/`);
+
+    const menu = await menuText(page);
+    for (const label of ['首页', '指挥调度', '研判分析', '网格治理']) expect(menu).toContain(label);
+    expect(menu).not.toContain('审计日志');
+    expect(menu).not.toContain('用户与角色');
+    expect(await text(page.getByTestId('current-user'))).toContain('指挥长');
+    expect(await text(page.getByTestId('product-name'))).toBe('融汇 · 融警务汇治理');
+
+    const tree = page.getByTestId('org-tree');
+    await tree.getByText('德化县公安局').waitFor();
+    const area = tree.getByText(/^北片/).first();
+    await area.waitFor();
+
+    const map = page.locator('[data-testid=org-map][data-map-state=idle]');
+    await map.waitFor({ timeout: 60_000 });
+    const canvas = page.locator('[data-testid=org-map] canvas.maplibregl-canvas');
+    const box = await canvas.boundingBox();
+    expect(box?.width ?? 0).toBeGreaterThan(300);
+    expect(box?.height ?? 0).toBeGreaterThan(300);
+    expect(Number(await map.getAttribute('data-rendered-features'))).toBeGreaterThan(5);
+    expect(await map.getAttribute('data-highlighted')).toBe('0');
+    await page.screenshot({ path: `${shots}/home-zh-1366.png` });
+
+    // Choosing an area in the tree outlines it on the map.
+    await area.click();
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid=org-map]')?.getAttribute('data-highlighted')) > 0,
+      undefined,
+      { timeout: 30_000 },
+    );
+    await page.waitForSelector('[data-testid=org-map][data-map-state=idle]');
+    await page.screenshot({ path: `${shots}/home-area-selected-1366.png` });
+
+    await page.setViewportSize(large);
+    await page.waitForTimeout(500);
+    await page.waitForSelector('[data-testid=org-map][data-map-state=idle]');
+    await page.screenshot({ path: `${shots}/home-zh-1920.png` });
+
+    await page.getByText('English', { exact: true }).click();
+    await page.getByTestId('side-menu').getByText('Dispatch').waitFor();
+    const englishMenu = await menuText(page);
+    for (const label of ['Home', 'Dispatch', 'Intelligence', 'Grid governance'])
+      expect(englishMenu).toContain(label);
+    expect(englishMenu).not.toContain('指挥调度');
+    expect(await text(page.getByTestId('current-user'))).toContain('Commander');
+    await page.screenshot({ path: `${shots}/home-en-1920.png` });
+
+    await page.getByTestId('side-menu').getByText('Dispatch').click();
+    await page.getByTestId('planned-summary').waitFor();
+    await page.screenshot({ path: `${shots}/dispatch-planned-en-1920.png` });
+
+    await page.getByTestId('logout').click();
+    await page.waitForURL(`${server.url}/login`);
+    await page.getByLabel('Username').waitFor();
+    expect(pageErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+    await context.close();
+  });
+
+  it('lets an auditor page through the audit log, open a record and verify the chain', async () => {
+    const { page, context, pageErrors, foreignRequests } = await open(large);
+    await signIn(page, 'auditor', demoPassword);
+    await page.waitForURL(`${server.url}/`);
+    const menu = await menuText(page);
+    expect(menu).toContain('审计日志');
+    expect(menu).not.toContain('指挥调度');
+
+    await page.getByTestId('side-menu').getByText('审计日志').click();
+    await page.waitForURL(`${server.url}/admin/audit`);
+    const rows = page.locator('[data-testid=audit-table] tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    // The commander's failed and successful sign-ins above are on the record.
+    const tableText = await text(page.getByTestId('audit-table'));
+    expect(tableText).toContain('commander');
+
+    await rows.first().getByRole('button').click();
+    const drawer = page.getByRole('dialog');
+    await drawer.waitFor();
+    expect(await text(drawer)).toMatch(/审计记录 #\d+/);
+    await page.screenshot({ path: `${shots}/audit-drawer-1920.png` });
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+
+    await page.getByText('校验哈希链').click();
+    const verdict = page.getByTestId('verify-result');
+    await verdict.waitFor();
+    expect(await text(verdict)).toContain('哈希链完整');
+    await page.screenshot({ path: `${shots}/audit-1920.png` });
+
+    await page.setViewportSize(small);
+    await page.screenshot({ path: `${shots}/audit-1366.png` });
+
+    await page.getByTestId('logout').click();
+    await page.waitForURL(`${server.url}/login`);
+    // The session is gone on the server too: the console cannot be reopened without signing in.
+    await page.goto(`${server.url}/admin/audit`);
+    await page.waitForURL(`${server.url}/login`);
+    expect(pageErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+    await context.close();
+  });
+});
