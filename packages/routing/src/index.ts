@@ -17,3 +17,6 @@ export * from './query/isochrone.ts';
 export * from './query/router.ts';
 export * from './live/road-state.ts';
 export * from './live/resolve-edges.ts';
+export * from './query/roads-geojson.ts';
+export * from './synthetic/meander.ts';
+export * from './synthetic/county-network.ts';
