@@ -35,3 +35,4 @@ export * from './top-k.ts';
 export * from './trend.ts';
 export * from './portland-csv.ts';
 export * from './kde-bandwidth.ts';
+export * from './link-incident.ts';
