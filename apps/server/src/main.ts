@@ -13,6 +13,7 @@ import { type Clock, systemClock } from './platform/clock.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { createHttpApp } from './platform/http/app.ts';
+import { createPrivacy } from './platform/privacy/privacy.ts';
 import { WsHub } from './platform/ws/ws-hub.ts';
 import { registerWsRoutes } from './platform/ws/ws.routes.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
@@ -60,9 +61,10 @@ export async function createServices(deps: {
     },
   });
   const users = createUsersService({ db, repo: usersRepo, sessions, orgs, audit, bus, clock });
+  const privacy = createPrivacy({ audit });
   const hub = new WsHub();
   bus.subscribe((event) => hub.broadcast(event));
-  return { database, db, config, log, clock, bus, audit, orgs, auth, users, usersRepo, hub };
+  return { database, db, config, log, clock, bus, audit, orgs, auth, users, usersRepo, privacy, hub };
 }
 export type Services = Awaited<ReturnType<typeof createServices>>;
 
