@@ -30,7 +30,9 @@ describe('PGlite durability', () => {
     const first = await startTestServer();
     servers.push(first);
     const admin = await login(first.url, 'system-admin');
-    const tree = await (await fetch(`${first.url}/api/orgs/tree`, { headers: { cookie: admin } })).json();
+    const tree = (await (
+      await fetch(`${first.url}/api/orgs/tree`, { headers: { cookie: admin } })
+    ).json()) as { id: string };
     const acknowledged: string[] = [];
     let stop = false;
     const writer = async (lane: number) => {
@@ -67,11 +69,11 @@ describe('PGlite durability', () => {
     const admin2 = await login(second.url, 'system-admin');
     const found = new Set<string>();
     for (let page = 1; ; page++) {
-      const res = await (
+      const res = (await (
         await fetch(`${second.url}/api/users?q=durable.&pageSize=200&page=${page}`, {
           headers: { cookie: admin2 },
         })
-      ).json();
+      ).json()) as { items: { username: string }[] };
       for (const u of res.items) found.add(u.username);
       if (res.items.length < 200) break;
     }
