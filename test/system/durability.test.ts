@@ -80,9 +80,9 @@ describe('PGlite durability', () => {
     const lost = acknowledged.filter((u) => !found.has(u));
     expect(lost).toEqual([]);
     const auditor = await login(second.url, 'auditor');
-    const verify = await (
+    const verify = (await (
       await fetch(`${second.url}/api/audit/verify`, { method: 'POST', headers: { cookie: auditor } })
-    ).json();
+    ).json()) as { ok: boolean; checked: number };
     expect(verify.ok).toBe(true);
     expect(verify.checked).toBeGreaterThan(acknowledged.length);
   });
