@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedFixture } from '../../../../test/support/env.ts';
 import { main } from '../cli.ts';
 
@@ -20,6 +20,14 @@ async function run(args: string[]) {
   const code = await main(args, c.io);
   return { code, ...c };
 }
+
+// Every test can run alone: the history the others read is generated up front (the generate test checks it).
+beforeAll(async () => {
+  await main(
+    ['intel', 'generate', '--out', generated, '--seed', '5', '--series', '30', '--background', '300'],
+    capture().io,
+  );
+});
 
 describe('ronghui intel', () => {
   it('prints usage naming every sub-command and its options', async () => {
@@ -188,5 +196,31 @@ describe('ronghui intel', () => {
       '2017-06-01',
     ]);
     expect(order.code).toBe(2);
+  });
+});
+
+describe('ronghui intel heat and trend', () => {
+  it('prints aoristic heat tables and per-area trends with the test named', async () => {
+    const heat = await run(['intel', 'heat', '--incidents', generated, '--by', 'premise']);
+    expect(heat.code).toBe(0);
+    const tables = (lastJson(heat.out) as { tables: { total: number; cells: number[][] }[] }).tables;
+    const total = tables.reduce((s, t) => s + t.total, 0);
+    const weight = tables.reduce((s, t) => s + t.cells.flat().reduce((a, b) => a + b, 0), 0);
+    expect(weight).toBeCloseTo(total, 1);
+    const trend = await run([
+      'intel',
+      'trend',
+      '--incidents',
+      generated,
+      '--end',
+      '2025-12-01',
+      '--test',
+      'poisson-exact',
+    ]);
+    expect(trend.code).toBe(0);
+    expect(lastJson(trend.out).test).toBe('poisson-exact');
+    const bad = await run(['intel', 'trend', '--incidents', generated, '--end', 'soon']);
+    expect(bad.code).toBe(2);
+    expect(bad.err.join('\n')).toContain('--end: "soon"');
   });
 });
