@@ -1,0 +1,172 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, testServices } from '../../../../../test/support/db.ts';
+import { DEMO_PASSWORD } from '../../../../../test/support/http.ts';
+import { buildDehuaDemo } from '../../demo/dehua.ts';
+import type { Services } from '../../main.ts';
+import { installAuthentication, registerAuthRoutes } from '../../platform/auth/auth.routes.ts';
+import type { Database } from '../../platform/db/database.ts';
+import type { App } from '../../platform/http/app-types.ts';
+import { createHttpApp } from '../../platform/http/app.ts';
+import { generatedDemoRoads } from './demo-roads.ts';
+import { createGraphRegistry, graphPath } from './graph-registry.ts';
+import { writeGraphFile } from './graph-files.ts';
+import { registerRoutingRoutes } from './routing.routes.ts';
+import { createRoutingService } from './routing.service.ts';
+
+const demo = buildDehuaDemo();
+const seat = (name: string) => demo.townships.find((t) => t.name === name)!.seat.join(',');
+const TOWN = demo.tenant.countyTown.join(',');
+const dataDir = mkdtempSync(join(tmpdir(), 'ronghui-routing-http-'));
+
+describe('routing over HTTP (demo county, generated roads)', () => {
+  let database: Database;
+  let services: Services;
+  let app: App;
+  const cookies = new Map<string, string>();
+  const as = async (user: string, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown) => {
+    if (!cookies.has(user)) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: user, password: DEMO_PASSWORD },
+      });
+      cookies.set(user, `rh_session=${res.cookies.find((c) => c.name === 'rh_session')!.value}`);
+    }
+    const options: InjectOptions = { method, url, headers: { cookie: cookies.get(user)! } };
+    if (payload !== undefined) options.payload = payload as InjectOptions['payload'];
+    return app.inject(options);
+  };
+
+  beforeAll(async () => {
+    database = await openTestDatabase('pglite', { demo: true });
+    services = await testServices(database);
+    app = await createHttpApp({ logger: false, bodyLimit: 1_048_576 });
+    installAuthentication(app, services.auth);
+    registerAuthRoutes(app, services.auth, '350526');
+    const registry = createGraphRegistry({ dataDir, generate: generatedDemoRoads });
+    registerRoutingRoutes(app, createRoutingService({ registry, clock: services.clock }));
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('routes from the county town to a far township and back', async () => {
+    const res = await as('dispatcher', 'GET', `/api/routing/route?from=${TOWN}&to=${seat('葛坑镇')}`);
+    expect(res.statusCode).toBe(200);
+    const r = res.json();
+    expect(r.distance_m).toBeGreaterThan(30_000);
+    expect(r.duration_s / 60).toBeGreaterThan(30);
+    expect(r.duration_s / 60).toBeLessThan(150);
+    expect(r.geometry.coordinates.length).toBeGreaterThan(10);
+    const dj = (
+      await as('dispatcher', 'GET', `/api/routing/route?from=${TOWN}&to=${seat('葛坑镇')}&algo=dijkstra`)
+    ).json();
+    expect(dj.duration_s).toBeCloseTo(r.duration_s, 1);
+  });
+
+  it('answers 400 for bad positions and 422 for positions off the network', async () => {
+    expect((await as('dispatcher', 'GET', '/api/routing/route?from=abc&to=1,2')).statusCode).toBe(400);
+    const far = await as('dispatcher', 'GET', `/api/routing/route?from=116.0,25.0&to=${TOWN}`);
+    expect(far.statusCode).toBe(422);
+    expect(far.json().detail).toMatch(/no road within 500 m/);
+    expect(
+      (await app.inject({ method: 'GET', url: `/api/routing/route?from=${TOWN}&to=${TOWN}` })).statusCode,
+    ).toBe(401);
+  });
+
+  it('closes a road, routes around it naming the closure, and reopens it', async () => {
+    const free = (
+      await as('dispatcher', 'GET', `/api/routing/route?from=${TOWN}&to=${seat('葛坑镇')}`)
+    ).json();
+    // Close the road at a point a third of the way along the free-flow route.
+    const coords = free.geometry.coordinates as [number, number][];
+    const center = coords[Math.floor(coords.length / 3)]!;
+    const denied = await as('officer', 'POST', '/api/routing/closures', {
+      cause: 'landslide',
+      place: { kind: 'circle', center, radiusM: 30 },
+    });
+    expect(denied.statusCode).toBe(403);
+    const created = await as('dispatcher', 'POST', '/api/routing/closures', {
+      cause: 'landslide',
+      note: '塌方',
+      place: { kind: 'circle', center, radiusM: 30 },
+    });
+    expect(created.statusCode).toBe(201);
+    const closure = created.json();
+    expect(closure).toMatchObject({ kind: 'closure', cause: 'landslide', createdBy: 'dispatcher' });
+    expect(
+      (await as('analyst', 'GET', '/api/routing/closures')).json().map((c: { id: string }) => c.id),
+    ).toEqual([closure.id]);
+
+    const res = await as('dispatcher', 'GET', `/api/routing/route?from=${TOWN}&to=${seat('葛坑镇')}`);
+    // The generated network has spare links, so a detour exists (the demo roads are seeded).
+    expect(res.statusCode).toBe(200);
+    const detour = res.json();
+    expect(detour.avoided.map((c: { id: string }) => c.id)).toEqual([closure.id]);
+    expect(detour.searched).toBe('live-dijkstra');
+    expect(detour.duration_s).toBeGreaterThan(free.duration_s);
+    expect((await as('dispatcher', 'DELETE', `/api/routing/closures/${closure.id}`)).statusCode).toBe(204);
+    expect((await as('dispatcher', 'DELETE', `/api/routing/closures/${closure.id}`)).statusCode).toBe(404);
+    const again = (
+      await as('dispatcher', 'GET', `/api/routing/route?from=${TOWN}&to=${seat('葛坑镇')}`)
+    ).json();
+    expect(again.duration_s).toBe(free.duration_s);
+  });
+
+  it('rejects malformed closures', async () => {
+    const bad = [
+      { cause: 'meteor', place: { kind: 'edges', edges: [1] } },
+      { cause: 'fog', speedFactor: 2, place: { kind: 'edges', edges: [1] } },
+      { cause: 'fog', place: { kind: 'edges', edges: [] } },
+      { cause: 'fog', place: { kind: 'edges', edges: [99_999_999] } },
+    ];
+    for (const body of bad)
+      expect((await as('dispatcher', 'POST', '/api/routing/closures', body)).statusCode).toBe(400);
+    const nowhere = await as('dispatcher', 'POST', '/api/routing/closures', {
+      cause: 'fog',
+      place: { kind: 'circle', center: [116, 25], radiusM: 50 },
+    });
+    expect(nowhere.statusCode).toBe(422);
+  });
+
+  it('serves isochrones and the road map as GeoJSON', async () => {
+    const iso = (await as('commander', 'GET', `/api/routing/isochrone?at=${TOWN}&minutes=5,10`)).json();
+    expect(iso.features.map((f: { properties: { minutes: number } }) => f.properties.minutes)).toEqual([
+      10, 5,
+    ]);
+    expect(iso.features[0].geometry.type).toBe('MultiPolygon');
+    expect((await as('commander', 'GET', `/api/routing/isochrone?at=${TOWN}&minutes=0`)).statusCode).toBe(
+      400,
+    );
+    const roads = (await as('commander', 'GET', '/api/routing/roads')).json();
+    expect(roads.features.length).toBeGreaterThan(500);
+    expect(
+      roads.features.some((f: { properties: { name: string } }) => f.properties.name === '瓷都大道'),
+    ).toBe(true);
+  });
+});
+
+describe('graph registry', () => {
+  it('prefers the imported file and explains a missing one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ronghui-graphs-'));
+    try {
+      const none = createGraphRegistry({ dataDir: dir });
+      expect(() => none.get('350526')).toThrow(/ronghui import-osm/);
+      const path = graphPath(dir, '350526');
+      rmSync(join(dir, 'graphs'), { recursive: true, force: true });
+      mkdirSync(join(dir, 'graphs'));
+      writeGraphFile(path, generatedDemoRoads('350526')!);
+      expect(createGraphRegistry({ dataDir: dir }).get('350526').source).toBe('file');
+      expect(() => graphPath(dir, '../etc')).toThrow(/6 digits/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

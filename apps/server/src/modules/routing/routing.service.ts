@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import {
+  NoRouteError,
+  resolveEdges,
+  type RoadEvent,
+  RoadEventError,
+  roadsGeoJson,
+  SnapTooFarError,
+} from '@ronghui/routing';
+import { requireRole } from '../../platform/auth/guard.ts';
+import type { Principal } from '../../platform/auth/principal.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { DomainError, notFound } from '../../platform/http/errors.ts';
+import type { GraphRegistry } from './graph-registry.ts';
+import type { ClosureBody, IsochroneQuery, RouteQuery } from './routing.schema.ts';
+
+/** A road event as the API shows it: who set it and when, plus what it covers. */
+export interface ClosureView {
+  id: string;
+  cause: RoadEvent['cause'];
+  kind: 'closure' | 'slowdown';
+  speedFactor: number | null;
+  note: string | null;
+  edges: number[];
+  createdAt: string;
+  createdBy: string;
+}
+
+const CLOSURE_ROLES = ['dispatcher', 'commander', 'leader'] as const;
+
+export function createRoutingService(deps: { registry: GraphRegistry; clock: Clock }) {
+  const { registry, clock } = deps;
+  const meta = new Map<string, { createdAt: string; createdBy: string }>();
+  const roadsCache = new Map<string, ReturnType<typeof roadsGeoJson>>();
+
+  /** Routing failures a user can act on are 422s, never 500s. */
+  function domain<T>(f: () => T): T {
+    try {
+      return f();
+    } catch (error) {
+      if (error instanceof SnapTooFarError)
+        throw new DomainError('unprocessable', 'Position off the road network', error.message);
+      if (error instanceof NoRouteError) throw new DomainError('unprocessable', 'No route', error.message);
+      if (error instanceof RoadEventError)
+        throw new DomainError('validation', 'Invalid road event', error.message);
+      throw error;
+    }
+  }
+
+  function view(tenant: string, ev: RoadEvent): ClosureView {
+    const m = meta.get(`${tenant}/${ev.id}`);
+    return {
+      id: ev.id,
+      cause: ev.cause,
+      kind: ev.speedFactor === undefined ? 'closure' : 'slowdown',
+      speedFactor: ev.speedFactor ?? null,
+      note: ev.note ?? null,
+      edges: [...ev.edges],
+      createdAt: m?.createdAt ?? '',
+      createdBy: m?.createdBy ?? '',
+    };
+  }
+
+  return {
+    route(p: Principal, q: RouteQuery) {
+      const roads = registry.get(p.tenantCode);
+      return domain(() => {
+        const r = roads.router.route(q.from, q.to, { algorithm: q.algo, state: roads.state });
+        return {
+          duration_s: Math.round(r.durationS * 10) / 10,
+          distance_m: Math.round(r.distanceM * 10) / 10,
+          snapped_from_m: Math.round(r.from.distanceM * 10) / 10,
+          snapped_to_m: Math.round(r.to.distanceM * 10) / 10,
+          searched: r.searched,
+          avoided: r.avoided.map((ev) => view(p.tenantCode, ev)),
+          geometry: { type: 'LineString' as const, coordinates: roads.router.geometry(r) },
+        };
+      });
+    },
+
+    isochrone(p: Principal, q: IsochroneQuery) {
+      const roads = registry.get(p.tenantCode);
+      return domain(() => ({
+        type: 'FeatureCollection' as const,
+        features: roads.router
+          .isochrone(q.at, q.minutes, roads.state)
+          .sort((a, b) => b.minutes - a.minutes)
+          .map((r) => ({
+            type: 'Feature' as const,
+            properties: { minutes: r.minutes, reachable_nodes: r.nodes.length },
+            geometry: { type: 'MultiPolygon' as const, coordinates: r.polygon },
+          })),
+      }));
+    },
+
+    roads(p: Principal) {
+      let fc = roadsCache.get(p.tenantCode);
+      if (!fc) {
+        fc = roadsGeoJson(registry.get(p.tenantCode).graph);
+        roadsCache.set(p.tenantCode, fc);
+      }
+      return fc;
+    },
+
+    listClosures(p: Principal): ClosureView[] {
+      return registry
+        .get(p.tenantCode)
+        .state.list()
+        .map((ev) => view(p.tenantCode, ev));
+    },
+
+    addClosure(p: Principal, body: ClosureBody): ClosureView {
+      requireRole(p, CLOSURE_ROLES, 'Closing or slowing roads');
+      const roads = registry.get(p.tenantCode);
+      const edges = domain(() => resolveEdges(roads.graph, roads.router.index, body.place));
+      if (edges.some((e) => e >= roads.graph.edgeCount)) {
+        throw new DomainError(
+          'validation',
+          'Invalid road event',
+          `edge ids must be below ${roads.graph.edgeCount}`,
+        );
+      }
+      if (edges.length === 0)
+        throw new DomainError(
+          'unprocessable',
+          'No road there',
+          'The place given covers no road of the network.',
+        );
+      const id = randomUUID();
+      const event: RoadEvent = {
+        id,
+        cause: body.cause,
+        edges,
+        ...(body.speedFactor === undefined ? {} : { speedFactor: body.speedFactor }),
+        ...(body.note === undefined ? {} : { note: body.note }),
+      };
+      domain(() => roads.state.set(event));
+      meta.set(`${p.tenantCode}/${id}`, { createdAt: clock.now().toISOString(), createdBy: p.username });
+      return view(p.tenantCode, event);
+    },
+
+    removeClosure(p: Principal, id: string): void {
+      requireRole(p, CLOSURE_ROLES, 'Reopening roads');
+      if (!registry.get(p.tenantCode).state.remove(id)) throw notFound('Road event', id);
+      meta.delete(`${p.tenantCode}/${id}`);
+    },
+  };
+}
+export type RoutingService = ReturnType<typeof createRoutingService>;
