@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateBurglaries } from './burglary-generator.ts';
 import { evaluateLinkage } from './link-eval.ts';
-import { equalWeights } from './link-features.ts';
 import { createRng } from './rng.ts';
 
 const history = generateBurglaries(createRng(11), { series: 40, background: 600 }).records;
@@ -17,11 +16,9 @@ describe('link evaluation on generated data', () => {
     expect(r.recall[10]).toBeLessThanOrEqual(r.recall[50] as number);
   });
 
-  it('scores no better than chance with weights that ignore everything informative', () => {
-    // Sanity: equal weights on shuffled series labels give AUC near 0.5.
+  it('finds nothing when the series labels are shuffled (no leak from labels into scores)', () => {
     const shuffled = history.map((rec, i) => ({ ...rec, seriesId: seriesOf[(i * 7919) % history.length] }));
     const r = evaluateLinkage(shuffled, { rng: createRng(5), folds: 3 });
     expect(Math.abs(r.pairs_auc - 0.5)).toBeLessThan(0.1);
-    expect(equalWeights().length).toBe(8);
   });
 });
