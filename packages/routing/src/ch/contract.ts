@@ -67,19 +67,27 @@ export function contract(
   let epoch = 0;
   const heap = new MinHeap(n);
 
-  /** Bounded Dijkstra from u that avoids `skip` and contracted nodes. */
-  const witness = (u: number, skip: number, maxW: number, limit: number) => {
+  const targetStamp = new Uint32Array(n);
+  let targetEpoch = 0;
+
+  /**
+   * Bounded Dijkstra from u that avoids `skip` and contracted nodes; stops early once all `targets`
+   * (nodes marked with the current target epoch) are settled.
+   */
+  const witness = (u: number, skip: number, maxW: number, limit: number, targets: number) => {
     epoch++;
     heap.clear();
     stamp[u] = epoch;
     dist[u] = 0;
     heap.push(u, 0);
     let settled = 0;
-    while (!heap.isEmpty() && settled < limit) {
+    let left = targets;
+    while (!heap.isEmpty() && settled < limit && left > 0) {
       const d = heap.minKey();
       if (d > maxW) break;
       const x = heap.pop();
       settled++;
+      if (targetStamp[x] === targetEpoch) left--;
       for (const a of outArcs[x]!) {
         const y = arcHead[a]!;
         if (y === skip || contracted[y]) continue;
@@ -99,13 +107,24 @@ export function contract(
     let count = 0;
     const ins = inArcs[v]!;
     const outs = outArcs[v]!;
-    for (const a of [...ins]) {
+    // Adding shortcuts changes other nodes' lists, never v's own: no copies needed.
+    for (const a of ins) {
       const u = arcTail[a]!;
       let maxOut = 0;
-      for (const b of outs) if (arcHead[b] !== u && arcW[b]! > maxOut) maxOut = arcW[b]!;
-      if (maxOut === 0) continue;
-      witness(u, v, arcW[a]! + maxOut, limit);
-      for (const b of [...outs]) {
+      targetEpoch++;
+      let targets = 0;
+      for (const b of outs) {
+        const x = arcHead[b]!;
+        if (x === u) continue;
+        if (arcW[b]! > maxOut) maxOut = arcW[b]!;
+        if (targetStamp[x] !== targetEpoch) {
+          targetStamp[x] = targetEpoch;
+          targets++;
+        }
+      }
+      if (targets === 0) continue;
+      witness(u, v, arcW[a]! + maxOut, limit, targets);
+      for (const b of outs) {
         const x = arcHead[b]!;
         if (x === u) continue;
         const w = arcW[a]! + arcW[b]!;
