@@ -70,7 +70,7 @@ export const enUS: Messages = {
   'role.volunteer': 'Volunteer',
   'role.clerk': 'Service clerk',
   'role.staff-officer': 'Staff officer',
-  'role.leader': 'Leader',
+  'role.leader': 'Leadership',
   'role.system-admin': 'System administrator',
   'role.security-admin': 'Security administrator',
   'role.auditor': 'Auditor',

@@ -34,6 +34,7 @@ export function I18nProvider({ theme, children }: { theme: ThemeConfig; children
 
   useEffect(() => {
     document.documentElement.lang = locale;
+    document.title = dictionaries[locale]['app.name'];
     dayjs.locale(dayjsLocales[locale]);
   }, [locale]);
 

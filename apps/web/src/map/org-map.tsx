@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { OrgFeatureCollection } from '../api/types.ts';
 import { withAreaColors } from './area-colors.ts';
 import { boundsOf, isPointLike } from './geometry-bounds.ts';
+import { orgHighlight } from './org-highlight.ts';
 import {
   buildOrgStyle,
   highlightFilters,
@@ -24,8 +25,15 @@ export interface OrgMapProps {
 
 const fitPadding = 32;
 
-function fitTo(map: MapLibreMap, data: OrgFeatureCollection, id: string | null, animate: boolean): void {
-  const features = id ? data.features.filter((f) => f.properties.id === id) : data.features;
+/** Fits the view to some orgs (all of them when `ids` is null). */
+function fitTo(
+  map: MapLibreMap,
+  data: OrgFeatureCollection,
+  ids: readonly string[] | null,
+  animate: boolean,
+): void {
+  const wanted = ids ? new Set(ids) : null;
+  const features = wanted ? data.features.filter((f) => wanted.has(f.properties.id)) : data.features;
   const bounds = boundsOf(features.map((f) => f.geometry));
   if (!bounds) return;
   if (isPointLike(bounds)) {
@@ -48,9 +56,10 @@ export function OrgMap({ data, selectedId, onSelect, describe, onError }: OrgMap
   const mapRef = useRef<MapLibreMap | null>(null);
   const [ready, setReady] = useState(false);
   const colored = useMemo(() => withAreaColors(data), [data]);
+  const highlight = useMemo(() => orgHighlight(colored.features, selectedId), [colored, selectedId]);
   // Handlers registered once read the latest props through this ref.
-  const latest = useRef({ onSelect, describe, onError, colored, selectedId });
-  latest.current = { onSelect, describe, onError, colored, selectedId };
+  const latest = useRef({ onSelect, describe, onError, colored, highlight });
+  latest.current = { onSelect, describe, onError, colored, highlight };
 
   useEffect(() => {
     const element = container.current;
@@ -106,7 +115,10 @@ export function OrgMap({ data, selectedId, onSelect, describe, onError }: OrgMap
       setReady(true);
     });
     // A resized window (or a collapsed menu) keeps the chosen org in view rather than the old centre.
-    map.on('resize', () => fitTo(map, latest.current.colored, latest.current.selectedId, false));
+    map.on('resize', () => {
+      const { colored, highlight } = latest.current;
+      fitTo(map, colored, highlight.all.length > 0 ? highlight.all : null, false);
+    });
     map.on('idle', () => {
       element.dataset.mapState = 'idle';
       // Read by the browser test: proof that our GeoJSON, not just a background, reached the screen.
@@ -133,10 +145,10 @@ export function OrgMap({ data, selectedId, onSelect, describe, onError }: OrgMap
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !ready) return;
-    const filters = highlightFilters(selectedId);
+    const filters = highlightFilters(highlight.polygons, highlight.points);
     for (const layer of highlightLayers) map.setFilter(layer, filters[layer]);
-    fitTo(map, latest.current.colored, selectedId, true);
-  }, [selectedId, ready]);
+    if (highlight.all.length > 0) fitTo(map, latest.current.colored, highlight.all, true);
+  }, [highlight, ready]);
 
   return <div ref={container} data-testid="org-map" style={{ position: 'absolute', inset: 0 }} />;
 }

@@ -10,19 +10,19 @@ export const highlightLayers = ['highlight-fill', 'highlight-line', 'highlight-c
 
 const kindIs = (kind: string): ExpressionSpecification => ['==', ['get', 'kind'], kind];
 
-function highlightFilter(selectedId: string | null): ExpressionSpecification {
-  return ['==', ['get', 'id'], selectedId ?? ''];
+function idIn(ids: readonly string[]): ExpressionSpecification {
+  return ['in', ['get', 'id'], ['literal', [...ids]]];
 }
 
-/** The filter of each highlight layer for a selected org (null: nothing highlighted). */
+/** The filter of each highlight layer for the polygons and points of a highlighted org. */
 export function highlightFilters(
-  selectedId: string | null,
+  polygons: readonly string[],
+  points: readonly string[],
 ): Record<(typeof highlightLayers)[number], ExpressionSpecification> {
-  const byId = highlightFilter(selectedId);
   return {
-    'highlight-fill': byId,
-    'highlight-line': byId,
-    'highlight-circle': ['all', byId, ['==', ['geometry-type'], 'Point']],
+    'highlight-fill': idIn(polygons),
+    'highlight-line': idIn(polygons),
+    'highlight-circle': idIn(points),
   };
 }
 
@@ -83,14 +83,14 @@ export function buildOrgStyle(data: OrgFeatureCollection): StyleSpecification {
         id: 'highlight-fill',
         type: 'fill',
         source: orgSourceId,
-        filter: highlightFilter(null),
+        filter: idIn([]),
         paint: { 'fill-color': '#faad14', 'fill-opacity': 0.3 },
       },
       {
         id: 'highlight-line',
         type: 'line',
         source: orgSourceId,
-        filter: highlightFilter(null),
+        filter: idIn([]),
         paint: { 'line-color': '#d4380d', 'line-width': 3 },
       },
       {
@@ -121,7 +121,7 @@ export function buildOrgStyle(data: OrgFeatureCollection): StyleSpecification {
         id: 'highlight-circle',
         type: 'circle',
         source: orgSourceId,
-        filter: highlightFilters(null)['highlight-circle'],
+        filter: idIn([]),
         paint: {
           'circle-radius': 10,
           'circle-color': 'rgba(0,0,0,0)',

@@ -17,12 +17,20 @@ const toOption = (node: OrgNode): TreeOption => ({
 });
 
 /** Picks the org a user's data scope is limited to (the county, an area, a station or a grid). */
-export function OrgTreeSelect({ value, onChange }: { value?: string; onChange?: (id: string) => void }) {
+interface OrgTreeSelectProps {
+  /** Set by Form.Item so that its label points at this control. */
+  id?: string;
+  value?: string;
+  onChange?: (id: string) => void;
+}
+
+export function OrgTreeSelect({ id, value, onChange }: OrgTreeSelectProps) {
   const t = useT();
   const tree = useOrgTree();
   const treeData = useMemo(() => (tree.data ? [toOption(tree.data)] : []), [tree.data]);
   return (
     <TreeSelect
+      {...(id === undefined ? {} : { id })}
       value={value}
       onChange={onChange}
       treeData={treeData}
