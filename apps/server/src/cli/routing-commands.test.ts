@@ -27,6 +27,23 @@ describe.runIf(pbf)('ronghui import-osm / route / isochrone on Andorra', () => {
     expect(c.out.join('\n')).toMatch(/\d+ nodes, \d+ edges/);
   });
 
+  it('imports with overridden speeds: slower primaries make the same route slower', async () => {
+    const slow = join(dir, 'slow.rgraph');
+    expect(
+      await main(
+        ['import-osm', pbf!, '--out', slow, '--speed', 'primary=20,secondary=20,trunk=20'],
+        capture().io,
+      ),
+    ).toBe(0);
+    const a = capture();
+    const b = capture();
+    await main(['route', graph, TOWN, ENCAMP, '--json'], a.io);
+    await main(['route', slow, TOWN, ENCAMP, '--json'], b.io);
+    expect(JSON.parse(b.out.join('')).duration_s).toBeGreaterThan(
+      JSON.parse(a.out.join('')).duration_s * 1.3,
+    );
+  });
+
   it('prints a route as JSON, the same with either algorithm', async () => {
     const a = capture();
     expect(await main(['route', graph, TOWN, ENCAMP, '--json'], a.io)).toBe(0);
@@ -73,6 +90,12 @@ describe('routing commands reject bad input', () => {
     [['import-osm'], 2, /missing the .osm.pbf file/],
     [['import-osm', 'x.osm.pbf'], 2, /missing --out/],
     [['import-osm', join(dir, 'none.osm.pbf'), '--out', join(dir, 'g')], 1, /OSM PBF file not found/],
+    [
+      ['import-osm', 'x.osm.pbf', '--out', 'g', '--speed', 'autobahn=130'],
+      2,
+      /unknown highway class "autobahn"/,
+    ],
+    [['import-osm', 'x.osm.pbf', '--out', 'g', '--speed', 'primary=500'], 2, /primary must be 5–130 km\/h/],
     [['route', 'g.rgraph', '1.5'], 2, /expected <graph-file>/],
     [['route', 'g.rgraph', '1.5', '2,3'], 2, /start must be "lon,lat"/],
     [['route', 'g.rgraph', '1,2', '2,3', '--algo', 'astar'], 2, /--algo must be ch or dijkstra/],

@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
+  type CarProfile,
   type ContractionHierarchy,
   contract,
   decodeGraph,
@@ -47,10 +48,11 @@ export function readElevationTile(path: string): ElevationTile {
 export async function importOsmFile(
   pbfPath: string,
   elevationPaths: readonly string[] = [],
+  profile?: CarProfile,
 ): Promise<{ graph: RoadGraph; stats: OsmImportStats }> {
   requireFile(pbfPath, 'OSM PBF file');
   const elevation = elevationPaths.map(readElevationTile);
-  return importOsmPbf(createReadStream(pbfPath), { elevation });
+  return importOsmPbf(createReadStream(pbfPath), profile ? { elevation, profile } : { elevation });
 }
 
 /** Load a graph file and build its hierarchy (a county graph contracts in well under a second). */
