@@ -21,6 +21,11 @@ import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { createOrgsRepo } from './modules/orgs/orgs.repo.ts';
 import { registerOrgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { createOrgsService } from './modules/orgs/orgs.service.ts';
+import {
+  createIncidentsRepo,
+  createIncidentsService,
+  registerIncidentsRoutes,
+} from './modules/incidents/index.ts';
 import { createUsersRepo } from './modules/users/users.repo.ts';
 import { registerUsersRoutes } from './modules/users/users.routes.ts';
 import { createUsersService } from './modules/users/users.service.ts';
@@ -62,9 +67,26 @@ export async function createServices(deps: {
   });
   const users = createUsersService({ db, repo: usersRepo, sessions, orgs, audit, bus, clock });
   const privacy = createPrivacy({ audit });
+  const incidentsRepo = createIncidentsRepo();
+  const incidents = createIncidentsService({ db, repo: incidentsRepo, orgs, audit, privacy, bus, clock });
   const hub = new WsHub();
   bus.subscribe((event) => hub.broadcast(event));
-  return { database, db, config, log, clock, bus, audit, orgs, auth, users, usersRepo, privacy, hub };
+  return {
+    database,
+    db,
+    config,
+    log,
+    clock,
+    bus,
+    audit,
+    orgs,
+    auth,
+    users,
+    usersRepo,
+    privacy,
+    hub,
+    incidents,
+  };
 }
 export type Services = Awaited<ReturnType<typeof createServices>>;
 
@@ -89,6 +111,7 @@ export async function createServer(
   registerOrgsRoutes(app, services.orgs);
   registerUsersRoutes(app, services.users);
   registerAuditRoutes(app, services.audit);
+  registerIncidentsRoutes(app, services.incidents);
   registerWsRoutes(app, services.hub);
   app.addHook('onClose', async () => services.hub.closeAll());
   return app;

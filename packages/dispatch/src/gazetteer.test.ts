@@ -66,6 +66,9 @@ describe('resolveAddress', () => {
     expect(m.best.code).toBe('V2');
     expect(m.road).toBe('城东大道');
     expect(m.houseNumber).toBe('12号');
+    const gate = resolveAddress('县医院门口城东路8号', g)!;
+    expect(gate.best.code).toBe('P2');
+    expect([gate.road, gate.houseNumber]).toEqual(['城东路', '8号']);
   });
 
   it('answers null when nothing is known', () => {

@@ -114,6 +114,8 @@ function findHits(text: string, gazetteer: Gazetteer): Hit[] {
   return hits.sort((a, b) => a.start - b.start);
 }
 
+/** Words around a road name that are not part of it (县医院门口城东路 → 城东路). */
+const FILLER = /门口|附近|旁边|对面|前方|后方|一带|边上|靠近|往|的/g;
 const ROAD = /([\u4e00-\u9fa5A-Za-z0-9]{1,12}?(?:大道|大街|路|街|巷|弄|线))(\d+(?:-\d+)?号)?/;
 
 function candidateOf(e: GazetteerEntry): AddressCandidate {
@@ -135,6 +137,7 @@ export function resolveAddress(address: string, gazetteer: Gazetteer): AddressMa
   let rest = text;
   for (const h of [...hits].reverse()) rest = rest.slice(0, h.start) + '|' + rest.slice(h.end);
   const road = rest
+    .replace(FILLER, '|')
     .split('|')
     .map((part) => ROAD.exec(part))
     .find((m) => m !== null);

@@ -5,6 +5,7 @@ import { enqueue } from '../platform/bus/outbox.ts';
 import type { Org } from '../modules/orgs/org.ts';
 import type { Services } from '../main.ts';
 import { buildDehuaDemo, type DehuaDemo } from './dehua.ts';
+import { seedDehuaDispatch } from './dehua-places.ts';
 import { DEMO_PASSWORD, type DemoScope, demoAccounts } from './demo-accounts.ts';
 
 const DEMO_TENANT = '350526';
@@ -223,6 +224,7 @@ export async function seedDemo(services: Services, options: { seed?: number } = 
         })),
       )
       .execute();
+    await seedDehuaDispatch(trx, demo);
     await audit.write(trx, actor, {
       action: 'demo.seed',
       resource: 'tenant',

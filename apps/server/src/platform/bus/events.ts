@@ -10,6 +10,23 @@ export interface EventMap {
     username: string;
     change: 'created' | 'updated' | 'password' | 'unlocked';
   };
+  'incident.created': {
+    incidentId: string;
+    number: string;
+    kind: string;
+    categoryCode: string;
+    priority: number;
+    status: string;
+    stationId: string | null;
+    lon: number;
+    lat: number;
+  };
+  'incident.updated': {
+    incidentId: string;
+    number: string;
+    status: string;
+    change: 'status' | 'merged' | 'merged-into' | 'org-linked';
+  };
   'audit.alert': { seq: number; action: string; actor: string; outcome: 'denied' | 'error' };
 }
 

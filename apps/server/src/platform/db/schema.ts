@@ -109,6 +109,105 @@ export interface SchemaMigrationsTable {
   applied_at: GeneratedTimestamp;
 }
 
+export interface DispatchSettingsTable {
+  tenant_code: string;
+  county_town_codes: Generated<string[]>;
+  county_town_radius_m: Generated<number>;
+  suburb_radius_m: Generated<number>;
+  target_county_town_s: Generated<number>;
+  target_suburb_s: Generated<number>;
+  target_rural_s: Generated<number>;
+  duplicate_radius_m: Generated<number>;
+  duplicate_window_s: Generated<number>;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface PlacesTable {
+  tenant_code: string;
+  id: string;
+  name: string;
+  aliases: string[];
+  kind: string;
+  township_code: string;
+  village_code: string | null;
+  lon: number;
+  lat: number;
+}
+
+export interface IncidentCountersTable {
+  tenant_code: string;
+  day: string;
+  n: number;
+}
+
+export interface IncidentsTable {
+  id: string;
+  tenant_code: string;
+  number: string;
+  source: string;
+  kind: string;
+  category_code: string;
+  priority: number;
+  status: string;
+  disposition: string | null;
+  description: string;
+  caller_name: string | null;
+  caller_phone: string | null;
+  address: string | null;
+  road: string | null;
+  house_number: string | null;
+  lon: number;
+  lat: number;
+  location_source: 'point' | 'address';
+  confidence: number;
+  candidates: Json<unknown[]>;
+  township_code: string | null;
+  village_code: string | null;
+  place_id: string | null;
+  station_id: string | null;
+  area_id: string | null;
+  grid_id: string | null;
+  zone: 'county-town' | 'suburb' | 'rural';
+  target_seconds: number;
+  received_at: Timestamp;
+  answered_at: NullableTimestamp;
+  dispatched_at: NullableTimestamp;
+  acknowledged_at: NullableTimestamp;
+  en_route_at: NullableTimestamp;
+  on_scene_at: NullableTimestamp;
+  resolved_at: NullableTimestamp;
+  closed_at: NullableTimestamp;
+  callback_at: NullableTimestamp;
+  merged_into: string | null;
+  idempotency_key: string | null;
+  request_hash: string | null;
+  created_by: string;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface IncidentOrgsTable {
+  tenant_code: string;
+  incident_id: string;
+  org_id: string;
+  role: string;
+  created_at: GeneratedTimestamp;
+}
+
+export interface IncidentEventsTable {
+  id: ColumnType<number, never, never>;
+  tenant_code: string;
+  incident_id: string;
+  at: Timestamp;
+  actor_id: string | null;
+  actor: string;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  note: string | null;
+  detail: Json<Record<string, unknown>>;
+}
+
 /** Every table of the database, for Kysely. Modules add their tables here as they land. */
 export interface DB {
   tenants: TenantsTable;
@@ -119,4 +218,10 @@ export interface DB {
   audit_log: AuditLogTable;
   outbox: OutboxTable;
   schema_migrations: SchemaMigrationsTable;
+  dispatch_settings: DispatchSettingsTable;
+  places: PlacesTable;
+  incident_counters: IncidentCountersTable;
+  incidents: IncidentsTable;
+  incident_orgs: IncidentOrgsTable;
+  incident_events: IncidentEventsTable;
 }

@@ -1,0 +1,71 @@
+import type { Kysely } from 'kysely';
+import type { AuditService } from '../../platform/audit/audit.service.ts';
+import { canReach } from '../../platform/auth/guard.ts';
+import type { Principal } from '../../platform/auth/principal.ts';
+import type { Role } from '../../platform/auth/roles.ts';
+import type { EventBus } from '../../platform/bus/bus.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import type { Privacy } from '../../platform/privacy/privacy.ts';
+import type { OrgsService } from '../orgs/orgs.service.ts';
+import { loadTenantGeo, type TenantGeo } from './incident-context.ts';
+import type { IncidentRow, IncidentsRepo } from './incidents.repo.ts';
+import type { IncidentSource } from './incidents.schema.ts';
+
+export interface IncidentsDeps {
+  db: Kysely<DB>;
+  repo: IncidentsRepo;
+  orgs: OrgsService;
+  audit: AuditService;
+  privacy: Privacy;
+  bus: EventBus;
+  clock: Clock;
+}
+
+/** Who may take an incident from each source: 110 and video at the command centre, walk-ins at stations. */
+const COMMAND: Role[] = ['dispatcher', 'commander'];
+const STATION: Role[] = [...COMMAND, 'officer', 'auxiliary'];
+export const INTAKE_ROLES: Readonly<Record<IncidentSource, readonly Role[]>> = {
+  '110': COMMAND,
+  video: COMMAND,
+  'walk-in': STATION,
+  patrol: STATION,
+  grid: [...STATION, 'grid-worker'],
+  volunteer: [...STATION, 'grid-worker', 'volunteer'],
+};
+export const READ_ROLES: readonly Role[] = [...STATION, 'analyst', 'leader', 'grid-worker'];
+export const MOVE_ROLES: readonly Role[] = STATION;
+/** Resolving, closing and the callback are an officer's or the command centre's decision. */
+export const DECIDE_ROLES: readonly Role[] = [...COMMAND, 'officer'];
+export const MERGE_ROLES: readonly Role[] = COMMAND;
+export const SETTINGS_ROLES: readonly Role[] = ['commander'];
+
+export function createIncidentAccess(deps: IncidentsDeps) {
+  const { db, repo, orgs } = deps;
+  return {
+    geo(tenantCode: string): Promise<TenantGeo> {
+      return loadTenantGeo(db, repo, orgs.directory(tenantCode), tenantCode);
+    },
+    /** Ancestry of every org linked to the incident: the `orgIds` of its events. */
+    async orgPaths(
+      trx: Kysely<DB>,
+      geo: TenantGeo,
+      tenantCode: string,
+      incidentId: string,
+    ): Promise<string[]> {
+      const links = await repo.orgsOf(trx, tenantCode, incidentId);
+      return [...new Set(links.flatMap((l) => geo.dir.pathOf(l.org_id)))];
+    },
+    /** The incident if it exists and lies within the principal's scope; otherwise not found. */
+    async load(principal: Principal, geo: TenantGeo, id: string): Promise<IncidentRow> {
+      const row = await repo.findById(db, principal.tenantCode, id);
+      if (!row) throw notFound('incident', id);
+      if (principal.scopeKind === 'tenant') return row;
+      const links = await repo.orgsOf(db, principal.tenantCode, id);
+      if (!links.some((l) => canReach(principal, geo.dir.pathOf(l.org_id)))) throw notFound('incident', id);
+      return row;
+    },
+  };
+}
+export type IncidentAccess = ReturnType<typeof createIncidentAccess>;

@@ -1,0 +1,196 @@
+import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import type {
+  DB,
+  DispatchSettingsTable,
+  IncidentEventsTable,
+  IncidentsTable,
+} from '../../platform/db/schema.ts';
+
+export type IncidentRow = Selectable<IncidentsTable>;
+export type IncidentEventRow = Selectable<IncidentEventsTable>;
+export type SettingsRow = Selectable<DispatchSettingsTable>;
+
+export interface IncidentFilter {
+  statuses?: readonly string[] | undefined;
+  areaId?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  /** Scope: only incidents linked to one of these orgs (undefined = the whole tenant). */
+  orgIds?: readonly string[] | undefined;
+  limit: number;
+  offset: number;
+}
+
+export function createIncidentsRepo() {
+  return {
+    async insert(db: Kysely<DB>, row: Insertable<IncidentsTable>): Promise<void> {
+      await db.insertInto('incidents').values(row).execute();
+    },
+    findById(db: Kysely<DB>, tenantCode: string, id: string): Promise<IncidentRow | undefined> {
+      return db
+        .selectFrom('incidents')
+        .selectAll()
+        .where('tenant_code', '=', tenantCode)
+        .where('id', '=', id)
+        .executeTakeFirst();
+    },
+    findByIdempotencyKey(db: Kysely<DB>, tenantCode: string, key: string): Promise<IncidentRow | undefined> {
+      return db
+        .selectFrom('incidents')
+        .selectAll()
+        .where('tenant_code', '=', tenantCode)
+        .where('idempotency_key', '=', key)
+        .executeTakeFirst();
+    },
+    /** The next number of the day, atomically (two call-takers never get the same one). */
+    async nextNumber(db: Kysely<DB>, tenantCode: string, day: string): Promise<number> {
+      const row = await db
+        .insertInto('incident_counters')
+        .values({ tenant_code: tenantCode, day, n: 1 })
+        .onConflict((oc) =>
+          oc.columns(['tenant_code', 'day']).doUpdateSet({ n: sql`incident_counters.n + 1` }),
+        )
+        .returning('n')
+        .executeTakeFirstOrThrow();
+      return row.n;
+    },
+    async list(db: Kysely<DB>, tenantCode: string, f: IncidentFilter) {
+      let base = db.selectFrom('incidents as i').where('i.tenant_code', '=', tenantCode);
+      if (f.statuses?.length) base = base.where('i.status', 'in', [...f.statuses]);
+      if (f.areaId) base = base.where('i.area_id', '=', f.areaId);
+      if (f.from) base = base.where('i.received_at', '>=', f.from);
+      if (f.to) base = base.where('i.received_at', '<', f.to);
+      if (f.orgIds) {
+        const orgIds = f.orgIds.length ? [...f.orgIds] : [''];
+        base = base.where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('incident_orgs as io')
+              .select('io.org_id')
+              .whereRef('io.tenant_code', '=', 'i.tenant_code')
+              .whereRef('io.incident_id', '=', 'i.id')
+              .where('io.org_id', 'in', orgIds),
+          ),
+        );
+      }
+      const [items, count] = await Promise.all([
+        base
+          .selectAll('i')
+          .orderBy('i.received_at', 'desc')
+          .orderBy('i.id')
+          .limit(f.limit)
+          .offset(f.offset)
+          .execute(),
+        base.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { items, total: Number(count.n) };
+    },
+    /** Open incidents of a kind received since `since` inside a lon/lat box (duplicate candidates). */
+    recentNearby(
+      db: Kysely<DB>,
+      tenantCode: string,
+      q: { kind: string; since: Date; box: readonly [number, number, number, number] },
+    ): Promise<IncidentRow[]> {
+      return db
+        .selectFrom('incidents')
+        .selectAll()
+        .where('tenant_code', '=', tenantCode)
+        .where('kind', '=', q.kind)
+        .where('received_at', '>=', q.since)
+        .where('status', 'not in', ['merged', 'closed', 'callback'])
+        .where('lon', '>=', q.box[0])
+        .where('lat', '>=', q.box[1])
+        .where('lon', '<=', q.box[2])
+        .where('lat', '<=', q.box[3])
+        .orderBy('received_at', 'desc')
+        .limit(20)
+        .execute();
+    },
+    async update(
+      db: Kysely<DB>,
+      tenantCode: string,
+      id: string,
+      patch: Updateable<IncidentsTable>,
+    ): Promise<void> {
+      await db
+        .updateTable('incidents')
+        .set(patch)
+        .where('tenant_code', '=', tenantCode)
+        .where('id', '=', id)
+        .execute();
+    },
+    /** Links orgs to an incident; a link that exists already stays as it is. */
+    async linkOrgs(
+      db: Kysely<DB>,
+      tenantCode: string,
+      incidentId: string,
+      links: readonly { orgId: string; role: string }[],
+    ): Promise<void> {
+      if (links.length === 0) return;
+      await db
+        .insertInto('incident_orgs')
+        .values(
+          links.map((l) => ({
+            tenant_code: tenantCode,
+            incident_id: incidentId,
+            org_id: l.orgId,
+            role: l.role,
+          })),
+        )
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    },
+    orgsOf(db: Kysely<DB>, tenantCode: string, incidentId: string) {
+      return db
+        .selectFrom('incident_orgs')
+        .select(['org_id', 'role'])
+        .where('tenant_code', '=', tenantCode)
+        .where('incident_id', '=', incidentId)
+        .orderBy('created_at')
+        .execute();
+    },
+    async appendEvent(db: Kysely<DB>, event: Insertable<IncidentEventsTable>): Promise<void> {
+      await db.insertInto('incident_events').values(event).execute();
+    },
+    timeline(db: Kysely<DB>, tenantCode: string, incidentId: string): Promise<IncidentEventRow[]> {
+      return db
+        .selectFrom('incident_events')
+        .selectAll()
+        .where('tenant_code', '=', tenantCode)
+        .where('incident_id', '=', incidentId)
+        .orderBy('id')
+        .execute();
+    },
+    settings(db: Kysely<DB>, tenantCode: string): Promise<SettingsRow | undefined> {
+      return db
+        .selectFrom('dispatch_settings')
+        .selectAll()
+        .where('tenant_code', '=', tenantCode)
+        .executeTakeFirst();
+    },
+    async saveSettings(db: Kysely<DB>, row: Insertable<DispatchSettingsTable>): Promise<void> {
+      const { tenant_code: _, ...rest } = row;
+      await db
+        .insertInto('dispatch_settings')
+        .values(row)
+        .onConflict((oc) => oc.column('tenant_code').doUpdateSet(rest))
+        .execute();
+    },
+    divisions(db: Kysely<DB>, tenantCode: string) {
+      return db
+        .selectFrom('divisions')
+        .selectAll()
+        .where('tenant_code', '=', tenantCode)
+        .orderBy('code')
+        .execute();
+    },
+    places(db: Kysely<DB>, tenantCode: string) {
+      return db
+        .selectFrom('places')
+        .selectAll()
+        .where('tenant_code', '=', tenantCode)
+        .orderBy('id')
+        .execute();
+    },
+  };
+}
+export type IncidentsRepo = ReturnType<typeof createIncidentsRepo>;

@@ -1,0 +1,212 @@
+import { canTransition, type IncidentStatus, isOpen } from '@ronghui/dispatch';
+import type { Kysely } from 'kysely';
+import { requireRole } from '../../platform/auth/guard.ts';
+import type { Principal } from '../../platform/auth/principal.ts';
+import { enqueue } from '../../platform/bus/outbox.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { conflict, DomainError, invalid } from '../../platform/http/errors.ts';
+import {
+  createIncidentAccess,
+  DECIDE_ROLES,
+  type IncidentsDeps,
+  MERGE_ROLES,
+  MOVE_ROLES,
+  READ_ROLES,
+} from './incident-access.ts';
+import type { TenantGeo } from './incident-context.ts';
+import { buildEido } from './incident-eido.ts';
+import { createIntake } from './incident-intake.ts';
+import { presentIncident, presentTimeline, TIME_COLUMNS } from './incident-presenter.ts';
+import { createSettingsUseCases } from './incident-settings.ts';
+import type { IncidentRow } from './incidents.repo.ts';
+import type { ListQuery, StatusBody } from './incidents.schema.ts';
+
+export function createIncidentsService(deps: IncidentsDeps) {
+  const { db, repo, audit, privacy, bus, clock } = deps;
+  const access = createIncidentAccess(deps);
+
+  async function detail(principal: Principal, geo: TenantGeo, row: IncidentRow) {
+    const timeline = await repo.timeline(db, principal.tenantCode, row.id);
+    return { ...presentIncident(row, geo), timeline: presentTimeline(timeline) };
+  }
+
+  /** Writes a timeline entry, the audit record and the `incident.updated` event of one change. */
+  async function recordChange(
+    trx: Kysely<DB>,
+    principal: Principal,
+    geo: TenantGeo,
+    row: IncidentRow,
+    change: {
+      kind: 'status' | 'merged' | 'merged-into';
+      to: string;
+      note?: string | null;
+      detail: Record<string, unknown>;
+    },
+  ) {
+    const now = clock.now();
+    await repo.appendEvent(trx, {
+      tenant_code: principal.tenantCode,
+      incident_id: row.id,
+      at: now,
+      actor_id: principal.userId,
+      actor: principal.username,
+      kind: change.kind,
+      from_status: row.status,
+      to_status: change.to,
+      note: change.note ?? null,
+      detail: JSON.stringify(change.detail),
+    });
+    await audit.write(trx, principal, {
+      action: change.kind === 'status' ? 'incident.status' : `incident.${change.kind}`,
+      resource: 'incident',
+      resourceId: row.id,
+      detail: { number: row.number, from: row.status, to: change.to, ...change.detail },
+    });
+    await enqueue(
+      trx,
+      principal.tenantCode,
+      'incident.updated',
+      { incidentId: row.id, number: row.number, status: change.to, change: change.kind },
+      await access.orgPaths(trx, geo, principal.tenantCode, row.id),
+    );
+  }
+
+  return {
+    create: createIntake(deps, access),
+    ...createSettingsUseCases(deps),
+
+    async get(principal: Principal, id: string) {
+      requireRole(principal, READ_ROLES, 'Reading incidents');
+      const geo = await access.geo(principal.tenantCode);
+      return detail(principal, geo, await access.load(principal, geo, id));
+    },
+
+    async list(principal: Principal, query: ListQuery) {
+      requireRole(principal, READ_ROLES, 'Listing incidents');
+      const geo = await access.geo(principal.tenantCode);
+      let areaId: string | undefined;
+      if (query.area) {
+        const area = geo.dir.ofKind('area').find((a) => a.id === query.area || a.areaKey === query.area);
+        if (!area)
+          throw invalid('/area', `no joint-service area "${query.area}" (give its id or key, e.g. north)`);
+        areaId = area.id;
+      }
+      const from = query.from ? new Date(query.from) : undefined;
+      const to = query.to ? new Date(query.to) : undefined;
+      if (from && to && from >= to) throw invalid('/from', 'must be earlier than to');
+      const result = await repo.list(db, principal.tenantCode, {
+        statuses: query.status,
+        areaId,
+        from,
+        to,
+        orgIds: principal.scopeKind === 'tenant' ? undefined : geo.dir.subtreeIds(principal.orgId),
+        limit: query.pageSize,
+        offset: (query.page - 1) * query.pageSize,
+      });
+      return {
+        items: result.items.map((r) => presentIncident(r, geo)),
+        total: result.total,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
+    },
+
+    async changeStatus(principal: Principal, id: string, body: StatusBody) {
+      const deciding = body.status === 'resolved' || body.status === 'closed' || body.status === 'callback';
+      requireRole(principal, deciding ? DECIDE_ROLES : MOVE_ROLES, `Setting an incident to "${body.status}"`);
+      const geo = await access.geo(principal.tenantCode);
+      const row = await access.load(principal, geo, id);
+      const from = row.status as IncidentStatus;
+      if (!canTransition(from, body.status))
+        throw conflict(`an incident cannot go from "${from}" to "${body.status}"`, { from, to: body.status });
+      if (body.status === 'resolved' && !body.disposition)
+        throw invalid('/disposition', 'say how the incident was resolved');
+      if (body.disposition && body.status !== 'resolved')
+        throw invalid('/disposition', 'is given only when resolving');
+      const now = clock.now();
+      const column = body.status === 'merged' ? undefined : TIME_COLUMNS[body.status];
+      await db.transaction().execute(async (trx) => {
+        await repo.update(trx, principal.tenantCode, id, {
+          status: body.status,
+          ...(column ? { [column]: now } : {}),
+          ...(body.disposition ? { disposition: body.disposition } : {}),
+          updated_at: now,
+        });
+        await recordChange(trx, principal, geo, row, {
+          kind: 'status',
+          to: body.status,
+          note: body.note ?? null,
+          detail: body.disposition ? { disposition: body.disposition } : {},
+        });
+      });
+      bus.kick();
+      return detail(principal, geo, (await repo.findById(db, principal.tenantCode, id))!);
+    },
+
+    /** Merges a duplicate report into the incident it repeats; both timelines say so. */
+    async merge(principal: Principal, id: string, into: string) {
+      requireRole(principal, MERGE_ROLES, 'Merging incidents');
+      if (id === into) throw invalid('/into', 'an incident cannot be merged into itself');
+      const geo = await access.geo(principal.tenantCode);
+      const source = await access.load(principal, geo, id);
+      const target = await access.load(principal, geo, into);
+      if (!isOpen(source.status as IncidentStatus))
+        throw conflict(`incident ${source.number} is "${source.status}" and can no longer be merged`);
+      if (target.status === 'merged')
+        throw conflict(`incident ${target.number} was itself merged into another; merge into that one`);
+      const now = clock.now();
+      await db.transaction().execute(async (trx) => {
+        await repo.update(trx, principal.tenantCode, id, {
+          status: 'merged',
+          merged_into: into,
+          updated_at: now,
+        });
+        await repo.update(trx, principal.tenantCode, into, { updated_at: now });
+        await recordChange(trx, principal, geo, source, {
+          kind: 'merged-into',
+          to: 'merged',
+          detail: { into, intoNumber: target.number },
+        });
+        await recordChange(trx, principal, geo, target, {
+          kind: 'merged',
+          to: target.status,
+          detail: { from: id, fromNumber: source.number },
+        });
+      });
+      bus.kick();
+      return detail(principal, geo, (await repo.findById(db, principal.tenantCode, into))!);
+    },
+
+    async reveal(principal: Principal, id: string, field: 'callerPhone' | 'callerName', reason: string) {
+      requireRole(principal, READ_ROLES, 'Reading incidents');
+      const geo = await access.geo(principal.tenantCode);
+      const row = await access.load(principal, geo, id);
+      const value = field === 'callerPhone' ? row.caller_phone : row.caller_name;
+      if (!value)
+        throw new DomainError('unprocessable', 'Nothing to reveal', `incident ${row.number} has no ${field}`);
+      const revealed = await privacy.reveal(principal, {
+        resource: 'incident',
+        resourceId: id,
+        field,
+        kind: field === 'callerPhone' ? 'phone' : 'name',
+        value,
+        reason,
+      });
+      return { field, value: revealed };
+    },
+
+    async eido(principal: Principal, id: string) {
+      requireRole(principal, READ_ROLES, 'Reading incidents');
+      const geo = await access.geo(principal.tenantCode);
+      const row = await access.load(principal, geo, id);
+      const timeline = await repo.timeline(db, principal.tenantCode, id);
+      return buildEido(row, timeline, geo, principal.tenantCode);
+    },
+
+    /** For other modules (dispatch, requests): the incident now concerns this org too. */
+    async linkOrg(trx: Kysely<DB>, tenantCode: string, incidentId: string, orgId: string, role: string) {
+      await repo.linkOrgs(trx, tenantCode, incidentId, [{ orgId, role }]);
+    },
+  };
+}
+export type IncidentsService = ReturnType<typeof createIncidentsService>;
