@@ -26,6 +26,11 @@ import {
   createIncidentsService,
   registerIncidentsRoutes,
 } from './modules/incidents/index.ts';
+import { createAvlService } from './modules/units/avl.service.ts';
+import { createUnitsRepo } from './modules/units/units.repo.ts';
+import { registerUnitsRoutes } from './modules/units/units.routes.ts';
+import { createUnitsService } from './modules/units/units.service.ts';
+import { createIntelModule, registerIntelRoutes } from './modules/intel/index.ts';
 import { createUsersRepo } from './modules/users/users.repo.ts';
 import { registerUsersRoutes } from './modules/users/users.routes.ts';
 import { createUsersService } from './modules/users/users.service.ts';
@@ -67,8 +72,12 @@ export async function createServices(deps: {
   });
   const users = createUsersService({ db, repo: usersRepo, sessions, orgs, audit, bus, clock });
   const privacy = createPrivacy({ audit });
+  const intel = createIntelModule({ db, orgs, audit, bus, clock });
   const incidentsRepo = createIncidentsRepo();
   const incidents = createIncidentsService({ db, repo: incidentsRepo, orgs, audit, privacy, bus, clock });
+  const unitsRepo = createUnitsRepo();
+  const units = createUnitsService({ db, repo: unitsRepo, orgs, audit, bus, clock });
+  const avl = createAvlService({ db, repo: unitsRepo, orgs, audit, bus, clock });
   const hub = new WsHub();
   bus.subscribe((event) => hub.broadcast(event));
   return {
@@ -86,6 +95,9 @@ export async function createServices(deps: {
     privacy,
     hub,
     incidents,
+    units,
+    avl,
+    intel,
   };
 }
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -111,7 +123,9 @@ export async function createServer(
   registerOrgsRoutes(app, services.orgs);
   registerUsersRoutes(app, services.users);
   registerAuditRoutes(app, services.audit);
+  registerIntelRoutes(app, services.intel);
   registerIncidentsRoutes(app, services.incidents);
+  registerUnitsRoutes(app, { units: services.units, avl: services.avl, orgs: services.orgs });
   registerWsRoutes(app, services.hub);
   app.addHook('onClose', async () => services.hub.closeAll());
   return app;

@@ -4,6 +4,7 @@ import { systemPrincipal } from '../platform/auth/principal.ts';
 import { enqueue } from '../platform/bus/outbox.ts';
 import type { Org } from '../modules/orgs/org.ts';
 import type { Services } from '../main.ts';
+import { seedUnits } from './seed-units.ts';
 import { buildDehuaDemo, type DehuaDemo } from './dehua.ts';
 import { seedDehuaDispatch } from './dehua-places.ts';
 import { DEMO_PASSWORD, type DemoScope, demoAccounts } from './demo-accounts.ts';
@@ -225,11 +226,18 @@ export async function seedDemo(services: Services, options: { seed?: number } = 
       )
       .execute();
     await seedDehuaDispatch(trx, demo);
+    const units = await seedUnits(
+      trx,
+      demo,
+      { station: orgIds.station, brigade: orgIds.brigade },
+      services.clock.now(),
+      options.seed ?? 350526,
+    );
     await audit.write(trx, actor, {
       action: 'demo.seed',
       resource: 'tenant',
       resourceId: DEMO_TENANT,
-      detail: { orgs: allOrgs.length, divisions: divisions.length, users: accounts.length },
+      detail: { orgs: allOrgs.length, divisions: divisions.length, users: accounts.length, units },
     });
     await enqueue(trx, DEMO_TENANT, 'org.changed', { orgId: orgIds.tenant(DEMO_TENANT), change: 'created' });
     return true;

@@ -27,6 +27,31 @@ export interface EventMap {
     status: string;
     change: 'status' | 'merged' | 'merged-into' | 'org-linked';
   };
+  'intel.changed': {
+    change: 'records-imported' | 'series-created' | 'series-confirmed' | 'series-rejected' | 'report-saved';
+    id: string;
+    count: number;
+  };
+  'unit.status': {
+    unitId: string;
+    callsign: string;
+    stationId: string;
+    from: string;
+    status: string;
+    incidentId: string | null;
+    at: string;
+  };
+  'unit.positions': {
+    stationId: string;
+    positions: {
+      unitId: string;
+      lon: number;
+      lat: number;
+      speedKmh: number | null;
+      heading: number | null;
+      at: string;
+    }[];
+  };
   'audit.alert': { seq: number; action: string; actor: string; outcome: 'denied' | 'error' };
 }
 

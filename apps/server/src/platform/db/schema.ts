@@ -208,8 +208,140 @@ export interface IncidentEventsTable {
   detail: Json<Record<string, unknown>>;
 }
 
+export interface CrimeRecordsTable {
+  tenant_code: string;
+  id: string;
+  occurred_from: Timestamp;
+  occurred_to: Timestamp;
+  lon: number;
+  lat: number;
+  category: string;
+  premise: string;
+  method: string;
+  features: string[];
+  property: string | null;
+  suspect: string | null;
+  series_id: string | null;
+  source_incident_id: string | null;
+  station_id: string | null;
+  area_id: string | null;
+  grid_id: string | null;
+  created_by: string;
+  created_at: GeneratedTimestamp;
+}
+
+export interface CrimeSeriesTable {
+  tenant_code: string;
+  id: string;
+  name: string;
+  seed_ids: string[];
+  member_ids: string[];
+  cohesion: number | null;
+  created_by: string;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface CrimeLinkFeedbackTable {
+  tenant_code: string;
+  id: ColumnType<number, never, never>;
+  series_id: string;
+  record_id: string;
+  member_ids: string[];
+  verdict: 'confirm' | 'reject';
+  actor_id: string;
+  at: Timestamp;
+}
+
+export interface IntelLinkWeightsTable {
+  tenant_code: string;
+  weights: number[];
+  solved_pairs: number;
+  feedback_pairs: number;
+  updated_at: Timestamp;
+}
+
+export interface IntelReportsTable {
+  tenant_code: string;
+  id: string;
+  title: string;
+  params: Json<Record<string, unknown>>;
+  sections: Json<unknown[]>;
+  figures: Json<unknown[]>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UnitsTable {
+  tenant_code: string;
+  id: string;
+  callsign: string;
+  name: string;
+  kind: 'officer' | 'auxiliary' | 'vehicle' | 'team';
+  station_id: string;
+  pool: string | null;
+  capabilities: string[];
+  status: string;
+  incident_id: string | null;
+  lon: number | null;
+  lat: number | null;
+  speed_kmh: number | null;
+  heading: number | null;
+  position_at: NullableTimestamp;
+  created_at: GeneratedTimestamp;
+}
+
+export interface DutyRotationsTable {
+  tenant_code: string;
+  unit_id: string;
+  anchor: Timestamp;
+  on_hours: number;
+  off_hours: number;
+}
+
+export interface UnitStatusHistoryTable {
+  id: ColumnType<number, never, never>;
+  tenant_code: string;
+  unit_id: string;
+  status: string;
+  at: Timestamp;
+  lon: number | null;
+  lat: number | null;
+  speed_kmh: number | null;
+  heading: number | null;
+  incident_id: string | null;
+  note: string | null;
+  actor: string;
+}
+
+export interface AvlPositionsTable {
+  id: ColumnType<number, never, never>;
+  tenant_code: string;
+  unit_id: string;
+  at: Timestamp;
+  received_at: Timestamp;
+  lon: number;
+  lat: number;
+  speed_kmh: number | null;
+  heading: number | null;
+  source: 'http' | 'mqtt' | 'simulator';
+}
+
+export interface AvlRejectionsTable {
+  tenant_code: string;
+  reason: string;
+  count: ColumnType<number, number, number>;
+  last_at: Timestamp;
+}
+
 /** Every table of the database, for Kysely. Modules add their tables here as they land. */
 export interface DB {
+  units: UnitsTable;
+  duty_rotations: DutyRotationsTable;
+  unit_status_history: UnitStatusHistoryTable;
+  avl_positions: AvlPositionsTable;
+  avl_rejections: AvlRejectionsTable;
   tenants: TenantsTable;
   orgs: OrgsTable;
   divisions: DivisionsTable;
@@ -224,4 +356,9 @@ export interface DB {
   incidents: IncidentsTable;
   incident_orgs: IncidentOrgsTable;
   incident_events: IncidentEventsTable;
+  crime_records: CrimeRecordsTable;
+  crime_series: CrimeSeriesTable;
+  crime_link_feedback: CrimeLinkFeedbackTable;
+  intel_link_weights: IntelLinkWeightsTable;
+  intel_reports: IntelReportsTable;
 }

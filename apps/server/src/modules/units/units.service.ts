@@ -1,0 +1,164 @@
+import { isUnitStatus, UNIT_STATUS_NAMES, type UnitStatus } from '@ronghui/dispatch';
+import type { Kysely } from 'kysely';
+import type { AuditService } from '../../platform/audit/audit.service.ts';
+import { canReach, requireRole } from '../../platform/auth/guard.ts';
+import type { Principal } from '../../platform/auth/principal.ts';
+import type { Role } from '../../platform/auth/roles.ts';
+import type { EventBus } from '../../platform/bus/bus.ts';
+import { enqueue } from '../../platform/bus/outbox.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { invalid, notFound } from '../../platform/http/errors.ts';
+import type { OrgsService } from '../orgs/orgs.service.ts';
+import type { Unit, UnitsRepo } from './units.repo.ts';
+
+const READ: Role[] = ['dispatcher', 'commander', 'officer', 'auxiliary', 'leader'];
+const SET_STATUS: Role[] = ['dispatcher', 'commander', 'officer', 'auxiliary'];
+
+export interface UnitView {
+  id: string;
+  callsign: string;
+  name: string;
+  kind: Unit['kind'];
+  stationId: string;
+  stationName: string;
+  pool: string | null;
+  capabilities: string[];
+  status: string;
+  statusName: { zh: string; en: string };
+  onDuty: boolean;
+  incidentId: string | null;
+  position: { lon: number; lat: number; speedKmh: number | null; heading: number | null; at: string } | null;
+}
+
+export function createUnitsService(deps: {
+  db: Kysely<DB>;
+  repo: UnitsRepo;
+  orgs: OrgsService;
+  audit: AuditService;
+  bus: EventBus;
+  clock: Clock;
+}) {
+  const { db, repo, orgs, audit, bus, clock } = deps;
+
+  async function present(units: Unit[], tenantCode: string): Promise<UnitView[]> {
+    const dir = await orgs.directory(tenantCode);
+    const onDuty = await repo.onDutyIds(db, tenantCode, clock.now());
+    return units.map((u) => ({
+      id: u.id,
+      callsign: u.callsign,
+      name: u.name,
+      kind: u.kind,
+      stationId: u.stationId,
+      stationName: dir.get(u.stationId)?.name ?? '',
+      pool: u.pool,
+      capabilities: u.capabilities,
+      status: u.status,
+      statusName: isUnitStatus(u.status) ? UNIT_STATUS_NAMES[u.status] : { zh: u.status, en: u.status },
+      onDuty: onDuty.has(u.id),
+      incidentId: u.incidentId,
+      position: u.position && { ...u.position, at: u.position.at.toISOString() },
+    }));
+  }
+
+  /** Units a principal may see: their scope's stations (the county sees all). */
+  async function visibleStationIds(principal: Principal): Promise<string[] | undefined> {
+    if (principal.scopeKind === 'tenant') return undefined;
+    const dir = await orgs.directory(principal.tenantCode);
+    return dir
+      .subtreeIds(principal.orgId)
+      .filter((id) => dir.get(id)?.kind === 'station' || dir.get(id)?.kind === 'brigade');
+  }
+
+  async function load(principal: Principal, id: string): Promise<Unit> {
+    const unit = await repo.get(db, principal.tenantCode, id);
+    const dir = await orgs.directory(principal.tenantCode);
+    if (!unit || !canReach(principal, dir.pathOf(unit.stationId))) throw notFound('unit', id);
+    return unit;
+  }
+
+  return {
+    present,
+    async list(principal: Principal, filter: { station?: string | undefined; status?: string | undefined }) {
+      requireRole(principal, READ, 'Viewing units');
+      let stationIds = await visibleStationIds(principal);
+      if (filter.station) stationIds = (stationIds ?? [filter.station]).filter((s) => s === filter.station);
+      return present(
+        await repo.list(db, principal.tenantCode, { stationIds, status: filter.status }),
+        principal.tenantCode,
+      );
+    },
+    async get(principal: Principal, id: string) {
+      requireRole(principal, READ, 'Viewing units');
+      const unit = await load(principal, id);
+      const [view] = await present([unit], principal.tenantCode);
+      const history = await repo.history(db, principal.tenantCode, id);
+      return {
+        ...view!,
+        history: history.map((h) => ({
+          status: h.status,
+          at: new Date(h.at).toISOString(),
+          position:
+            h.lon !== null && h.lat !== null
+              ? { lon: h.lon, lat: h.lat, speedKmh: h.speed_kmh, heading: h.heading }
+              : null,
+          incidentId: h.incident_id,
+          note: h.note,
+          actor: h.actor,
+        })),
+      };
+    },
+    /** Status reports from a unit (or for it, by its command room); appended to the unit's history. */
+    async setStatus(
+      principal: Principal,
+      id: string,
+      input: { status: UnitStatus; incidentId?: string | null | undefined; note?: string | undefined },
+    ) {
+      requireRole(principal, SET_STATUS, 'Reporting unit status');
+      const unit = await load(principal, id);
+      if (input.status === 'available' && input.incidentId)
+        throw invalid('/incidentId', 'an available unit is not tied to an incident');
+      const incidentId =
+        input.incidentId === undefined
+          ? input.status === 'available'
+            ? null
+            : unit.incidentId
+          : input.incidentId;
+      const dir = await orgs.directory(principal.tenantCode);
+      const at = clock.now();
+      await db.transaction().execute(async (trx) => {
+        await repo.setStatus(trx, principal.tenantCode, unit, {
+          status: input.status,
+          incidentId,
+          note: input.note ?? null,
+          at,
+          actor: principal.username,
+        });
+        await audit.write(trx, principal, {
+          action: 'unit.status',
+          resource: 'unit',
+          resourceId: id,
+          detail: { from: unit.status, to: input.status, incidentId },
+        });
+        await enqueue(
+          trx,
+          principal.tenantCode,
+          'unit.status',
+          {
+            unitId: id,
+            callsign: unit.callsign,
+            stationId: unit.stationId,
+            from: unit.status,
+            status: input.status,
+            incidentId,
+            at: at.toISOString(),
+          },
+          dir.pathOf(unit.stationId),
+        );
+      });
+      bus.kick();
+      return (await present([(await repo.get(db, principal.tenantCode, id))!], principal.tenantCode))[0]!;
+    },
+  };
+}
+export type UnitsService = ReturnType<typeof createUnitsService>;
