@@ -22,7 +22,7 @@ export function ShellLayout() {
           breakpoint="xl"
           style={{ overflow: 'auto' }}
         >
-          <nav aria-label={t('menu.home')} data-testid="side-menu">
+          <nav aria-label={t('shell.navigation')} data-testid="side-menu">
             <SideMenu />
           </nav>
         </Layout.Sider>

@@ -3,6 +3,7 @@ import { Alert, Card, Flex, Skeleton, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { fetchOrgGeojson } from '../../api/orgs-api.ts';
 import type { OrgKind } from '../../api/types.ts';
+import { useAuth } from '../../app/auth-context.tsx';
 import { LoadError } from '../../app/load-error.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { OrgMap } from '../../map/org-map.tsx';
@@ -20,7 +21,11 @@ export function HomePage() {
     queryFn: fetchOrgGeojson,
     staleTime: 5 * 60_000,
   });
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const { user } = useAuth();
+  // Someone whose data scope is one area, station or grid starts looking at it, not the whole county.
+  const [selectedId, setSelectedId] = useState<string | null>(() =>
+    user && user.scope.kind !== 'tenant' ? user.scope.orgId : null,
+  );
   const [mapFailure, setMapFailure] = useState<string | null>(null);
 
   const describe = useCallback(
