@@ -26,6 +26,10 @@ import {
   createIncidentsService,
   registerIncidentsRoutes,
 } from './modules/incidents/index.ts';
+import { generatedDemoRoads } from './modules/routing/demo-roads.ts';
+import { createGraphRegistry } from './modules/routing/graph-registry.ts';
+import { registerRoutingRoutes } from './modules/routing/routing.routes.ts';
+import { createRoutingService } from './modules/routing/routing.service.ts';
 import { createAvlService } from './modules/units/avl.service.ts';
 import { createUnitsRepo } from './modules/units/units.repo.ts';
 import { registerUnitsRoutes } from './modules/units/units.routes.ts';
@@ -78,6 +82,11 @@ export async function createServices(deps: {
   const unitsRepo = createUnitsRepo();
   const units = createUnitsService({ db, repo: unitsRepo, orgs, audit, bus, clock });
   const avl = createAvlService({ db, repo: unitsRepo, orgs, audit, bus, clock });
+  const routing = createRoutingService({
+    registry: createGraphRegistry({ dataDir: config.dataDir, generate: generatedDemoRoads }),
+    clock,
+    audit,
+  });
   const hub = new WsHub();
   bus.subscribe((event) => hub.broadcast(event));
   return {
@@ -98,6 +107,7 @@ export async function createServices(deps: {
     units,
     avl,
     intel,
+    routing,
   };
 }
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -126,6 +136,7 @@ export async function createServer(
   registerIntelRoutes(app, services.intel);
   registerIncidentsRoutes(app, services.incidents);
   registerUnitsRoutes(app, { units: services.units, avl: services.avl, orgs: services.orgs });
+  registerRoutingRoutes(app, services.routing);
   registerWsRoutes(app, services.hub);
   app.addHook('onClose', async () => services.hub.closeAll());
   return app;

@@ -48,7 +48,10 @@ describe('routing over HTTP (demo county, generated roads)', () => {
     installAuthentication(app, services.auth);
     registerAuthRoutes(app, services.auth, '350526');
     const registry = createGraphRegistry({ dataDir, generate: generatedDemoRoads });
-    registerRoutingRoutes(app, createRoutingService({ registry, clock: services.clock }));
+    registerRoutingRoutes(
+      app,
+      createRoutingService({ registry, clock: services.clock, audit: services.audit }),
+    );
     await app.ready();
   });
   afterAll(async () => {

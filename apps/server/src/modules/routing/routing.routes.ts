@@ -46,7 +46,7 @@ export function registerRoutingRoutes(app: App, routing: RoutingService) {
       },
     },
     async (request, reply) => {
-      const created = routing.addClosure(requireUser(request), request.body);
+      const created = await routing.addClosure(requireUser(request), request.body);
       return reply.code(201).send(created);
     },
   );
@@ -54,7 +54,7 @@ export function registerRoutingRoutes(app: App, routing: RoutingService) {
     '/api/routing/closures/:id',
     { schema: { tags: ['routing'], summary: 'Reopen a road', params: closureParams } },
     async (request, reply) => {
-      routing.removeClosure(requireUser(request), request.params.id);
+      await routing.removeClosure(requireUser(request), request.params.id);
       return reply.code(204).send();
     },
   );

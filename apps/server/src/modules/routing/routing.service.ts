@@ -8,6 +8,7 @@ import {
   SnapTooFarError,
 } from '@ronghui/routing';
 import { requireRole } from '../../platform/auth/guard.ts';
+import type { AuditService } from '../../platform/audit/audit.service.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { DomainError, notFound } from '../../platform/http/errors.ts';
@@ -28,8 +29,8 @@ export interface ClosureView {
 
 const CLOSURE_ROLES = ['dispatcher', 'commander', 'leader'] as const;
 
-export function createRoutingService(deps: { registry: GraphRegistry; clock: Clock }) {
-  const { registry, clock } = deps;
+export function createRoutingService(deps: { registry: GraphRegistry; clock: Clock; audit: AuditService }) {
+  const { registry, clock, audit } = deps;
   const meta = new Map<string, { createdAt: string; createdBy: string }>();
   const roadsCache = new Map<string, ReturnType<typeof roadsGeoJson>>();
 
@@ -109,7 +110,7 @@ export function createRoutingService(deps: { registry: GraphRegistry; clock: Clo
         .map((ev) => view(p.tenantCode, ev));
     },
 
-    addClosure(p: Principal, body: ClosureBody): ClosureView {
+    async addClosure(p: Principal, body: ClosureBody): Promise<ClosureView> {
       requireRole(p, CLOSURE_ROLES, 'Closing or slowing roads');
       const roads = registry.get(p.tenantCode);
       const edges = domain(() => resolveEdges(roads.graph, roads.router.index, body.place));
@@ -136,13 +137,25 @@ export function createRoutingService(deps: { registry: GraphRegistry; clock: Clo
       };
       domain(() => roads.state.set(event));
       meta.set(`${p.tenantCode}/${id}`, { createdAt: clock.now().toISOString(), createdBy: p.username });
+      await audit.record(p, {
+        action: 'road.event.create',
+        resource: 'road-event',
+        resourceId: id,
+        detail: {
+          cause: body.cause,
+          speedFactor: body.speedFactor ?? null,
+          edges: edges.length,
+          note: body.note ?? null,
+        },
+      });
       return view(p.tenantCode, event);
     },
 
-    removeClosure(p: Principal, id: string): void {
+    async removeClosure(p: Principal, id: string): Promise<void> {
       requireRole(p, CLOSURE_ROLES, 'Reopening roads');
       if (!registry.get(p.tenantCode).state.remove(id)) throw notFound('Road event', id);
       meta.delete(`${p.tenantCode}/${id}`);
+      await audit.record(p, { action: 'road.event.remove', resource: 'road-event', resourceId: id });
     },
   };
 }
