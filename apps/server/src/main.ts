@@ -30,6 +30,8 @@ import { generatedDemoRoads } from './modules/routing/demo-roads.ts';
 import { createGraphRegistry } from './modules/routing/graph-registry.ts';
 import { registerRoutingRoutes } from './modules/routing/routing.routes.ts';
 import { createRoutingService } from './modules/routing/routing.service.ts';
+import { startAvlSubscriber } from './modules/units/avl.mqtt.ts';
+import { type EmbeddedBroker, startEmbeddedBroker } from './platform/mqtt/broker.ts';
 import { createAvlService } from './modules/units/avl.service.ts';
 import { createUnitsRepo } from './modules/units/units.repo.ts';
 import { registerUnitsRoutes } from './modules/units/units.routes.ts';
@@ -142,8 +144,34 @@ export async function createServer(
   return app;
 }
 
+/** MQTT for devices: an external broker (MQTT_URL), else the embedded one on MQTT_PORT (0 = off). */
+async function startDeviceGateway(services: Services, config: Config, log: Logger) {
+  let broker: EmbeddedBroker | undefined;
+  if (!config.MQTT_URL && config.MQTT_PORT !== 0) {
+    broker = await startEmbeddedBroker({
+      port: config.MQTT_PORT,
+      host: config.HOST,
+      authenticate: (token) => services.auth.authenticate(token),
+      log,
+    });
+  }
+  const url = config.MQTT_URL ?? broker?.url;
+  const subscriber = url
+    ? await startAvlSubscriber({ url, credentials: broker?.internal, avl: services.avl, log })
+    : undefined;
+  return {
+    url,
+    async close() {
+      await subscriber?.close();
+      await broker?.close();
+    },
+  };
+}
+
 export interface RunningServer {
   url: string;
+  /** Where devices publish (undefined when MQTT is off). */
+  mqttUrl: string | undefined;
   services: Services;
   close(): Promise<void>;
 }
@@ -170,10 +198,13 @@ export async function startServer(
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
+    const devices = await startDeviceGateway(services, config, log);
     return {
       url,
       services,
+      mqttUrl: devices.url,
       async close() {
+        await devices.close();
         await app.close();
         await services.bus.close();
         await database.close();

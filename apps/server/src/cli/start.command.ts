@@ -61,7 +61,7 @@ Options:
       },
     });
     io.err(
-      `Ronghui is running: ${server.url}  (database: ${server.services.database.kind}, events: ${server.services.bus.kind})`,
+      `Ronghui is running: ${server.url}  (database: ${server.services.database.kind}, events: ${server.services.bus.kind}, MQTT: ${server.mqttUrl ?? 'off'})`,
     );
     await new Promise<void>((done) => {
       const stop = () => {

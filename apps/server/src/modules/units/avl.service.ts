@@ -145,6 +145,12 @@ export function createAvlService(deps: {
       if (accepted.length) bus.kick();
       return { accepted: accepted.length, rejected };
     },
+    /** Counts fixes refused before they could be parsed (e.g. a malformed MQTT payload). */
+    async countRejected(tenantCode: string, reason: AvlRejection, n = 1) {
+      await db
+        .transaction()
+        .execute((trx) => repo.countRejections(trx, tenantCode, new Map([[reason, n]]), clock.now()));
+    },
     rejectionCounts(tenantCode: string) {
       return repo.rejections(db, tenantCode);
     },
