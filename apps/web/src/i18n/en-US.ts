@@ -23,6 +23,12 @@ export const enUS: Messages = {
   'error.unknown': 'An unexpected error occurred. Please try again later.',
   'error.unauthorized': 'Your session has expired. Please sign in again.',
   'error.forbidden': 'You do not have permission for this action.',
+  'error.validation': 'Some input is not valid; please correct it.',
+  'error.notFoundResource': 'The record does not exist; it may have been deleted.',
+  'error.conflict':
+    'This conflicts with existing data (it may exist already or have been changed); refresh and try again.',
+  'error.rateLimited': 'Too many requests; please wait a moment.',
+  'error.withReason': '{message} ({reason})',
   'error.forbiddenPage': 'You do not have permission to open this page.',
   'error.notFound': 'This page does not exist.',
   'error.loadFailed': 'Failed to load data',
