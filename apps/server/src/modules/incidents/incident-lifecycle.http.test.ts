@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, openTestDatabase, testServices } from '../../../../../test/support/db.ts';
 import { type TestApp, testApp } from '../../../../../test/support/http.ts';
+import { systemPrincipal } from '../../platform/auth/principal.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { eidoSchema } from './incident-eido.schema.ts';
 
@@ -107,12 +108,25 @@ describe.each(databaseKinds())('incident lifecycle, scope, merge and EIDO (%s)',
     expect(await see('commander')).toBe(true);
     expect(await see('officer-xunzhong')).toBe(false);
     expect(await see('dispatcher-south')).toBe(false);
-    await t.services.db
-      .transaction()
-      .execute((trx) =>
-        t.services.incidents.linkOrg(trx, '350526', incident.id, 'station-350526100', 'dispatched'),
-      );
+    const actor = systemPrincipal('350526', '350526', 'dispatch');
+    const link = (orgId: string) =>
+      t.services.db
+        .transaction()
+        .execute((trx) => t.services.incidents.linkOrg(trx, actor, incident.id, orgId, 'dispatched'));
+    await link('station-350526100');
     expect(await see('officer-xunzhong')).toBe(true);
+    const got = (await t.as(dispatcher, { method: 'GET', url: `/api/incidents/${incident.id}` })).json();
+    expect(got.timeline.at(-1)).toMatchObject({ kind: 'org-linked', detail: { orgId: 'station-350526100' } });
+    const event = await t.services.db
+      .selectFrom('outbox')
+      .select('org_ids')
+      .where('topic', '=', 'incident.updated')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(event.org_ids).toEqual(
+      expect.arrayContaining(['station-350526100', 'station-350526200', 'area-center']),
+    );
+    await expect(link('station-nowhere')).rejects.toThrow(/does not exist/);
   });
 
   it('filters the list by status, area and time, with paging', async () => {

@@ -179,6 +179,14 @@ describe.each(databaseKinds())('incident intake (%s)', (kind) => {
     expect(Number(count.n)).toBe(1);
   });
 
+  it('creates one incident when the same keyed request arrives twice at once', async () => {
+    const body = { ...YANGMEI_BODY, category: '纠纷', address: '德化县大铭乡' };
+    const headers = { 'idempotency-key': 'call-2026-11-29-race' };
+    const [a, b] = await Promise.all([post(body, dispatcher, headers), post(body, dispatcher, headers)]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 201]);
+    expect(a.json().id).toBe(b.json().id);
+  });
+
   it('warns of the same category within 500 m and 30 minutes, not otherwise', async () => {
     const near = {
       ...YANGMEI_BODY,

@@ -148,6 +148,31 @@ export function createIncidentsRepo() {
         .orderBy('created_at')
         .execute();
     },
+    /**
+     * Every org linked to the incident with all its ancestors, read in the given transaction (so it can
+     * run inside another module's transaction without touching the cached directory).
+     */
+    async linkedOrgPaths(db: Kysely<DB>, tenantCode: string, incidentId: string): Promise<string[]> {
+      const result = await sql<{ id: string }>`
+        WITH RECURSIVE up AS (
+          SELECT o.id, o.parent_id FROM orgs o
+            JOIN incident_orgs io ON io.tenant_code = o.tenant_code AND io.org_id = o.id
+           WHERE io.tenant_code = ${tenantCode} AND io.incident_id = ${incidentId}
+          UNION
+          SELECT p.id, p.parent_id FROM orgs p JOIN up ON p.id = up.parent_id WHERE p.tenant_code = ${tenantCode}
+        )
+        SELECT DISTINCT id FROM up ORDER BY id`.execute(db);
+      return result.rows.map((r) => r.id);
+    },
+    async orgExists(db: Kysely<DB>, tenantCode: string, orgId: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('orgs')
+        .select('id')
+        .where('tenant_code', '=', tenantCode)
+        .where('id', '=', orgId)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
     async appendEvent(db: Kysely<DB>, event: Insertable<IncidentEventsTable>): Promise<void> {
       await db.insertInto('incident_events').values(event).execute();
     },

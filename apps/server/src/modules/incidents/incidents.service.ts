@@ -4,7 +4,7 @@ import { requireRole } from '../../platform/auth/guard.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { enqueue } from '../../platform/bus/outbox.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { conflict, DomainError, invalid } from '../../platform/http/errors.ts';
+import { conflict, DomainError, invalid, notFound } from '../../platform/http/errors.ts';
 import {
   createIncidentAccess,
   DECIDE_ROLES,
@@ -203,9 +203,32 @@ export function createIncidentsService(deps: IncidentsDeps) {
       return buildEido(row, timeline, geo, principal.tenantCode);
     },
 
-    /** For other modules (dispatch, requests): the incident now concerns this org too. */
-    async linkOrg(trx: Kysely<DB>, tenantCode: string, incidentId: string, orgId: string, role: string) {
-      await repo.linkOrgs(trx, tenantCode, incidentId, [{ orgId, role }]);
+    /**
+     * For other modules (dispatch, requests): the incident now concerns this org too, so its users see
+     * it. Runs in the caller's transaction (the caller audits its own action and kicks the bus).
+     */
+    async linkOrg(trx: Kysely<DB>, principal: Principal, incidentId: string, orgId: string, role: string) {
+      const row = await repo.findById(trx, principal.tenantCode, incidentId);
+      if (!row) throw notFound('incident', incidentId);
+      if (!(await repo.orgExists(trx, principal.tenantCode, orgId)))
+        throw invalid('/orgId', `org "${orgId}" does not exist in this tenant`);
+      await repo.linkOrgs(trx, principal.tenantCode, incidentId, [{ orgId, role }]);
+      await repo.appendEvent(trx, {
+        tenant_code: principal.tenantCode,
+        incident_id: incidentId,
+        at: clock.now(),
+        actor_id: principal.userId,
+        actor: principal.username,
+        kind: 'org-linked',
+        detail: JSON.stringify({ orgId, role }),
+      });
+      await enqueue(
+        trx,
+        principal.tenantCode,
+        'incident.updated',
+        { incidentId, number: row.number, status: row.status, change: 'org-linked' },
+        await repo.linkedOrgPaths(trx, principal.tenantCode, incidentId),
+      );
     },
   };
 }
