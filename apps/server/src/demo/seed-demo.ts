@@ -7,6 +7,7 @@ import type { Services } from '../main.ts';
 import { seedUnits } from './seed-units.ts';
 import { buildDehuaDemo, type DehuaDemo } from './dehua.ts';
 import { seedDehuaDispatch } from './dehua-places.ts';
+import { seedIntelDemo } from './seed-intel-demo.ts';
 import { DEMO_PASSWORD, type DemoScope, demoAccounts } from './demo-accounts.ts';
 
 const DEMO_TENANT = '350526';
@@ -233,6 +234,7 @@ export async function seedDemo(services: Services, options: { seed?: number } = 
       services.clock.now(),
       options.seed ?? 350526,
     );
+    await seedIntelDemo(trx, demo, actor.userId);
     await audit.write(trx, actor, {
       action: 'demo.seed',
       resource: 'tenant',

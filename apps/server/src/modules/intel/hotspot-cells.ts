@@ -1,0 +1,167 @@
+import {
+  countPerCell,
+  type CrimeRecord,
+  DAY_MS,
+  evaluateHotspots,
+  getisOrdGiStar,
+  gridCovering,
+  type LocalProjection,
+  midTime,
+  riskSurface,
+  ruleOfThumbBandwidth,
+  topK,
+} from '@ronghui/intel';
+
+export interface HotspotParams {
+  method: 'kde' | 'gistar';
+  cellM: number;
+  /** Training period [from, to); the forecast window is [to, to + forecastDays). */
+  from: number;
+  to: number;
+  forecastDays: number;
+  areaShare: number;
+  bandwidthM?: number | undefined;
+}
+
+export interface HotspotCell {
+  type: 'Feature';
+  geometry: { type: 'Polygon'; coordinates: [number, number][][] };
+  properties: {
+    cell: string;
+    value: number;
+    count: number;
+    z: number;
+    p: number;
+    flagged: boolean;
+  };
+}
+
+export interface HotspotResult {
+  type: 'FeatureCollection';
+  features: HotspotCell[];
+  method: 'kde' | 'gistar';
+  cellM: number;
+  bandwidthM: number | null;
+  train: { from: string; to: string; count: number; recordIds: string[] };
+  forecast: {
+    from: string;
+    to: string;
+    areaShare: number;
+    pai: number | null;
+    pei: number | null;
+    n: number;
+    N: number;
+    flaggedCells: number;
+    studyCells: number;
+    recordIds: string[];
+  };
+}
+
+/** Most cells a map needs: the flagged ones, significant Gi* clusters and the densest others. */
+const MAX_CELLS = 1500;
+const finite = (v: number) => (Number.isFinite(v) ? v : null);
+
+/**
+ * Fit a hotspot surface on the training crimes, flag the top area share, score it on the forecast
+ * window (PAI, PEI) and return the cells as WGS-84 polygons. Gi* z and p are always given (counts
+ * per cell, the cell and its 8 neighbours), whichever method ranks the cells.
+ */
+export function computeHotspots(
+  records: readonly CrimeRecord[],
+  projection: LocalProjection,
+  p: HotspotParams,
+): HotspotResult {
+  const end = p.to + p.forecastDays * DAY_MS;
+  const train = records.filter((r) => midTime(r) >= p.from && midTime(r) < p.to);
+  const test = records.filter((r) => midTime(r) >= p.to && midTime(r) < end);
+  const all = [...train, ...test];
+  const grid = gridCovering(
+    all.map((r) => r.x),
+    all.map((r) => r.y),
+    p.cellM,
+    p.cellM,
+  );
+  const points = train.map((r) => ({ x: r.x, y: r.y, t: midTime(r) }));
+  const bandwidthM =
+    p.method === 'kde'
+      ? (p.bandwidthM ??
+        (train.length > 1
+          ? ruleOfThumbBandwidth(
+              train.map((r) => r.x),
+              train.map((r) => r.y),
+            )
+          : p.cellM * 2))
+      : null;
+  const risk = riskSurface(grid, points, { method: p.method, bandwidthM: bandwidthM ?? p.cellM });
+  const counts = countPerCell(
+    grid,
+    train.map((r) => r.x),
+    train.map((r) => r.y),
+  );
+  const gi = getisOrdGiStar(counts, grid.nx, grid.ny);
+  const testCounts = countPerCell(
+    grid,
+    test.map((r) => r.x),
+    test.map((r) => r.y),
+  );
+  const e = evaluateHotspots(risk, testCounts, p.areaShare);
+  const flagged = new Set(e.flagged);
+  const keep = new Set<number>(flagged);
+  for (const r of topK(risk, MAX_CELLS)) {
+    if (keep.size >= MAX_CELLS) break;
+    if ((r.score > 0 && counts[r.index]) || (gi.z[r.index] as number) > 1.96) keep.add(r.index);
+  }
+  const features: HotspotCell[] = [...keep].map((c) => {
+    const col = c % grid.nx;
+    const row = Math.floor(c / grid.nx);
+    const x0 = grid.x0 + col * grid.cellM;
+    const y0 = grid.y0 + row * grid.cellM;
+    const corner = (x: number, y: number): [number, number] => {
+      const ll = projection.toLonLat(x, y);
+      return [Number(ll.lon.toFixed(6)), Number(ll.lat.toFixed(6))];
+    };
+    const x1 = x0 + grid.cellM;
+    const y1 = y0 + grid.cellM;
+    return {
+      type: 'Feature',
+      geometry: {
+        type: 'Polygon',
+        coordinates: [[corner(x0, y0), corner(x1, y0), corner(x1, y1), corner(x0, y1), corner(x0, y0)]],
+      },
+      properties: {
+        cell: `${col},${row}`,
+        value: risk[c] as number,
+        count: counts[c] as number,
+        z: gi.z[c] as number,
+        p: gi.p[c] as number,
+        flagged: flagged.has(c),
+      },
+    };
+  });
+  features.sort((a, b) => b.properties.value - a.properties.value);
+  return {
+    type: 'FeatureCollection',
+    features,
+    method: p.method,
+    cellM: p.cellM,
+    bandwidthM,
+    train: {
+      from: new Date(p.from).toISOString(),
+      to: new Date(p.to).toISOString(),
+      count: train.length,
+      recordIds: train.map((r) => r.id),
+    },
+    forecast: {
+      from: new Date(p.to).toISOString(),
+      to: new Date(end).toISOString(),
+      areaShare: p.areaShare,
+      pai: finite(e.pai),
+      pei: finite(e.pei),
+      n: e.n,
+      N: e.N,
+      flaggedCells: e.a,
+      studyCells: e.A,
+      recordIds: test.map((r) => r.id),
+    },
+  };
+}

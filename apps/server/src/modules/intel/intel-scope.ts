@@ -1,0 +1,105 @@
+import { moName } from '@ronghui/intel';
+import type { Kysely } from 'kysely';
+import { requireRole } from '../../platform/auth/guard.ts';
+import type { Principal } from '../../platform/auth/principal.ts';
+import type { Role } from '../../platform/auth/roles.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import type { OrgsService } from '../orgs/orgs.service.ts';
+import { buildCrimeContext, type CrimeContext } from './crime-context.ts';
+import type { CrimeFilter, IntelRepo, StoredCrime } from './intel.repo.ts';
+
+/** Analysts work the data; commanders read it. */
+export const INTEL_READ: readonly Role[] = ['analyst', 'commander'];
+export const INTEL_WRITE: readonly Role[] = ['analyst'];
+
+export interface CrimeView {
+  id: string;
+  occurredFrom: string;
+  occurredTo: string;
+  lon: number;
+  lat: number;
+  category: string;
+  categoryName: string;
+  premise: string;
+  premiseName: string;
+  method: string;
+  methodName: string;
+  features: string[];
+  featureNames: string[];
+  property: string | null;
+  suspect: string | null;
+  seriesId: string | null;
+  sourceIncidentId: string | null;
+  stationId: string | null;
+  areaId: string | null;
+  gridId: string | null;
+}
+
+export function presentCrime(c: StoredCrime): CrimeView {
+  return {
+    id: c.id,
+    occurredFrom: c.occurredFrom.toISOString(),
+    occurredTo: c.occurredTo.toISOString(),
+    lon: c.lon,
+    lat: c.lat,
+    category: c.category,
+    categoryName: moName('category', c.category, 'zh'),
+    premise: c.premise,
+    premiseName: moName('premise', c.premise, 'zh'),
+    method: c.method,
+    methodName: moName('method', c.method, 'zh'),
+    features: c.features,
+    featureNames: c.features.map((f) => moName('feature', f, 'zh')),
+    property: c.property,
+    suspect: c.suspect,
+    seriesId: c.seriesId,
+    sourceIncidentId: c.sourceIncidentId,
+    stationId: c.stationId,
+    areaId: c.areaId,
+    gridId: c.gridId,
+  };
+}
+
+/** What every intel use-case needs: role checks, the reader's scope, the tenant's projection. */
+export function createIntelScope(deps: { db: Kysely<DB>; repo: IntelRepo; orgs: OrgsService }) {
+  const { db, repo, orgs } = deps;
+  const contexts = new Map<string, Promise<CrimeContext>>();
+
+  async function buildContext(tenantCode: string): Promise<CrimeContext> {
+    const dir = await orgs.directory(tenantCode);
+    const center = dir.root()?.position ?? [118.2415, 25.4924];
+    const villages = await repo.villages(db, tenantCode);
+    return buildCrimeContext(center, villages, (stationId) => dir.get(stationId)?.parentId ?? null);
+  }
+
+  return {
+    db,
+    repo,
+    orgs,
+    context(tenantCode: string): Promise<CrimeContext> {
+      let c = contexts.get(tenantCode);
+      if (!c) {
+        c = buildContext(tenantCode);
+        contexts.set(tenantCode, c);
+        c.catch(() => contexts.delete(tenantCode));
+      }
+      return c;
+    },
+    read(principal: Principal, what: string) {
+      requireRole(principal, INTEL_READ, what);
+    },
+    write(principal: Principal, what: string) {
+      requireRole(principal, INTEL_WRITE, what);
+    },
+    /** Records the principal may see: the whole tenant, or those attributed to their area/station/grid. */
+    load(principal: Principal, filter: Omit<CrimeFilter, 'scopeOrgId'> = {}): Promise<StoredCrime[]> {
+      const scopeOrgId = principal.scopeKind === 'tenant' ? undefined : principal.orgId;
+      return repo.listCrimes(db, principal.tenantCode, { ...filter, scopeOrgId });
+    },
+    async orgName(tenantCode: string, id: string | null): Promise<string> {
+      if (!id) return '';
+      return (await orgs.lookup(tenantCode, id))?.name ?? id;
+    },
+  };
+}
+export type IntelScope = ReturnType<typeof createIntelScope>;
