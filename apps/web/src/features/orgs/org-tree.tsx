@@ -6,7 +6,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import { Tree, type TreeDataNode } from 'antd';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import type { OrgKind, OrgNode } from '../../api/types.ts';
 import { ancestorIds, expandedToDepth, type OrgIndexEntry } from './org-index.ts';
 
@@ -40,23 +40,32 @@ export function OrgTree({ root, index, selectedId, onSelect, height }: OrgTreePr
   const treeData = useMemo(() => [toTreeData(root)], [root]);
   const [expanded, setExpanded] = useState<string[]>(() => expandedToDepth(root, 1));
 
+  const container = useRef<HTMLDivElement>(null);
+
   useEffect(() => {
     if (!selectedId) return;
     const path = ancestorIds(index, selectedId);
     setExpanded((open) => (path.every((id) => open.includes(id)) ? open : [...new Set([...open, ...path])]));
+    // A node chosen on the map (or the user's own scope) may sit below the fold: bring it into view.
+    const frame = requestAnimationFrame(() =>
+      container.current?.querySelector('.ant-tree-treenode-selected')?.scrollIntoView({ block: 'nearest' }),
+    );
+    return () => cancelAnimationFrame(frame);
   }, [selectedId, index]);
 
   return (
-    <Tree
-      showIcon
-      blockNode
-      treeData={treeData}
-      expandedKeys={expanded}
-      onExpand={(keys) => setExpanded(keys.map(String))}
-      selectedKeys={selectedId ? [selectedId] : []}
-      onSelect={(keys) => onSelect(keys[0] === undefined ? null : String(keys[0]))}
-      {...(height === undefined ? {} : { height })}
-      data-testid="org-tree"
-    />
+    <div ref={container}>
+      <Tree
+        showIcon
+        blockNode
+        treeData={treeData}
+        expandedKeys={expanded}
+        onExpand={(keys) => setExpanded(keys.map(String))}
+        selectedKeys={selectedId ? [selectedId] : []}
+        onSelect={(keys) => onSelect(keys[0] === undefined ? null : String(keys[0]))}
+        {...(height === undefined ? {} : { height })}
+        data-testid="org-tree"
+      />
+    </div>
   );
 }
