@@ -138,6 +138,9 @@ describe.skipIf(!hasChromium())('web console shell', () => {
     expect(englishMenu).not.toContain('指挥调度');
     expect(await text(page.getByTestId('current-user'))).toContain('Commander');
     await page.screenshot({ path: `${shots}/home-en-1920.png` });
+    // The choice of language survives a reload.
+    await page.reload();
+    await page.getByTestId('side-menu').getByText('Dispatch').waitFor();
 
     await page.getByTestId('side-menu').getByText('Dispatch').click();
     await page.getByTestId('planned-summary').waitFor();
@@ -166,6 +169,20 @@ describe.skipIf(!hasChromium())('web console shell', () => {
     // The commander's failed and successful sign-ins above are on the record.
     const tableText = await text(page.getByTestId('audit-table'));
     expect(tableText).toContain('commander');
+
+    // Filtering by outcome leaves only the refused sign-in.
+    await page.getByLabel('结果').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '拒绝' }).click();
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    await page.waitForFunction(() => {
+      const cells = [...document.querySelectorAll('[data-testid=audit-table] tbody tr.ant-table-row')];
+      return cells.length > 0 && cells.every((row) => row.textContent?.includes('拒绝'));
+    });
+    expect(await text(page.getByTestId('audit-table'))).toContain('commander');
+    await page.getByRole('button', { name: /重\s*置/ }).click();
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid=audit-table] tbody tr.ant-table-row').length > 1,
+    );
 
     await rows.first().getByRole('button').click();
     const drawer = page.getByRole('dialog');
