@@ -26,6 +26,9 @@ import {
   createIncidentsService,
   registerIncidentsRoutes,
 } from './modules/incidents/index.ts';
+import { createDispatchRepo } from './modules/dispatch/dispatch.repo.ts';
+import { registerDispatchRoutes } from './modules/dispatch/dispatch.routes.ts';
+import { createDispatchService } from './modules/dispatch/dispatch.service.ts';
 import { generatedDemoRoads } from './modules/routing/demo-roads.ts';
 import { createGraphRegistry } from './modules/routing/graph-registry.ts';
 import { registerRoutingRoutes } from './modules/routing/routing.routes.ts';
@@ -89,6 +92,17 @@ export async function createServices(deps: {
     clock,
     audit,
   });
+  const dispatch = createDispatchService({
+    db,
+    repo: createDispatchRepo(),
+    units: unitsRepo,
+    incidents,
+    orgs,
+    routing,
+    audit,
+    bus,
+    clock,
+  });
   const hub = new WsHub();
   bus.subscribe((event) => hub.broadcast(event));
   return {
@@ -110,6 +124,7 @@ export async function createServices(deps: {
     avl,
     intel,
     routing,
+    dispatch,
   };
 }
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -139,6 +154,7 @@ export async function createServer(
   registerIncidentsRoutes(app, services.incidents);
   registerUnitsRoutes(app, { units: services.units, avl: services.avl, orgs: services.orgs });
   registerRoutingRoutes(app, services.routing);
+  registerDispatchRoutes(app, services.dispatch);
   registerWsRoutes(app, services.hub);
   app.addHook('onClose', async () => services.hub.closeAll());
   return app;

@@ -5,3 +5,4 @@ export * from './zones.ts';
 export * from './unit-status.ts';
 export * from './avl-check.ts';
 export * from './duty-rotation.ts';
+export * from './recommend.ts';

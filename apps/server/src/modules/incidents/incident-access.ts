@@ -44,8 +44,9 @@ export const SETTINGS_ROLES: readonly Role[] = ['commander'];
 export function createIncidentAccess(deps: IncidentsDeps) {
   const { db, repo, orgs } = deps;
   return {
-    geo(tenantCode: string): Promise<TenantGeo> {
-      return loadTenantGeo(db, repo, orgs.directory(tenantCode), tenantCode);
+    /** Pass the transaction when called inside one (PGlite has a single connection). */
+    geo(tenantCode: string, executor: Kysely<DB> = db): Promise<TenantGeo> {
+      return loadTenantGeo(executor, repo, orgs.directory(tenantCode), tenantCode);
     },
     /** Ancestry of every org linked to the incident: the `orgIds` of its events. */
     async orgPaths(

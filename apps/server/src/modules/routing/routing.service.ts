@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { LngLat } from '@ronghui/geo';
 import {
   NoRouteError,
   resolveEdges,
@@ -92,6 +93,40 @@ export function createRoutingService(deps: { registry: GraphRegistry; clock: Clo
             geometry: { type: 'MultiPolygon' as const, coordinates: r.polygon },
           })),
       }));
+    },
+
+    /**
+     * Road travel time and distance from many units to one place, live road events included. A unit off the
+     * network (farther than the snap limit) or cut off gets Infinity rather than failing the whole query.
+     */
+    travelTimes(
+      tenantCode: string,
+      sources: readonly LngLat[],
+      target: LngLat,
+    ): { etaS: number; distanceM: number }[] {
+      const roads = registry.get(tenantCode);
+      const to = domain(() => roads.router.snap(target));
+      const snapped = sources.map((s) => {
+        try {
+          return roads.router.snap(s);
+        } catch (error) {
+          if (error instanceof SnapTooFarError) return undefined;
+          throw error;
+        }
+      });
+      const reachable = snapped.filter((s): s is NonNullable<typeof s> => s !== undefined);
+      const times = roads.router.manyToOne(reachable, to, roads.state);
+      let k = 0;
+      return snapped.map((s) => {
+        if (!s) return { etaS: Number.POSITIVE_INFINITY, distanceM: Number.POSITIVE_INFINITY };
+        const etaS = times[k++]!;
+        if (!Number.isFinite(etaS)) return { etaS, distanceM: Number.POSITIVE_INFINITY };
+        try {
+          return { etaS, distanceM: roads.router.routeSnapped(s, to, { state: roads.state }).distanceM };
+        } catch {
+          return { etaS, distanceM: Number.POSITIVE_INFINITY };
+        }
+      });
     },
 
     roads(p: Principal) {

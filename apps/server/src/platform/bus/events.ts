@@ -52,6 +52,16 @@ export interface EventMap {
       at: string;
     }[];
   };
+  'request.changed': {
+    requestId: string;
+    incidentId: string;
+    stationId: string;
+    quantity: number;
+    status: 'requested' | 'committed' | 'declined' | 'released';
+    unitIds: string[];
+    reason: string | null;
+  };
+  'incident.units': { incidentId: string; unitIds: string[]; change: 'dispatched' | 'released' };
   'audit.alert': { seq: number; action: string; actor: string; outcome: 'denied' | 'error' };
 }
 

@@ -335,8 +335,38 @@ export interface AvlRejectionsTable {
   last_at: Timestamp;
 }
 
+export interface ResourceRequestsTable {
+  tenant_code: string;
+  id: string;
+  incident_id: string;
+  station_id: string;
+  quantity: number;
+  status: 'requested' | 'committed' | 'declined' | 'released';
+  unit_ids: string[];
+  reason: string | null;
+  note: string | null;
+  requested_by: string;
+  requested_at: Timestamp;
+  answered_by: string | null;
+  answered_at: NullableTimestamp;
+  released_at: NullableTimestamp;
+}
+
+export interface IncidentUnitsTable {
+  tenant_code: string;
+  incident_id: string;
+  unit_id: string;
+  request_id: string | null;
+  eta_s: number | null;
+  dispatched_at: Timestamp;
+  released_at: NullableTimestamp;
+  dispatched_by: string;
+}
+
 /** Every table of the database, for Kysely. Modules add their tables here as they land. */
 export interface DB {
+  resource_requests: ResourceRequestsTable;
+  incident_units: IncidentUnitsTable;
   units: UnitsTable;
   duty_rotations: DutyRotationsTable;
   unit_status_history: UnitStatusHistoryTable;

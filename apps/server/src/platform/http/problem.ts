@@ -53,14 +53,15 @@ function fromFastify(error: FastifyError): DomainError | undefined {
 }
 
 export function toProblem(error: DomainError, instance?: string): Problem {
+  // Extensions first: a module's extra member can never overwrite the standard ones.
   return {
+    ...error.extensions,
     type: problemType(error.code),
     title: error.title,
     status: statusOf(error.code),
     detail: error.message,
     ...(instance ? { instance } : {}),
     ...(error.errors.length ? { errors: error.errors } : {}),
-    ...error.extensions,
   };
 }
 
