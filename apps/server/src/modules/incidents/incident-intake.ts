@@ -123,6 +123,9 @@ export function createIntake(deps: IncidentsDeps, access: IncidentAccess) {
       ...(place.stationId ? [{ orgId: place.stationId, role: 'station' }] : []),
       ...(place.gridId ? [{ orgId: place.gridId, role: 'grid' }] : []),
     ];
+    // A station or grid that takes a report about somewhere else keeps seeing what became of it.
+    if (principal.scopeKind !== 'tenant' && !links.some((l) => l.orgId === principal.orgId))
+      links.push({ orgId: principal.orgId, role: 'reported-by' });
     const status = answeredAt ? 'answered' : 'received';
     try {
       await db.transaction().execute(async (trx) => {

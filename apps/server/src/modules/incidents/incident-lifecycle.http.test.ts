@@ -93,6 +93,17 @@ describe.each(databaseKinds())('incident lifecycle, scope, merge and EIDO (%s)',
     ).toBe(403);
   });
 
+  it('lets only one of two simultaneous moves through', async () => {
+    const incident = await create({ category: '盗窃车内财物' });
+    const results = await Promise.all([
+      status(incident.id, { status: 'dispatched' }),
+      status(incident.id, { status: 'dispatched' }),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const got = (await t.as(dispatcher, { method: 'GET', url: `/api/incidents/${incident.id}` })).json();
+    expect(got.timeline.filter((e: { toStatus: string }) => e.toStatus === 'dispatched')).toHaveLength(1);
+  });
+
   it('shows a station its incidents and those it is linked to, an area its area, the county all', async () => {
     const incident = await create({ category: '扒窃' });
     const see = async (user: string) => {
@@ -175,6 +186,7 @@ describe.each(databaseKinds())('incident lifecycle, scope, merge and EIDO (%s)',
       .selectFrom('outbox')
       .select(['topic', 'org_ids', 'payload'])
       .where('topic', 'in', ['incident.created', 'incident.updated'])
+      .orderBy('id')
       .execute();
     const mine = rows.filter((r) => (r.payload as { incidentId: string }).incidentId === incident.id);
     expect(mine.map((r) => r.topic)).toEqual(['incident.created', 'incident.updated']);

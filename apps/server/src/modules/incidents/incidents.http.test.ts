@@ -216,5 +216,16 @@ describe.each(databaseKinds())('incident intake (%s)', (kind) => {
     expect(
       (await t.as(volunteer, { method: 'GET', url: `/api/incidents/${report.json().id}` })).statusCode,
     ).toBe(403);
+    // A station officer reporting a walk-in about another township keeps seeing it.
+    const xunzhong = await t.login('officer-xunzhong');
+    const walkIn = (await post({ ...YANGMEI_BODY, source: 'walk-in', category: '求助' }, xunzhong)).json();
+    expect(walkIn.station.name).toBe('杨梅派出所');
+    expect((await t.as(xunzhong, { method: 'GET', url: `/api/incidents/${walkIn.id}` })).statusCode).toBe(
+      200,
+    );
+    const shangyong = await t.login('officer-shangyong');
+    expect((await t.as(shangyong, { method: 'GET', url: `/api/incidents/${walkIn.id}` })).statusCode).toBe(
+      404,
+    );
   });
 });

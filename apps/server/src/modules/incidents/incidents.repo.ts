@@ -105,18 +105,25 @@ export function createIncidentsRepo() {
         .limit(20)
         .execute();
     },
+    /**
+     * Updates an incident; with `expectedStatus`, only while it still has that status (two people moving
+     * the same incident at once: the second finds 0 rows and is told so). Returns the rows changed.
+     */
     async update(
       db: Kysely<DB>,
       tenantCode: string,
       id: string,
       patch: Updateable<IncidentsTable>,
-    ): Promise<void> {
-      await db
+      expectedStatus?: string,
+    ): Promise<number> {
+      let query = db
         .updateTable('incidents')
         .set(patch)
         .where('tenant_code', '=', tenantCode)
-        .where('id', '=', id)
-        .execute();
+        .where('id', '=', id);
+      if (expectedStatus !== undefined) query = query.where('status', '=', expectedStatus);
+      const result = await query.executeTakeFirst();
+      return Number(result.numUpdatedRows);
     },
     /** Links orgs to an incident; a link that exists already stays as it is. */
     async linkOrgs(

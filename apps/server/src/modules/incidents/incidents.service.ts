@@ -21,6 +21,9 @@ import { createSettingsUseCases } from './incident-settings.ts';
 import type { IncidentRow } from './incidents.repo.ts';
 import type { ListQuery, StatusBody } from './incidents.schema.ts';
 
+const movedMeanwhile = (number: string) =>
+  conflict(`incident ${number} was changed by someone else meanwhile: reload it and try again`);
+
 export function createIncidentsService(deps: IncidentsDeps) {
   const { db, repo, audit, privacy, bus, clock } = deps;
   const access = createIncidentAccess(deps);
@@ -126,12 +129,19 @@ export function createIncidentsService(deps: IncidentsDeps) {
       const now = clock.now();
       const column = body.status === 'merged' ? undefined : TIME_COLUMNS[body.status];
       await db.transaction().execute(async (trx) => {
-        await repo.update(trx, principal.tenantCode, id, {
-          status: body.status,
-          ...(column ? { [column]: now } : {}),
-          ...(body.disposition ? { disposition: body.disposition } : {}),
-          updated_at: now,
-        });
+        const changed = await repo.update(
+          trx,
+          principal.tenantCode,
+          id,
+          {
+            status: body.status,
+            ...(column ? { [column]: now } : {}),
+            ...(body.disposition ? { disposition: body.disposition } : {}),
+            updated_at: now,
+          },
+          from,
+        );
+        if (changed === 0) throw movedMeanwhile(row.number);
         await recordChange(trx, principal, geo, row, {
           kind: 'status',
           to: body.status,
@@ -156,11 +166,14 @@ export function createIncidentsService(deps: IncidentsDeps) {
         throw conflict(`incident ${target.number} was itself merged into another; merge into that one`);
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
-        await repo.update(trx, principal.tenantCode, id, {
-          status: 'merged',
-          merged_into: into,
-          updated_at: now,
-        });
+        const changed = await repo.update(
+          trx,
+          principal.tenantCode,
+          id,
+          { status: 'merged', merged_into: into, updated_at: now },
+          source.status,
+        );
+        if (changed === 0) throw movedMeanwhile(source.number);
         await repo.update(trx, principal.tenantCode, into, { updated_at: now });
         await recordChange(trx, principal, geo, source, {
           kind: 'merged-into',
