@@ -21,6 +21,8 @@ export interface OrgMapProps {
   /** Tooltip text for a feature: name and translated kind (the style itself draws no text). */
   describe: (properties: { name: string; kind: string; code: string }) => string;
   onError?: (reason: string) => void;
+  /** MapLibre's own control texts (zoom buttons, scale units) in the user's language. */
+  uiStrings?: Record<string, string>;
 }
 
 const fitPadding = 32;
@@ -51,15 +53,16 @@ function tooltipNode(text: string): HTMLElement {
 }
 
 /** The county on MapLibre: areas, grids, stations from our API; a selected org is outlined and fitted. */
-export function OrgMap({ data, selectedId, onSelect, describe, onError }: OrgMapProps) {
+/** The map is built once; a change of `uiStrings` needs a new map (give the component a `key`). */
+export function OrgMap({ data, selectedId, onSelect, describe, onError, uiStrings }: OrgMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const [ready, setReady] = useState(false);
   const colored = useMemo(() => withAreaColors(data), [data]);
   const highlight = useMemo(() => orgHighlight(colored.features, selectedId), [colored, selectedId]);
   // Handlers registered once read the latest props through this ref.
-  const latest = useRef({ onSelect, describe, onError, colored, highlight });
-  latest.current = { onSelect, describe, onError, colored, highlight };
+  const latest = useRef({ onSelect, describe, onError, colored, highlight, uiStrings });
+  latest.current = { onSelect, describe, onError, colored, highlight, uiStrings };
 
   useEffect(() => {
     const element = container.current;
@@ -70,6 +73,7 @@ export function OrgMap({ data, selectedId, onSelect, describe, onError }: OrgMap
         container: element,
         style: buildOrgStyle(latest.current.colored),
         attributionControl: false,
+        locale: latest.current.uiStrings ?? {},
         dragRotate: false,
         pitchWithRotate: false,
         center: [118.24, 25.49],

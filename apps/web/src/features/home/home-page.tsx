@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Flex, Skeleton, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { fetchOrgGeojson } from '../../api/orgs-api.ts';
 import type { OrgKind } from '../../api/types.ts';
 import { useAuth } from '../../app/auth-context.tsx';
 import { LoadError } from '../../app/load-error.tsx';
-import { useT } from '../../i18n/i18n-context.tsx';
+import { useLocale, useT } from '../../i18n/i18n-context.tsx';
 import { OrgMap } from '../../map/org-map.tsx';
 import { OrgTree } from '../orgs/org-tree.tsx';
 import { useOrgTree } from '../orgs/use-org-tree.ts';
@@ -27,6 +27,16 @@ export function HomePage() {
     user && user.scope.kind !== 'tenant' ? user.scope.orgId : null,
   );
   const [mapFailure, setMapFailure] = useState<string | null>(null);
+  const { locale } = useLocale();
+  const uiStrings = useMemo(
+    () => ({
+      'NavigationControl.ZoomIn': t('map.zoomIn'),
+      'NavigationControl.ZoomOut': t('map.zoomOut'),
+      'ScaleControl.Meters': t('map.meters'),
+      'ScaleControl.Kilometers': t('map.kilometers'),
+    }),
+    [t],
+  );
 
   const describe = useCallback(
     ({ name, kind }: { name: string; kind: string }) =>
@@ -72,6 +82,8 @@ export function HomePage() {
         {geojson.data && !mapFailure && (
           <>
             <OrgMap
+              key={locale}
+              uiStrings={uiStrings}
               data={geojson.data}
               selectedId={selectedId}
               onSelect={setSelectedId}
