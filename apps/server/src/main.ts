@@ -83,7 +83,18 @@ export async function createServices(deps: {
   const privacy = createPrivacy({ audit });
   const intel = createIntelModule({ db, orgs, audit, bus, clock });
   const incidentsRepo = createIncidentsRepo();
-  const incidents = createIncidentsService({ db, repo: incidentsRepo, orgs, audit, privacy, bus, clock });
+  const incidents = createIncidentsService({
+    db,
+    repo: incidentsRepo,
+    orgs,
+    audit,
+    privacy,
+    bus,
+    clock,
+    // The units working an incident, for its EIDO document (units are created just below).
+    resources: async (executor, tenantCode, incidentId) =>
+      (await unitsRepo.list(executor, tenantCode)).filter((u) => u.incidentId === incidentId),
+  });
   const unitsRepo = createUnitsRepo();
   const units = createUnitsService({ db, repo: unitsRepo, orgs, audit, bus, clock });
   const avl = createAvlService({ db, repo: unitsRepo, orgs, audit, bus, clock });

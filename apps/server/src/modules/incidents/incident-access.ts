@@ -9,6 +9,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { Privacy } from '../../platform/privacy/privacy.ts';
 import type { OrgsService } from '../orgs/orgs.service.ts';
+import type { EmergencyResource } from './incident-eido.ts';
 import { loadTenantGeo, type TenantGeo } from './incident-context.ts';
 import type { IncidentRow, IncidentsRepo } from './incidents.repo.ts';
 import type { IncidentSource } from './incidents.schema.ts';
@@ -21,6 +22,10 @@ export interface IncidentsDeps {
   privacy: Privacy;
   bus: EventBus;
   clock: Clock;
+  /** The units working an incident (from the units module); none when not wired. */
+  resources?:
+    | ((db: Kysely<DB>, tenantCode: string, incidentId: string) => Promise<EmergencyResource[]>)
+    | undefined;
 }
 
 /** Who may take an incident from each source: 110 and video at the command centre, walk-ins at stations. */

@@ -91,7 +91,32 @@ export const eidoSchema = z
     agencyComponent: z.array(
       z.object({ componentIdentifier: reference, agencyIdentifier: z.string(), agencyName: z.string() }),
     ),
-    emergencyResourceComponent: z.array(z.unknown()),
+    emergencyResourceComponent: z.array(
+      z.object({
+        componentIdentifier: reference,
+        lastUpdateTimeStamp: timestamp,
+        emergencyResourceIdentifier: z.string().min(1),
+        emergencyResourceTypeInternalText: z.string(),
+        owningAgencyIdentifier: z.string(),
+        emergencyResourceStatusCommonRegistryText: z.enum([
+          'Available',
+          'Dispatched',
+          'Enroute',
+          'OnScene',
+          'Staging',
+          'Delayed',
+          'Returning',
+        ]),
+        emergencyResourceStatusInternalText: z.string(),
+        geoPoint: z
+          .object({
+            type: z.literal('Point'),
+            coordinates: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]),
+            crs: z.literal('EPSG:4326'),
+          })
+          .nullable(),
+      }),
+    ),
   })
   .strict()
   .superRefine((doc, ctx) => {
@@ -100,11 +125,13 @@ export const eidoSchema = z
       ...doc.callComponent.map((c) => c.componentIdentifier),
       ...doc.locationComponent.map((c) => c.componentIdentifier),
       ...doc.notesComponent.map((c) => c.componentIdentifier),
+      ...doc.emergencyResourceComponent.map((c) => c.componentIdentifier),
     ]);
     const refs = [
       ...doc.incidentComponent.locationReference,
       ...doc.incidentComponent.callReference,
       ...doc.incidentComponent.notesReference,
+      ...doc.incidentComponent.emergencyResourceReference,
     ];
     for (const r of refs)
       if (!ids.has(r)) ctx.addIssue({ code: 'custom', message: `dangling reference ${r}` });

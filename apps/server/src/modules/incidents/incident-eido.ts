@@ -34,11 +34,31 @@ const STATUS_REGISTRY: Record<IncidentStatus, string> = {
   merged: 'Merged',
 };
 
+/** A unit working the incident, as the units module reports it. */
+export interface EmergencyResource {
+  id: string;
+  callsign: string;
+  kind: string;
+  stationId: string;
+  status: string;
+  position: { lon: number; lat: number; at: Date } | null;
+}
+
+const RESOURCE_STATUS: Record<string, string> = {
+  committed: 'Dispatched',
+  'en-route': 'Enroute',
+  'on-scene': 'OnScene',
+  staging: 'Staging',
+  delayed: 'Delayed',
+  returning: 'Returning',
+};
+
 export function buildEido(
   row: IncidentRow,
   timeline: readonly IncidentEventRow[],
   geo: TenantGeo,
   tenantCode: string,
+  resources: readonly EmergencyResource[] = [],
 ) {
   const owner = `${tenantCode}.ronghui`;
   const updated = new Date(row.updated_at).toISOString();
@@ -82,7 +102,7 @@ export function buildEido(
       locationReference: [ref('location')],
       callReference: [ref('call')],
       notesReference: notes.map((_, i) => ref('note', i)),
-      emergencyResourceReference: [] as string[],
+      emergencyResourceReference: resources.map((_, i) => ref('resource', i)),
     },
     callComponent: [
       {
@@ -124,7 +144,22 @@ export function buildEido(
     agencyComponent: station
       ? [{ componentIdentifier: ref('agency'), agencyIdentifier: station.code, agencyName: station.name }]
       : [],
-    emergencyResourceComponent: [] as unknown[],
+    emergencyResourceComponent: resources.map((r, i) => ({
+      componentIdentifier: ref('resource', i),
+      lastUpdateTimeStamp: r.position ? r.position.at.toISOString() : updated,
+      emergencyResourceIdentifier: r.callsign,
+      emergencyResourceTypeInternalText: r.kind,
+      owningAgencyIdentifier: geo.dir.get(r.stationId)?.code ?? r.stationId,
+      emergencyResourceStatusCommonRegistryText: RESOURCE_STATUS[r.status] ?? 'Available',
+      emergencyResourceStatusInternalText: r.status,
+      geoPoint: r.position
+        ? {
+            type: 'Point' as const,
+            coordinates: [r.position.lon, r.position.lat] as [number, number],
+            crs: 'EPSG:4326',
+          }
+        : null,
+    })),
   };
 }
 export type EidoDocument = ReturnType<typeof buildEido>;

@@ -194,7 +194,7 @@ describe.each(databaseKinds())('incident lifecycle, scope, merge and EIDO (%s)',
       expect(r.org_ids).toEqual(expect.arrayContaining(['350526', 'area-north', 'station-350526200']));
   });
 
-  it('exports a valid EIDO document with the caller masked and no units yet', async () => {
+  it('exports a valid EIDO document: caller masked, no resources until a unit works the incident', async () => {
     const incident = await create({ category: '入户抢劫' });
     await status(incident.id, { status: 'answered', note: '报警人情绪激动' });
     const res = await t.as(dispatcher, { method: 'GET', url: `/api/incidents/${incident.id}/eido` });
@@ -214,6 +214,30 @@ describe.each(databaseKinds())('incident lifecycle, scope, merge and EIDO (%s)',
         incidentComponent: { ...doc.incidentComponent, locationReference: ['urn:emergency:uid:x'] },
       }),
     ).toThrow(/dangling/);
+
+    // A unit on its way appears as an emergency resource.
+    const unit = await t.services.db
+      .selectFrom('units')
+      .select(['id', 'callsign'])
+      .where('station_id', '=', 'station-350526200')
+      .orderBy('callsign')
+      .executeTakeFirstOrThrow();
+    await t.services.db
+      .updateTable('units')
+      .set({ status: 'en-route', incident_id: incident.id })
+      .where('id', '=', unit.id)
+      .execute();
+    const withUnit = eidoSchema.parse(
+      (await t.as(dispatcher, { method: 'GET', url: `/api/incidents/${incident.id}/eido` })).json(),
+    );
+    expect(withUnit.emergencyResourceComponent).toEqual([
+      expect.objectContaining({
+        emergencyResourceIdentifier: unit.callsign,
+        emergencyResourceStatusCommonRegistryText: 'Enroute',
+        owningAgencyIdentifier: '350526200',
+      }),
+    ]);
+    expect(withUnit.incidentComponent.emergencyResourceReference).toHaveLength(1);
   });
 
   it('keeps zones and targets per tenant, changed by the commander only', async () => {

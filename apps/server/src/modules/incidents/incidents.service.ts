@@ -213,7 +213,8 @@ export function createIncidentsService(deps: IncidentsDeps) {
       const geo = await access.geo(principal.tenantCode);
       const row = await access.load(principal, geo, id);
       const timeline = await repo.timeline(db, principal.tenantCode, id);
-      return buildEido(row, timeline, geo, principal.tenantCode);
+      const resources = (await deps.resources?.(db, principal.tenantCode, id)) ?? [];
+      return buildEido(row, timeline, geo, principal.tenantCode, resources);
     },
 
     /**
