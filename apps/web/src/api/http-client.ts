@@ -51,4 +51,5 @@ export const api = {
   get: <T>(path: string, query?: Record<string, QueryValue>) => request<T>('GET', apiUrl(path, query)),
   post: <T>(path: string, body?: unknown) => request<T>('POST', apiUrl(path), body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', apiUrl(path), body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', apiUrl(path), body),
 };

@@ -14,13 +14,18 @@ const UsersPage = lazy(() =>
   import('../features/users/users-page.tsx').then((m) => ({ default: m.UsersPage })),
 );
 const OrgsPage = lazy(() => import('../features/orgs/orgs-page.tsx').then((m) => ({ default: m.OrgsPage })));
+const IntelPage = lazy(() =>
+  import('../features/intel/intel-page.tsx').then((m) => ({ default: m.IntelPage })),
+);
+const ReportEditorPage = lazy(() =>
+  import('../features/intel/report-editor-page.tsx').then((m) => ({ default: m.ReportEditorPage })),
+);
 const AuditPage = lazy(() =>
   import('../features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
 );
 
 const planned: readonly PlannedModuleKey[] = [
   'dispatch',
-  'intel',
   'grid',
   'volunteers',
   'traffic',
@@ -47,6 +52,8 @@ export function createRouter() {
           path: key,
           element: guarded(key, <UnderConstructionPage module={key} />),
         })),
+        { path: 'intel', element: guarded('intel', <IntelPage />) },
+        { path: 'intel/reports/:id', element: guarded('intel', <ReportEditorPage />) },
         { path: 'admin/users', element: guarded('users', <UsersPage />) },
         { path: 'admin/orgs', element: guarded('orgs', <OrgsPage />) },
         { path: 'admin/audit', element: guarded('audit', <AuditPage />) },

@@ -202,7 +202,7 @@ export function createIntelLinkageService(deps: {
       const last = grown.steps[grown.steps.length - 1];
       const row: SeriesRow = {
         id: `SR-${randomUUID().slice(0, 8)}`,
-        name: input.name ?? `系列 ${input.seedIds[0]}`,
+        name: input.name ?? `${input.seedIds[0]} 串并系列`,
         seedIds: input.seedIds,
         memberIds: grown.members.map((i) => l.records[i]?.id ?? ''),
         cohesion: last?.cohesion ?? null,

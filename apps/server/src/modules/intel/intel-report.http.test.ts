@@ -58,6 +58,8 @@ describe.each(databaseKinds())('intel reports (%s)', (kind) => {
     ]);
     const text = (key: string) => report.sections.find((s: { key: string }) => s.key === key).text;
     expect(text('series')).toContain('DH-M001');
+    const span = /时间跨度(\d{4}-\d\d-\d\d \d\d:\d\d)至(\d{4}-\d\d-\d\d \d\d:\d\d)/.exec(text('series'));
+    expect(span?.[1] && span[2] && span[1] <= span[2]).toBe(true);
     expect(text('mo')).toContain('自建房');
     expect(text('time')).toMatch(/0[1-3]:00–0[4-6]:00/);
     expect(text('place')).toContain('PAI=');

@@ -8,8 +8,8 @@ import type { OrgsService } from '../orgs/orgs.service.ts';
 import { buildCrimeContext, type CrimeContext } from './crime-context.ts';
 import type { CrimeFilter, IntelRepo, StoredCrime } from './intel.repo.ts';
 
-/** Analysts work the data; commanders read it. */
-export const INTEL_READ: readonly Role[] = ['analyst', 'commander'];
+/** Analysts work the data; commanders and the bureau's leadership read it. */
+export const INTEL_READ: readonly Role[] = ['analyst', 'commander', 'leader'];
 export const INTEL_WRITE: readonly Role[] = ['analyst'];
 
 export interface CrimeView {

@@ -81,11 +81,14 @@ export function reportSections(i: ReportInputs): ReportSection[] {
     : '各辖区均未见统计上显著的上升';
   const summary = `${period}，${i.scopeName}共有刑事案件记录${n}起，其中${listTally(cats, n, 4)}。按${i.trend.testName}（近${i.trend.windowDays}天对比此前${i.trend.baseline}个同长周期，α=0.05）检验，${up}。`;
 
-  const s = i.series;
+  const s = i.series && {
+    ...i.series,
+    members: [...i.series.members].sort((a, b) => a.occurredFrom.localeCompare(b.occurredFrom)),
+  };
   const subject = s?.members.length ? s.members : i.records;
-  const subjectName = s ? `系列「${s.name}」` : '全部案件';
+  const subjectName = s ? `「${s.name}」` : '全部案件';
   const seriesText = s
-    ? `经串并分析（Series Finder 相似度模型，权重由已破系列和研判员反馈学习），系列「${s.name}」（编号${s.id}）共串并案件${s.members.length}起，时间跨度${shanghaiTime(
+    ? `经串并分析（Series Finder 相似度模型，权重由已破系列和研判员反馈学习），「${s.name}」（编号${s.id}）共串并案件${s.members.length}起，时间跨度${shanghaiTime(
         s.members[0]?.occurredFrom ?? i.from,
       )}至${shanghaiTime(s.members[s.members.length - 1]?.occurredTo ?? i.to)}，主要发生在${s.stations.join('、') || '—'}辖区。共同特征：${s.explanation || '—'}。\n涉案记录：${s.members.map((m) => m.id).join('、')}。`
     : '本期未指定系列案件。可在研判工作台选定种子案件，生成系列后再生成报告。';

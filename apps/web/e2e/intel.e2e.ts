@@ -1,0 +1,94 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, hasChromium, repoRoot } from '../../../test/support/env.ts';
+import { startTestServer } from '../../../test/support/server.ts';
+
+const shots = resolve(repoRoot, 'test-results/e2e');
+
+describe.skipIf(!hasChromium())('intelligence analysis workbench', () => {
+  let server: { url: string; close(): Promise<void> };
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    server = await startTestServer();
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--enable-unsafe-swiftshader',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows an analyst hotspots, link candidates, a series, Knox and the heat table, then a report', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1600, height: 1000 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    const foreign: string[] = [];
+    const origin = new URL(server.url).origin;
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
+    });
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('用户名').fill('analyst');
+    await page.getByLabel('密码').fill('ronghui-demo');
+    await page.locator('button[type=submit]').click();
+    await page.waitForURL(`${server.url}/`);
+    await page.getByTestId('side-menu').getByText('研判分析').click();
+    await page.waitForURL(`${server.url}/intel`);
+
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid=intel-map]')?.getAttribute('data-hotspot-cells')) > 0,
+      undefined,
+      { timeout: 60_000 },
+    );
+    const map = page.getByTestId('intel-map');
+    expect(Number(await map.getAttribute('data-crime-points'))).toBeGreaterThan(10);
+    expect(await page.getByTestId('intel-forecast').textContent()).toMatch(/PAI \d/);
+    await page.getByTestId('intel-knox').getByText('[1,200)').waitFor();
+    await page.locator('[data-testid=intel-heat] canvas').first().waitFor();
+    await page.screenshot({ path: `${shots}/intel-workbench-1600.png` });
+
+    await page.getByLabel('案件编号').fill('DH-M006');
+    await page.getByLabel('案件编号').press('Enter');
+    const candidates = page.getByTestId('intel-candidates');
+    await candidates.getByText('DH-M008').waitFor({ timeout: 30_000 });
+    expect(await candidates.textContent()).toContain('戴口罩');
+    await page.screenshot({ path: `${shots}/intel-candidates-1600.png` });
+
+    await page.getByRole('button', { name: /以此案及勾选的候选生成系列/ }).click();
+    const timeline = page.getByTestId('intel-series-timeline');
+    await timeline.waitFor({ timeout: 30_000 });
+    expect(await timeline.textContent()).toContain('DH-M006');
+    await page.waitForSelector('[data-testid=intel-map][data-map-state=idle]');
+    await page.screenshot({ path: `${shots}/intel-series-1600.png` });
+
+    await page.getByRole('button', { name: '生成研判报告' }).click();
+    await page.getByTestId('intel-report').waitFor({ timeout: 60_000 });
+    expect(await page.getByLabel('六、防控建议').inputValue()).toContain('巡逻时段');
+    await page.screenshot({ path: `${shots}/intel-report-editor-1600.png`, fullPage: true });
+
+    expect(pageErrors).toEqual([]);
+    expect(foreign).toEqual([]);
+    await context.close();
+  }, 180_000);
+});
