@@ -10,7 +10,7 @@ import { notFound } from '../../platform/http/errors.ts';
 import type { Privacy } from '../../platform/privacy/privacy.ts';
 import type { OrgsService } from '../orgs/orgs.service.ts';
 import type { EmergencyResource } from './incident-eido.ts';
-import { loadTenantGeo, type TenantGeo } from './incident-context.ts';
+import { loadTenantGazetteer, type TenantGazetteer, type TenantGeo } from './incident-context.ts';
 import type { IncidentRow, IncidentsRepo } from './incidents.repo.ts';
 import type { IncidentSource } from './incidents.schema.ts';
 
@@ -46,12 +46,31 @@ export const DECIDE_ROLES: readonly Role[] = [...COMMAND, 'officer'];
 export const MERGE_ROLES: readonly Role[] = COMMAND;
 export const SETTINGS_ROLES: readonly Role[] = ['commander'];
 
+/** Divisions and places change by import, settings through this module: a short cache is enough. */
+const GAZETTEER_TTL_MS = 60_000;
+
 export function createIncidentAccess(deps: IncidentsDeps) {
-  const { db, repo, orgs } = deps;
+  const { db, repo, orgs, clock } = deps;
+  const cache = new Map<string, { until: number; gazetteer: Promise<TenantGazetteer> }>();
   return {
-    /** Pass the transaction when called inside one (PGlite has a single connection). */
-    geo(tenantCode: string, executor: Kysely<DB> = db): Promise<TenantGeo> {
-      return loadTenantGeo(executor, repo, orgs.directory(tenantCode), tenantCode);
+    /**
+     * The tenant's gazetteer and settings (cached for a minute, dropped when the settings change) with
+     * the current org directory. Pass the transaction when called inside one (PGlite has one connection).
+     */
+    async geo(tenantCode: string, executor: Kysely<DB> = db): Promise<TenantGeo> {
+      const now = clock.now().getTime();
+      let hit = cache.get(tenantCode);
+      if (!hit || hit.until <= now) {
+        const gazetteer = loadTenantGazetteer(executor, repo, tenantCode);
+        hit = { until: now + GAZETTEER_TTL_MS, gazetteer };
+        cache.set(tenantCode, hit);
+        gazetteer.catch(() => cache.delete(tenantCode));
+      }
+      const [dir, gazetteer] = await Promise.all([orgs.directory(tenantCode), hit.gazetteer]);
+      return { ...gazetteer, dir };
+    },
+    invalidate(tenantCode: string): void {
+      cache.delete(tenantCode);
     },
     /** Ancestry of every org linked to the incident: the `orgIds` of its events. */
     async orgPaths(

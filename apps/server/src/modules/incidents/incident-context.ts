@@ -50,14 +50,15 @@ export interface TenantGeo {
   zoneSettings: ZoneSettings;
 }
 
-export async function loadTenantGeo(
+/** The slowly changing part (gazetteer, settings); the org directory comes from the orgs module. */
+export type TenantGazetteer = Omit<TenantGeo, 'dir'>;
+
+export async function loadTenantGazetteer(
   db: Kysely<DB>,
   repo: IncidentsRepo,
-  directory: Promise<OrgDirectory>,
   tenantCode: string,
-): Promise<TenantGeo> {
-  const [dir, divisionRows, placeRows, settingsRow] = await Promise.all([
-    directory,
+): Promise<TenantGazetteer> {
+  const [divisionRows, placeRows, settingsRow] = await Promise.all([
     repo.divisions(db, tenantCode),
     repo.places(db, tenantCode),
     repo.settings(db, tenantCode),
@@ -92,7 +93,6 @@ export async function loadTenantGeo(
     .filter((d): d is DivisionRow => d !== undefined)
     .map((d) => [d.lon, d.lat] as LngLat);
   return {
-    dir,
     divisions,
     places,
     gazetteer: buildGazetteer(entries),

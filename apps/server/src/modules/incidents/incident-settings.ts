@@ -6,7 +6,7 @@ import { type DispatchSettings, settingsOf } from './incident-context.ts';
 import type { SettingsBody } from './incidents.schema.ts';
 
 /** Per-tenant zones, arrival targets and the duplicate rule (DOMAIN-RULES: local values). */
-export function createSettingsUseCases(deps: IncidentsDeps) {
+export function createSettingsUseCases(deps: IncidentsDeps, onChange: (tenantCode: string) => void) {
   const { db, repo, audit, clock } = deps;
   return {
     async settings(principal: Principal): Promise<DispatchSettings> {
@@ -52,6 +52,7 @@ export function createSettingsUseCases(deps: IncidentsDeps) {
           detail: { ...body },
         });
       });
+      onChange(principal.tenantCode);
       return next;
     },
   };

@@ -76,7 +76,7 @@ export function createIncidentsService(deps: IncidentsDeps) {
 
   return {
     create: createIntake(deps, access),
-    ...createSettingsUseCases(deps),
+    ...createSettingsUseCases(deps, access.invalidate),
 
     async get(principal: Principal, id: string) {
       requireRole(principal, READ_ROLES, 'Reading incidents');
