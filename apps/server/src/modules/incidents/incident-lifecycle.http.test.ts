@@ -245,6 +245,7 @@ describe.each(databaseKinds())('incident lifecycle, scope, merge and EIDO (%s)',
     const put = (payload: object, cookie: string) =>
       t.as(cookie, { method: 'PUT', url: '/api/incidents/settings', payload });
     expect((await put({ targetSeconds: { rural: 900 } }, officer)).statusCode).toBe(403);
+    expect((await create({ category: '求助' })).targetSeconds).toBe(1200);
     const commander = await t.login('commander');
     const saved = await put({ targetSeconds: { rural: 900 } }, commander);
     expect(saved.json()).toMatchObject({
