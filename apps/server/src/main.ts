@@ -29,6 +29,14 @@ import {
 import { createDispatchRepo } from './modules/dispatch/dispatch.repo.ts';
 import { registerDispatchRoutes } from './modules/dispatch/dispatch.routes.ts';
 import { createDispatchService } from './modules/dispatch/dispatch.service.ts';
+import {
+  createEmergenciesRepo,
+  createEmergenciesService,
+  createMessageGroupsService,
+  createMessagesRepo,
+  createMessagesService,
+  registerMessagesRoutes,
+} from './modules/messages/index.ts';
 import { generatedDemoRoads } from './modules/routing/demo-roads.ts';
 import { createGraphRegistry } from './modules/routing/graph-registry.ts';
 import { registerRoutingRoutes } from './modules/routing/routing.routes.ts';
@@ -114,6 +122,35 @@ export async function createServices(deps: {
     bus,
     clock,
   });
+  const messagesRepo = createMessagesRepo();
+  const messages = createMessagesService({
+    db,
+    repo: messagesRepo,
+    units: unitsRepo,
+    incidents,
+    orgs,
+    audit,
+    bus,
+    clock,
+  });
+  const messageGroups = createMessageGroupsService({
+    db,
+    repo: messagesRepo,
+    units: unitsRepo,
+    orgs,
+    audit,
+    clock,
+  });
+  const emergencies = createEmergenciesService({
+    db,
+    repo: createEmergenciesRepo(),
+    units: unitsRepo,
+    orgs,
+    routing,
+    audit,
+    bus,
+    clock,
+  });
   const hub = new WsHub();
   bus.subscribe((event) => hub.broadcast(event));
   return {
@@ -136,6 +173,9 @@ export async function createServices(deps: {
     intel,
     routing,
     dispatch,
+    messages,
+    messageGroups,
+    emergencies,
   };
 }
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -166,6 +206,11 @@ export async function createServer(
   registerUnitsRoutes(app, { units: services.units, avl: services.avl, orgs: services.orgs });
   registerRoutingRoutes(app, services.routing);
   registerDispatchRoutes(app, services.dispatch);
+  registerMessagesRoutes(app, {
+    messages: services.messages,
+    groups: services.messageGroups,
+    emergencies: services.emergencies,
+  });
   registerWsRoutes(app, services.hub);
   app.addHook('onClose', async () => services.hub.closeAll());
   return app;

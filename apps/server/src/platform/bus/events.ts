@@ -62,6 +62,40 @@ export interface EventMap {
     reason: string | null;
   };
   'incident.units': { incidentId: string; unitIds: string[]; change: 'dispatched' | 'released' };
+  'message.sent': {
+    messageId: string;
+    kind: 'message' | 'order';
+    priority: 'normal' | 'urgent';
+    incidentId: string | null;
+    from: { username: string; name: string };
+    /** Who it is for; the text itself is fetched (and thereby delivered) by the recipients. */
+    userIds: string[];
+    unitIds: string[];
+  };
+  'message.acknowledged': {
+    messageId: string;
+    kind: 'message' | 'order';
+    recipientKind: 'user' | 'unit';
+    recipientId: string;
+    by: string;
+    outstanding: number;
+  };
+  'emergency.raised': {
+    emergencyId: string;
+    priority: 'urgent';
+    unitId: string;
+    callsign: string;
+    stationId: string;
+    areaId: string | null;
+    lon: number | null;
+    lat: number | null;
+    note: string | null;
+    raisedBy: string;
+    raisedAt: string;
+    repeat: boolean;
+    nearest: { unitId: string; callsign: string; stationId: string; etaS: number }[];
+  };
+  'emergency.acknowledged': { emergencyId: string; unitId: string; by: string; at: string };
   'audit.alert': { seq: number; action: string; actor: string; outcome: 'denied' | 'error' };
 }
 

@@ -363,8 +363,69 @@ export interface IncidentUnitsTable {
   dispatched_by: string;
 }
 
+export interface MessagesTable {
+  tenant_code: string;
+  id: string;
+  kind: 'message' | 'order';
+  priority: 'normal' | 'urgent';
+  text: string;
+  incident_id: string | null;
+  sender_id: string;
+  sender: string;
+  sender_name: string;
+  sender_org_id: string;
+  target: Json<Record<string, unknown>>;
+  org_ids: string[];
+  created_at: Timestamp;
+}
+
+export interface MessageRecipientsTable {
+  tenant_code: string;
+  message_id: string;
+  recipient_kind: 'user' | 'unit';
+  recipient_id: string;
+  name: string;
+  org_id: string;
+  state: 'sent' | 'delivered' | 'acknowledged';
+  delivered_at: NullableTimestamp;
+  acknowledged_at: NullableTimestamp;
+  acknowledged_by: string | null;
+}
+
+export interface MessageGroupsTable {
+  tenant_code: string;
+  id: string;
+  name: string;
+  user_ids: string[];
+  unit_ids: string[];
+  owner_org_id: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface EmergenciesTable {
+  tenant_code: string;
+  id: string;
+  unit_id: string;
+  station_id: string;
+  area_id: string | null;
+  lon: number | null;
+  lat: number | null;
+  note: string | null;
+  nearest: Json<{ unitId: string; callsign: string; stationId: string; etaS: number }[]>;
+  org_ids: string[];
+  raised_by: string;
+  raised_at: Timestamp;
+  acknowledged_by: string | null;
+  acknowledged_at: NullableTimestamp;
+}
+
 /** Every table of the database, for Kysely. Modules add their tables here as they land. */
 export interface DB {
+  messages: MessagesTable;
+  message_recipients: MessageRecipientsTable;
+  message_groups: MessageGroupsTable;
+  emergencies: EmergenciesTable;
   resource_requests: ResourceRequestsTable;
   incident_units: IncidentUnitsTable;
   units: UnitsTable;

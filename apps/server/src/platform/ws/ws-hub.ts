@@ -11,6 +11,9 @@ const TOPIC_ROLES: Partial<Record<Topic, readonly Role[]>> = {
   'audit.alert': ['auditor'],
 };
 
+/** Topics every client in scope receives whether or not it subscribed: an emergency must not be missed. */
+const ALWAYS_DELIVERED: ReadonlySet<Topic> = new Set<Topic>(['emergency.raised']);
+
 export const clientMessage = z.discriminatedUnion('type', [
   z
     .object({
@@ -88,7 +91,9 @@ export class WsHub {
   broadcast(event: EventEnvelope) {
     let payload: string | undefined;
     for (const c of this.clients) {
-      if (![...c.topics].some((p) => topicMatches(p, event.topic))) continue;
+      const wanted =
+        ALWAYS_DELIVERED.has(event.topic) || [...c.topics].some((p) => topicMatches(p, event.topic));
+      if (!wanted) continue;
       if (!visibleTo(c.principal, event)) continue;
       payload ??= JSON.stringify({
         type: 'event',
