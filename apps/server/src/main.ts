@@ -26,6 +26,7 @@ import {
   createIncidentsService,
   registerIncidentsRoutes,
 } from './modules/incidents/index.ts';
+import { createDispatchMetrics, registerDispatchMetricsRoute } from './modules/dispatch/dispatch-metrics.ts';
 import { createDispatchRepo } from './modules/dispatch/dispatch.repo.ts';
 import { registerDispatchRoutes } from './modules/dispatch/dispatch.routes.ts';
 import { createDispatchService } from './modules/dispatch/dispatch.service.ts';
@@ -122,6 +123,7 @@ export async function createServices(deps: {
     bus,
     clock,
   });
+  const dispatchMetrics = createDispatchMetrics({ db, orgs, audit, clock });
   const messagesRepo = createMessagesRepo();
   const messages = createMessagesService({
     db,
@@ -169,10 +171,12 @@ export async function createServices(deps: {
     hub,
     incidents,
     units,
+    unitsRepo,
     avl,
     intel,
     routing,
     dispatch,
+    dispatchMetrics,
     messages,
     messageGroups,
     emergencies,
@@ -206,6 +210,7 @@ export async function createServer(
   registerUnitsRoutes(app, { units: services.units, avl: services.avl, orgs: services.orgs });
   registerRoutingRoutes(app, services.routing);
   registerDispatchRoutes(app, services.dispatch);
+  registerDispatchMetricsRoute(app, services.dispatchMetrics);
   registerMessagesRoutes(app, {
     messages: services.messages,
     groups: services.messageGroups,

@@ -6,3 +6,5 @@ export * from './unit-status.ts';
 export * from './avl-check.ts';
 export * from './duty-rotation.ts';
 export * from './recommend.ts';
+export * from './simulation/index.ts';
+export * from './response-metrics.ts';

@@ -129,6 +129,15 @@ export function createRoutingService(deps: { registry: GraphRegistry; clock: Clo
       });
     },
 
+    /** Fastest route between two points for internal use (simulator, ETAs), live road events included. */
+    routeBetween(tenantCode: string, from: LngLat, to: LngLat) {
+      const roads = registry.get(tenantCode);
+      return domain(() => {
+        const r = roads.router.route(from, to, { state: roads.state });
+        return { durationS: r.durationS, distanceM: r.distanceM, geometry: roads.router.geometry(r) };
+      });
+    },
+
     roads(p: Principal) {
       let fc = roadsCache.get(p.tenantCode);
       if (!fc) {

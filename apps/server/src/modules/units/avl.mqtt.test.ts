@@ -124,7 +124,7 @@ describe('AVL over MQTT (embedded broker)', () => {
       password: token,
       reconnectPeriod: 0,
     });
-    const closed = new Promise((r) => device.once('close', r));
+    const closed = new Promise<void>((r) => device.once('close', () => r()));
     device.publish('ronghui/110105/avl/any', JSON.stringify({ lon: 116.4, lat: 39.9 }), { qos: 1 });
     await closed;
     device.end(true);

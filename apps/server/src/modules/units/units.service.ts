@@ -79,6 +79,7 @@ export function createUnitsService(deps: {
 
   return {
     present,
+    onDutyIds: (tenantCode: string) => repo.onDutyIds(db, tenantCode, clock.now()),
     async list(principal: Principal, filter: { station?: string | undefined; status?: string | undefined }) {
       requireRole(principal, READ, 'Viewing units');
       let stationIds = await visibleStationIds(principal);

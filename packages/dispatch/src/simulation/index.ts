@@ -1,0 +1,2 @@
+export * from './incident-profile.ts';
+export * from './polyline.ts';
