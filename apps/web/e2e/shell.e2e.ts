@@ -132,6 +132,12 @@ describe.skipIf(!hasChromium())('web console shell', () => {
 
     await page.getByText('English', { exact: true }).click();
     await page.getByTestId('side-menu').getByText('Dispatch').waitFor();
+    // The map is rebuilt with English controls and keeps the chosen area outlined.
+    await page.waitForFunction(() => {
+      const map = document.querySelector('[data-testid=org-map][data-map-state=idle]');
+      return Number(map?.getAttribute('data-highlighted')) > 0;
+    });
+    expect(await text(page.locator('.maplibregl-ctrl-scale'))).toMatch(/\d+\s*km/);
     const englishMenu = await menuText(page);
     for (const label of ['Home', 'Dispatch', 'Intelligence', 'Grid governance'])
       expect(englishMenu).toContain(label);
