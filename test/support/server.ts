@@ -43,6 +43,7 @@ export async function startTestServer(
         HOST: '127.0.0.1',
         DATA_DIR: dataDir,
         MQTT_PORT: '0',
+        SIMULATE: 'off',
         LOG_LEVEL: 'warn',
         ...options.env,
       },

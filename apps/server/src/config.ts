@@ -45,10 +45,15 @@ export const configSchema = z.object({
     .default(15),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   WEB_DIST: z.string().optional(),
+  SIMULATE: flag.default('auto'),
+  SIM_SPEEDUP: z.coerce.number().min(0.1).max(600).default(1),
+  SIM_INCIDENTS_PER_DAY: z.coerce.number().min(0).max(100_000).default(60),
 });
 
-export type Config = Omit<z.infer<typeof configSchema>, 'DEMO'> & {
+export type Config = Omit<z.infer<typeof configSchema>, 'DEMO' | 'SIMULATE'> & {
   DEMO: boolean | 'auto';
+  /** auto: run the live simulator for a demo tenant. */
+  SIMULATE: boolean | 'auto';
   /** Absolute path of DATA_DIR. */
   dataDir: string;
 };

@@ -245,6 +245,37 @@ async function startDeviceGateway(services: Services, config: Config, log: Logge
   };
 }
 
+/** The live simulator runs for a demo tenant (SIMULATE=auto) or when asked (SIMULATE=on). */
+async function startDemoSimulator(services: Services, config: Config, log: Logger) {
+  if (config.SIMULATE === false) return undefined;
+  const tenant = await services.db
+    .selectFrom('tenants')
+    .select(['tenant_code', 'demo'])
+    .where('tenant_code', '=', config.TENANT_CODE)
+    .executeTakeFirst();
+  if (!tenant || (config.SIMULATE === 'auto' && !tenant.demo)) return undefined;
+  const { createSimulator } = await import('./modules/simulator/simulator.ts');
+  const simulator = createSimulator(
+    services,
+    {
+      tenantCode: tenant.tenant_code,
+      speedup: config.SIM_SPEEDUP,
+      incidentsPerDay: config.SIM_INCIDENTS_PER_DAY,
+      onSceneMinutes: 20,
+      tickMs: 1_000,
+      seed: Date.now() & 0xffff,
+      autoCommit: true,
+    },
+    log,
+  );
+  simulator.start();
+  log.info(
+    { speedup: config.SIM_SPEEDUP, incidentsPerDay: config.SIM_INCIDENTS_PER_DAY },
+    'live simulator running',
+  );
+  return simulator;
+}
+
 export interface RunningServer {
   url: string;
   /** Where devices publish (undefined when MQTT is off). */
@@ -276,11 +307,13 @@ export async function startServer(
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
     const devices = await startDeviceGateway(services, config, log);
+    const simulator = await startDemoSimulator(services, config, log);
     return {
       url,
       services,
       mqttUrl: devices.url,
       async close() {
+        await simulator?.stop();
         await devices.close();
         await app.close();
         await services.bus.close();
