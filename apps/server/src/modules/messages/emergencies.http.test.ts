@@ -157,6 +157,14 @@ describe.each(databaseKinds())('emergency button (%s)', (kind) => {
     expect(all.find((e) => e.id === raised.id)?.open).toBe(false);
   });
 
+  it('describes the messaging and emergency routes in the OpenAPI document', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(res.statusCode).toBe(200);
+    const paths = Object.keys(res.json().paths);
+    for (const p of ['/api/messages/{id}/ack', '/api/units/{id}/emergency', '/api/emergencies/{id}/ack'])
+      expect(paths).toContain(p);
+  });
+
   it('audits raising, repeating, listing and acknowledging', async () => {
     const rows = await database.db
       .selectFrom('audit_log')
