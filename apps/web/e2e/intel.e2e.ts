@@ -87,7 +87,7 @@ describe.skipIf(!hasChromium())('intelligence analysis workbench', () => {
     expect(await page.getByLabel('六、防控建议').inputValue()).toContain('巡逻时段');
     await page.screenshot({ path: `${shots}/intel-report-editor-1600.png`, fullPage: true });
 
-    expect(pageErrors).toEqual([]);
+    expect(pageErrors, pageErrors.join('\n')).toEqual([]);
     expect(foreign).toEqual([]);
     await context.close();
   }, 180_000);

@@ -77,6 +77,10 @@ describe.each(databaseKinds())('intel records, linkage and analyses (%s)', (kind
     expect((await csv(commander, `${HEADER}\n`)).statusCode).toBe(403);
     expect((await t.as(officer, { method: 'GET', url: '/api/intel/records' })).statusCode).toBe(403);
     expect((await t.as(commander, { method: 'GET', url: '/api/intel/heat' })).statusCode).toBe(200);
+    const leader = await t.login('leader');
+    expect((await t.as(leader, { method: 'GET', url: '/api/intel/series' })).statusCode).toBe(200);
+    const huge = await csv(analyst, `${HEADER}\n${'x'.repeat(9 * 1024 * 1024)}`);
+    expect(huge.statusCode).toBe(413);
   });
 
   it('ranks candidates for a record of the masked series with explanations in both languages', async () => {

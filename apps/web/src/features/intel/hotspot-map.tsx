@@ -75,6 +75,8 @@ export function HotspotMap({
     });
     map.on('load', () => setReady(true));
     map.on('idle', () => {
+      // An idle event can still arrive while the page leaves and the map is being removed.
+      if (mapRef.current !== map) return;
       element.dataset.mapState = 'idle';
       // Read by the browser test: the hotspot cells really reached the screen.
       element.dataset.hotspotCells = String(map.queryRenderedFeatures({ layers: [hotspotLayer] }).length);
