@@ -106,6 +106,25 @@ describe.each(databaseKinds())('intel reports (%s)', (kind) => {
     expect(html.body).toContain('凌晨加强&lt;巡逻&gt;');
     expect(html.body).toContain('数据来源');
     expect(html.body).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
+    expect(html.body).toContain('演示数据（合成）');
+    const admin = await t.login('system-admin');
+    const created = await t.as(admin, {
+      method: 'POST',
+      url: '/api/users',
+      payload: {
+        username: 'analyst.yangmei',
+        displayName: '杨梅研判员',
+        password: 'Strong-pass-2026',
+        roles: ['analyst'],
+        orgId: 'station-350526200',
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const local = await t.login('analyst.yangmei', 'Strong-pass-2026');
+    expect((await t.as(local, { method: 'GET', url: `/api/intel/reports/${reportId}` })).statusCode).toBe(
+      404,
+    );
+    expect((await t.as(local, { method: 'GET', url: '/api/intel/reports' })).json().items).toEqual([]);
     const missing = await t.as(analyst, { method: 'GET', url: '/api/intel/reports/RPT-00000000.html' });
     expect(missing.statusCode).toBe(404);
   });

@@ -25,6 +25,14 @@ const toReport = (r: Selectable<IntelReportsTable>): ReportRow => ({
 
 export function createIntelReportsRepo() {
   return {
+    async isDemoTenant(db: Kysely<DB>, tenantCode: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('tenants')
+        .select('demo')
+        .where('tenant_code', '=', tenantCode)
+        .executeTakeFirst();
+      return row?.demo === true;
+    },
     async insertReport(db: Kysely<DB>, tenantCode: string, r: ReportRow) {
       await db
         .insertInto('intel_reports')

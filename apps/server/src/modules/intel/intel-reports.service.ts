@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { aoristicHeat, DAY_MS, SHANGHAI_OFFSET_MS } from '@ronghui/intel';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
+import { canReach } from '../../platform/auth/guard.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { EventBus } from '../../platform/bus/bus.ts';
 import { enqueue } from '../../platform/bus/outbox.ts';
@@ -53,13 +54,27 @@ export function createIntelReportsService(deps: {
   async function load(principal: Principal, id: string) {
     scope.read(principal, 'Reading analysis reports');
     const row = await repo.findReport(db, principal.tenantCode, id);
-    if (!row) throw notFound('report', id);
+    if (!row || !(await visible(principal, row))) throw notFound('report', id);
     return present(row);
+  }
+
+  /** A report drawn from a whole county's records is read only by those who see the whole county. */
+  async function visible(principal: Principal, row: ReportRow): Promise<boolean> {
+    if (principal.scopeKind === 'tenant') return true;
+    const scopeOrgId = typeof row.params.scopeOrgId === 'string' ? row.params.scopeOrgId : null;
+    if (!scopeOrgId) return false;
+    return canReach(principal, (await scope.orgs.lookup(principal.tenantCode, scopeOrgId))?.path ?? []);
   }
 
   async function tenantName(principal: Principal) {
     const dir = await scope.orgs.directory(principal.tenantCode);
     return dir.root()?.name ?? principal.tenantCode;
+  }
+
+  async function html(principal: Principal, id: string) {
+    const report = await load(principal, id);
+    const demo = await repo.isDemoTenant(db, principal.tenantCode);
+    return renderReportHtml(report, await tenantName(principal), demo);
   }
 
   return {
@@ -169,7 +184,12 @@ export function createIntelReportsService(deps: {
       const row: ReportRow = {
         id: `RPT-${randomUUID().slice(0, 8)}`,
         title: input.title ?? `${shanghaiDate(end)} 入户盗窃警情研判报告`,
-        params: { ...input, from: start.toISOString(), to: end.toISOString() },
+        params: {
+          ...input,
+          from: start.toISOString(),
+          to: end.toISOString(),
+          scopeOrgId: principal.scopeKind === 'tenant' ? null : principal.orgId,
+        },
         sections,
         figures,
         createdBy: principal.displayName,
@@ -198,7 +218,9 @@ export function createIntelReportsService(deps: {
 
     async list(principal: Principal) {
       scope.read(principal, 'Reading analysis reports');
-      const rows = await repo.listReports(db, principal.tenantCode);
+      const all = await repo.listReports(db, principal.tenantCode);
+      const seen = await Promise.all(all.map((r) => visible(principal, r)));
+      const rows = all.filter((_, k) => seen[k]);
       return {
         items: rows.map((r) => ({
           id: r.id,
@@ -242,12 +264,11 @@ export function createIntelReportsService(deps: {
     },
 
     async html(principal: Principal, id: string): Promise<string> {
-      return renderReportHtml(await load(principal, id), await tenantName(principal));
+      return html(principal, id);
     },
 
     async pdf(principal: Principal, id: string): Promise<Buffer> {
-      const html = renderReportHtml(await load(principal, id), await tenantName(principal));
-      const pdf = await renderPdf(html, deps.chromiumPath);
+      const pdf = await renderPdf(await html(principal, id), deps.chromiumPath);
       await audit.record(principal, {
         action: 'intel.report.export',
         resource: 'intel_report',

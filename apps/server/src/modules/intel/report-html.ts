@@ -50,7 +50,7 @@ code { font-size: 7.5pt; }
 `;
 
 /** The printable report: one self-contained HTML page (inline CSS and SVG, no outside requests). */
-export function renderReportHtml(report: ReportView, tenantName: string): string {
+export function renderReportHtml(report: ReportView, tenantName: string, demo = false): string {
   let figureNo = 0;
   const figuresBySection = new Map<string, ReportFigure[]>();
   for (const f of report.figures) {
@@ -76,6 +76,6 @@ export function renderReportHtml(report: ReportView, tenantName: string): string
     shanghaiTime(report.createdAt),
   )}　修改 ${escapeHtml(shanghaiTime(report.updatedAt))}　编制 ${escapeHtml(report.createdBy)}</div>
 ${sections}
-<div class="stamp">演示数据（合成），仅供系统演示。</div>
+${demo ? '<div class="stamp">演示数据（合成），仅供系统演示。</div>' : ''}
 </body></html>`;
 }
