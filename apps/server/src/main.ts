@@ -26,6 +26,8 @@ import {
   createIncidentsService,
   registerIncidentsRoutes,
 } from './modules/incidents/index.ts';
+import { registerCoverageRoutes } from './modules/dispatch/coverage.routes.ts';
+import { createCoverageService } from './modules/dispatch/coverage.service.ts';
 import { createDispatchMetrics, registerDispatchMetricsRoute } from './modules/dispatch/dispatch-metrics.ts';
 import { createDispatchRepo } from './modules/dispatch/dispatch.repo.ts';
 import { registerDispatchRoutes } from './modules/dispatch/dispatch.routes.ts';
@@ -153,6 +155,7 @@ export async function createServices(deps: {
     bus,
     clock,
   });
+  const coverage = createCoverageService({ db, units: unitsRepo, orgs, routing, audit, clock });
   const hub = new WsHub();
   bus.subscribe((event) => hub.broadcast(event));
   return {
@@ -177,6 +180,7 @@ export async function createServices(deps: {
     routing,
     dispatch,
     dispatchMetrics,
+    coverage,
     messages,
     messageGroups,
     emergencies,
@@ -211,6 +215,7 @@ export async function createServer(
   registerRoutingRoutes(app, services.routing);
   registerDispatchRoutes(app, services.dispatch);
   registerDispatchMetricsRoute(app, services.dispatchMetrics);
+  registerCoverageRoutes(app, services.coverage);
   registerMessagesRoutes(app, {
     messages: services.messages,
     groups: services.messageGroups,

@@ -8,3 +8,4 @@ export * from './duty-rotation.ts';
 export * from './recommend.ts';
 export * from './simulation/index.ts';
 export * from './response-metrics.ts';
+export * from './coverage.ts';

@@ -129,6 +129,33 @@ export function createRoutingService(deps: { registry: GraphRegistry; clock: Clo
       });
     },
 
+    /**
+     * For each target, the travel time from the nearest of the sources (seconds; Infinity when none reaches it):
+     * the arrival time of the first unit, for coverage.
+     */
+    fastestArrival(tenantCode: string, sources: readonly LngLat[], targets: readonly LngLat[]): Float64Array {
+      const roads = registry.get(tenantCode);
+      const snapOrSkip = (p: LngLat) => {
+        try {
+          return roads.router.snap(p);
+        } catch (error) {
+          if (error instanceof SnapTooFarError) return undefined;
+          throw error;
+        }
+      };
+      const snappedTargets = targets.map(snapOrSkip);
+      const reachable = snappedTargets.filter((t): t is NonNullable<typeof t> => t !== undefined);
+      const best = new Float64Array(reachable.length).fill(Number.POSITIVE_INFINITY);
+      for (const source of sources) {
+        const from = snapOrSkip(source);
+        if (!from) continue;
+        const times = roads.router.oneToMany(from, reachable, roads.state);
+        for (let i = 0; i < times.length; i++) if (times[i]! < best[i]!) best[i] = times[i]!;
+      }
+      let k = 0;
+      return Float64Array.from(snappedTargets, (t) => (t ? best[k++]! : Number.POSITIVE_INFINITY));
+    },
+
     /** Fastest route between two points for internal use (simulator, ETAs), live road events included. */
     routeBetween(tenantCode: string, from: LngLat, to: LngLat) {
       const roads = registry.get(tenantCode);

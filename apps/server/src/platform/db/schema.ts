@@ -420,8 +420,23 @@ export interface EmergenciesTable {
   acknowledged_at: NullableTimestamp;
 }
 
+export interface PatrolFeaturesTable {
+  tenant_code: string;
+  id: string;
+  kind: 'guard-point' | 'patrol-line' | 'control-area';
+  name: string;
+  geometry: ColumnType<unknown, string, string>;
+  station_id: string;
+  unit_ids: string[];
+  note: string | null;
+  created_by: string;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
 /** Every table of the database, for Kysely. Modules add their tables here as they land. */
 export interface DB {
+  patrol_features: PatrolFeaturesTable;
   messages: MessagesTable;
   message_recipients: MessageRecipientsTable;
   message_groups: MessageGroupsTable;
