@@ -26,6 +26,7 @@ import {
   createIncidentsService,
   registerIncidentsRoutes,
 } from './modules/incidents/index.ts';
+import { createCot, registerCotRoute } from './modules/dispatch/cot.ts';
 import { registerCoverageRoutes } from './modules/dispatch/coverage.routes.ts';
 import { createCoverageService } from './modules/dispatch/coverage.service.ts';
 import { createDispatchMetrics, registerDispatchMetricsRoute } from './modules/dispatch/dispatch-metrics.ts';
@@ -156,6 +157,7 @@ export async function createServices(deps: {
     clock,
   });
   const coverage = createCoverageService({ db, units: unitsRepo, orgs, routing, audit, clock });
+  const cot = createCot({ units, incidents, clock });
   const hub = new WsHub();
   bus.subscribe((event) => hub.broadcast(event));
   return {
@@ -181,6 +183,7 @@ export async function createServices(deps: {
     dispatch,
     dispatchMetrics,
     coverage,
+    cot,
     messages,
     messageGroups,
     emergencies,
@@ -216,6 +219,7 @@ export async function createServer(
   registerDispatchRoutes(app, services.dispatch);
   registerDispatchMetricsRoute(app, services.dispatchMetrics);
   registerCoverageRoutes(app, services.coverage);
+  registerCotRoute(app, services.cot);
   registerMessagesRoutes(app, {
     messages: services.messages,
     groups: services.messageGroups,
