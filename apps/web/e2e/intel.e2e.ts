@@ -87,6 +87,13 @@ describe.skipIf(!hasChromium())('intelligence analysis workbench', () => {
     expect(await page.getByLabel('六、防控建议').inputValue()).toContain('巡逻时段');
     await page.screenshot({ path: `${shots}/intel-report-editor-1600.png`, fullPage: true });
 
+    await page.getByText('← 返回工作台').click();
+    await page.getByText('English', { exact: true }).click();
+    await page.getByText('Analysis workbench').waitFor();
+    await page.getByText('Link candidates').waitFor();
+    await page.waitForSelector('[data-testid=intel-map][data-map-state=idle]');
+    await page.screenshot({ path: `${shots}/intel-workbench-en-1600.png` });
+
     expect(pageErrors, pageErrors.join('\n')).toEqual([]);
     expect(foreign).toEqual([]);
     await context.close();

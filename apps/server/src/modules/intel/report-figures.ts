@@ -83,13 +83,15 @@ export function reportFigures(i: FigureInputs): ReportFigure[] {
       caption: `系列「${i.series.name}」案件列表`,
       table: {
         head: ['编号', '发案时间', '处所', '手段', '特点'],
-        rows: i.series.members.map((m) => [
-          m.id,
-          shanghaiDate(m.occurredFrom),
-          m.premiseName,
-          m.methodName,
-          m.featureNames.join('、'),
-        ]),
+        rows: [...i.series.members]
+          .sort((a, b) => a.occurredFrom.localeCompare(b.occurredFrom))
+          .map((m) => [
+            m.id,
+            shanghaiDate(m.occurredFrom),
+            m.premiseName,
+            m.methodName,
+            m.featureNames.join('、'),
+          ]),
       },
       source: { recordIds: i.series.memberIds, query: { api: '/api/intel/series', seriesId: i.series.id } },
     });

@@ -93,6 +93,18 @@ export function buildHotspotStyle(orgs: OrgFeatureCollection): StyleSpecificatio
         },
       },
       {
+        // At county scale a 250 m cell is a pixel or two: an outline keeps flagged cells visible there.
+        id: 'hotspot-flagged',
+        type: 'line',
+        source: sources.cells,
+        filter: ['==', ['get', 'flagged'], true],
+        paint: {
+          'line-color': '#cf1322',
+          'line-width': 1,
+          'line-opacity': ['interpolate', ['linear'], ['zoom'], 10, 0.9, 13, 0],
+        },
+      },
+      {
         id: crimeLayer,
         type: 'circle',
         source: sources.crimes,
