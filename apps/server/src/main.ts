@@ -26,6 +26,7 @@ import {
   createIncidentsService,
   registerIncidentsRoutes,
 } from './modules/incidents/index.ts';
+import { createTimersService } from './modules/dispatch/timers.service.ts';
 import { createCot, registerCotRoute } from './modules/dispatch/cot.ts';
 import { registerCoverageRoutes } from './modules/dispatch/coverage.routes.ts';
 import { createCoverageService } from './modules/dispatch/coverage.service.ts';
@@ -158,6 +159,7 @@ export async function createServices(deps: {
   });
   const coverage = createCoverageService({ db, units: unitsRepo, orgs, routing, audit, clock });
   const cot = createCot({ units, incidents, clock });
+  const timers = createTimersService({ db, incidents, orgs, bus, clock });
   const hub = new WsHub();
   bus.subscribe((event) => hub.broadcast(event));
   return {
@@ -184,6 +186,7 @@ export async function createServices(deps: {
     dispatchMetrics,
     coverage,
     cot,
+    timers,
     messages,
     messageGroups,
     emergencies,
@@ -216,7 +219,7 @@ export async function createServer(
   registerIncidentsRoutes(app, services.incidents);
   registerUnitsRoutes(app, { units: services.units, avl: services.avl, orgs: services.orgs });
   registerRoutingRoutes(app, services.routing);
-  registerDispatchRoutes(app, services.dispatch);
+  registerDispatchRoutes(app, services.dispatch, services.timers);
   registerDispatchMetricsRoute(app, services.dispatchMetrics);
   registerCoverageRoutes(app, services.coverage);
   registerCotRoute(app, services.cot);
@@ -317,11 +320,17 @@ export async function startServer(
     const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
     const devices = await startDeviceGateway(services, config, log);
     const simulator = await startDemoSimulator(services, config, log);
+    const stopTimers = services.timers.watch(
+      async () =>
+        (await services.db.selectFrom('tenants').select('tenant_code').execute()).map((t) => t.tenant_code),
+      log,
+    );
     return {
       url,
       services,
       mqttUrl: devices.url,
       async close() {
+        stopTimers();
         await simulator?.stop();
         await devices.close();
         await app.close();

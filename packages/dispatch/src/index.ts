@@ -9,3 +9,4 @@ export * from './recommend.ts';
 export * from './simulation/index.ts';
 export * from './response-metrics.ts';
 export * from './coverage.ts';
+export * from './timers.ts';

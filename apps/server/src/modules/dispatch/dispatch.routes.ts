@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { requireUser } from '../../platform/auth/guard.ts';
 import type { App } from '../../platform/http/app-types.ts';
 import type { DispatchService } from './dispatch.service.ts';
+import type { TimersService } from './timers.service.ts';
 
 const id = z
   .string()
@@ -13,7 +14,18 @@ const requestParams = z.object({ id: z.string().uuid('must be a request id (UUID
 const unitIds = z.array(id).min(1).max(50);
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-export function registerDispatchRoutes(app: App, dispatch: DispatchService) {
+export function registerDispatchRoutes(app: App, dispatch: DispatchService, timers: TimersService) {
+  app.get(
+    '/api/incidents/:id/timers',
+    {
+      schema: {
+        tags: ['dispatch'],
+        summary: 'Time to dispatch, acknowledge, arrive; countdown to the arrival target; per unit',
+        params: incidentParams,
+      },
+    },
+    async (request) => timers.timers(requireUser(request), request.params.id),
+  );
   app.get(
     '/api/incidents/:id/recommendations',
     {

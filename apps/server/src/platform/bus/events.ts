@@ -61,6 +61,13 @@ export interface EventMap {
     unitIds: string[];
     reason: string | null;
   };
+  'incident.timer': {
+    incidentId: string;
+    number: string;
+    warning: 'dispatch-overdue' | 'arrival-warning' | 'arrival-overdue';
+    sinceReceivedS: number;
+    targetS: number;
+  };
   'incident.units': { incidentId: string; unitIds: string[]; change: 'dispatched' | 'released' };
   'message.sent': {
     messageId: string;
