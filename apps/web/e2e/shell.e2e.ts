@@ -149,8 +149,9 @@ describe.skipIf(!hasChromium())('web console shell', () => {
     await page.getByTestId('side-menu').getByText('Dispatch').waitFor();
 
     await page.getByTestId('side-menu').getByText('Dispatch').click();
-    await page.getByTestId('planned-summary').waitFor();
-    await page.screenshot({ path: `${shots}/dispatch-planned-en-1920.png` });
+    await page.locator('[data-testid=dispatch-map][data-map-state=idle]').waitFor({ timeout: 60_000 });
+    expect(await text(page.getByTestId('dispatch-side'))).toContain('Command console');
+    await page.screenshot({ path: `${shots}/dispatch-console-en-1920.png` });
 
     await page.getByTestId('logout').click();
     await page.waitForURL(`${server.url}/login`);

@@ -1,4 +1,4 @@
-import { lazy, type ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/login-page.tsx';
 import { UnderConstructionPage } from '../features/placeholder/under-construction-page.tsx';
@@ -20,12 +20,17 @@ const IntelPage = lazy(() =>
 const ReportEditorPage = lazy(() =>
   import('../features/intel/report-editor-page.tsx').then((m) => ({ default: m.ReportEditorPage })),
 );
+const DispatchPage = lazy(() =>
+  import('../features/dispatch/dispatch-page.tsx').then((m) => ({ default: m.DispatchPage })),
+);
+const BigScreenPage = lazy(() =>
+  import('../features/bigscreen/bigscreen-page.tsx').then((m) => ({ default: m.BigScreenPage })),
+);
 const AuditPage = lazy(() =>
   import('../features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
 );
 
 const planned: readonly PlannedModuleKey[] = [
-  'dispatch',
   'grid',
   'volunteers',
   'traffic',
@@ -40,6 +45,15 @@ export function createRouter() {
   return createBrowserRouter([
     { path: '/login', element: <LoginPage /> },
     {
+      // The wall screen of the command room: no menu, no top bar, 1920×1080.
+      path: '/bigscreen',
+      element: (
+        <RequireAuth>
+          <Suspense fallback={null}>{guarded('dispatch', <BigScreenPage />)}</Suspense>
+        </RequireAuth>
+      ),
+    },
+    {
       path: '/',
       element: (
         <RequireAuth>
@@ -52,6 +66,7 @@ export function createRouter() {
           path: key,
           element: guarded(key, <UnderConstructionPage module={key} />),
         })),
+        { path: 'dispatch', element: guarded('dispatch', <DispatchPage />) },
         { path: 'intel', element: guarded('intel', <IntelPage />) },
         { path: 'intel/reports/:id', element: guarded('intel', <ReportEditorPage />) },
         { path: 'admin/users', element: guarded('users', <UsersPage />) },

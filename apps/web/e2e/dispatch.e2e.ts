@@ -1,0 +1,188 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, hasChromium, repoRoot } from '../../../test/support/env.ts';
+import { startTestServer } from '../../../test/support/server.ts';
+
+const shots = resolve(repoRoot, 'test-results/e2e');
+const small = { width: 1366, height: 768 };
+const large = { width: 1920, height: 1080 };
+
+interface Watched {
+  page: Page;
+  context: BrowserContext;
+  pageErrors: string[];
+  foreignRequests: string[];
+}
+
+describe.skipIf(!hasChromium())('command console (指挥调度)', () => {
+  let server: { url: string; close(): Promise<void> };
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    server = await startTestServer();
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--enable-unsafe-swiftshader',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function signedIn(username: string, viewport: { width: number; height: number }): Promise<Watched> {
+    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    const watched: Watched = { page, context, pageErrors: [], foreignRequests: [] };
+    const origin = new URL(server.url).origin;
+    page.on('pageerror', (error) => watched.pageErrors.push(error.message));
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(origin) && !/^(data|blob|ws):/.test(url)) watched.foreignRequests.push(url);
+    });
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill('ronghui-demo');
+    await page.locator('button[type=submit]').click();
+    await page.waitForURL(`${server.url}/`);
+    await page.getByTestId('side-menu').getByText('指挥调度').click();
+    await page.waitForURL(`${server.url}/dispatch`);
+    await page.locator('[data-testid=dispatch-map][data-map-state=idle]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid=live-state][data-state=open]').waitFor({ timeout: 30_000 });
+    return watched;
+  }
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: `${shots}/dispatch-${name}.png` });
+
+  it('takes the 杨梅乡 call, asks the area for 2 per station, sees a station commit live, closes it', async () => {
+    const dispatcher = await signedIn('dispatcher-north', small);
+    const d = dispatcher.page;
+    await d.waitForFunction(() => Number(document.querySelector('[data-testid=dispatch-map]')?.getAttribute('data-units')) > 0);
+    await shot(d, '1-console-1366');
+
+    // Intake: category from the tree, the address typed as the caller said it.
+    await d.getByLabel('警情类别').click();
+    await d.keyboard.type('刑事');
+    await d.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: /^刑事$/ }).first().click();
+    await d.getByLabel('地址').fill('德化县杨梅乡');
+    await d.getByLabel('简要警情').fill('涉嫌盗窃的犯罪嫌疑人出现在杨梅乡');
+    await d.getByLabel('报警人').fill('王先生');
+    await d.getByLabel('联系电话').fill('13812345678');
+    await d.getByRole('button', { name: '接警登记' }).click();
+
+    const panel = d.getByTestId('incident-panel');
+    await panel.waitFor({ timeout: 30_000 });
+    const number = (await d.getByTestId('incident-number').textContent()) ?? '';
+    expect(number).toMatch(/^350526-\d{8}-\d{4}$/);
+    expect(await panel.textContent()).toContain('杨梅派出所');
+    await d.getByTestId('incident-timers').waitFor();
+    const recs = d.getByTestId('recommendations');
+    await recs.locator('tbody tr.ant-table-row').first().waitFor({ timeout: 30_000 });
+    expect(await recs.textContent()).toMatch(/杨梅\d+/);
+    await shot(d, '2-incident-recommendations-1366');
+
+    // "Each station of 北片 sends 2".
+    await recs.getByLabel('每所人数').fill('2');
+    await recs.getByRole('button', { name: /片区联勤请求/ }).click();
+    const board = d.getByTestId('request-board');
+    await board.waitFor({ timeout: 30_000 });
+    expect(await board.locator('tbody tr.ant-table-row').count()).toBe(5);
+    expect(await board.getAttribute('data-committed')).toBe('0');
+    await shot(d, '3-request-board-1366');
+
+    // The 杨梅 duty officer, in another browser, commits two units.
+    const officer = await signedIn('officer-yangmei', small);
+    const o = officer.page;
+    const request = o.getByTestId('station-request').first();
+    await request.waitFor({ timeout: 30_000 });
+    expect(await request.textContent()).toContain(number);
+    await shot(o, '4-officer-request-1366');
+    await request.getByTestId('commit-units').click();
+    const options = o.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await options.first().waitFor();
+    await options.nth(0).click();
+    await options.nth(1).click();
+    await o.keyboard.press('Escape');
+    await request.getByRole('button', { name: /承诺出警（2）/ }).click();
+    await o.getByText('本所暂无待答复的派警请求').waitFor({ timeout: 30_000 });
+    await shot(o, '5-officer-committed-1366');
+
+    // The dispatcher's board fills in by itself (request.changed over the live channel).
+    await d.waitForFunction(
+      () => document.querySelector('[data-testid=request-board]')?.getAttribute('data-committed') === '2',
+      undefined,
+      { timeout: 30_000 },
+    );
+    expect(await board.textContent()).toContain('已承诺');
+    await d.waitForFunction(
+      () => document.querySelector('[data-testid=incident-panel]')?.getAttribute('data-status') === 'dispatched',
+      undefined,
+      { timeout: 30_000 },
+    );
+    await shot(d, '6-board-committed-1366');
+
+    // Close: on scene → resolved (with a disposition) → closed.
+    for (const [button, status] of [
+      ['已到场', 'on-scene'],
+      ['处置完毕', 'resolved'],
+      ['结警', 'closed'],
+    ] as const) {
+      await panel.getByRole('button', { name: button, exact: true }).click();
+      await d.waitForFunction(
+        (s) => document.querySelector('[data-testid=incident-panel]')?.getAttribute('data-status') === s,
+        status,
+        { timeout: 30_000 },
+      );
+    }
+    expect(await panel.textContent()).toContain('已结警');
+    await shot(d, '7-closed-1366');
+
+    await d.setViewportSize(large);
+    await d.waitForTimeout(500);
+    await d.locator('[data-testid=dispatch-map][data-map-state=idle]').waitFor();
+    await shot(d, '8-console-1920');
+
+    for (const w of [dispatcher, officer]) {
+      expect(w.pageErrors, w.pageErrors.join('\n')).toEqual([]);
+      expect(w.foreignRequests).toEqual([]);
+    }
+    await officer.context.close();
+    await dispatcher.context.close();
+  }, 240_000);
+
+  it('draws the rapid response circle and shows the big screen at 1920×1080', async () => {
+    const w = await signedIn('dispatcher-north', large);
+    const page = w.page;
+    await page.getByRole('button', { name: '快速反应圈' }).click();
+    const canvas = page.locator('[data-testid=dispatch-map] canvas.maplibregl-canvas');
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('no map canvas');
+    const iso = page.waitForResponse((r) => r.url().includes('/api/routing/isochrone') && r.ok());
+    await canvas.click({ position: { x: box.width * 0.55, y: box.height * 0.75 } });
+    await iso;
+    await page.locator('[data-testid=dispatch-map][data-map-state=idle]').waitFor();
+    await shot(page, 'isochrone-1920');
+
+    await page.goto(`${server.url}/bigscreen`);
+    await page.getByTestId('bigscreen').waitFor();
+    await page.locator('[data-testid=bigscreen-map][data-map-state=idle]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid=chart-units] canvas').waitFor();
+    await page.waitForTimeout(1000);
+    await shot(page, 'bigscreen-1920');
+    expect(w.pageErrors, w.pageErrors.join('\n')).toEqual([]);
+    expect(w.foreignRequests).toEqual([]);
+    await w.context.close();
+  }, 180_000);
+});

@@ -1,0 +1,152 @@
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { FeatureCollection } from 'geojson';
+import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import { useEffect, useRef, useState } from 'react';
+import type { OrgFeatureCollection } from '../../api/types.ts';
+import { boundsOf } from '../../map/geometry-bounds.ts';
+import { maplibregl } from '../../map/setup-worker.ts';
+import {
+  buildDispatchStyle,
+  clickableLayers,
+  type DispatchSource,
+  groupLayers,
+  type LayerGroup,
+  layerGroups,
+} from './dispatch-style.ts';
+import { addUnitIcons } from './unit-icons.ts';
+
+export type MapPick = { kind: 'incident' | 'unit'; id: string } | { kind: 'point'; lon: number; lat: number };
+
+export interface MapFocus {
+  lon: number;
+  lat: number;
+  zoom?: number;
+  /** A new key re-centres even on the same point. */
+  key: number;
+}
+
+export interface DispatchMapProps {
+  orgs: OrgFeatureCollection;
+  data: Partial<Record<DispatchSource, FeatureCollection>>;
+  visible: ReadonlySet<LayerGroup>;
+  focus?: MapFocus | null;
+  onPick?: (pick: MapPick) => void;
+  /** Tooltip text for a unit or incident feature's properties. */
+  describe?: (properties: Record<string, unknown>) => string | null;
+  uiStrings?: Record<string, string>;
+  interactive?: boolean;
+  testId?: string;
+}
+
+/** The live command map: our own outlines and roads, units with heading arrows, incidents, routes. */
+export function DispatchMap(props: DispatchMapProps) {
+  const { data, visible, focus, testId = 'dispatch-map' } = props;
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const [ready, setReady] = useState(false);
+  const applied = useRef(new Map<string, FeatureCollection>());
+  const latest = useRef(props);
+  latest.current = props;
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const map = new maplibregl.Map({
+      container: element,
+      style: buildDispatchStyle(latest.current.orgs),
+      attributionControl: false,
+      locale: latest.current.uiStrings ?? {},
+      dragRotate: false,
+      pitchWithRotate: false,
+      interactive: latest.current.interactive ?? true,
+      center: [118.24, 25.49],
+      zoom: 9,
+    });
+    mapRef.current = map;
+    if (latest.current.interactive !== false) {
+      map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    }
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+    const hover = new maplibregl.Popup({ closeButton: false, closeOnClick: false, offset: 10 });
+    const featureAt = (event: MapMouseEvent) =>
+      map.queryRenderedFeatures(event.point, { layers: [...clickableLayers] })[0];
+
+    map.on('mousemove', (event) => {
+      const feature = featureAt(event);
+      const text = feature ? latest.current.describe?.(feature.properties ?? {}) : null;
+      map.getCanvas().style.cursor = feature ? 'pointer' : '';
+      if (!text) {
+        hover.remove();
+        return;
+      }
+      const div = document.createElement('div');
+      div.textContent = text;
+      div.style.whiteSpace = 'pre';
+      hover.setLngLat(event.lngLat).setDOMContent(div).addTo(map);
+    });
+    map.on('mouseout', () => hover.remove());
+    map.on('click', (event) => {
+      const feature = featureAt(event);
+      const p = feature?.properties ?? {};
+      if (feature && typeof p.cluster_id === 'number') {
+        map.easeTo({ center: event.lngLat, zoom: map.getZoom() + 2 });
+        return;
+      }
+      if (feature && typeof p.id === 'string') {
+        const kind = feature.layer.id === 'unit-icon' ? 'unit' : 'incident';
+        latest.current.onPick?.({ kind, id: p.id });
+        return;
+      }
+      latest.current.onPick?.({ kind: 'point', lon: event.lngLat.lng, lat: event.lngLat.lat });
+    });
+    map.on('load', () => {
+      addUnitIcons(map);
+      const bounds = boundsOf(latest.current.orgs.features.map((f) => f.geometry));
+      if (bounds) map.fitBounds(bounds, { padding: 24, animate: false });
+      setReady(true);
+    });
+    map.on('idle', () => {
+      element.dataset.mapState = 'idle';
+      element.dataset.units = String(map.querySourceFeatures('units').length);
+      element.dataset.incidents = String(map.querySourceFeatures('incidents').length);
+    });
+    map.on('error', (event) => console.warn('map error', event.error));
+    return () => {
+      hover.remove();
+      map.remove();
+      mapRef.current = null;
+      applied.current.clear();
+      setReady(false);
+    };
+  }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    // Only sources whose collection changed are re-read: the roads stay put while units move.
+    for (const [id, collection] of Object.entries(data)) {
+      if (!collection || applied.current.get(id) === collection) continue;
+      applied.current.set(id, collection);
+      (map.getSource(id) as GeoJSONSource | undefined)?.setData(collection);
+    }
+  }, [data, ready]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    for (const group of layerGroups) {
+      for (const layer of groupLayers[group]) {
+        if (map.getLayer(layer))
+          map.setLayoutProperty(layer, 'visibility', visible.has(group) ? 'visible' : 'none');
+      }
+    }
+  }, [visible, ready]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready || !focus) return;
+    map.easeTo({ center: [focus.lon, focus.lat], zoom: Math.max(map.getZoom(), focus.zoom ?? 12) });
+  }, [focus, ready]);
+
+  return <div ref={container} data-testid={testId} style={{ position: 'absolute', inset: 0 }} />;
+}

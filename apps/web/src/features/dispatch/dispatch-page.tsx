@@ -1,0 +1,244 @@
+import { FundProjectionScreenOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
+import type { FeatureCollection } from 'geojson';
+import { Alert, Badge, Button, Space, Spin, Typography } from 'antd';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { describeError } from '../../api/describe-error.ts';
+import { hasAnyRole, useAuth } from '../../app/auth-context.tsx';
+import { useLocale, useT } from '../../i18n/i18n-context.tsx';
+import { dispatchApi } from './dispatch-api.ts';
+import { DispatchMap, type MapFocus, type MapPick } from './dispatch-map.tsx';
+import { emptyCollection, type LayerGroup, layerGroups } from './dispatch-style.ts';
+import { CommandTabs } from './command-tabs.tsx';
+import { EmergencyAlert } from './emergency-alert.tsx';
+import { LiveChannelProvider, useLiveState } from './live-channel.tsx';
+import { incidentFeatures, pointFeature, unitFeatures } from './map-features.ts';
+import { MapToolbar, type SearchHit, UnitLegend } from './map-toolbar.tsx';
+import { useDispatchData, useMapStrings } from './use-dispatch-data.ts';
+import { useLiveUnits } from './use-live-units.ts';
+
+export function DispatchPage() {
+  return (
+    <LiveChannelProvider>
+      <DispatchConsole />
+    </LiveChannelProvider>
+  );
+}
+
+type Point = { lon: number; lat: number };
+
+/** 指挥调度: the live map beside intake, the chosen incident, units, requests and messages. */
+function DispatchConsole() {
+  const t = useT();
+  const { locale } = useLocale();
+  const { user } = useAuth();
+  const command = hasAnyRole(user, ['dispatcher', 'commander']);
+  const live = useLiveState();
+  const { orgs, roads, incidents, places, stations } = useDispatchData();
+  const { units, version } = useLiveUnits();
+  const uiStrings = useMapStrings();
+  const [tab, setTab] = useState(command ? 'intake' : 'requests');
+  const [incidentId, setIncidentId] = useState<string | null>(null);
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const [picking, setPicking] = useState(false);
+  const [picked, setPicked] = useState<Point | null>(null);
+  const [isoMode, setIsoMode] = useState(false);
+  const [isoAt, setIsoAt] = useState<Point | null>(null);
+  const [iso, setIso] = useState<FeatureCollection>(emptyCollection);
+  const [routes, setRoutes] = useState<FeatureCollection>(emptyCollection);
+  const [visible, setVisible] = useState<ReadonlySet<LayerGroup>>(new Set(layerGroups));
+  const [focus, setFocus] = useState<MapFocus | null>(null);
+  const focusOn = useCallback(
+    (p: Point, zoom?: number) => setFocus({ ...p, key: Date.now(), ...(zoom ? { zoom } : {}) }),
+    [],
+  );
+
+  const byId = useRef(new Map<string, (typeof units)[number]>());
+  byId.current = useMemo(() => new Map(units.map((u) => [u.id, u])), [units]);
+  const positionOf = useCallback((id: string): [number, number] | null => {
+    const p = byId.current.get(id)?.position;
+    return p ? [p.lon, p.lat] : null;
+  }, []);
+  const callsignOf = useCallback((id: string) => byId.current.get(id)?.callsign ?? id, []);
+
+  const isochrone = useMutation({
+    mutationFn: (at: Point) => dispatchApi.isochrone([at.lon, at.lat], '3,5,10'),
+    onSuccess: (fc, at) => {
+      setIso(fc);
+      setIsoAt(at);
+      setVisible((v) => new Set([...v, 'isochrone']));
+    },
+  });
+
+  const list = incidents.data?.items ?? [];
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` marks a new snapshot of live units
+  const unitData = useMemo(() => unitFeatures(units, unitId), [version, unitId]);
+  const incidentData = useMemo(() => incidentFeatures(list, incidentId), [list, incidentId]);
+  const pickData = useMemo(() => pointFeature(picked ?? isoAt), [picked, isoAt]);
+  const mapData = useMemo(
+    () => ({
+      units: unitData,
+      incidents: incidentData,
+      routes,
+      isochrone: iso,
+      pick: pickData,
+      ...(roads.data ? { roads: roads.data } : {}),
+    }),
+    [unitData, incidentData, routes, iso, pickData, roads.data],
+  );
+
+  const onPick = (pick: MapPick) => {
+    if (pick.kind === 'point') {
+      if (picking) {
+        setPicked({ lon: pick.lon, lat: pick.lat });
+        setPicking(false);
+      } else if (isoMode) {
+        isochrone.mutate({ lon: pick.lon, lat: pick.lat });
+      }
+    } else if (pick.kind === 'incident') {
+      setIncidentId(pick.id);
+      setTab('incident');
+    } else {
+      setUnitId(pick.id);
+      setTab('units');
+    }
+  };
+
+  const onHit = (hit: SearchHit) => {
+    if (hit.kind === 'place') focusOn(hit.place, 12);
+    else if (hit.kind === 'unit') {
+      setUnitId(hit.unit.id);
+      if (hit.unit.position) focusOn(hit.unit.position, 14);
+    } else {
+      setIncidentId(hit.incident.id);
+      setTab('incident');
+      focusOn(hit.incident.location, 13);
+    }
+  };
+
+  const describe = useCallback(
+    (p: Record<string, unknown>) => {
+      if (p.kind === 'unit')
+        return `${String(p.callsign)} · ${String(p.station)}\n${t(`dispatch.unitStatus.${p.status as 'available'}`)} · ${Math.round(Number(p.speed))} km/h`;
+      if (p.kind === 'incident')
+        return `${String(p.number)}\n${String(locale === 'zh-CN' ? p.category : p.categoryEn)}`;
+      if (typeof p.point_count === 'number') return t('dispatch.map.cluster', { n: p.point_count });
+      return null;
+    },
+    [t, locale],
+  );
+
+  const selectedUnit = unitId ? byId.current.get(unitId) : undefined;
+  return (
+    <div style={{ display: 'flex', gap: 12, flex: 1, minHeight: 0, margin: -4 }}>
+      <div style={{ position: 'relative', flex: 1, minWidth: 0, borderRadius: 6, overflow: 'hidden' }}>
+        {orgs.data ? (
+          <DispatchMap
+            key={locale}
+            orgs={orgs.data}
+            data={mapData}
+            visible={visible}
+            focus={focus}
+            onPick={onPick}
+            describe={describe}
+            uiStrings={uiStrings}
+          />
+        ) : (
+          <Spin style={{ position: 'absolute', inset: 0, margin: 'auto' }} />
+        )}
+        <MapToolbar
+          visible={visible}
+          onVisible={setVisible}
+          places={places}
+          units={units}
+          incidents={list}
+          onHit={onHit}
+          isoMode={isoMode}
+          onIsoMode={(on) => {
+            setIsoMode(on);
+            setPicking(false);
+            if (!on) {
+              setIso(emptyCollection);
+              setIsoAt(null);
+            }
+          }}
+          onIsoFromUnit={
+            selectedUnit?.position
+              ? () => selectedUnit.position && isochrone.mutate(selectedUnit.position)
+              : null
+          }
+        />
+        {isochrone.isError && (
+          <Alert
+            type="error"
+            showIcon
+            title={describeError(isochrone.error, t)}
+            style={{ position: 'absolute', top: 8, right: 56, zIndex: 2 }}
+          />
+        )}
+        <UnitLegend />
+      </div>
+      <div
+        style={{
+          width: 440,
+          flex: 'none',
+          display: 'flex',
+          flexDirection: 'column',
+          background: '#fff',
+          borderRadius: 6,
+          padding: '4px 12px',
+          minHeight: 0,
+        }}
+        data-testid="dispatch-side"
+      >
+        <Space style={{ justifyContent: 'space-between', width: '100%', paddingTop: 4 }}>
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {command ? t('dispatch.title.command') : t('dispatch.title.station')}
+          </Typography.Title>
+          <Space>
+            <Badge
+              data-testid="live-state"
+              data-state={live}
+              status={live === 'open' ? 'success' : live === 'connecting' ? 'processing' : 'error'}
+              text={t(`dispatch.live.${live}`)}
+            />
+            <Button size="small" icon={<FundProjectionScreenOutlined />} href="/bigscreen" target="_blank">
+              {t('dispatch.bigscreen')}
+            </Button>
+          </Space>
+        </Space>
+        <CommandTabs
+          command={command}
+          tab={tab}
+          onTab={setTab}
+          incidents={list}
+          incidentId={incidentId}
+          onIncident={(id, at) => {
+            setIncidentId(id);
+            setRoutes(emptyCollection);
+            const where = at ?? list.find((i) => i.id === id)?.location;
+            if (where) focusOn(where, 12);
+          }}
+          units={units}
+          unitId={unitId}
+          onUnit={(u) => {
+            setUnitId(u.id);
+            if (u.position) focusOn(u.position, 14);
+          }}
+          stations={stations}
+          picked={picked}
+          picking={picking}
+          onPickOnMap={() => {
+            setPicking((p) => !p);
+            setIsoMode(false);
+          }}
+          onClearPick={() => setPicked(null)}
+          positionOf={positionOf}
+          callsignOf={callsignOf}
+          onRoutes={setRoutes}
+        />
+      </div>
+      <EmergencyAlert canAcknowledge={command} onLocate={(p) => focusOn(p, 14)} />
+    </div>
+  );
+}

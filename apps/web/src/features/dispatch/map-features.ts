@@ -1,0 +1,67 @@
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { IncidentView, UnitView } from './dispatch-types.ts';
+
+const point = (lon: number, lat: number): Point => ({ type: 'Point', coordinates: [lon, lat] });
+
+/** Units with a position as map points (status and heading drive the icon). */
+export function unitFeatures(units: readonly UnitView[], selectedId: string | null): FeatureCollection {
+  const features: Feature[] = [];
+  for (const u of units) {
+    if (!u.position) continue;
+    features.push({
+      type: 'Feature',
+      geometry: point(u.position.lon, u.position.lat),
+      properties: {
+        id: u.id,
+        kind: 'unit',
+        callsign: u.callsign,
+        station: u.stationName,
+        status: u.status,
+        heading: u.position.heading ?? 0,
+        speed: u.position.speedKmh ?? 0,
+        selected: u.id === selectedId,
+      },
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+export function incidentFeatures(
+  incidents: readonly IncidentView[],
+  selectedId: string | null,
+): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: incidents.map((i) => ({
+      type: 'Feature',
+      geometry: point(i.location.lon, i.location.lat),
+      properties: {
+        id: i.id,
+        kind: 'incident',
+        number: i.number,
+        category: i.category.zh,
+        categoryEn: i.category.en,
+        priority: i.priority,
+        status: i.status,
+        selected: i.id === selectedId,
+      },
+    })),
+  };
+}
+
+export function pointFeature(at: { lon: number; lat: number } | null): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: at ? [{ type: 'Feature', geometry: point(at.lon, at.lat), properties: {} }] : [],
+  };
+}
+
+/** `h:mm:ss` or `m:ss`; negative values keep their sign (time over the target). */
+export function formatDuration(seconds: number): string {
+  const sign = seconds < 0 ? '-' : '';
+  const s = Math.floor(Math.abs(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${sign}${h}:${String(m).padStart(2, '0')}:${ss}` : `${sign}${m}:${ss}`;
+}

@@ -1,0 +1,142 @@
+import { AimOutlined, RadarChartOutlined } from '@ant-design/icons';
+import { AutoComplete, Badge, Button, Checkbox, Space, Tooltip } from 'antd';
+import { useMemo, useState } from 'react';
+import { useT } from '../../i18n/i18n-context.tsx';
+import type { MessageKey } from '../../i18n/messages.ts';
+import type { IncidentView, UnitView } from './dispatch-types.ts';
+import { type LayerGroup, layerGroups } from './dispatch-style.ts';
+import { unitStatusColors } from './unit-icons.ts';
+
+export interface Place {
+  id: string;
+  name: string;
+  lon: number;
+  lat: number;
+}
+
+export type SearchHit =
+  | { kind: 'place'; place: Place }
+  | { kind: 'unit'; unit: UnitView }
+  | { kind: 'incident'; incident: IncidentView };
+
+const groupLabels: Record<LayerGroup, MessageKey> = {
+  boundaries: 'dispatch.layer.boundaries',
+  roads: 'dispatch.layer.roads',
+  stations: 'dispatch.layer.stations',
+  units: 'dispatch.layer.units',
+  incidents: 'dispatch.layer.incidents',
+  isochrone: 'dispatch.layer.isochrone',
+};
+
+export interface MapToolbarProps {
+  visible: ReadonlySet<LayerGroup>;
+  onVisible: (next: ReadonlySet<LayerGroup>) => void;
+  places: readonly Place[];
+  units: readonly UnitView[];
+  incidents: readonly IncidentView[];
+  onHit: (hit: SearchHit) => void;
+  isoMode: boolean;
+  onIsoMode: (on: boolean) => void;
+  onIsoFromUnit: (() => void) | null;
+}
+
+const panel = {
+  background: 'rgba(255,255,255,0.94)',
+  borderRadius: 6,
+  padding: 8,
+  boxShadow: '0 1px 4px rgba(0,0,0,.2)',
+};
+
+/** Search (place, callsign, incident number), layer switcher and the rapid-response circle controls. */
+export function MapToolbar(props: MapToolbarProps) {
+  const t = useT();
+  const [q, setQ] = useState('');
+  const options = useMemo(() => {
+    const s = q.trim();
+    if (!s) return [];
+    const places = props.places.filter((p) => p.name.includes(s)).slice(0, 6);
+    const units = props.units.filter((u) => u.callsign.includes(s)).slice(0, 6);
+    const incidents = props.incidents.filter((i) => i.number.includes(s)).slice(0, 6);
+    return [
+      ...places.map((p) => ({ value: `place:${p.id}`, label: `📍 ${p.name}` })),
+      ...units.map((u) => ({ value: `unit:${u.id}`, label: `🚓 ${u.callsign} · ${u.stationName}` })),
+      ...incidents.map((i) => ({ value: `incident:${i.id}`, label: `⚠ ${i.number}` })),
+    ];
+  }, [q, props.places, props.units, props.incidents]);
+
+  const select = (value: string) => {
+    const [kind, id] = value.split(/:(.*)/s) as [string, string];
+    setQ('');
+    if (kind === 'place') {
+      const place = props.places.find((p) => p.id === id);
+      if (place) props.onHit({ kind: 'place', place });
+    } else if (kind === 'unit') {
+      const unit = props.units.find((u) => u.id === id);
+      if (unit) props.onHit({ kind: 'unit', unit });
+    } else {
+      const incident = props.incidents.find((i) => i.id === id);
+      if (incident) props.onHit({ kind: 'incident', incident });
+    }
+  };
+
+  return (
+    <div style={{ position: 'absolute', top: 8, left: 8, zIndex: 2, width: 250 }}>
+      <AutoComplete
+        value={q}
+        options={options}
+        onSearch={setQ}
+        onSelect={select}
+        style={{ width: '100%' }}
+        placeholder={t('dispatch.map.search')}
+        aria-label={t('dispatch.map.search')}
+      />
+      <div style={{ ...panel, marginTop: 6 }} data-testid="layer-switcher">
+        <Checkbox.Group
+          value={[...props.visible]}
+          onChange={(v) => props.onVisible(new Set(v as LayerGroup[]))}
+          style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', rowGap: 2 }}
+          options={layerGroups.map((g) => ({ value: g, label: t(groupLabels[g]) }))}
+        />
+        <Space size={4} style={{ marginTop: 6 }} wrap>
+          <Tooltip title={t('dispatch.iso.hint')}>
+            <Button
+              size="small"
+              type={props.isoMode ? 'primary' : 'default'}
+              icon={<RadarChartOutlined />}
+              onClick={() => props.onIsoMode(!props.isoMode)}
+            >
+              {t('dispatch.iso.title')}
+            </Button>
+          </Tooltip>
+          {props.onIsoFromUnit && (
+            <Button size="small" icon={<AimOutlined />} onClick={props.onIsoFromUnit}>
+              {t('dispatch.iso.fromUnit')}
+            </Button>
+          )}
+        </Space>
+        {props.visible.has('isochrone') && (
+          <Space size={8} style={{ marginTop: 4, fontSize: 12 }}>
+            <Badge color="#52c41a" text={t('dispatch.iso.min', { n: 3 })} />
+            <Badge color="#faad14" text={t('dispatch.iso.min', { n: 5 })} />
+            <Badge color="#f5222d" text={t('dispatch.iso.min', { n: 10 })} />
+          </Space>
+        )}
+        <div style={{ marginTop: 4, fontSize: 11, color: '#8c6d46' }}>{t('dispatch.map.roadsNote')}</div>
+      </div>
+    </div>
+  );
+}
+
+export function UnitLegend() {
+  const t = useT();
+  const shown = ['available', 'en-route', 'on-scene', 'returning', 'committed'] as const;
+  return (
+    <div style={{ ...panel, position: 'absolute', left: 8, bottom: 8, zIndex: 2, fontSize: 12 }}>
+      <Space size={8} wrap>
+        {shown.map((s) => (
+          <Badge key={s} color={unitStatusColors[s]} text={t(`dispatch.unitStatus.${s}`)} />
+        ))}
+      </Space>
+    </div>
+  );
+}
