@@ -69,13 +69,19 @@ describe.skipIf(!hasChromium())('command console (指挥调度)', () => {
   it('takes the 杨梅乡 call, asks the area for 2 per station, sees a station commit live, closes it', async () => {
     const dispatcher = await signedIn('dispatcher-north', small);
     const d = dispatcher.page;
-    await d.waitForFunction(() => Number(document.querySelector('[data-testid=dispatch-map]')?.getAttribute('data-units')) > 0);
+    await d.waitForFunction(
+      () => Number(document.querySelector('[data-testid=dispatch-map]')?.getAttribute('data-units')) > 0,
+    );
     await shot(d, '1-console-1366');
 
     // Intake: category from the tree, the address typed as the caller said it.
     await d.getByLabel('警情类别').click();
     await d.keyboard.type('刑事');
-    await d.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: /^刑事$/ }).first().click();
+    await d
+      .locator('.ant-select-tree-node-content-wrapper')
+      .filter({ hasText: /^刑事$/ })
+      .first()
+      .click();
     await d.getByLabel('地址').fill('德化县杨梅乡');
     await d.getByLabel('简要警情').fill('涉嫌盗窃的犯罪嫌疑人出现在杨梅乡');
     await d.getByLabel('报警人').fill('王先生');
@@ -100,7 +106,9 @@ describe.skipIf(!hasChromium())('command console (指挥调度)', () => {
     await board.waitFor({ timeout: 30_000 });
     expect(await board.locator('tbody tr.ant-table-row').count()).toBe(5);
     expect(await board.getAttribute('data-committed')).toBe('0');
+    await board.scrollIntoViewIfNeeded();
     await shot(d, '3-request-board-1366');
+    const liveVersion = Number(await d.getByTestId('dispatch-map-frame').getAttribute('data-live-version'));
 
     // The 杨梅 duty officer, in another browser, commits two units.
     const officer = await signedIn('officer-yangmei', small);
@@ -126,11 +134,21 @@ describe.skipIf(!hasChromium())('command console (指挥调度)', () => {
       { timeout: 30_000 },
     );
     expect(await board.textContent()).toContain('已承诺');
+    // The committed units' status changes reached the map over the live channel too.
     await d.waitForFunction(
-      () => document.querySelector('[data-testid=incident-panel]')?.getAttribute('data-status') === 'dispatched',
+      (v) =>
+        Number(
+          document.querySelector('[data-testid=dispatch-map-frame]')?.getAttribute('data-live-version'),
+        ) > v,
+      liveVersion,
+    );
+    await d.waitForFunction(
+      () =>
+        document.querySelector('[data-testid=incident-panel]')?.getAttribute('data-status') === 'dispatched',
       undefined,
       { timeout: 30_000 },
     );
+    await board.scrollIntoViewIfNeeded();
     await shot(d, '6-board-committed-1366');
 
     // Close: on scene → resolved (with a disposition) → closed.
@@ -153,6 +171,18 @@ describe.skipIf(!hasChromium())('command console (指挥调度)', () => {
     await d.waitForTimeout(500);
     await d.locator('[data-testid=dispatch-map][data-map-state=idle]').waitFor();
     await shot(d, '8-console-1920');
+
+    // A unit's emergency button: the dispatcher cannot miss it and takes it in hand.
+    const pressed = await o.request.post(`${server.url}/api/units/u-350526200-01/emergency`, {
+      data: { note: '遭遇持刀嫌疑人' },
+    });
+    expect(pressed.status()).toBe(201);
+    const alert = d.getByTestId('emergency-alert');
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.textContent()).toContain('遭遇持刀嫌疑人');
+    await shot(d, '9-emergency-1920');
+    await d.getByRole('button', { name: '立即处置' }).click();
+    await alert.waitFor({ state: 'detached', timeout: 30_000 });
 
     for (const w of [dispatcher, officer]) {
       expect(w.pageErrors, w.pageErrors.join('\n')).toEqual([]);

@@ -11,6 +11,7 @@ import { layerGroups } from '../dispatch/dispatch-style.ts';
 import { LiveChannelProvider, useLiveEvents } from '../dispatch/live-channel.tsx';
 import { incidentFeatures, unitFeatures } from '../dispatch/map-features.ts';
 import { useLiveUnits } from '../dispatch/use-live-units.ts';
+import { useMapStrings } from '../dispatch/use-dispatch-data.ts';
 import { useNow } from '../dispatch/use-now.ts';
 import { areaBars, kindPie, responseBars, statusBars } from './bigscreen-charts.ts';
 import { byArea, byKind, compliancePercent, startOfShanghaiDay, unitsByStatus } from './bigscreen-data.ts';
@@ -62,6 +63,7 @@ function BigScreen() {
   const queryClient = useQueryClient();
   const now = useNow(1000);
   const health = useHealth();
+  const uiStrings = useMapStrings();
   const from = startOfShanghaiDay(new Date(now));
   const orgs = useQuery({ queryKey: ['orgs', 'geojson'], queryFn: fetchOrgGeojson, staleTime: 5 * 60_000 });
   const today = useQuery({
@@ -160,10 +162,12 @@ function BigScreen() {
           <section style={{ ...box, padding: 0, overflow: 'hidden', position: 'relative' }}>
             {orgs.data && (
               <DispatchMap
+                key={locale}
                 orgs={orgs.data}
                 data={mapData}
                 visible={visible}
                 interactive={false}
+                uiStrings={uiStrings}
                 testId="bigscreen-map"
               />
             )}

@@ -131,7 +131,11 @@ function DispatchConsole() {
   const selectedUnit = unitId ? byId.current.get(unitId) : undefined;
   return (
     <div style={{ display: 'flex', gap: 12, flex: 1, minHeight: 0, margin: -4 }}>
-      <div style={{ position: 'relative', flex: 1, minWidth: 0, borderRadius: 6, overflow: 'hidden' }}>
+      <div
+        style={{ position: 'relative', flex: 1, minWidth: 0, borderRadius: 6, overflow: 'hidden' }}
+        data-testid="dispatch-map-frame"
+        data-live-version={version}
+      >
         {orgs.data ? (
           <DispatchMap
             key={locale}
@@ -180,7 +184,7 @@ function DispatchConsole() {
       </div>
       <div
         style={{
-          width: 440,
+          width: 'clamp(420px, 30vw, 580px)',
           flex: 'none',
           display: 'flex',
           flexDirection: 'column',

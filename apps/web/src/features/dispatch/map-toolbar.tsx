@@ -80,7 +80,7 @@ export function MapToolbar(props: MapToolbarProps) {
   };
 
   return (
-    <div style={{ position: 'absolute', top: 8, left: 8, zIndex: 2, width: 250 }}>
+    <div style={{ position: 'absolute', top: 8, left: 8, zIndex: 2, width: 280 }}>
       <AutoComplete
         value={q}
         options={options}
@@ -94,7 +94,7 @@ export function MapToolbar(props: MapToolbarProps) {
         <Checkbox.Group
           value={[...props.visible]}
           onChange={(v) => props.onVisible(new Set(v as LayerGroup[]))}
-          style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', rowGap: 2 }}
+          style={{ display: 'flex', flexWrap: 'wrap', rowGap: 2 }}
           options={layerGroups.map((g) => ({ value: g, label: t(groupLabels[g]) }))}
         />
         <Space size={4} style={{ marginTop: 6 }} wrap>

@@ -51,10 +51,14 @@ export function RequestBoard({
         pagination={false}
         dataSource={rows}
         columns={[
-          { title: t('dispatch.board.station'), render: (_, r) => r.station.name },
+          {
+            title: t('dispatch.board.station'),
+            width: 112,
+            render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{r.station.name}</span>,
+          },
           {
             title: t('dispatch.board.status'),
-            width: 84,
+            width: 76,
             render: (_, r) => <Tag color={requestColors[r.status]}>{t(`dispatch.request.${r.status}`)}</Tag>,
           },
           {
@@ -68,7 +72,7 @@ export function RequestBoard({
           },
           {
             title: t('dispatch.board.answeredAt'),
-            width: 96,
+            width: 64,
             render: (_, r) => (r.answeredAt ? formatDateTime(r.answeredAt).slice(11) : '—'),
           },
           {

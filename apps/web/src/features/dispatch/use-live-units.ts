@@ -37,8 +37,11 @@ export function useLiveUnits(): { units: readonly UnitView[]; version: number; r
     dirty.current = true;
   }, [query.data]);
 
-  useLiveEvents(['unit.'], (event) => {
-    if (event.topic === 'unit.positions') {
+  useLiveEvents(['unit.', 'incident.units'], (event) => {
+    if (event.topic === 'incident.units') {
+      // Dispatch, commit and release move units between states without a `unit.status` of their own.
+      void query.refetch();
+    } else if (event.topic === 'unit.positions') {
       const { positions } = event.payload as PositionsPayload;
       for (const { unitId, ...position } of positions) {
         const unit = table.current.get(unitId);
