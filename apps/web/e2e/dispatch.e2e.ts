@@ -180,6 +180,7 @@ describe.skipIf(!hasChromium())('command console (指挥调度)', () => {
     const alert = d.getByTestId('emergency-alert');
     await alert.waitFor({ timeout: 30_000 });
     expect(await alert.textContent()).toContain('遭遇持刀嫌疑人');
+    await d.waitForTimeout(600); // the modal's opening animation
     await shot(d, '9-emergency-1920');
     await d.getByRole('button', { name: '立即处置' }).click();
     await alert.waitFor({ state: 'detached', timeout: 30_000 });

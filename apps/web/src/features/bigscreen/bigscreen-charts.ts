@@ -18,8 +18,8 @@ export function kindPie(counts: readonly Count[]): ChartOption {
     series: [
       {
         type: 'pie',
-        radius: ['45%', '72%'],
-        center: ['38%', '50%'],
+        radius: ['40%', '64%'],
+        center: ['42%', '52%'],
         label: { color: text, formatter: '{c}', fontSize: 16 },
         data: counts.map((c) => ({ name: c.name, value: c.value })),
       },

@@ -3,7 +3,6 @@ import type { ExpressionSpecification, LayerSpecification, StyleSpecification } 
 import type { OrgFeatureCollection } from '../../api/types.ts';
 import { withAreaColors } from '../../map/area-colors.ts';
 import { buildOrgStyle } from '../../map/org-style.ts';
-import { priorityColors } from './unit-icons.ts';
 
 export const emptyCollection: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -39,16 +38,6 @@ const clustered = {
   clusterMaxZoom: 10,
   clusterRadius: 40,
 } as const;
-
-const priorityColor: ExpressionSpecification = [
-  'match',
-  ['get', 'priority'],
-  1,
-  priorityColors[1],
-  2,
-  priorityColors[2],
-  priorityColors[3],
-];
 
 const isoColor: ExpressionSpecification = ['step', ['get', 'minutes'], '#52c41a', 4, '#faad14', 6, '#f5222d'];
 
@@ -120,15 +109,15 @@ function dispatchLayers(): LayerSpecification[] {
     },
     {
       id: 'incident-point',
-      type: 'circle',
+      type: 'symbol',
       source: 'incidents',
       filter: ['!', ['has', 'point_count']],
-      paint: {
-        'circle-color': priorityColor,
-        'circle-radius': ['case', ['boolean', ['get', 'selected'], false], 11, 8],
-        'circle-opacity': 0.9,
-        'circle-stroke-color': ['case', ['boolean', ['get', 'selected'], false], '#000000', '#ffffff'],
-        'circle-stroke-width': 3,
+      layout: {
+        'icon-image': ['concat', 'incident-', ['to-string', ['get', 'priority']]],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+        'icon-size': ['case', ['boolean', ['get', 'selected'], false], 1.7, 1.2],
+        'symbol-sort-key': ['get', 'priority'],
       },
     },
     {

@@ -63,6 +63,7 @@ export function EmergencyAlert({ canAcknowledge, onLocate }: EmergencyAlertProps
         </Space>
       }
       styles={{
+        mask: { background: 'rgba(168, 7, 26, 0.45)' },
         header: { background: '#fff1f0' },
         body: { borderLeft: '6px solid #cf1322', paddingLeft: 12 },
       }}

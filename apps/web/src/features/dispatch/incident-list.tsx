@@ -48,7 +48,7 @@ export function IncidentList({
                 <Tag>{locale === 'zh-CN' ? i.statusName.zh : i.statusName.en}</Tag>
                 {i.status !== 'resolved' && (
                   <Tag color={levelTag[level]}>
-                    {level === 'done' ? t('dispatch.timer.done') : formatDuration(left)}
+                    {level === 'done' ? `✓ ${formatDuration(i.targetSeconds - left)}` : formatDuration(left)}
                   </Tag>
                 )}
               </Space>

@@ -5,7 +5,7 @@ import { useT } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import type { IncidentView, UnitView } from './dispatch-types.ts';
 import { type LayerGroup, layerGroups } from './dispatch-style.ts';
-import { unitStatusColors } from './unit-icons.ts';
+import { priorityColors, unitStatusColors } from './unit-icons.ts';
 
 export interface Place {
   id: string;
@@ -135,6 +135,11 @@ export function UnitLegend() {
       <Space size={8} wrap>
         {shown.map((s) => (
           <Badge key={s} color={unitStatusColors[s]} text={t(`dispatch.unitStatus.${s}`)} />
+        ))}
+        {([1, 2, 3] as const).map((p) => (
+          <span key={p} style={{ color: priorityColors[p] }}>
+            ◆ <span style={{ color: 'rgba(0,0,0,0.88)' }}>{t(`dispatch.priority.${p}`)}</span>
+          </span>
         ))}
       </Space>
     </div>

@@ -14,7 +14,7 @@ export const unitStatusColors: Record<UnitStatus, string> = {
   'off-duty': '#bfbfbf',
 };
 
-export const priorityColors: Record<1 | 2 | 3, string> = { 1: '#cf1322', 2: '#fa8c16', 3: '#1677ff' };
+export const priorityColors: Record<1 | 2 | 3, string> = { 1: '#cf1322', 2: '#fa8c16', 3: '#2f54eb' };
 
 const size = 40;
 
@@ -49,12 +49,46 @@ function drawArrow(color: string): ImageData | null {
   return ctx.getImageData(0, 0, size, size);
 }
 
-/** Registers `unit-<status>` images on the map (once per map). */
+/** A warning diamond with an exclamation mark: incidents never look like units. */
+function drawIncident(color: string): ImageData | null {
+  const canvas = document.createElement('canvas');
+  canvas.width = size;
+  canvas.height = size;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return null;
+  const c = size / 2;
+  ctx.beginPath();
+  ctx.moveTo(c, 2);
+  ctx.lineTo(size - 2, c);
+  ctx.lineTo(c, size - 2);
+  ctx.lineTo(2, c);
+  ctx.closePath();
+  ctx.fillStyle = color;
+  ctx.fill();
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = '#ffffff';
+  ctx.stroke();
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(c - 2.5, 10, 5, 13);
+  ctx.fillRect(c - 2.5, 26, 5, 5);
+  return ctx.getImageData(0, 0, size, size);
+}
+
+/** Registers `unit-<status>` and `incident-<priority>` images on the map (once per map). */
 export function addUnitIcons(map: MapLibreMap): void {
-  for (const [status, color] of Object.entries(unitStatusColors)) {
-    const id = `unit-${status}`;
+  const images: [string, () => ImageData | null][] = [
+    ...Object.entries(unitStatusColors).map(([status, color]): [string, () => ImageData | null] => [
+      `unit-${status}`,
+      () => drawArrow(color),
+    ]),
+    ...Object.entries(priorityColors).map(([priority, color]): [string, () => ImageData | null] => [
+      `incident-${priority}`,
+      () => drawIncident(color),
+    ]),
+  ];
+  for (const [id, draw] of images) {
     if (map.hasImage(id)) continue;
-    const image = drawArrow(color);
+    const image = draw();
     if (image) map.addImage(id, image, { pixelRatio: 2 });
   }
 }
