@@ -172,6 +172,24 @@ describe.skipIf(!hasChromium())('command console (指挥调度)', () => {
     await d.locator('[data-testid=dispatch-map][data-map-state=idle]').waitFor();
     await shot(d, '8-console-1920');
 
+    // An order to the station reaches the officer's inbox, who acknowledges it.
+    await d.getByRole('tab', { name: '消息' }).click();
+    const messages = d.getByTestId('message-panel');
+    await messages.getByLabel('发送给（派出所/片区）').click();
+    await d.keyboard.type('杨梅派出所');
+    await d.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await d.keyboard.press('Escape');
+    await messages.getByLabel('输入内容，回车发送').fill('请杨梅派出所加强夜间巡逻');
+    await messages.getByRole('button', { name: '发送' }).click();
+    await messages.getByRole('tab', { name: '已发送' }).or(messages.getByText('已发送')).first().click();
+    await messages.getByText('请杨梅派出所加强夜间巡逻').waitFor({ timeout: 30_000 });
+    await o.getByRole('tab', { name: '消息' }).click();
+    const inbox = o.getByTestId('message-panel');
+    await inbox.getByText('请杨梅派出所加强夜间巡逻').waitFor({ timeout: 30_000 });
+    await inbox.getByRole('button', { name: '签收' }).first().click();
+    await inbox.getByRole('button', { name: '签收' }).waitFor({ state: 'detached', timeout: 30_000 });
+    await shot(o, '8b-officer-message-1366');
+
     // A unit's emergency button: the dispatcher cannot miss it and takes it in hand.
     const pressed = await o.request.post(`${server.url}/api/units/u-350526200-01/emergency`, {
       data: { note: '遭遇持刀嫌疑人' },

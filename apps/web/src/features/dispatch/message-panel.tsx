@@ -37,9 +37,11 @@ export function MessagePanel({ stations, canOrder }: MessagePanelProps) {
   const send = useMutation({
     mutationFn: () => {
       const areas = new Set(stations.filter((s) => s.kind === 'area').map((s) => s.id));
+      const stationIds = to.filter((id) => !areas.has(id));
+      const areaIds = to.filter((id) => areas.has(id));
       const recipients = {
-        stations: to.filter((id) => !areas.has(id)),
-        areas: to.filter((id) => areas.has(id)),
+        ...(stationIds.length > 0 ? { stations: stationIds } : {}),
+        ...(areaIds.length > 0 ? { areas: areaIds } : {}),
       };
       return dispatchApi.sendMessage({ to: recipients, kind, text: text.trim() });
     },
@@ -57,6 +59,7 @@ export function MessagePanel({ stations, canOrder }: MessagePanelProps) {
           mode="multiple"
           style={{ width: '100%' }}
           placeholder={t('dispatch.msg.to')}
+          aria-label={t('dispatch.msg.to')}
           value={to}
           onChange={setTo}
           maxTagCount="responsive"
@@ -80,11 +83,13 @@ export function MessagePanel({ stations, canOrder }: MessagePanelProps) {
           value={text}
           onChange={(e) => setText(e.target.value)}
           placeholder={t('dispatch.msg.text')}
+          aria-label={t('dispatch.msg.text')}
           maxLength={1000}
           onPressEnter={() => to.length > 0 && text.trim() && send.mutate()}
         />
         <Button
           type="primary"
+          autoInsertSpace={false}
           disabled={to.length === 0 || !text.trim()}
           loading={send.isPending}
           onClick={() => send.mutate()}
@@ -111,20 +116,26 @@ export function MessagePanel({ stations, canOrder }: MessagePanelProps) {
         dataSource={list.data ?? []}
         locale={{ emptyText: t('dispatch.msg.empty') }}
         renderItem={(m) => {
-          const pending = m.mine.some((r) => r.state !== 'acknowledged');
+          const pending = m.mine.some((r) => r.kind === 'user' && r.state !== 'acknowledged');
           return (
             <List.Item
               actions={
                 box === 'inbox' && pending
                   ? [
-                      <Button key="ack" size="small" type="link" onClick={() => ack.mutate(m.id)}>
+                      <Button
+                        key="ack"
+                        size="small"
+                        type="link"
+                        autoInsertSpace={false}
+                        onClick={() => ack.mutate(m.id)}
+                      >
                         {t('dispatch.msg.ack')}
                       </Button>,
                     ]
                   : []
               }
             >
-              <div style={{ minWidth: 0 }}>
+              <div style={{ minWidth: 0 }} data-testid="message-item">
                 <Space size={4}>
                   {m.kind === 'order' && <Tag color="red">{t('dispatch.msg.order')}</Tag>}
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
