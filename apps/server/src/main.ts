@@ -46,7 +46,7 @@ import { generatedDemoRoads } from './modules/routing/demo-roads.ts';
 import { createGraphRegistry } from './modules/routing/graph-registry.ts';
 import { registerRoutingRoutes } from './modules/routing/routing.routes.ts';
 import { createRoutingService } from './modules/routing/routing.service.ts';
-import { startAvlSubscriber } from './modules/units/avl.mqtt.ts';
+import { createAvlBatcher, type Reply, startAvlSubscriber } from './modules/units/avl.mqtt.ts';
 import { type EmbeddedBroker, startEmbeddedBroker } from './platform/mqtt/broker.ts';
 import { createAvlService } from './modules/units/avl.service.ts';
 import { createUnitsRepo } from './modules/units/units.repo.ts';
@@ -235,23 +235,32 @@ export async function createServer(
 
 /** MQTT for devices: an external broker (MQTT_URL), else the embedded one on MQTT_PORT (0 = off). */
 async function startDeviceGateway(services: Services, config: Config, log: Logger) {
-  let broker: EmbeddedBroker | undefined;
-  if (!config.MQTT_URL && config.MQTT_PORT !== 0) {
-    broker = await startEmbeddedBroker({
-      port: config.MQTT_PORT,
-      host: config.HOST,
-      authenticate: (token) => services.auth.authenticate(token),
+  if (config.MQTT_URL) {
+    const subscriber = await startAvlSubscriber({
+      url: config.MQTT_URL,
+      avl: services.avl,
       log,
+      connections: 4,
     });
+    return { url: config.MQTT_URL, close: () => subscriber.close() };
   }
-  const url = config.MQTT_URL ?? broker?.url;
-  const subscriber = url
-    ? await startAvlSubscriber({ url, credentials: broker?.internal, avl: services.avl, log })
-    : undefined;
+  if (config.MQTT_PORT === 0) return { url: undefined, close: async () => {} };
+  // Embedded broker: devices' AVL messages are stored before the broker acknowledges them.
+  let reply: Reply = () => {};
+  const batcher = createAvlBatcher({ avl: services.avl, log, reply: (topic, body) => reply(topic, body) });
+  const broker = await startEmbeddedBroker({
+    port: config.MQTT_PORT,
+    host: config.HOST,
+    authenticate: (token) => services.auth.authenticate(token),
+    log,
+    onDevicePublish: (topic, payload) =>
+      topic.includes('/avl/') ? batcher.submit(topic, payload) : Promise.resolve(),
+  });
+  if (broker) reply = broker.publish;
   return {
-    url,
+    url: broker?.url,
     async close() {
-      await subscriber?.close();
+      await batcher.close();
       await broker?.close();
     },
   };

@@ -172,6 +172,7 @@ export function createDispatchService(deps: Deps) {
         principal.tenantCode,
         located.map((u) => [u.position!.lon, u.position!.lat] as const),
         [incident.location.lon, incident.location.lat],
+        false,
       );
       const candidates: Candidate[] = located.map((u, i) => ({
         unitId: u.id,
@@ -191,6 +192,16 @@ export function createDispatchService(deps: Deps) {
         limit: q.limit,
       });
       const byId = new Map(list.map((u) => [u.id, u]));
+      const shown = routing.travelTimes(
+        principal.tenantCode,
+        result.units.map(
+          (r) => [byId.get(r.unitId)!.position!.lon, byId.get(r.unitId)!.position!.lat] as const,
+        ),
+        [incident.location.lon, incident.location.lat],
+      );
+      result.units.forEach((r, i) => {
+        r.distanceM = shown[i]!.distanceM;
+      });
       const dir = await orgs.directory(principal.tenantCode);
       const round = (n: number) => (Number.isFinite(n) ? Math.round(n) : null);
       return {

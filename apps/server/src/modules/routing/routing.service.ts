@@ -103,6 +103,7 @@ export function createRoutingService(deps: { registry: GraphRegistry; clock: Clo
       tenantCode: string,
       sources: readonly LngLat[],
       target: LngLat,
+      withDistance = true,
     ): { etaS: number; distanceM: number }[] {
       const roads = registry.get(tenantCode);
       const to = domain(() => roads.router.snap(target));
@@ -121,6 +122,8 @@ export function createRoutingService(deps: { registry: GraphRegistry; clock: Clo
         if (!s) return { etaS: Number.POSITIVE_INFINITY, distanceM: Number.POSITIVE_INFINITY };
         const etaS = times[k++]!;
         if (!Number.isFinite(etaS)) return { etaS, distanceM: Number.POSITIVE_INFINITY };
+        // Distances need the path itself: callers ranking many units ask only for those they show.
+        if (!withDistance) return { etaS, distanceM: Number.NaN };
         try {
           return { etaS, distanceM: roads.router.routeSnapped(s, to, { state: roads.state }).distanceM };
         } catch {

@@ -5,7 +5,7 @@ import { openTestDatabase, testServices } from '../../../../../test/support/db.t
 import type { Services } from '../../main.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { type EmbeddedBroker, startEmbeddedBroker } from '../../platform/mqtt/broker.ts';
-import { startAvlSubscriber } from './avl.mqtt.ts';
+import { createAvlBatcher, type Reply, startAvlSubscriber } from './avl.mqtt.ts';
 
 const log = pino({ level: 'silent' });
 
@@ -23,26 +23,28 @@ describe('AVL over MQTT (embedded broker)', () => {
   let database: Database;
   let services: Services;
   let broker: EmbeddedBroker;
-  let subscriber: Awaited<ReturnType<typeof startAvlSubscriber>>;
+  let batcher: ReturnType<typeof createAvlBatcher>;
   let token: string;
   let unitId: string;
 
   beforeAll(async () => {
     database = await openTestDatabase('pglite', { demo: true });
     services = await testServices(database);
+    let reply: Reply = () => {};
+    batcher = createAvlBatcher({
+      avl: services.avl,
+      log,
+      reply: (topic, body) => reply(topic, body),
+      batchMs: 10,
+    });
     broker = (await startEmbeddedBroker({
       port: 0,
       host: '127.0.0.1',
       authenticate: (t) => services.auth.authenticate(t),
       log,
+      onDevicePublish: (topic, payload) => batcher.submit(topic, payload),
     }))!;
-    subscriber = await startAvlSubscriber({
-      url: broker.url,
-      credentials: broker.internal,
-      avl: services.avl,
-      log,
-      batchMs: 10,
-    });
+    reply = broker.publish;
     const { principal } = await services.auth.login({
       tenantCode: '350526',
       username: 'officer-yangmei',
@@ -58,7 +60,7 @@ describe('AVL over MQTT (embedded broker)', () => {
     ).id;
   });
   afterAll(async () => {
-    await subscriber?.close();
+    await batcher?.close();
     await broker?.close();
     await database?.close();
   });
@@ -128,5 +130,57 @@ describe('AVL over MQTT (embedded broker)', () => {
     device.publish('ronghui/110105/avl/any', JSON.stringify({ lon: 116.4, lat: 39.9 }), { qos: 1 });
     await closed;
     device.end(true);
+  });
+});
+
+describe('AVL from an external broker (MQTT_URL)', () => {
+  it('subscribes with QoS 1 and stores what devices publish there', async () => {
+    const database = await openTestDatabase('pglite', { demo: true });
+    const services = await testServices(database);
+    // A broker that is not ours (no Ronghui sign-in), as Mosquitto or EMQX would be.
+    const external = (await startEmbeddedBroker({
+      port: 0,
+      host: '127.0.0.1',
+      authenticate: async () => undefined,
+      log,
+    }))!;
+    const subscriber = await startAvlSubscriber({
+      url: external.url,
+      credentials: external.internal,
+      avl: services.avl,
+      log,
+      batchMs: 10,
+    });
+    try {
+      const unitId = (
+        await database.db
+          .selectFrom('units')
+          .select('id')
+          .where('station_id', '=', 'station-350526100')
+          .executeTakeFirstOrThrow()
+      ).id;
+      const device = await mqtt.connectAsync(external.url, external.internal);
+      for (let i = 0; i < 20; i++) {
+        await device.publishAsync(
+          `ronghui/350526/avl/${unitId}`,
+          JSON.stringify({ lon: 118.24 + i * 0.0001, lat: 25.49 }),
+          { qos: 1 },
+        );
+      }
+      const stored = await until(async () => {
+        const r = await services.db
+          .selectFrom('avl_positions')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('unit_id', '=', unitId)
+          .executeTakeFirstOrThrow();
+        return Number(r.n) >= 20 ? Number(r.n) : undefined;
+      });
+      expect(stored).toBe(20);
+      await device.endAsync();
+    } finally {
+      await subscriber.close();
+      await external.close();
+      await database.close();
+    }
   });
 });

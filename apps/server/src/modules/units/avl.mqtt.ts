@@ -12,44 +12,30 @@ const payloadSchema = avlFix.omit({ unitId: true });
 interface Pending {
   tenantCode: string;
   fix: IncomingFix;
-  done: () => void;
+  resolve: () => void;
+  reject: (error: Error) => void;
 }
 
+export type Reply = (topic: string, body: object) => void;
+
 /**
- * Subscribes to AVL topics on the embedded or an external broker (QoS 1) and ingests fixes in small batches.
- * A message is acknowledged to the broker only after its batch is committed, so a crash re-delivers it
- * instead of losing it. Refusals go back to the device on `…/avl/<unit>/rejected`.
+ * Gathers AVL messages from many devices into small batches (one transaction each). `submit` resolves once its
+ * message is stored — or refused and answered on `…/avl/<unit>/rejected` — so the caller acknowledges to the
+ * device only then; it rejects when the batch could not be stored, so the device sends again.
  */
-export async function startAvlSubscriber(options: {
-  url: string;
-  credentials?: { username: string; password: string } | undefined;
+export function createAvlBatcher(options: {
   avl: AvlService;
   log: Logger;
+  reply: Reply;
   batchSize?: number;
   batchMs?: number;
-}): Promise<{ client: MqttClient; close(): Promise<void> }> {
-  const { avl, log } = options;
+}) {
+  const { avl, log, reply } = options;
   const batchSize = options.batchSize ?? 500;
-  const batchMs = options.batchMs ?? 25;
+  const batchMs = options.batchMs ?? 20;
   let queue: Pending[] = [];
   let timer: NodeJS.Timeout | undefined;
   let flushing = Promise.resolve();
-
-  const clientOptions: IClientOptions = {
-    clientId: `ronghui-avl-${process.pid}`,
-    clean: false,
-    reconnectPeriod: 1_000,
-    ...(options.credentials ?? {}),
-  };
-  const client = await mqtt.connectAsync(options.url, clientOptions);
-
-  const reject = (tenantCode: string, unitId: string, reason: string, detail?: string) => {
-    client.publish(
-      `ronghui/${tenantCode}/avl/${unitId}/rejected`,
-      JSON.stringify({ reason, ...(detail ? { detail } : {}) }),
-      { qos: 0 },
-    );
-  };
 
   async function flush(batch: Pending[]) {
     const byTenant = new Map<string, Pending[]>();
@@ -62,72 +48,102 @@ export async function startAvlSubscriber(options: {
           items.map((i) => i.fix),
           'mqtt',
         );
-        for (const r of result.rejected) reject(tenantCode, r.unitId, r.reason);
-        for (const i of items) i.done();
+        for (const r of result.rejected)
+          reply(`ronghui/${tenantCode}/avl/${r.unitId}/rejected`, { reason: r.reason });
+        for (const i of items) i.resolve();
       } catch (error) {
-        // Not acknowledged: the broker delivers these again after reconnect.
         log.error(
           { err: error, count: items.length },
-          'AVL batch from MQTT not stored; it will be re-delivered',
+          'AVL batch from MQTT not stored; devices will send again',
         );
-        client.end(true, undefined, () => client.reconnect());
+        for (const i of items) i.reject(error as Error);
       }
     }
   }
 
-  function schedule() {
-    if (queue.length >= batchSize) {
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      const batch = queue;
-      queue = [];
-      flushing = flushing.then(() => flush(batch));
-    } else if (!timer) {
-      timer = setTimeout(() => {
-        timer = undefined;
-        const batch = queue;
-        queue = [];
-        flushing = flushing.then(() => flush(batch));
-      }, batchMs);
-    }
+  function cut() {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    const batch = queue;
+    queue = [];
+    flushing = flushing.then(() => flush(batch));
   }
 
-  client.handleMessage = (packet, callback) => {
-    const match = TOPIC.exec(packet.topic);
-    if (!match) {
-      callback();
-      return;
-    }
-    const [, tenantCode, unitId] = match as unknown as [string, string, string];
-    let parsed: z.infer<typeof payloadSchema>;
-    try {
-      parsed = payloadSchema.parse(JSON.parse(packet.payload.toString()));
-    } catch (error) {
-      const detail =
-        error instanceof z.ZodError
-          ? error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ')
-          : 'payload is not JSON';
-      reject(tenantCode, unitId, 'malformed', detail);
-      void avl.countRejected(tenantCode, 'malformed').then(
-        () => callback(),
-        () => callback(),
-      );
-      return;
-    }
-    queue.push({ tenantCode, fix: { unitId, ...parsed }, done: () => callback() });
-    schedule();
-  };
-  await client.subscribeAsync(AVL_TOPIC, { qos: 1 });
-
   return {
-    client,
+    async submit(topic: string, payload: Buffer): Promise<void> {
+      const match = TOPIC.exec(topic);
+      if (!match) return;
+      const [, tenantCode, unitId] = match as unknown as [string, string, string];
+      let parsed: z.infer<typeof payloadSchema>;
+      try {
+        parsed = payloadSchema.parse(JSON.parse(payload.toString()));
+      } catch (error) {
+        const detail =
+          error instanceof z.ZodError
+            ? error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ')
+            : 'payload is not JSON';
+        reply(`ronghui/${tenantCode}/avl/${unitId}/rejected`, { reason: 'malformed', detail });
+        await avl.countRejected(tenantCode, 'malformed');
+        return;
+      }
+      await new Promise<void>((resolve, reject) => {
+        queue.push({ tenantCode, fix: { unitId, ...parsed }, resolve, reject });
+        if (queue.length >= batchSize) cut();
+        else timer ??= setTimeout(cut, batchMs);
+      });
+    },
     async close() {
-      if (timer) clearTimeout(timer);
-      const batch = queue;
-      queue = [];
-      flushing = flushing.then(() => flush(batch));
+      cut();
       await flushing;
-      await client.endAsync();
+    },
+  };
+}
+
+/**
+ * For an external broker (MQTT_URL): subscribes to AVL topics with QoS 1 and acknowledges each message to the
+ * broker only after it is stored. Several connections share the subscription (`$share/…`, MQTT 5 and
+ * Mosquitto/EMQX shared subscriptions), because a connection hands over one unacknowledged message at a time.
+ */
+export async function startAvlSubscriber(options: {
+  url: string;
+  credentials?: { username: string; password: string } | undefined;
+  avl: AvlService;
+  log: Logger;
+  connections?: number;
+  batchMs?: number;
+}): Promise<{ clients: MqttClient[]; close(): Promise<void> }> {
+  const count = options.connections ?? 1;
+  const clients: MqttClient[] = [];
+  const publish: Reply = (topic, body) => clients[0]?.publish(topic, JSON.stringify(body), { qos: 0 });
+  const batcher = createAvlBatcher({
+    avl: options.avl,
+    log: options.log,
+    reply: publish,
+    batchMs: options.batchMs,
+  });
+  for (let i = 0; i < count; i++) {
+    const clientOptions: IClientOptions = {
+      clientId: `ronghui-avl-${process.pid}-${i}`,
+      clean: false,
+      reconnectPeriod: 1_000,
+      ...(options.credentials ?? {}),
+    };
+    const client = await mqtt.connectAsync(options.url, clientOptions);
+    client.handleMessage = (packet, callback) => {
+      batcher.submit(packet.topic, packet.payload as Buffer).then(
+        () => callback(),
+        // Not acknowledged: the broker delivers it again after reconnecting.
+        () => client.end(true, undefined, () => client.reconnect()),
+      );
+    };
+    await client.subscribeAsync(count > 1 ? `$share/ronghui-avl/${AVL_TOPIC}` : AVL_TOPIC, { qos: 1 });
+    clients.push(client);
+  }
+  return {
+    clients,
+    async close() {
+      await batcher.close();
+      await Promise.all(clients.map((c) => c.endAsync()));
     },
   };
 }

@@ -161,14 +161,23 @@ export function createUnitsRepo() {
         const prev = latest.get(p.unitId);
         if (!prev || prev.at <= p.at) latest.set(p.unitId, p);
       }
-      for (const p of latest.values()) {
-        await trx
-          .updateTable('units')
-          .set({ lon: p.lon, lat: p.lat, speed_kmh: p.speedKmh, heading: p.heading, position_at: p.at })
-          .where('tenant_code', '=', tenantCode)
-          .where('id', '=', p.unitId)
-          .where((eb) => eb.or([eb('position_at', 'is', null), eb('position_at', '<=', p.at)]))
-          .execute();
+      // One statement moves every unit of the batch to its latest fix (never backwards in time).
+      const moves = [...latest.values()];
+      for (let i = 0; i < moves.length; i += 500) {
+        const values = sql.join(
+          moves
+            .slice(i, i + 500)
+            .map(
+              (p) =>
+                sql`(${p.unitId}::text, ${p.lon}::float8, ${p.lat}::float8, ${p.speedKmh}::float8, ${p.heading}::float8, ${p.at.toISOString()}::timestamptz)`,
+            ),
+        );
+        await sql`UPDATE units AS u
+          SET lon = v.lon, lat = v.lat, speed_kmh = v.speed, heading = v.heading, position_at = v.at
+          FROM (VALUES ${values}) AS v(id, lon, lat, speed, heading, at)
+          WHERE u.tenant_code = ${tenantCode} AND u.id = v.id AND (u.position_at IS NULL OR u.position_at <= v.at)`.execute(
+          trx,
+        );
       }
     },
     async countRejections(trx: Kysely<DB>, tenantCode: string, counts: Map<string, number>, at: Date) {

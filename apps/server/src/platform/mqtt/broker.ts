@@ -9,6 +9,8 @@ export interface EmbeddedBroker {
   port: number;
   /** Credentials of the server's own subscriber client. */
   internal: { username: string; password: string };
+  /** Publishes from the server (e.g. refusals answered to a device). */
+  publish(topic: string, body: object): void;
   close(): Promise<void>;
 }
 
@@ -26,6 +28,8 @@ export async function startEmbeddedBroker(options: {
   host: string;
   authenticate: DeviceAuthenticator;
   log: Logger;
+  /** Takes a device's message before it is acknowledged (e.g. stores AVL fixes); a rejection withholds the PUBACK. */
+  onDevicePublish?: ((topic: string, payload: Buffer) => Promise<void>) | undefined;
 }): Promise<EmbeddedBroker | undefined> {
   const internal = { username: 'ronghui-server', password: randomBytes(24).toString('base64url') };
   const tenants = new Map<string, string | '*'>();
@@ -57,6 +61,14 @@ export async function startEmbeddedBroker(options: {
       if (!client) return callback(null);
       const tenant = tenants.get(client.id);
       const match = TOPIC.exec(packet.topic);
+      if (tenant !== '*' && match && match[1] === tenant && options.onDevicePublish) {
+        // The device's PUBACK waits until its message is stored: acknowledged means kept.
+        options.onDevicePublish(packet.topic, packet.payload as Buffer).then(
+          () => callback(null),
+          (error: Error) => callback(error),
+        );
+        return;
+      }
       if (tenant === '*' || (match && match[1] === tenant)) return callback(null);
       callback(new Error(`topic ${packet.topic} is outside your tenant`));
     },
@@ -86,6 +98,19 @@ export async function startEmbeddedBroker(options: {
     url: `mqtt://127.0.0.1:${port}`,
     port,
     internal,
+    publish(topic, body) {
+      broker.publish(
+        {
+          cmd: 'publish',
+          topic,
+          payload: Buffer.from(JSON.stringify(body)),
+          qos: 0,
+          retain: false,
+          dup: false,
+        },
+        () => {},
+      );
+    },
     async close() {
       await new Promise<void>((r) => server.close(() => r()));
       await new Promise<void>((r) => broker.close(() => r()));

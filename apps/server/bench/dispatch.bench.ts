@@ -1,0 +1,352 @@
+/**
+ * bench:dispatch — recommendation latency through HTTP with 300 on-duty units, AVL ingest over MQTT and HTTP
+ * together (throughput, receipt → WebSocket delivery latency, positions lost), and county coverage with 100
+ * units; each against a baseline measured in the same run. Last line: one JSON object.
+ *
+ *   npm run bench:dispatch -- [--seconds 60] [--rate 5000] [--requests 200] [--devices 300]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import mqtt from 'mqtt';
+import pino from 'pino';
+import WebSocket from 'ws';
+import { loadConfig } from '../src/config.ts';
+import { seedDemo } from '../src/demo/seed-demo.ts';
+import { createServer, createServices } from '../src/main.ts';
+import { createAvlBatcher, type Reply } from '../src/modules/units/avl.mqtt.ts';
+import { openDatabase } from '../src/platform/db/database.ts';
+import { migrate } from '../src/platform/db/migrate.ts';
+import { startEmbeddedBroker } from '../src/platform/mqtt/broker.ts';
+
+const { values } = parseArgs({
+  options: {
+    devices: { type: 'string', default: '300' },
+    seconds: { type: 'string', default: '60' },
+    rate: { type: 'string', default: '5000' },
+    requests: { type: 'string', default: '200' },
+  },
+});
+const seconds = Number(values.seconds);
+const rate = Number(values.rate);
+const requests = Number(values.requests);
+const log = pino({ level: 'silent' });
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! : Number.NaN;
+};
+const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
+
+const dataDir = mkdtempSync(join(tmpdir(), 'ronghui-bench-'));
+const config = loadConfig({
+  DATA_DIR: dataDir,
+  LOG_LEVEL: 'silent',
+  MQTT_PORT: '0',
+  ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+});
+const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir, command: 'bench' });
+await migrate(database);
+const services = await createServices({ database, config, log });
+await seedDemo(services);
+await services.bus.start();
+const app = await createServer(services, { logger: false });
+const url = await app.listen({ port: 0, host: '127.0.0.1' });
+// The embedded broker as `ronghui start` runs it: device messages are stored before they are acknowledged.
+let reply: Reply = () => {};
+const batcher = createAvlBatcher({ avl: services.avl, log, reply: (topic, body) => reply(topic, body) });
+const broker = (await startEmbeddedBroker({
+  port: 0,
+  host: '127.0.0.1',
+  authenticate: (t) => services.auth.authenticate(t),
+  log,
+  onDevicePublish: (topic, payload) => batcher.submit(topic, payload),
+}))!;
+reply = broker.publish;
+const { db } = services;
+console.log(`database: ${database.kind}; server ${url}; MQTT ${broker.url}`);
+
+// 300 on-duty units: the demo's units on a round-the-clock rota, plus county-town units to make up the number.
+const seeded = await db.selectFrom('units').select(['id', 'lon', 'lat', 'station_id']).execute();
+await db
+  .updateTable('duty_rotations')
+  .set({ off_hours: 0, anchor: new Date(Date.now() - 3_600_000) })
+  .execute();
+const town = seeded.find((u) => u.station_id === 'station-350526100')!;
+const extra = Math.max(0, 300 - seeded.length);
+for (let i = 0; i < extra; i++) {
+  const id = `bench-${i}`;
+  await db
+    .insertInto('units')
+    .values({
+      tenant_code: '350526',
+      id,
+      callsign: `压测${i}`,
+      name: `压测单元${i}`,
+      kind: 'officer',
+      station_id: 'station-350526100',
+      capabilities: [],
+      status: 'available',
+      lon: town.lon! + (i % 20) * 0.002,
+      lat: town.lat! + Math.floor(i / 20) * 0.002,
+      position_at: new Date(),
+    })
+    .execute();
+  await db
+    .insertInto('duty_rotations')
+    .values({
+      tenant_code: '350526',
+      unit_id: id,
+      anchor: new Date(Date.now() - 3_600_000),
+      on_hours: 24,
+      off_hours: 0,
+    })
+    .execute();
+}
+services.avl.invalidate('350526');
+const units = await db.selectFrom('units').select(['id', 'lon', 'lat']).execute();
+console.log(`units on duty: ${units.length}`);
+
+const login = async (username: string) => {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'ronghui-demo' }),
+  });
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+};
+const commander = await login('commander');
+const dispatcher = await login('dispatcher');
+
+// 1. Recommendation through HTTP (county scope: every unit is a candidate).
+const incident = (await (
+  await fetch(`${url}/api/incidents`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: dispatcher },
+    body: JSON.stringify({
+      source: '110',
+      category: '刑事',
+      priority: 1,
+      description: '压测警情',
+      address: '德化县杨梅乡',
+    }),
+  })
+).json()) as { incident?: { id: string }; id?: string };
+const incidentId = incident.id ?? incident.incident!.id;
+const recommendMs: number[] = [];
+// Warm-up: the first request loads the road graph and caches; it is not what a dispatcher waits for each time.
+for (let i = 0; i < 5; i++)
+  await (
+    await fetch(`${url}/api/incidents/${incidentId}/recommendations?scope=county`, {
+      headers: { cookie: dispatcher },
+    })
+  ).json();
+for (let i = 0; i < requests; i++) {
+  const t = performance.now();
+  const res = await fetch(`${url}/api/incidents/${incidentId}/recommendations?scope=county`, {
+    headers: { cookie: dispatcher },
+  });
+  await res.json();
+  recommendMs.push(performance.now() - t);
+}
+// Baseline: the same ETAs with one plain Dijkstra per unit instead of one many-to-one sweep.
+const roads = services.routing;
+const target: [number, number] = [118.02, 25.7];
+const sources = units.filter((u) => u.lon !== null).map((u) => [u.lon!, u.lat!] as [number, number]);
+const t0 = performance.now();
+roads.travelTimes('350526', sources, target);
+const manyToOneMs = performance.now() - t0;
+const t1 = performance.now();
+for (const s of sources) {
+  try {
+    roads.routeBetween('350526', s, target);
+  } catch {
+    // unreachable units count as answered
+  }
+}
+const perUnitRoutesMs = performance.now() - t1;
+console.log(
+  `recommend over HTTP, ${sources.length} units: p50 ${round(pct(recommendMs, 50))} ms, p99 ${round(pct(recommendMs, 99))} ms`,
+);
+console.log(
+  `ETAs in-process: many-to-one ${round(manyToOneMs)} ms vs one route per unit ${round(perUnitRoutesMs)} ms`,
+);
+
+// 2. AVL ingest: half over HTTP batches, half over MQTT messages, for `seconds`; latency from send to WebSocket.
+const ws = new WebSocket(`${url.replace('http', 'ws')}/api/ws`, { headers: { cookie: commander } });
+const latencies: number[] = [];
+let delivered = 0;
+await new Promise<void>((r) => ws.once('open', () => r()));
+ws.send(JSON.stringify({ type: 'subscribe', topics: ['unit.positions'] }));
+ws.on('message', (raw: Buffer) => {
+  const msg = JSON.parse(raw.toString()) as { topic?: string; payload?: { positions: { at: string }[] } };
+  if (msg.topic !== 'unit.positions') return;
+  const now = Date.now();
+  for (const p of msg.payload!.positions) {
+    latencies.push(now - Date.parse(p.at));
+    delivered++;
+  }
+});
+const token = (
+  (await (
+    await fetch(`${url}/api/auth/tokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: dispatcher },
+      body: JSON.stringify({ name: 'bench tracker', ttlDays: 1 }),
+    })
+  ).json()) as { token: string }
+).token;
+// One connection per tracker, as in the field (a connection has one unacknowledged QoS 1 message at a time).
+const devices = await Promise.all(
+  Array.from({ length: Number(values.devices) }, (_, i) =>
+    mqtt.connectAsync(broker.url, { username: `tracker-${i}`, password: token }),
+  ),
+);
+const before = Number(
+  (
+    await db
+      .selectFrom('avl_positions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n,
+);
+const ids = units.map((u) => u.id);
+let sentHttp = 0;
+let sentMqtt = 0;
+let rejected = 0;
+const fix = (i: number) => {
+  const u = units[i % units.length]!;
+  return {
+    lon: (u.lon ?? 118.24) + (Math.random() - 0.5) * 0.001,
+    lat: (u.lat ?? 25.49) + (Math.random() - 0.5) * 0.001,
+    speedKmh: 30,
+    heading: 90,
+    at: new Date().toISOString(),
+  };
+};
+const started = performance.now();
+const tickMs = 100;
+const perTick = Math.round((rate * tickMs) / 1000);
+let tick = 0;
+const pending: Promise<unknown>[] = [];
+while (performance.now() - started < seconds * 1000) {
+  const half = Math.floor(perTick / 2);
+  const batch = Array.from({ length: perTick - half }, (_, k) => ({
+    unitId: ids[(tick * perTick + k) % ids.length]!,
+    ...fix(tick * perTick + k),
+  }));
+  pending.push(
+    fetch(`${url}/api/avl`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: dispatcher },
+      body: JSON.stringify({ positions: batch }),
+    })
+      .then((r) => r.json() as Promise<{ accepted: number; rejected: unknown[] }>)
+      .then((r) => {
+        sentHttp += r.accepted;
+        rejected += r.rejected.length;
+      }),
+  );
+  for (let k = 0; k < half; k++) {
+    const unitId = ids[(tick * perTick + perTick - half + k) % ids.length]!;
+    devices[k % devices.length]!.publish(`ronghui/350526/avl/${unitId}`, JSON.stringify(fix(k)), { qos: 1 });
+    sentMqtt++;
+  }
+  tick++;
+  const next = started + tick * tickMs;
+  await new Promise((r) => setTimeout(r, Math.max(0, next - performance.now())));
+}
+await Promise.all(pending);
+const sendSeconds = (performance.now() - started) / 1000;
+// Let the last MQTT batches and events drain.
+for (let i = 0; i < 100; i++) {
+  const stored =
+    Number(
+      (
+        await db
+          .selectFrom('avl_positions')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ) - before;
+  if (stored >= sentHttp + sentMqtt) break;
+  await new Promise((r) => setTimeout(r, 200));
+}
+await services.bus.drain();
+await new Promise((r) => setTimeout(r, 500));
+const stored =
+  Number(
+    (
+      await db
+        .selectFrom('avl_positions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  ) - before;
+const accepted = sentHttp + sentMqtt;
+const totalSeconds = (performance.now() - started) / 1000;
+console.log(
+  `AVL: sent ${accepted} (HTTP ${sentHttp}, MQTT ${sentMqtt}) in ${round(sendSeconds, 1)} s, stored ${stored} by ${round(totalSeconds, 1)} s, rejected ${rejected}, delivered to WebSocket ${delivered}`,
+);
+console.log(`AVL receipt → WebSocket: p50 ${pct(latencies, 50)} ms, p99 ${pct(latencies, 99)} ms`);
+await Promise.all(devices.map((d) => d.endAsync()));
+ws.close();
+
+// 3. Coverage of the county with 100 available units, against a per-village many-to-one baseline.
+const keep = new Set(ids.slice(0, 100));
+await db
+  .updateTable('units')
+  .set({ status: 'out-of-service' })
+  .where('id', 'not in', [...keep])
+  .execute();
+const coverageMs: number[] = [];
+for (let i = 0; i < 5; i++) {
+  const t = performance.now();
+  await (await fetch(`${url}/api/coverage?minutes=3,5,10`, { headers: { cookie: commander } })).json();
+  coverageMs.push(performance.now() - t);
+}
+const villages = await db
+  .selectFrom('divisions')
+  .select(['lon', 'lat'])
+  .where('level', '=', 'village')
+  .execute();
+const coverSources = units
+  .filter((u) => keep.has(u.id) && u.lon !== null)
+  .map((u) => [u.lon!, u.lat!] as [number, number]);
+const t2 = performance.now();
+for (const v of villages) roads.travelTimes('350526', coverSources, [v.lon, v.lat]);
+const perVillageMs = performance.now() - t2;
+console.log(
+  `coverage, 100 units × ${villages.length} villages over HTTP: median ${round(pct(coverageMs, 50))} ms; per-village many-to-one baseline ${round(perVillageMs)} ms`,
+);
+
+await batcher.close();
+await broker.close();
+await app.close();
+await services.bus.close();
+await database.close();
+rmSync(dataDir, { recursive: true, force: true });
+
+const result = {
+  recommend_units: sources.length,
+  recommend_p50_ms: round(pct(recommendMs, 50)),
+  recommend_p99_ms: round(pct(recommendMs, 99)),
+  eta_many_to_one_ms: round(manyToOneMs),
+  eta_per_unit_routes_ms: round(perUnitRoutesMs),
+  eta_speedup_vs_per_unit: round(perUnitRoutesMs / Math.max(manyToOneMs, 0.001), 1),
+  avl_sent: accepted,
+  avl_per_s: round(accepted / sendSeconds, 0),
+  avl_stored_per_s: round(stored / totalSeconds, 0),
+  avl_p50_ms: pct(latencies, 50),
+  avl_p99_ms: pct(latencies, 99),
+  avl_lost: accepted - stored,
+  avl_rejected: rejected,
+  coverage_ms: round(pct(coverageMs, 50)),
+  coverage_baseline_ms: round(perVillageMs),
+  database: database.kind,
+};
+console.log(JSON.stringify(result));
+process.exit(0);
