@@ -3,6 +3,7 @@ import { hashPassword } from '../platform/auth/password.ts';
 import { systemPrincipal } from '../platform/auth/principal.ts';
 import { enqueue } from '../platform/bus/outbox.ts';
 import type { Org } from '../modules/orgs/org.ts';
+import { createOrgsRepo } from '../modules/orgs/orgs.repo.ts';
 import type { Services } from '../main.ts';
 import { seedUnits } from './seed-units.ts';
 import { buildDehuaDemo, type DehuaDemo } from './dehua.ts';
@@ -156,27 +157,8 @@ export async function seedDemo(services: Services, options: { seed?: number } = 
         attribution: JSON.stringify(demo.tenant.attribution),
       })
       .execute();
-    for (let i = 0; i < allOrgs.length; i += 50) {
-      await trx
-        .insertInto('orgs')
-        .values(
-          allOrgs.slice(i, i + 50).map((o) => ({
-            id: o.id,
-            tenant_code: o.tenantCode,
-            parent_id: o.parentId,
-            kind: o.kind,
-            code: o.code,
-            name: o.name,
-            area_key: o.areaKey,
-            boundary: o.boundary === null ? null : JSON.stringify(o.boundary),
-            lon: o.position?.[0] ?? null,
-            lat: o.position?.[1] ?? null,
-            population: o.population,
-            sort: o.sort,
-          })),
-        )
-        .execute();
-    }
+    const orgsRepo = createOrgsRepo(trx);
+    for (let i = 0; i < allOrgs.length; i += 50) await orgsRepo.insertMany(trx, allOrgs.slice(i, i + 50));
     const divisions = [
       ...demo.townships.map((tw) => ({
         tenant_code: DEMO_TENANT,
