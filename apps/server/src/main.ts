@@ -52,7 +52,12 @@ import { createAvlService } from './modules/units/avl.service.ts';
 import { createUnitsRepo } from './modules/units/units.repo.ts';
 import { registerUnitsRoutes } from './modules/units/units.routes.ts';
 import { createUnitsService } from './modules/units/units.service.ts';
-import { createIntelModule, registerIntelRoutes } from './modules/intel/index.ts';
+import {
+  createIncidentRecords,
+  createIntelModule,
+  registerIncidentRecordRoute,
+  registerIntelRoutes,
+} from './modules/intel/index.ts';
 import { createUsersRepo } from './modules/users/users.repo.ts';
 import { registerUsersRoutes } from './modules/users/users.routes.ts';
 import { createUsersService } from './modules/users/users.service.ts';
@@ -160,6 +165,7 @@ export async function createServices(deps: {
   const coverage = createCoverageService({ db, units: unitsRepo, orgs, routing, audit, clock });
   const cot = createCot({ units, incidents, clock });
   const timers = createTimersService({ db, incidents, orgs, bus, clock });
+  const incidentRecords = createIncidentRecords({ scope: intel.scope, incidents, audit, bus });
   const hub = new WsHub();
   bus.subscribe((event) => hub.broadcast(event));
   return {
@@ -187,6 +193,7 @@ export async function createServices(deps: {
     coverage,
     cot,
     timers,
+    incidentRecords,
     messages,
     messageGroups,
     emergencies,
@@ -216,6 +223,7 @@ export async function createServer(
   registerUsersRoutes(app, services.users);
   registerAuditRoutes(app, services.audit);
   registerIntelRoutes(app, services.intel);
+  registerIncidentRecordRoute(app, services.incidentRecords);
   registerIncidentsRoutes(app, services.incidents);
   registerUnitsRoutes(app, { units: services.units, avl: services.avl, orgs: services.orgs });
   registerRoutingRoutes(app, services.routing);

@@ -28,6 +28,7 @@ export function createIntelModule(deps: {
   const analysis = createIntelAnalysisService({ scope });
   const linkage = createIntelLinkageService({ scope, audit, bus, clock });
   return {
+    scope,
     records: createIntelRecordsService({ scope, audit, bus }),
     linkage,
     analysis,
@@ -44,3 +45,4 @@ export function createIntelModule(deps: {
   };
 }
 export type IntelModule = ReturnType<typeof createIntelModule>;
+export { createIncidentRecords, registerIncidentRecordRoute } from './incident-record.ts';
