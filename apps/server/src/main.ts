@@ -47,7 +47,7 @@ import { createGraphRegistry } from './modules/routing/graph-registry.ts';
 import { registerRoutingRoutes } from './modules/routing/routing.routes.ts';
 import { createRoutingService } from './modules/routing/routing.service.ts';
 import { createAvlBatcher, type Reply, startAvlSubscriber } from './modules/units/avl.mqtt.ts';
-import { type EmbeddedBroker, startEmbeddedBroker } from './platform/mqtt/broker.ts';
+import { startEmbeddedBroker } from './platform/mqtt/broker.ts';
 import { createAvlService } from './modules/units/avl.service.ts';
 import { createUnitsRepo } from './modules/units/units.repo.ts';
 import { registerUnitsRoutes } from './modules/units/units.routes.ts';

@@ -45,7 +45,9 @@ export async function runHeat(args: readonly string[], io: CliIo): Promise<numbe
   const days = ['一', '二', '三', '四', '五', '六', '日'];
   for (const t of tables) {
     io.out(`${t.key} (${t.total} crimes), rows 周一…周日, columns 00…23 h`);
-    t.cells.forEach((row, d) => io.out(`周${days[d]} ${row.map((v) => v.toFixed(1).padStart(5)).join('')}`));
+    t.cells.forEach((row, d) => {
+      io.out(`周${days[d]} ${row.map((v) => v.toFixed(1).padStart(5)).join('')}`);
+    });
   }
   io.out(
     JSON.stringify({

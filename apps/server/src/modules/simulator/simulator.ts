@@ -237,7 +237,7 @@ export function createSimulator(
       if (simNow - since < options.onSceneMinutes * 60_000) continue;
       onSceneSince.delete(unitId);
       const unit = await services.unitsRepo.get(services.db, options.tenantCode, unitId);
-      if (!unit || unit.status !== 'on-scene' || !unit.incidentId) continue;
+      if (unit?.status !== 'on-scene' || !unit.incidentId) continue;
       const incident = await services.incidents.get(command, unit.incidentId).catch(() => undefined);
       if (!incident?.description.startsWith(SIM_TAG)) continue;
       if (incident.status === 'on-scene') {
