@@ -214,12 +214,12 @@ describe.skipIf(!hasChromium())('command console (指挥调度)', () => {
   it('draws the rapid response circle and shows the big screen at 1920×1080', async () => {
     const w = await signedIn('dispatcher-north', large);
     const page = w.page;
+    // The circle around a unit chosen on the status board.
+    await page.getByRole('tab', { name: '警力' }).click();
+    await page.getByTestId('unit-board').locator('tbody tr.ant-table-row').first().click();
     await page.getByRole('button', { name: '快速反应圈' }).click();
-    const canvas = page.locator('[data-testid=dispatch-map] canvas.maplibregl-canvas');
-    const box = await canvas.boundingBox();
-    if (!box) throw new Error('no map canvas');
     const iso = page.waitForResponse((r) => r.url().includes('/api/routing/isochrone') && r.ok());
-    await canvas.click({ position: { x: box.width * 0.55, y: box.height * 0.75 } });
+    await page.getByRole('button', { name: '以选中警力' }).click();
     await iso;
     await page.locator('[data-testid=dispatch-map][data-map-state=idle]').waitFor();
     await shot(page, 'isochrone-1920');

@@ -3,7 +3,7 @@ import type { FeatureCollection } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import type { OrgFeatureCollection } from '../../api/types.ts';
-import { boundsOf } from '../../map/geometry-bounds.ts';
+import { boundsOf, isPointLike } from '../../map/geometry-bounds.ts';
 import { maplibregl } from '../../map/setup-worker.ts';
 import {
   buildDispatchStyle,
@@ -36,6 +36,8 @@ export interface DispatchMapProps {
   uiStrings?: Record<string, string>;
   interactive?: boolean;
   testId?: string;
+  /** The org the first view is fitted to (with the orgs right below it); the whole county if absent. */
+  homeOrgId?: string | null;
 }
 
 /** The live command map: our own outlines and roads, units with heading arrows, incidents, routes. */
@@ -101,8 +103,13 @@ export function DispatchMap(props: DispatchMapProps) {
     });
     map.on('load', () => {
       addUnitIcons(map);
-      const bounds = boundsOf(latest.current.orgs.features.map((f) => f.geometry));
-      if (bounds) map.fitBounds(bounds, { padding: 24, animate: false });
+      const { orgs: all, homeOrgId } = latest.current;
+      const home = all.features.filter(
+        (f) => homeOrgId && (f.properties.id === homeOrgId || f.properties.parentId === homeOrgId),
+      );
+      const bounds = boundsOf((home.length > 0 ? home : all.features).map((f) => f.geometry));
+      if (bounds && isPointLike(bounds)) map.jumpTo({ center: [bounds[0], bounds[1]], zoom: 12 });
+      else if (bounds) map.fitBounds(bounds, { padding: 24, animate: false });
       setReady(true);
     });
     map.on('idle', () => {

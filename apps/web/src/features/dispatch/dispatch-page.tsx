@@ -88,6 +88,15 @@ function DispatchConsole() {
   );
 
   const onPick = (pick: MapPick) => {
+    if (isoMode && pick.kind !== 'point') {
+      // In circle mode a unit or an incident is the centre of the circle.
+      const at =
+        pick.kind === 'unit'
+          ? byId.current.get(pick.id)?.position
+          : list.find((i) => i.id === pick.id)?.location;
+      if (at) isochrone.mutate({ lon: at.lon, lat: at.lat });
+      return;
+    }
     if (pick.kind === 'point') {
       if (picking) {
         setPicked({ lon: pick.lon, lat: pick.lat });
@@ -146,6 +155,7 @@ function DispatchConsole() {
             onPick={onPick}
             describe={describe}
             uiStrings={uiStrings}
+            homeOrgId={user?.scope.kind === 'tenant' ? null : (user?.scope.orgId ?? null)}
           />
         ) : (
           <Spin style={{ position: 'absolute', inset: 0, margin: 'auto' }} />
