@@ -109,7 +109,11 @@ export function DispatchMap(props: DispatchMapProps) {
       );
       const bounds = boundsOf((home.length > 0 ? home : all.features).map((f) => f.geometry));
       if (bounds && isPointLike(bounds)) map.jumpTo({ center: [bounds[0], bounds[1]], zoom: 12 });
-      else if (bounds) map.fitBounds(bounds, { padding: 24, animate: false });
+      else if (bounds) {
+        // Leave room for the search and layer panel in the top-left corner.
+        const left = element.clientWidth > 700 ? 290 : 24;
+        map.fitBounds(bounds, { padding: { top: 24, bottom: 48, left, right: 48 }, animate: false });
+      }
       setReady(true);
     });
     map.on('idle', () => {
