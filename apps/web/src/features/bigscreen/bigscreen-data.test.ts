@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { IncidentView } from '../dispatch/dispatch-types.ts';
+import { byArea, byKind, minutes, startOfShanghaiDay } from './bigscreen-data.ts';
+
+const incident = (kind: string, area: { id: string; name: string } | null): IncidentView =>
+  ({ category: { kind, code: kind, zh: '', en: '' }, area }) as unknown as IncidentView;
+
+describe('big screen figures', () => {
+  it('starts the day at midnight Beijing time', () => {
+    expect(startOfShanghaiDay(new Date('2026-11-29T20:42:00Z'))).toBe('2026-11-29T16:00:00.000Z');
+    expect(startOfShanghaiDay(new Date('2026-11-29T15:59:00Z'))).toBe('2026-11-28T16:00:00.000Z');
+  });
+
+  it('counts incidents by kind and by area, largest first', () => {
+    const north = { id: 'area-north', name: '北片联勤区' };
+    const list = [incident('traffic', north), incident('criminal', north), incident('traffic', null)];
+    expect(byKind(list, true)).toEqual([
+      { key: 'traffic', name: '交通', value: 2 },
+      { key: 'criminal', name: '刑事', value: 1 },
+    ]);
+    expect(byArea(list, '未划片区')).toEqual([
+      { key: 'area-north', name: '北片联勤区', value: 2 },
+      { key: '', name: '未划片区', value: 1 },
+    ]);
+  });
+
+  it('turns seconds into minutes with one decimal', () => {
+    expect(minutes(null)).toBeNull();
+    expect(minutes(90)).toBe(1.5);
+    expect(minutes(1234)).toBe(20.6);
+  });
+});
