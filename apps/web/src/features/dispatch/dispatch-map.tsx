@@ -111,7 +111,7 @@ export function DispatchMap(props: DispatchMapProps) {
       if (bounds && isPointLike(bounds)) map.jumpTo({ center: [bounds[0], bounds[1]], zoom: 12 });
       else if (bounds) {
         // Leave room for the search and layer panel in the top-left corner.
-        const left = element.clientWidth > 700 ? 290 : 24;
+        const left = element.clientWidth > 1000 ? 290 : 24;
         map.fitBounds(bounds, { padding: { top: 24, bottom: 48, left, right: 48 }, animate: false });
       }
       setReady(true);
