@@ -168,6 +168,15 @@ describe.each(databaseKinds())('joint-area dispatch "1+5+X" (%s)', (kind) => {
       .where('id', 'in', committed)
       .execute();
     expect(rows.every((u) => u.status === 'en-route' && u.incident_id === incidentId)).toBe(true);
+    // Consoles learn of the units' new state like any status report.
+    const statusEvents = await database.db
+      .selectFrom('outbox')
+      .select('payload')
+      .where('topic', '=', 'unit.status')
+      .execute();
+    expect(statusEvents.filter((e) => (e.payload as { status: string }).status === 'en-route')).toHaveLength(
+      8,
+    );
     const audit = await database.db
       .selectFrom('audit_log')
       .select('action')

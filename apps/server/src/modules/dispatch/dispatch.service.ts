@@ -89,6 +89,33 @@ export function createDispatchService(deps: Deps) {
     return r;
   }
 
+  /** Unit state changes made here reach consoles like any status report does. */
+  async function emitUnitStatus(
+    trx: Kysely<DB>,
+    tenantCode: string,
+    u: Unit,
+    status: string,
+    incidentId: string | null,
+    at: Date,
+  ) {
+    const dir = await orgs.directory(tenantCode);
+    await enqueue(
+      trx,
+      tenantCode,
+      'unit.status',
+      {
+        unitId: u.id,
+        callsign: u.callsign,
+        stationId: u.stationId,
+        from: u.status,
+        status,
+        incidentId,
+        at: at.toISOString(),
+      },
+      dir.pathOf(u.stationId),
+    );
+  }
+
   /** Assigns units to an incident in the caller's transaction: units go en route, the incident concerns their stations. */
   async function assignUnits(
     trx: Kysely<DB>,
@@ -119,6 +146,7 @@ export function createDispatchService(deps: Deps) {
         at: now,
         actor: principal.username,
       });
+      await emitUnitStatus(trx, principal.tenantCode, u, 'en-route', incidentId, now);
     }
     for (const stationId of new Set(chosen.map((u) => u.stationId))) {
       await incidents.linkOrg(trx, principal, incidentId, stationId, 'responding');
@@ -388,7 +416,7 @@ export function createDispatchService(deps: Deps) {
         await repo.releaseUnits(trx, principal.tenantCode, r.incident_id, r.unit_ids, now);
         for (const id of r.unit_ids) {
           const u = await units.get(trx, principal.tenantCode, id);
-          if (u && u.incidentId === r.incident_id)
+          if (u && u.incidentId === r.incident_id) {
             await units.setStatus(trx, principal.tenantCode, u, {
               status: 'returning',
               incidentId: null,
@@ -396,6 +424,8 @@ export function createDispatchService(deps: Deps) {
               at: now,
               actor: principal.username,
             });
+            await emitUnitStatus(trx, principal.tenantCode, u, 'returning', null, now);
+          }
         }
         await audit.write(trx, principal, {
           action: 'request.release',
