@@ -44,6 +44,9 @@ export async function startTestServer(
         DATA_DIR: dataDir,
         MQTT_PORT: '0',
         SIMULATE: 'off',
+        // Tests opt in to NATS or PostgreSQL for a server explicitly; CI's variables are for the test process.
+        NATS_URL: '',
+        DATABASE_URL: '',
         LOG_LEVEL: 'warn',
         ...options.env,
       },

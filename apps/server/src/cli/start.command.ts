@@ -66,6 +66,11 @@ Options:
     await new Promise<void>((done) => {
       const stop = () => {
         io.err('Stopping…');
+        // Committed work is already on disk; do not hang forever on a peer that will not let go.
+        setTimeout(() => {
+          io.err('Shutdown took over 15 s; exiting.');
+          process.exit(1);
+        }, 15_000).unref();
         server.close().then(done, done);
       };
       process.once('SIGINT', stop);

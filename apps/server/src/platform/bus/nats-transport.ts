@@ -61,10 +61,18 @@ export function natsTransport(url: string, log: Logger, stream: string = EVENTS_
       })();
     },
     async close() {
-      await messages?.close();
-      await loop?.catch(() => {});
-      if (nc) await nc.drain().catch(() => nc?.close());
+      const connection = nc;
       nc = undefined;
+      // An ordered consumer may not finish closing while its server-side consumer is being recreated:
+      // give the orderly path a moment, then close the connection, which ends every iterator.
+      const orderly = (async () => {
+        messages?.stop();
+        await messages?.close();
+        await loop?.catch(() => {});
+        await connection?.drain();
+      })().catch(() => {});
+      await Promise.race([orderly, new Promise((r) => setTimeout(r, 2_000).unref())]);
+      if (connection && !connection.isClosed()) await connection.close();
     },
   };
 }
