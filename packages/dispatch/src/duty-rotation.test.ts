@@ -16,8 +16,10 @@ describe('duty rotation', () => {
     expect(isOnDuty(r, anchor - 25 * H)).toBe(true);
   });
 
-  it('keeps crews without off time on duty from the anchor on', () => {
+  it('keeps crews without off time on duty around the clock, even before the first hand-over', () => {
     expect(isOnDuty({ anchor, onHours: 24, offHours: 0 }, anchor + 1_000 * H)).toBe(true);
+    expect(isOnDuty({ anchor, onHours: 24, offHours: 0 }, anchor - 5 * H)).toBe(true);
+    expect(nextDutyChange({ anchor, onHours: 24, offHours: 0 }, anchor - 5 * H)).toBeUndefined();
   });
 
   it('two teams offset by one shift always cover the clock', () => {

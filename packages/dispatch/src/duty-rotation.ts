@@ -8,7 +8,8 @@ export interface DutyRotation {
 const HOUR = 3_600_000;
 
 export function isOnDuty(rotation: DutyRotation, at: number): boolean {
-  if (rotation.offHours === 0) return at >= rotation.anchor;
+  // No off time: crewed around the clock, before and after the anchor alike.
+  if (rotation.offHours === 0) return true;
   const cycle = (rotation.onHours + rotation.offHours) * HOUR;
   const into = (((at - rotation.anchor) % cycle) + cycle) % cycle;
   return into < rotation.onHours * HOUR;
@@ -16,7 +17,7 @@ export function isOnDuty(rotation: DutyRotation, at: number): boolean {
 
 /** The next change of duty state after `at` (start or end of a shift), for timers and rosters. */
 export function nextDutyChange(rotation: DutyRotation, at: number): number | undefined {
-  if (rotation.offHours === 0) return at < rotation.anchor ? rotation.anchor : undefined;
+  if (rotation.offHours === 0) return undefined;
   const cycle = (rotation.onHours + rotation.offHours) * HOUR;
   const into = (((at - rotation.anchor) % cycle) + cycle) % cycle;
   return into < rotation.onHours * HOUR ? at + (rotation.onHours * HOUR - into) : at + (cycle - into);
