@@ -1,11 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, hasChromium, repoRoot } from '../../../test/support/env.ts';
+import { hasChromium } from '../../../test/support/env.ts';
+import { launchBrowser, shotsDir } from '../../../test/support/browser.ts';
 import { startTestServer } from '../../../test/support/server.ts';
 
-const shots = resolve(repoRoot, 'test-results/e2e');
+const shots = shotsDir;
 const small = { width: 1366, height: 768 };
 const large = { width: 1920, height: 1080 };
 
@@ -21,20 +20,8 @@ describe.skipIf(!hasChromium())('command console (指挥调度)', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
     server = await startTestServer();
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--enable-unsafe-swiftshader',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchBrowser();
   }, 180_000);
 
   afterAll(async () => {

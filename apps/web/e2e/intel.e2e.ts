@@ -1,31 +1,18 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, hasChromium, repoRoot } from '../../../test/support/env.ts';
+import { hasChromium } from '../../../test/support/env.ts';
+import { launchBrowser, shotsDir } from '../../../test/support/browser.ts';
 import { startTestServer } from '../../../test/support/server.ts';
 
-const shots = resolve(repoRoot, 'test-results/e2e');
+const shots = shotsDir;
 
 describe.skipIf(!hasChromium())('intelligence analysis workbench', () => {
   let server: { url: string; close(): Promise<void> };
   let browser: Browser;
 
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
     server = await startTestServer();
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--enable-unsafe-swiftshader',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {
