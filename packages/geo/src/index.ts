@@ -16,3 +16,4 @@ export * from './kmeans.ts';
 export * from './balanced-clusters.ts';
 export * from './contiguous-clusters.ts';
 export * from './voronoi.ts';
+export * from './camera-projection.ts';
