@@ -127,6 +127,11 @@ export function createCoverageService(deps: {
       for (const u of input.unitIds) {
         const unit = await units.get(db, principal.tenantCode, u);
         if (!unit) throw invalid('/unitIds', `unit "${u}" does not exist`);
+        if (unit.stationId !== station.id)
+          throw invalid(
+            '/unitIds',
+            `unit ${unit.callsign} belongs to another station: assign units of ${station.name}`,
+          );
       }
       const planId = id ?? randomUUID();
       await db.transaction().execute(async (trx) => {

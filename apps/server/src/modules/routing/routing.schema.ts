@@ -50,6 +50,8 @@ export const closureBody = z
     /** Absent: the road is closed. Present: speed is multiplied by it (0.5 = half speed). */
     speedFactor: z.number().gt(0).max(1).optional(),
     note: z.string().max(200).optional(),
+    /** The road reopens by itself at this time. */
+    until: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time with offset' }).optional(),
     place: z.discriminatedUnion('kind', [
       z
         .object({ kind: z.literal('edges'), edges: z.array(z.number().int().min(0)).min(1).max(5000) })

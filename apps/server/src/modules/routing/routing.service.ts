@@ -26,14 +26,31 @@ export interface ClosureView {
   edges: number[];
   createdAt: string;
   createdBy: string;
+  /** When the road reopens by itself; null until reopened by hand. */
+  until: string | null;
 }
 
-const CLOSURE_ROLES = ['dispatcher', 'commander', 'leader'] as const;
+/** Leadership watches the command picture read-only: closing roads is for the command rooms. */
+const CLOSURE_ROLES = ['dispatcher', 'commander'] as const;
 
 export function createRoutingService(deps: { registry: GraphRegistry; clock: Clock; audit: AuditService }) {
   const { registry, clock, audit } = deps;
-  const meta = new Map<string, { createdAt: string; createdBy: string }>();
+  const meta = new Map<string, { createdAt: string; createdBy: string; until: string | null }>();
   const roadsCache = new Map<string, ReturnType<typeof roadsGeoJson>>();
+
+  /** The tenant's roads with closures past their end time reopened, so every answer sees the same state. */
+  function roadsOf(tenant: string) {
+    const roads = registry.get(tenant);
+    const now = clock.now().getTime();
+    for (const ev of roads.state.list()) {
+      const until = meta.get(`${tenant}/${ev.id}`)?.until;
+      if (until && Date.parse(until) <= now) {
+        roads.state.remove(ev.id);
+        meta.delete(`${tenant}/${ev.id}`);
+      }
+    }
+    return roads;
+  }
 
   /** Routing failures a user can act on are 422s, never 500s. */
   function domain<T>(f: () => T): T {
@@ -60,12 +77,13 @@ export function createRoutingService(deps: { registry: GraphRegistry; clock: Clo
       edges: [...ev.edges],
       createdAt: m?.createdAt ?? '',
       createdBy: m?.createdBy ?? '',
+      until: m?.until ?? null,
     };
   }
 
   return {
     route(p: Principal, q: RouteQuery) {
-      const roads = registry.get(p.tenantCode);
+      const roads = roadsOf(p.tenantCode);
       return domain(() => {
         const r = roads.router.route(q.from, q.to, { algorithm: q.algo, state: roads.state });
         return {
@@ -81,7 +99,7 @@ export function createRoutingService(deps: { registry: GraphRegistry; clock: Clo
     },
 
     isochrone(p: Principal, q: IsochroneQuery) {
-      const roads = registry.get(p.tenantCode);
+      const roads = roadsOf(p.tenantCode);
       return domain(() => ({
         type: 'FeatureCollection' as const,
         features: roads.router
@@ -105,7 +123,7 @@ export function createRoutingService(deps: { registry: GraphRegistry; clock: Clo
       target: LngLat,
       withDistance = true,
     ): { etaS: number; distanceM: number }[] {
-      const roads = registry.get(tenantCode);
+      const roads = roadsOf(tenantCode);
       const to = domain(() => roads.router.snap(target));
       const snapped = sources.map((s) => {
         try {
@@ -137,7 +155,7 @@ export function createRoutingService(deps: { registry: GraphRegistry; clock: Clo
      * the arrival time of the first unit, for coverage.
      */
     fastestArrival(tenantCode: string, sources: readonly LngLat[], targets: readonly LngLat[]): Float64Array {
-      const roads = registry.get(tenantCode);
+      const roads = roadsOf(tenantCode);
       const snapOrSkip = (p: LngLat) => {
         try {
           return roads.router.snap(p);
@@ -161,7 +179,7 @@ export function createRoutingService(deps: { registry: GraphRegistry; clock: Clo
 
     /** Fastest route between two points for internal use (simulator, ETAs), live road events included. */
     routeBetween(tenantCode: string, from: LngLat, to: LngLat) {
-      const roads = registry.get(tenantCode);
+      const roads = roadsOf(tenantCode);
       return domain(() => {
         const r = roads.router.route(from, to, { state: roads.state });
         return { durationS: r.durationS, distanceM: r.distanceM, geometry: roads.router.geometry(r) };
@@ -171,22 +189,21 @@ export function createRoutingService(deps: { registry: GraphRegistry; clock: Clo
     roads(p: Principal) {
       let fc = roadsCache.get(p.tenantCode);
       if (!fc) {
-        fc = roadsGeoJson(registry.get(p.tenantCode).graph);
+        fc = roadsGeoJson(roadsOf(p.tenantCode).graph);
         roadsCache.set(p.tenantCode, fc);
       }
       return fc;
     },
 
     listClosures(p: Principal): ClosureView[] {
-      return registry
-        .get(p.tenantCode)
+      return roadsOf(p.tenantCode)
         .state.list()
         .map((ev) => view(p.tenantCode, ev));
     },
 
     async addClosure(p: Principal, body: ClosureBody): Promise<ClosureView> {
       requireRole(p, CLOSURE_ROLES, 'Closing or slowing roads');
-      const roads = registry.get(p.tenantCode);
+      const roads = roadsOf(p.tenantCode);
       const edges = domain(() => resolveEdges(roads.graph, roads.router.index, body.place));
       if (edges.some((e) => e >= roads.graph.edgeCount)) {
         throw new DomainError(
@@ -201,6 +218,12 @@ export function createRoutingService(deps: { registry: GraphRegistry; clock: Clo
           'No road there',
           'The place given covers no road of the network.',
         );
+      if (body.until && Date.parse(body.until) <= clock.now().getTime())
+        throw new DomainError(
+          'validation',
+          'Invalid road event',
+          'The end time has passed: give a later time, or none to keep the road closed until reopened.',
+        );
       const id = randomUUID();
       const event: RoadEvent = {
         id,
@@ -210,7 +233,11 @@ export function createRoutingService(deps: { registry: GraphRegistry; clock: Clo
         ...(body.note === undefined ? {} : { note: body.note }),
       };
       domain(() => roads.state.set(event));
-      meta.set(`${p.tenantCode}/${id}`, { createdAt: clock.now().toISOString(), createdBy: p.username });
+      meta.set(`${p.tenantCode}/${id}`, {
+        createdAt: clock.now().toISOString(),
+        createdBy: p.username,
+        until: body.until ? new Date(body.until).toISOString() : null,
+      });
       await audit.record(p, {
         action: 'road.event.create',
         resource: 'road-event',
@@ -220,6 +247,7 @@ export function createRoutingService(deps: { registry: GraphRegistry; clock: Clo
           speedFactor: body.speedFactor ?? null,
           edges: edges.length,
           note: body.note ?? null,
+          until: body.until ?? null,
         },
       });
       return view(p.tenantCode, event);
@@ -227,7 +255,7 @@ export function createRoutingService(deps: { registry: GraphRegistry; clock: Clo
 
     async removeClosure(p: Principal, id: string): Promise<void> {
       requireRole(p, CLOSURE_ROLES, 'Reopening roads');
-      if (!registry.get(p.tenantCode).state.remove(id)) throw notFound('Road event', id);
+      if (!roadsOf(p.tenantCode).state.remove(id)) throw notFound('Road event', id);
       meta.delete(`${p.tenantCode}/${id}`);
       await audit.record(p, { action: 'road.event.remove', resource: 'road-event', resourceId: id });
     },
