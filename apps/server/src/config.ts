@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -48,6 +49,26 @@ export const configSchema = z.object({
   SIMULATE: flag.default('auto'),
   SIM_SPEEDUP: z.coerce.number().min(0.1).max(600).default(1),
   SIM_INCIDENTS_PER_DAY: z.coerce.number().min(0).max(100_000).default(60),
+  // Map: the elevation model for 3D terrain, and the bureau's own base tiles (unset: fully offline).
+  DEM_PATH: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((p) => p.trim())
+        .filter((p) => p !== ''),
+    )
+    .refine((paths) => paths.every((p) => /\.hgt(\.zip)?$/i.test(p)), {
+      message: 'must list SRTM tiles (.hgt or .hgt.zip files), separated by commas',
+    })
+    .refine((paths) => paths.every((p) => existsSync(p)), { message: 'a listed file does not exist' })
+    .default([]),
+  MAP_TILE_URL: url(['http', 'https'])
+    .refine((v) => ['{z}', '{x}', '{y}'].every((k) => v.includes(k)) || v.includes('{quadkey}'), {
+      message: 'must be an XYZ template with {z}, {x} and {y}',
+    })
+    .optional(),
+  MAP_TILE_ATTRIBUTION: z.string().max(300).optional(),
 });
 
 export type Config = Omit<z.infer<typeof configSchema>, 'DEMO' | 'SIMULATE'> & {

@@ -46,6 +46,8 @@ import { generatedDemoRoads } from './modules/routing/demo-roads.ts';
 import { createGraphRegistry } from './modules/routing/graph-registry.ts';
 import { registerRoutingRoutes } from './modules/routing/routing.routes.ts';
 import { createRoutingService } from './modules/routing/routing.service.ts';
+import { registerMapRoutes } from './modules/map/map.routes.ts';
+import { createMapService } from './modules/map/map.service.ts';
 import { createAvlBatcher, type Reply, startAvlSubscriber } from './modules/units/avl.mqtt.ts';
 import { startEmbeddedBroker } from './platform/mqtt/broker.ts';
 import { createAvlService } from './modules/units/avl.service.ts';
@@ -166,6 +168,7 @@ export async function createServices(deps: {
   const cot = createCot({ units, incidents, clock });
   const timers = createTimersService({ db, incidents, orgs, bus, clock });
   const incidentRecords = createIncidentRecords({ scope: intel.scope, incidents, audit, bus });
+  const map = createMapService({ config });
   const hub = new WsHub();
   bus.subscribe((event) => hub.broadcast(event));
   return {
@@ -197,6 +200,7 @@ export async function createServices(deps: {
     messages,
     messageGroups,
     emergencies,
+    map,
   };
 }
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -227,6 +231,7 @@ export async function createServer(
   registerIncidentsRoutes(app, services.incidents);
   registerUnitsRoutes(app, { units: services.units, avl: services.avl, orgs: services.orgs });
   registerRoutingRoutes(app, services.routing);
+  registerMapRoutes(app, services.map);
   registerDispatchRoutes(app, services.dispatch, services.timers);
   registerDispatchMetricsRoute(app, services.dispatchMetrics);
   registerCoverageRoutes(app, services.coverage);
