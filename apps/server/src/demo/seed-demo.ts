@@ -8,6 +8,7 @@ import type { Services } from '../main.ts';
 import { seedUnits } from './seed-units.ts';
 import { buildDehuaDemo, type DehuaDemo } from './dehua.ts';
 import { seedDehuaDispatch } from './dehua-places.ts';
+import { seedDemoCameras } from './dehua-cameras.ts';
 import { seedIntelDemo } from './seed-intel-demo.ts';
 import { DEMO_PASSWORD, type DemoScope, demoAccounts } from './demo-accounts.ts';
 
@@ -209,6 +210,7 @@ export async function seedDemo(services: Services, options: { seed?: number } = 
       )
       .execute();
     await seedDehuaDispatch(trx, demo);
+    await seedDemoCameras(trx, demo);
     const units = await seedUnits(
       trx,
       demo,

@@ -107,6 +107,17 @@ describe('map resources over HTTP', () => {
     expect(font.json().detail).toMatch(/"Comic Sans MS" is not served; available: Noto Sans Regular/);
   });
 
+  it('lists the gazetteer as place labels', async () => {
+    const res = await get('/api/map/places');
+    expect(res.statusCode).toBe(200);
+    const features = res.json().features as { properties: { name: string; kind: string; rank: number } }[];
+    const kinds = (kind: string) => features.filter((f) => f.properties.kind === kind);
+    expect(kinds('township')).toHaveLength(18);
+    expect(kinds('village')).toHaveLength(222);
+    expect(kinds('place').map((f) => f.properties.name)).toContain('德化陶瓷博物馆');
+    expect(features.find((f) => f.properties.name === '杨梅乡')?.properties.rank).toBe(0);
+  });
+
   it('tells the console about base tiles and terrain', async () => {
     const res = await get('/api/map/config');
     expect(res.statusCode).toBe(200);

@@ -16,6 +16,11 @@ export function registerMapRoutes(app: App, map: MapService) {
     },
   );
   app.get(
+    '/api/map/places',
+    { schema: { tags: ['map'], summary: 'Township seats, villages and named places as GeoJSON points' } },
+    async (request) => map.places(requireUser(request)),
+  );
+  app.get(
     '/api/map/glyphs/:fontstack/:range.pbf',
     {
       schema: {

@@ -1,9 +1,17 @@
 import { GlyphRangeError } from '@ronghui/maptiles';
+import type { FeatureCollection, Point } from 'geojson';
+import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
+import type { Principal } from '../../platform/auth/principal.ts';
+import type { DB } from '../../platform/db/schema.ts';
 import { DomainError, invalid } from '../../platform/http/errors.ts';
 import { createDem, DEM_MAX_ZOOM, type Dem } from './map-dem.ts';
 import { createFontLibrary, type FontLibrary } from './map-fonts.ts';
+import type { MapRepo } from './map.repo.ts';
 import type { MapSettings } from './map.schema.ts';
+
+/** Label rank: lower shows first and from further out (township seats, then places, then villages). */
+export type PlaceLabelKind = 'township' | 'place' | 'village';
 
 const notServed = (detail: string) => new DomainError('not-found', 'Not found', detail);
 
@@ -11,6 +19,8 @@ const notServed = (detail: string) => new DomainError('not-found', 'Not found', 
 export function createMapService(deps: {
   config: Pick<Config, 'DEM_PATH' | 'MAP_TILE_URL' | 'MAP_TILE_ATTRIBUTION'>;
   fonts?: FontLibrary;
+  db?: Kysely<DB>;
+  repo?: MapRepo;
 }) {
   const fonts = deps.fonts ?? createFontLibrary();
   const dem: Dem | null = deps.config.DEM_PATH.length > 0 ? createDem(deps.config.DEM_PATH) : null;
@@ -32,6 +42,35 @@ export function createMapService(deps: {
 
   return {
     settings: (): MapSettings => settings,
+
+    /** Gazetteer names of the user's county as GeoJSON points for the map's place labels. */
+    async places(principal: Principal): Promise<FeatureCollection<Point>> {
+      const { db, repo } = deps;
+      if (!db || !repo) return { type: 'FeatureCollection', features: [] };
+      const [divisions, places] = await Promise.all([
+        repo.divisions(db, principal.tenantCode),
+        repo.places(db, principal.tenantCode),
+      ]);
+      const feature = (
+        id: string,
+        name: string,
+        kind: PlaceLabelKind,
+        lon: number,
+        lat: number,
+        population = 0,
+      ) => ({
+        type: 'Feature' as const,
+        geometry: { type: 'Point' as const, coordinates: [lon, lat] },
+        properties: { id, name, kind, rank: kind === 'township' ? 0 : kind === 'place' ? 1 : 2, population },
+      });
+      return {
+        type: 'FeatureCollection',
+        features: [
+          ...divisions.map((d) => feature(d.code, d.name, d.level, d.lon, d.lat, d.population)),
+          ...places.map((p) => feature(p.id, p.name, 'place', p.lon, p.lat)),
+        ],
+      };
+    },
 
     /** A glyph range of the first font of the stack that we serve (MapLibre joins `text-font` with commas). */
     glyphs(fontstack: string, range: string): Uint8Array {

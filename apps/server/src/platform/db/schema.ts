@@ -434,8 +434,32 @@ export interface PatrolFeaturesTable {
   updated_at: GeneratedTimestamp;
 }
 
+export interface CamerasTable {
+  tenant_code: string;
+  id: string;
+  station_id: string;
+  code: string;
+  name: string;
+  lon: number;
+  lat: number;
+  ground_elevation_m: Generated<number>;
+  height_m: number;
+  heading: number;
+  tilt: number;
+  roll: Generated<number>;
+  hfov: number;
+  range_m: number;
+  stream_kind: Generated<'none' | 'hls' | 'mjpeg' | 'snapshot'>;
+  stream_url: string | null;
+  active: Generated<boolean>;
+  created_by: string;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
 /** Every table of the database, for Kysely. Modules add their tables here as they land. */
 export interface DB {
+  cameras: CamerasTable;
   patrol_features: PatrolFeaturesTable;
   messages: MessagesTable;
   message_recipients: MessageRecipientsTable;

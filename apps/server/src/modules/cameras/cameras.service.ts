@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto';
+import { haversine, type LngLat } from '@ronghui/geo';
+import type { Kysely } from 'kysely';
+import type { AuditService } from '../../platform/audit/audit.service.ts';
+import { canReach, requireRole } from '../../platform/auth/guard.ts';
+import type { Principal } from '../../platform/auth/principal.ts';
+import type { Role } from '../../platform/auth/roles.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { conflict, invalid, notFound } from '../../platform/http/errors.ts';
+import type { OrgsService } from '../orgs/orgs.service.ts';
+import type { Camera, CameraFields, CamerasRepo } from './cameras.repo.ts';
+
+const READ: Role[] = ['dispatcher', 'commander', 'leader', 'officer', 'system-admin'];
+/** The registry is equipment administration: the system administrator or the commander keep it. */
+const WRITE: Role[] = ['system-admin', 'commander'];
+
+export interface CameraView extends Omit<Camera, 'createdAt' | 'updatedAt'> {
+  stationName: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A named thing near a camera that its AR view labels. */
+export interface ScenePlace {
+  kind: 'place' | 'village' | 'township' | 'station';
+  name: string;
+  lon: number;
+  lat: number;
+  distanceM: number;
+}
+
+export function createCamerasService(deps: {
+  db: Kysely<DB>;
+  repo: CamerasRepo;
+  orgs: OrgsService;
+  audit: AuditService;
+  clock: Clock;
+}) {
+  const { db, repo, orgs, audit, clock } = deps;
+
+  async function present(cameras: Camera[], tenantCode: string): Promise<CameraView[]> {
+    const dir = await orgs.directory(tenantCode);
+    return cameras.map((c) => ({
+      ...c,
+      stationName: dir.get(c.stationId)?.name ?? '',
+      createdAt: c.createdAt.toISOString(),
+      updatedAt: c.updatedAt.toISOString(),
+    }));
+  }
+
+  async function load(principal: Principal, id: string): Promise<Camera> {
+    const camera = await repo.get(db, principal.tenantCode, id);
+    const dir = await orgs.directory(principal.tenantCode);
+    if (!camera || !canReach(principal, dir.pathOf(camera.stationId))) throw notFound('camera', id);
+    return camera;
+  }
+
+  async function checkStation(principal: Principal, stationId: string) {
+    const dir = await orgs.directory(principal.tenantCode);
+    const station = dir.get(stationId);
+    if (!station || !['station', 'brigade'].includes(station.kind))
+      throw invalid('/stationId', `"${stationId}" is not a station or brigade`);
+    if (!canReach(principal, dir.pathOf(station.id)))
+      throw invalid('/stationId', `station "${stationId}" is outside your scope`);
+  }
+
+  /** A stream URL goes with a stream kind, and no kind with no URL. */
+  function checkStream(c: Pick<CameraFields, 'streamKind' | 'streamUrl'>) {
+    if (c.streamKind === 'none' && c.streamUrl)
+      throw invalid('/streamKind', 'a camera with a stream URL needs a stream kind (hls, mjpeg or snapshot)');
+    if (c.streamKind !== 'none' && !c.streamUrl)
+      throw invalid('/streamUrl', `a ${c.streamKind} stream needs a URL (http or https)`);
+  }
+
+  async function checkCodeFree(tenantCode: string, code: string, self?: string) {
+    const other = await repo.idOfCode(db, tenantCode, code);
+    if (other && other !== self) throw conflict(`camera code "${code}" is already registered`, { code });
+  }
+
+  return {
+    async list(principal: Principal, filter: { station?: string | undefined } = {}) {
+      requireRole(principal, READ, 'Viewing cameras');
+      const dir = await orgs.directory(principal.tenantCode);
+      const visible = (await repo.list(db, principal.tenantCode)).filter(
+        (c) =>
+          canReach(principal, dir.pathOf(c.stationId)) && (!filter.station || c.stationId === filter.station),
+      );
+      return present(visible, principal.tenantCode);
+    },
+
+    async get(principal: Principal, id: string): Promise<CameraView> {
+      requireRole(principal, READ, 'Viewing cameras');
+      return (await present([await load(principal, id)], principal.tenantCode))[0]!;
+    },
+
+    /** Named places, villages, township seats and stations within a camera's range, nearest first. */
+    async scene(principal: Principal, id: string): Promise<{ places: ScenePlace[] }> {
+      requireRole(principal, READ, 'Viewing cameras');
+      const camera = await load(principal, id);
+      const tenant = principal.tenantCode;
+      const at: LngLat = [camera.lon, camera.lat] as LngLat;
+      const candidates: Omit<ScenePlace, 'distanceM'>[] = [];
+      for (const p of await db
+        .selectFrom('places')
+        .select(['name', 'lon', 'lat'])
+        .where('tenant_code', '=', tenant)
+        .execute())
+        candidates.push({ kind: 'place', ...p });
+      for (const d of await db
+        .selectFrom('divisions')
+        .select(['name', 'lon', 'lat', 'level'])
+        .where('tenant_code', '=', tenant)
+        .execute())
+        candidates.push({
+          kind: d.level === 'village' ? 'village' : 'township',
+          name: d.name,
+          lon: d.lon,
+          lat: d.lat,
+        });
+      const dir = await orgs.directory(tenant);
+      for (const o of dir.orgs)
+        if ((o.kind === 'station' || o.kind === 'brigade') && o.position)
+          candidates.push({ kind: 'station', name: o.name, lon: o.position[0], lat: o.position[1] });
+      const places = candidates
+        .map((c) => ({ ...c, distanceM: Math.round(haversine(at, [c.lon, c.lat] as LngLat)) }))
+        .filter((c) => c.distanceM <= camera.rangeM)
+        .sort((a, b) => a.distanceM - b.distanceM)
+        .slice(0, 200);
+      return { places };
+    },
+
+    async create(principal: Principal, input: CameraFields): Promise<CameraView> {
+      requireRole(principal, WRITE, 'Registering cameras');
+      await checkStation(principal, input.stationId);
+      checkStream(input);
+      await checkCodeFree(principal.tenantCode, input.code);
+      const id = randomUUID();
+      await db.transaction().execute(async (trx) => {
+        await repo.insert(trx, principal.tenantCode, id, input, principal.username);
+        await audit.write(trx, principal, {
+          action: 'camera.create',
+          resource: 'camera',
+          resourceId: id,
+          detail: {
+            code: input.code,
+            name: input.name,
+            stationId: input.stationId,
+            streamKind: input.streamKind,
+          },
+        });
+      });
+      return this.get(principal, id);
+    },
+
+    async update(principal: Principal, id: string, patch: Partial<CameraFields>): Promise<CameraView> {
+      requireRole(principal, WRITE, 'Changing cameras');
+      const before = await load(principal, id);
+      if (patch.stationId !== undefined) await checkStation(principal, patch.stationId);
+      // Clearing the stream kind clears the URL with it.
+      const merged = {
+        ...before,
+        ...patch,
+        ...(patch.streamKind === 'none' && patch.streamUrl === undefined ? { streamUrl: null } : {}),
+      };
+      checkStream(merged);
+      if (patch.code !== undefined) await checkCodeFree(principal.tenantCode, patch.code, id);
+      const changed = (Object.keys(patch) as (keyof CameraFields)[]).filter((k) => patch[k] !== before[k]);
+      await db.transaction().execute(async (trx) => {
+        await repo.update(
+          trx,
+          principal.tenantCode,
+          id,
+          { ...patch, streamUrl: merged.streamUrl },
+          clock.now(),
+        );
+        await audit.write(trx, principal, {
+          action: 'camera.update',
+          resource: 'camera',
+          resourceId: id,
+          detail: { code: merged.code, changed },
+        });
+      });
+      return this.get(principal, id);
+    },
+
+    async remove(principal: Principal, id: string): Promise<void> {
+      requireRole(principal, WRITE, 'Removing cameras');
+      const camera = await load(principal, id);
+      await db.transaction().execute(async (trx) => {
+        if (!(await repo.remove(trx, principal.tenantCode, id))) throw notFound('camera', id);
+        await audit.write(trx, principal, {
+          action: 'camera.delete',
+          resource: 'camera',
+          resourceId: id,
+          detail: { code: camera.code, name: camera.name },
+        });
+      });
+    },
+  };
+}
+export type CamerasService = ReturnType<typeof createCamerasService>;
