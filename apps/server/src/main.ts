@@ -17,6 +17,7 @@ import { createPrivacy } from './platform/privacy/privacy.ts';
 import { WsHub } from './platform/ws/ws-hub.ts';
 import { registerWsRoutes } from './platform/ws/ws.routes.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
+import { createCamerasRepo, createCamerasService, registerCamerasRoutes } from './modules/cameras/index.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { createOrgsRepo } from './modules/orgs/orgs.repo.ts';
 import { registerOrgsRoutes } from './modules/orgs/orgs.routes.ts';
@@ -166,6 +167,7 @@ export async function createServices(deps: {
     clock,
   });
   const coverage = createCoverageService({ db, units: unitsRepo, orgs, routing, audit, clock });
+  const cameras = createCamerasService({ db, repo: createCamerasRepo(), orgs, audit, clock });
   const cot = createCot({ units, incidents, clock });
   const timers = createTimersService({ db, incidents, orgs, bus, clock });
   const incidentRecords = createIncidentRecords({ scope: intel.scope, incidents, audit, bus });
@@ -195,6 +197,7 @@ export async function createServices(deps: {
     dispatch,
     dispatchMetrics,
     coverage,
+    cameras,
     cot,
     timers,
     incidentRecords,
@@ -237,6 +240,7 @@ export async function createServer(
   registerDispatchMetricsRoute(app, services.dispatchMetrics);
   registerCoverageRoutes(app, services.coverage);
   registerCotRoute(app, services.cot);
+  registerCamerasRoutes(app, services.cameras);
   registerMessagesRoutes(app, {
     messages: services.messages,
     groups: services.messageGroups,
