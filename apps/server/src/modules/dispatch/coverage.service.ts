@@ -53,7 +53,7 @@ export function createCoverageService(deps: {
       );
       const villages = await db
         .selectFrom('divisions')
-        .select(['code', 'lon', 'lat', 'population', 'station_id'])
+        .select(['code', 'name', 'lon', 'lat', 'population', 'station_id'])
         .where('tenant_code', '=', tenant)
         .where('level', '=', 'village')
         .execute();
@@ -78,6 +78,7 @@ export function createCoverageService(deps: {
           .map((r) => ({ ...r, name: r.key === 'all' ? '全县' : (dir.get(r.key)?.name ?? r.key) })),
         villages: villages.map((v, i) => ({
           code: v.code,
+          name: v.name,
           lon: v.lon,
           lat: v.lat,
           arrivalS: Number.isFinite(arrival[i]!) ? Math.round(arrival[i]!) : null,
