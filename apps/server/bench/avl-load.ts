@@ -26,6 +26,9 @@ const rate = Number(values.rate);
 const seconds = Number(values.seconds);
 
 const latencies: number[] = [];
+// Per 5-second window of sending time, to show whether the latency holds over the whole run.
+const windows: number[][] = [];
+let sendStart = 0;
 const ws = new WebSocket(`${url.replace('http', 'ws')}/api/ws`, { headers: { cookie } });
 await new Promise<void>((r) => ws.once('open', () => r()));
 ws.send(JSON.stringify({ type: 'subscribe', topics: ['unit.positions'] }));
@@ -33,7 +36,12 @@ ws.on('message', (raw: Buffer) => {
   const msg = JSON.parse(raw.toString()) as { topic?: string; payload?: { positions: { at: string }[] } };
   if (msg.topic !== 'unit.positions') return;
   const now = Date.now();
-  for (const p of msg.payload!.positions) latencies.push(now - Date.parse(p.at));
+  for (const p of msg.payload!.positions) {
+    const sent = Date.parse(p.at);
+    latencies.push(now - sent);
+    const w = Math.max(0, Math.floor((sent - sendStart) / 5_000));
+    (windows[w] ??= []).push(now - sent);
+  }
 });
 const devices = await Promise.all(
   Array.from({ length: Number(values.devices) }, (_, i) =>
@@ -60,6 +68,7 @@ const pending: Promise<unknown>[] = [];
 const tickMs = 100;
 const perTick = Math.round((rate * tickMs) / 1000);
 const started = performance.now();
+sendStart = Date.now();
 for (let tick = 0; performance.now() - started < seconds * 1000; tick++) {
   const half = Math.floor(perTick / 2);
   const batch = Array.from({ length: perTick - half }, (_, k) => fix(tick * perTick + k));
@@ -107,6 +116,10 @@ console.log(
     delivered: sorted.length,
     p50: pct(50),
     p99: pct(99),
+    windowP99: windows.map((w) => {
+      const s = (w ?? []).sort((a, b) => a - b);
+      return s.length ? s[Math.min(s.length - 1, Math.ceil(0.99 * s.length) - 1)] : null;
+    }),
   }),
 );
 process.exit(0);

@@ -227,6 +227,7 @@ const load = JSON.parse(out.trim().split('\n').pop()!) as {
   delivered: number;
   p50: number;
   p99: number;
+  windowP99: (number | null)[];
 };
 await services.bus.drain();
 const stored =
@@ -248,6 +249,7 @@ console.log(
   `AVL: sent ${accepted} (HTTP ${load.http}, MQTT ${load.mqtt}) in ${round(sendSeconds, 1)} s, stored ${stored}, rejected ${rejected}, failed ${load.failed}, delivered to WebSocket ${delivered}`,
 );
 console.log(`AVL receipt → WebSocket: p50 ${load.p50} ms, p99 ${load.p99} ms`);
+console.log(`AVL p99 per 5 s of sending: ${load.windowP99.map((v) => v ?? '–').join(', ')} ms`);
 
 // 3. Coverage of the county with 100 available units, against a per-village many-to-one baseline.
 const keep = new Set(ids.slice(0, 100));

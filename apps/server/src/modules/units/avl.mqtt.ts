@@ -32,10 +32,11 @@ export function createAvlBatcher(options: {
 }) {
   const { avl, log, reply } = options;
   const batchSize = options.batchSize ?? 500;
-  const batchMs = options.batchMs ?? 20;
+  const batchMs = options.batchMs ?? 10;
   let queue: Pending[] = [];
   let timer: NodeJS.Timeout | undefined;
-  let flushing = Promise.resolve();
+  // Batches are handed to the AVL service as they are cut; it writes concurrent ones in one transaction.
+  const inFlight = new Set<Promise<void>>();
 
   async function flush(batch: Pending[]) {
     const byTenant = new Map<string, Pending[]>();
@@ -66,7 +67,9 @@ export function createAvlBatcher(options: {
     timer = undefined;
     const batch = queue;
     queue = [];
-    flushing = flushing.then(() => flush(batch));
+    if (batch.length === 0) return;
+    const done: Promise<void> = flush(batch).finally(() => inFlight.delete(done));
+    inFlight.add(done);
   }
 
   return {
@@ -94,7 +97,7 @@ export function createAvlBatcher(options: {
     },
     async close() {
       cut();
-      await flushing;
+      await Promise.all(inFlight);
     },
   };
 }

@@ -3,11 +3,10 @@ import { bboxOf, type GeoJSON } from '@ronghui/geo';
 import type { Kysely } from 'kysely';
 import type { Actor, AuditService } from '../../platform/audit/audit.service.ts';
 import type { EventBus } from '../../platform/bus/bus.ts';
-import { enqueue } from '../../platform/bus/outbox.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { OrgsService } from '../orgs/orgs.service.ts';
-import type { PositionRow, UnitsRepo } from './units.repo.ts';
+import type { PositionRow, StoredPosition, UnitsRepo } from './units.repo.ts';
 
 export interface IncomingFix {
   unitId: string;
@@ -26,10 +25,24 @@ export interface IngestResult {
 
 const UNIT_CACHE_MS = 10_000;
 
+type StationPosition = StoredPosition & { stationId: string };
+
+interface Job {
+  tenantCode: string;
+  actor: Actor;
+  source: 'http' | 'mqtt' | 'simulator';
+  accepted: (PositionRow & { stationId: string })[];
+  counts: Map<string, number>;
+  receivedAt: Date;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
 /**
- * AVL ingest for HTTP batches, MQTT and the simulator: every fix is checked; accepted ones are stored in one
- * transaction with an event per station (so WebSocket scope filtering stays exact); rejected ones are
- * counted by reason and reported back — never silently dropped.
+ * AVL ingest for HTTP batches, MQTT and the simulator: every fix is checked; accepted ones are stored (group
+ * commit: concurrent batches share a transaction) and `ingest` resolves only once they are; rejected ones are
+ * counted by reason and reported back — never silently dropped. After commit, positions go to WebSocket
+ * clients as one live event per station (so scope filtering stays exact).
  */
 export function createAvlService(deps: {
   db: Kysely<DB>;
@@ -71,6 +84,112 @@ export function createAvlService(deps: {
     return bounds;
   }
 
+  // Group commit: batches that arrive while a transaction is being written wait and go together into the
+  // next one, so under load one transaction carries many batches and a quiet system writes each at once.
+  let queue: Job[] = [];
+  let writing: Promise<void> | undefined;
+
+  function schedule() {
+    if (writing) return;
+    writing = (async () => {
+      while (queue.length > 0) {
+        const jobs = queue;
+        queue = [];
+        try {
+          await write(jobs);
+          for (const j of jobs) j.resolve();
+        } catch (error) {
+          if (jobs.length === 1) {
+            jobs[0]!.reject(error as Error);
+            continue;
+          }
+          // One bad batch must not fail the others: write each on its own.
+          for (const j of jobs) {
+            try {
+              await write([j]);
+              j.resolve();
+            } catch (e) {
+              j.reject(e as Error);
+            }
+          }
+        }
+      }
+    })().finally(() => {
+      writing = undefined;
+      if (queue.length > 0) schedule();
+    });
+  }
+
+  async function write(jobs: Job[]) {
+    const byTenant = new Map<string, Job[]>();
+    for (const j of jobs) byTenant.set(j.tenantCode, [...(byTenant.get(j.tenantCode) ?? []), j]);
+    const live: { tenantCode: string; stationId: string; path: string[]; positions: StoredPosition[] }[] = [];
+    await db.transaction().execute(async (trx) => {
+      for (const [tenantCode, list] of byTenant) {
+        const rows = list.flatMap((j) =>
+          j.accepted.map((p): StationPosition => ({ ...p, source: j.source, receivedAt: j.receivedAt })),
+        );
+        if (rows.length) await repo.storePositions(trx, tenantCode, rows);
+        const counts = new Map<string, number>();
+        for (const j of list) for (const [r, n] of j.counts) counts.set(r, (counts.get(r) ?? 0) + n);
+        if (counts.size) await repo.countRejections(trx, tenantCode, counts, clock.now());
+        // One audit record per sender and source in this transaction: who reported how many positions, in how
+        // many batches, and what was refused.
+        const bySender = new Map<string, Job[]>();
+        for (const j of list) {
+          const key = `${j.actor.userId}\u0000${j.source}`;
+          bySender.set(key, [...(bySender.get(key) ?? []), j]);
+        }
+        for (const group of bySender.values()) {
+          const first = group[0]!;
+          const acceptedN = group.reduce((n, j) => n + j.accepted.length, 0);
+          const refused = new Map<string, number>();
+          for (const j of group) for (const [r, n] of j.counts) refused.set(r, (refused.get(r) ?? 0) + n);
+          await audit.write(trx, first.actor, {
+            action: 'avl.ingest',
+            resource: 'unit-position',
+            outcome: acceptedN === 0 && refused.size > 0 ? 'denied' : 'ok',
+            detail: {
+              source: first.source,
+              accepted: acceptedN,
+              rejected: Object.fromEntries(refused),
+              batches: group.length,
+            },
+          });
+        }
+        const dir = await orgs.directory(tenantCode);
+        const byStation = new Map<string, StationPosition[]>();
+        for (const p of rows) {
+          let list = byStation.get(p.stationId);
+          if (!list) byStation.set(p.stationId, (list = []));
+          list.push(p);
+        }
+        for (const [stationId, positions] of byStation)
+          live.push({ tenantCode, stationId, path: dir.pathOf(stationId), positions });
+      }
+    });
+    // Stored: now to WebSocket clients of every server process, straight away (positions are not replayed
+    // from the outbox; a client that reconnects reads the units' latest positions).
+    for (const l of live) {
+      bus.publishLive(
+        l.tenantCode,
+        'unit.positions',
+        {
+          stationId: l.stationId,
+          positions: l.positions.map((p) => ({
+            unitId: p.unitId,
+            lon: p.lon,
+            lat: p.lat,
+            speedKmh: p.speedKmh,
+            heading: p.heading,
+            at: p.at.toISOString(),
+          })),
+        },
+        l.path,
+      );
+    }
+  }
+
   return {
     /** `mayReport(stationId)` decides whether the sender may report for a unit of that station. */
     async ingest(
@@ -109,41 +228,17 @@ export function createAvlService(deps: {
       });
       const counts = new Map<string, number>();
       for (const r of rejected) counts.set(r.reason, (counts.get(r.reason) ?? 0) + 1);
-      const dir = await orgs.directory(tenantCode);
-      await db.transaction().execute(async (trx) => {
-        if (accepted.length) await repo.storePositions(trx, tenantCode, accepted, source, now);
-        if (counts.size) await repo.countRejections(trx, tenantCode, counts, now);
-        const byStation = new Map<string, typeof accepted>();
-        for (const p of accepted) byStation.set(p.stationId, [...(byStation.get(p.stationId) ?? []), p]);
-        for (const [stationId, list] of byStation) {
-          await enqueue(
-            trx,
-            tenantCode,
-            'unit.positions',
-            {
-              stationId,
-              positions: list.map((p) => ({
-                unitId: p.unitId,
-                lon: p.lon,
-                lat: p.lat,
-                speedKmh: p.speedKmh,
-                heading: p.heading,
-                at: p.at.toISOString(),
-              })),
-            },
-            dir.pathOf(stationId),
-          );
-        }
-        // One audit record per batch: who reported how many positions, and what was refused.
-        await audit.write(trx, actor, {
-          action: 'avl.ingest',
-          resource: 'unit-position',
-          outcome: accepted.length === 0 && rejected.length > 0 ? 'denied' : 'ok',
-          detail: { source, accepted: accepted.length, rejected: Object.fromEntries(counts) },
+      if (accepted.length > 0 || counts.size > 0) {
+        await new Promise<void>((resolve, reject) => {
+          queue.push({ tenantCode, actor, source, accepted, counts, receivedAt: now, resolve, reject });
+          schedule();
         });
-      });
-      if (accepted.length) bus.kick();
+      }
       return { accepted: accepted.length, rejected };
+    },
+    /** Resolves once every batch handed in so far is stored (shutdown, tests). */
+    async flush() {
+      while (writing) await writing;
     },
     /** Counts fixes refused before they could be parsed (e.g. a malformed MQTT payload). */
     async countRejected(tenantCode: string, reason: AvlRejection, n = 1) {

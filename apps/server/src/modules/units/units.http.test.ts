@@ -1,8 +1,12 @@
 import { isOnDuty } from '@ronghui/dispatch';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, openTestDatabase, testServices } from '../../../../../test/support/db.ts';
 import { type TestApp, testApp } from '../../../../../test/support/http.ts';
+import { openSocket } from '../../../../../test/support/ws.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { createAvlService } from './avl.service.ts';
+import { createUnitsRepo } from './units.repo.ts';
 
 describe.each(databaseKinds())('units, status and AVL (%s)', (kind) => {
   let database: Database;
@@ -142,6 +146,141 @@ describe.each(databaseKinds())('units, status and AVL (%s)', (kind) => {
       'unknown-unit': 1,
       'not-permitted': 1,
     });
+  });
+
+  it('stores concurrent batches before answering, audits each sender, shows positions live within scope', async () => {
+    const mine = (await t.as(yangmei, { method: 'GET', url: '/api/units' })).json();
+    const all = (await t.as(commander, { method: 'GET', url: '/api/units' })).json();
+    const foreign = all.find((u: { stationName: string }) => u.stationName === '浔中派出所');
+    await t.services.bus.start();
+    const url = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const officerSocket = await openSocket(url, yangmei);
+    const commandSocket = await openSocket(url, commander);
+    for (const s of [officerSocket, commandSocket]) {
+      s.send({ type: 'subscribe', topics: ['unit.positions'] });
+      await s.waitFor((m) => m.type === 'subscribed');
+    }
+    const count = async () =>
+      Number(
+        (
+          await t.services.db
+            .selectFrom('avl_positions')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    const lastSeq = Number(
+      (
+        await t.services.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.max('seq').as('s'))
+          .executeTakeFirstOrThrow()
+      ).s,
+    );
+    const batches = 20;
+    const results = await Promise.all(
+      Array.from({ length: batches }, (_, i) =>
+        t.as(i % 2 ? yangmei : commander, {
+          method: 'POST',
+          url: '/api/avl',
+          payload: {
+            positions: [
+              { unitId: mine[i % mine.length].id, lon: 118.03 + i / 10_000, lat: 25.71 },
+              ...(i % 2 ? [] : [{ unitId: foreign.id, lon: 118.25 + i / 10_000, lat: 25.5 }]),
+            ],
+          },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual(Array(batches).fill(200));
+    // Acknowledged means stored: no waiting for anything after the replies.
+    expect((await count()) - before).toBe(batches + batches / 2);
+    const audits = await t.services.db
+      .selectFrom('audit_log')
+      .select(['actor', 'detail'])
+      .where('action', '=', 'avl.ingest')
+      .where('seq', '>', String(lastSeq) as never)
+      .execute();
+    const sum = (who: string, key: 'accepted' | 'batches') =>
+      audits
+        .filter((a) => a.actor === who)
+        .reduce((n, a) => n + Number((a.detail as Record<string, number>)[key]), 0);
+    expect(sum('officer-yangmei', 'batches')).toBe(batches / 2);
+    expect(sum('officer-yangmei', 'accepted')).toBe(batches / 2);
+    expect(sum('commander', 'batches')).toBe(batches / 2);
+    expect(sum('commander', 'accepted')).toBe(batches);
+    const seen = (s: typeof officerSocket, unitId: string) =>
+      s.messages.some(
+        (m) =>
+          m.topic === 'unit.positions' &&
+          (m.payload as { positions: { unitId: string }[] }).positions.some((p) => p.unitId === unitId),
+      );
+    await commandSocket.waitFor(() => seen(commandSocket, foreign.id));
+    await officerSocket.waitFor(() => seen(officerSocket, mine[0].id));
+    expect(seen(officerSocket, foreign.id)).toBe(false);
+    officerSocket.close();
+    commandSocket.close();
+  });
+
+  it('batches arriving during a write share the next transaction; one that cannot be written fails alone', async () => {
+    const repo = createUnitsRepo();
+    const s = t.services;
+    const avl = createAvlService({
+      db: s.db,
+      orgs: s.orgs,
+      audit: s.audit,
+      bus: s.bus,
+      clock: s.clock,
+      repo: {
+        ...repo,
+        async storePositions(trx, tenantCode, rows) {
+          if (rows.some((r) => r.lon === 118.0999)) throw new Error('storage refused the batch');
+          return repo.storePositions(trx, tenantCode, rows);
+        },
+      },
+    });
+    const mine = (await t.as(yangmei, { method: 'GET', url: '/api/units' })).json();
+    const actor = { tenantCode: '350526', userId: 'system:test', username: 'test' };
+    const fix = (lon: number) => [{ unitId: mine[0].id, lon, lat: 25.72 }];
+    const outcomes = await Promise.allSettled([
+      avl.ingest('350526', actor, fix(118.0901), 'http'),
+      avl.ingest('350526', actor, fix(118.0902), 'http'),
+      avl.ingest('350526', actor, fix(118.0999), 'http'),
+      avl.ingest('350526', actor, fix(118.0903), 'http'),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    // The first batch was written at once; the three that came meanwhile were tried together, and when that
+    // failed, one by one: the audit shows the two good ones in their own records.
+    const audited = await s.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'avl.ingest')
+      .where('actor', '=', 'test')
+      .orderBy('seq')
+      .execute();
+    expect(audited.map((a) => (a.detail as { accepted: number; batches: number }).batches)).toEqual([
+      1, 1, 1,
+    ]);
+    const grouped = await Promise.all(
+      [118.0911, 118.0912, 118.0913, 118.0914].map((lon) => avl.ingest('350526', actor, fix(lon), 'mqtt')),
+    );
+    expect(grouped.map((g) => g.accepted)).toEqual([1, 1, 1, 1]);
+    const mqttAudits = await s.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'avl.ingest')
+      .where('actor', '=', 'test')
+      .where(sql<boolean>`detail->>'source' = 'mqtt'`)
+      .orderBy('seq')
+      .execute();
+    expect(mqttAudits.map((a) => (a.detail as { batches: number }).batches)).toEqual([1, 3]);
+    const stored = await s.db
+      .selectFrom('avl_positions')
+      .select('lon')
+      .where('lon', 'in', [118.0901, 118.0902, 118.0903, 118.0999])
+      .execute();
+    expect(stored.map((r) => r.lon).sort()).toEqual([118.0901, 118.0902, 118.0903]);
   });
 
   it('refuses malformed batches with the field named', async () => {

@@ -44,6 +44,11 @@ export interface PositionRow {
   heading: number | null;
 }
 
+export interface StoredPosition extends PositionRow {
+  source: 'http' | 'mqtt' | 'simulator';
+  receivedAt: Date;
+}
+
 export function createUnitsRepo() {
   return {
     async list(
@@ -131,54 +136,50 @@ export function createUnitsRepo() {
         .execute();
     },
     /** Stores accepted fixes and moves each unit to its latest one, in the caller's transaction. */
-    async storePositions(
-      trx: Kysely<DB>,
-      tenantCode: string,
-      rows: PositionRow[],
-      source: 'http' | 'mqtt' | 'simulator',
-      receivedAt: Date,
-    ) {
-      for (let i = 0; i < rows.length; i += 1_000) {
-        await trx
-          .insertInto('avl_positions')
-          .values(
-            rows.slice(i, i + 1_000).map((p) => ({
-              tenant_code: tenantCode,
-              unit_id: p.unitId,
-              at: p.at,
-              received_at: receivedAt,
-              lon: p.lon,
-              lat: p.lat,
-              speed_kmh: p.speedKmh,
-              heading: p.heading,
-              source,
-            })),
-          )
-          .execute();
+    /**
+     * Stores a batch of fixes and moves each unit to its latest one (never backwards in time). The rows travel
+     * as one JSON parameter per statement: a thousand fixes cost two statements, not thousands of parameters.
+     */
+    async storePositions(trx: Kysely<DB>, tenantCode: string, rows: StoredPosition[]) {
+      for (let i = 0; i < rows.length; i += 5_000) {
+        const chunk = rows.slice(i, i + 5_000).map((p) => ({
+          u: p.unitId,
+          t: p.at.toISOString(),
+          r: p.receivedAt.toISOString(),
+          x: p.lon,
+          y: p.lat,
+          s: p.speedKmh,
+          h: p.heading,
+          src: p.source,
+        }));
+        await sql`INSERT INTO avl_positions (tenant_code, unit_id, at, received_at, lon, lat, speed_kmh, heading, source)
+          SELECT ${tenantCode}, v.u, v.t, v.r, v.x, v.y, v.s, v.h, v.src
+          FROM json_to_recordset(${JSON.stringify(chunk)}::json)
+            AS v(u text, t timestamptz, r timestamptz, x float8, y float8, s float8, h float8, src text)`.execute(
+          trx,
+        );
       }
       const latest = new Map<string, PositionRow>();
       for (const p of rows) {
         const prev = latest.get(p.unitId);
         if (!prev || prev.at <= p.at) latest.set(p.unitId, p);
       }
-      // One statement moves every unit of the batch to its latest fix (never backwards in time).
-      const moves = [...latest.values()];
-      for (let i = 0; i < moves.length; i += 500) {
-        const values = sql.join(
-          moves
-            .slice(i, i + 500)
-            .map(
-              (p) =>
-                sql`(${p.unitId}::text, ${p.lon}::float8, ${p.lat}::float8, ${p.speedKmh}::float8, ${p.heading}::float8, ${p.at.toISOString()}::timestamptz)`,
-            ),
-        );
-        await sql`UPDATE units AS u
-          SET lon = v.lon, lat = v.lat, speed_kmh = v.speed, heading = v.heading, position_at = v.at
-          FROM (VALUES ${values}) AS v(id, lon, lat, speed, heading, at)
-          WHERE u.tenant_code = ${tenantCode} AND u.id = v.id AND (u.position_at IS NULL OR u.position_at <= v.at)`.execute(
-          trx,
-        );
-      }
+      const moves = [...latest.values()].map((p) => ({
+        id: p.unitId,
+        x: p.lon,
+        y: p.lat,
+        s: p.speedKmh,
+        h: p.heading,
+        t: p.at.toISOString(),
+      }));
+      if (moves.length === 0) return;
+      await sql`UPDATE units AS u
+        SET lon = v.x, lat = v.y, speed_kmh = v.s, heading = v.h, position_at = v.t
+        FROM json_to_recordset(${JSON.stringify(moves)}::json)
+          AS v(id text, x float8, y float8, s float8, h float8, t timestamptz)
+        WHERE u.tenant_code = ${tenantCode} AND u.id = v.id AND (u.position_at IS NULL OR u.position_at <= v.t)`.execute(
+        trx,
+      );
     },
     async countRejections(trx: Kysely<DB>, tenantCode: string, counts: Map<string, number>, at: Date) {
       for (const [reason, n] of counts) {

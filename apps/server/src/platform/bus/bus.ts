@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../db/schema.ts';
-import type { EventEnvelope } from './events.ts';
+import type { EventEnvelope, EventMap, Topic } from './events.ts';
 import { relayBatch } from './outbox.ts';
 
 export type EventHandler = (event: EventEnvelope) => void | Promise<void>;
@@ -11,6 +11,11 @@ export interface Transport {
   readonly kind: 'in-process' | 'nats';
   /** Publishes durably; resolves once the transport has accepted every event. */
   publish(events: EventEnvelope[]): Promise<void>;
+  /**
+   * Live-only events (unit positions), already stored elsewhere: delivered to every process's handlers at once,
+   * without the outbox, at most once. Fire and forget.
+   */
+  publishLive(events: EventEnvelope[]): void;
   /** Starts delivering events (from every process) to `deliver`. */
   start(deliver: (event: EventEnvelope) => Promise<void>): Promise<void>;
   close(): Promise<void>;
@@ -21,6 +26,16 @@ export interface EventBus {
   subscribe(handler: EventHandler): () => void;
   /** Call after a commit that wrote to the outbox: relays soon instead of at the next poll. */
   kick(): void;
+  /**
+   * Sends a live event to WebSocket clients of every process right away, bypassing the outbox: for data
+   * that is already stored durably (positions) and only needs to be seen soon. Not replayed; id 0.
+   */
+  publishLive<T extends Topic>(
+    tenantCode: string,
+    topic: T,
+    payload: EventMap[T],
+    orgIds?: readonly string[],
+  ): void;
   /** Relays until the outbox is empty (tests, shutdown). */
   drain(): Promise<void>;
   start(): Promise<void>;
@@ -86,6 +101,12 @@ export function createEventBus(deps: {
     kick() {
       if (!closed) void relay();
     },
+    publishLive(tenantCode, topic, payload, orgIds = []) {
+      if (closed) return;
+      transport.publishLive([
+        { id: 0, tenantCode, topic, payload, orgIds: [...orgIds], at: new Date().toISOString() },
+      ]);
+    },
     async drain() {
       await relay();
       if (running) await running;
@@ -112,6 +133,9 @@ export function inProcessTransport(): Transport {
     kind: 'in-process',
     async publish(events) {
       for (const e of events) await deliver?.(e);
+    },
+    publishLive(events) {
+      for (const e of events) void deliver?.(e);
     },
     async start(d) {
       deliver = d;

@@ -1,4 +1,12 @@
-import { type ConsumerMessages, connect, DeliverPolicy, JSONCodec, type NatsConnection, nanos } from 'nats';
+import {
+  type ConsumerMessages,
+  connect,
+  DeliverPolicy,
+  JSONCodec,
+  type NatsConnection,
+  nanos,
+  type Subscription,
+} from 'nats';
 import type { Logger } from 'pino';
 import type { EventEnvelope } from './events.ts';
 import type { Transport } from './bus.ts';
@@ -16,6 +24,9 @@ export function natsTransport(url: string, log: Logger, stream: string = EVENTS_
   let nc: NatsConnection | undefined;
   let messages: ConsumerMessages | undefined;
   let loop: Promise<void> | undefined;
+  let live: Subscription | undefined;
+  // Live events use core NATS (no stream, no storage) under a prefix the stream does not capture.
+  const livePrefix = `${stream.toLowerCase()}_live`;
 
   async function connection(): Promise<NatsConnection> {
     if (!nc) {
@@ -46,8 +57,19 @@ export function natsTransport(url: string, log: Logger, stream: string = EVENTS_
         ),
       );
     },
+    publishLive(events) {
+      if (!nc || nc.isClosed()) return;
+      for (const e of events) nc.publish(`${livePrefix}.${e.tenantCode}.${e.topic}`, codec.encode(e));
+    },
     async start(deliver) {
-      const js = (await connection()).jetstream();
+      const conn = await connection();
+      live = conn.subscribe(`${livePrefix}.>`, {
+        callback: (error, m) => {
+          if (error) return;
+          deliver(codec.decode(m.data)).catch((e) => log.error({ err: e }, 'failed to handle a live event'));
+        },
+      });
+      const js = conn.jetstream();
       const consumer = await js.consumers.get(stream, { deliver_policy: DeliverPolicy.New });
       messages = await consumer.consume();
       loop = (async () => {
@@ -66,6 +88,7 @@ export function natsTransport(url: string, log: Logger, stream: string = EVENTS_
       // An ordered consumer may not finish closing while its server-side consumer is being recreated:
       // give the orderly path a moment, then close the connection, which ends every iterator.
       const orderly = (async () => {
+        live?.unsubscribe();
         messages?.stop();
         await messages?.close();
         await loop?.catch(() => {});

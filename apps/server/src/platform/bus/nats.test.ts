@@ -86,4 +86,36 @@ describe.runIf(available)('two instances share events through NATS JetStream', (
     onA.close();
     onB.close();
   });
+
+  it('positions reported to instance B reach WebSocket clients of instance A at once, without the outbox', async () => {
+    const onA = await openSocket(urlA, await a.login('dispatcher'));
+    onA.send({ type: 'subscribe', topics: ['unit.positions'] });
+    await onA.waitFor((m) => m.type === 'subscribed');
+    const officer = await b.login('officer-yangmei');
+    const unit = (await b.as(officer, { method: 'GET', url: '/api/units' })).json()[0];
+    const outboxBefore = await database.db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const res = await b.as(officer, {
+      method: 'POST',
+      url: '/api/avl',
+      payload: { positions: [{ unitId: unit.id, lon: 118.0421, lat: 25.7021, heading: 45 }] },
+    });
+    expect(res.statusCode).toBe(200);
+    const match = (m: { topic?: string; payload?: unknown }) =>
+      m.topic === 'unit.positions' &&
+      (m.payload as { positions: { unitId: string; lon: number }[] }).positions.some(
+        (p) => p.unitId === unit.id && p.lon === 118.0421,
+      );
+    await onA.waitFor(match);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(onA.messages.filter(match)).toHaveLength(1);
+    const outboxAfter = await database.db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(outboxAfter.n)).toBe(Number(outboxBefore.n));
+    onA.close();
+  });
 });
