@@ -40,7 +40,9 @@ ws.on('message', (raw: Buffer) => {
     const sent = Date.parse(p.at);
     latencies.push(now - sent);
     const w = Math.max(0, Math.floor((sent - sendStart) / 5_000));
-    (windows[w] ??= []).push(now - sent);
+    const window = windows[w] ?? [];
+    windows[w] = window;
+    window.push(now - sent);
   }
 });
 const devices = await Promise.all(

@@ -160,8 +160,8 @@ export function createAvlService(deps: {
         const dir = await orgs.directory(tenantCode);
         const byStation = new Map<string, StationPosition[]>();
         for (const p of rows) {
-          let list = byStation.get(p.stationId);
-          if (!list) byStation.set(p.stationId, (list = []));
+          const list = byStation.get(p.stationId) ?? [];
+          byStation.set(p.stationId, list);
           list.push(p);
         }
         for (const [stationId, positions] of byStation)
