@@ -1,6 +1,7 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/login-page.tsx';
+import { CameraGuard } from '../features/cameras/camera-guard.tsx';
 import { UnderConstructionPage } from '../features/placeholder/under-construction-page.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import type { ModuleKey, PlannedModuleKey } from './navigation.tsx';
@@ -25,6 +26,12 @@ const DispatchPage = lazy(() =>
 );
 const BigScreenPage = lazy(() =>
   import('../features/bigscreen/bigscreen-page.tsx').then((m) => ({ default: m.BigScreenPage })),
+);
+const CameraListPage = lazy(() =>
+  import('../features/cameras/camera-list-page.tsx').then((m) => ({ default: m.CameraListPage })),
+);
+const CameraViewPage = lazy(() =>
+  import('../features/cameras/camera-view-page.tsx').then((m) => ({ default: m.CameraViewPage })),
 );
 const AuditPage = lazy(() =>
   import('../features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
@@ -68,6 +75,22 @@ export function createRouter() {
         })),
         { path: 'dispatch', element: guarded('dispatch', <DispatchPage />) },
         { path: 'intel', element: guarded('intel', <IntelPage />) },
+        {
+          path: 'cameras',
+          element: (
+            <CameraGuard>
+              <CameraListPage />
+            </CameraGuard>
+          ),
+        },
+        {
+          path: 'cameras/:id',
+          element: (
+            <CameraGuard>
+              <CameraViewPage />
+            </CameraGuard>
+          ),
+        },
         { path: 'intel/reports/:id', element: guarded('intel', <ReportEditorPage />) },
         { path: 'admin/users', element: guarded('users', <UsersPage />) },
         { path: 'admin/orgs', element: guarded('orgs', <OrgsPage />) },

@@ -1,0 +1,122 @@
+import { createCameraProjector, createLocalProjection, type LngLat } from '@ronghui/geo';
+import { describe, expect, it } from 'vitest';
+import type { IncidentView, UnitView } from '../dispatch/dispatch-types.ts';
+import { arLabels, poseOf } from './ar-labels.ts';
+import { cameraFeatures } from './camera-features.ts';
+import type { CameraView } from './cameras-api.ts';
+import { intakeLink, intakePointOf } from './intake-link.ts';
+
+const camera: CameraView = {
+  id: 'cam-test',
+  code: 'DH-CAM-T',
+  name: '测试路口',
+  stationId: 'station-350526100',
+  stationName: '浔中派出所',
+  lon: 118.24,
+  lat: 25.49,
+  groundElevationM: 0,
+  heightM: 12,
+  headingDeg: 0,
+  tiltDeg: 6,
+  rollDeg: 0,
+  hfovDeg: 60,
+  rangeM: 1500,
+  streamKind: 'none',
+  streamUrl: null,
+  active: true,
+  createdAt: '2026-11-29T00:00:00Z',
+  updatedAt: '2026-11-29T00:00:00Z',
+};
+const local = createLocalProjection([camera.lon, camera.lat] as LngLat);
+const ahead = (east: number, north: number) => {
+  const [lon, lat] = local.toLngLat([east, north]);
+  return { lon, lat };
+};
+const unit = (id: string, at: { lon: number; lat: number } | null): UnitView => ({
+  id,
+  callsign: `浔中${id}`,
+  name: '民警',
+  kind: 'officer',
+  stationId: 'station-350526100',
+  stationName: '浔中派出所',
+  pool: null,
+  status: 'available',
+  statusName: { zh: '空闲', en: 'Available' },
+  onDuty: true,
+  incidentId: null,
+  position: at && { ...at, speedKmh: 0, heading: 0, at: '2026-11-29T00:00:00Z' },
+});
+const names = { unitStatus: (s: string) => s, category: (i: IncidentView) => i.category.zh };
+
+describe('AR labels', () => {
+  const projector = createCameraProjector(poseOf(camera, 1280, 720));
+
+  it('labels units, incidents, places and named roads in view at their projected pixels, and nothing hidden', () => {
+    const incident = {
+      id: 'i1',
+      number: '350526-20261129-0001',
+      priority: 1,
+      category: { kind: 'criminal', code: '01', zh: '盗窃', en: 'Theft' },
+      location: { ...ahead(-30, 200), address: null, township: null, confidence: 1 },
+    } as IncidentView;
+    const { labels, roads } = arLabels(
+      projector,
+      {
+        units: [
+          unit('01', ahead(20, 300)),
+          unit('02', ahead(0, -100)),
+          unit('03', ahead(0, 3000)),
+          unit('04', null),
+        ],
+        incidents: [incident],
+        places: [{ kind: 'place', name: '德化陶瓷博物馆', ...ahead(0, 500), distanceM: 500 }],
+        roads: {
+          type: 'FeatureCollection',
+          features: [
+            {
+              type: 'Feature',
+              properties: { name: '浔中大道' },
+              geometry: {
+                type: 'LineString',
+                coordinates: [ahead(-300, 400), ahead(300, 400)].map((p) => [p.lon, p.lat]),
+              },
+            },
+          ],
+        },
+      },
+      names,
+    );
+    const byKey = new Map(labels.map((l) => [l.key, l]));
+    expect([...byKey.keys()].sort()).toEqual(
+      ['incident:i1', 'place:place:德化陶瓷博物馆', 'road:浔中大道', 'unit:01'].sort(),
+    );
+    const u = projector.project(ahead(20, 300));
+    expect(u.visible && byKey.get('unit:01')).toMatchObject({
+      x: u.visible ? u.x : 0,
+      y: u.visible ? u.y : 0,
+    });
+    expect(byKey.get('unit:01')?.x).toBeGreaterThan(640);
+    expect(byKey.get('incident:i1')?.x).toBeLessThan(640);
+    // Farther first, so nearer labels are drawn on top.
+    expect(labels.map((l) => l.distanceM)).toEqual([...labels.map((l) => l.distanceM)].sort((a, b) => b - a));
+    // The road crosses the picture as one visible piece with its label near the middle.
+    expect(roads).toHaveLength(1);
+    expect(roads[0]!.pieces.length).toBeGreaterThanOrEqual(1);
+    expect(Math.abs(byKey.get('road:浔中大道')!.x - 640)).toBeLessThan(40);
+  });
+
+  it('draws a view cone around the heading and round-trips intake links', () => {
+    const { points, cones } = cameraFeatures([{ ...camera, headingDeg: 90, rangeM: 300 }]);
+    expect(points.features[0]!.geometry).toEqual({ type: 'Point', coordinates: [camera.lon, camera.lat] });
+    const ring = (cones.features[0]!.geometry as { coordinates: number[][][] }).coordinates[0]!;
+    const middle = local.toXY(ring[7] as [number, number]);
+    expect(middle[0]).toBeCloseTo(300, 3);
+    expect(middle[1]).toBeCloseTo(0, 3);
+    expect(intakePointOf(new URL(`http://x${intakeLink({ lon: 118.2, lat: 25.5 })}`).search)).toEqual({
+      lon: 118.2,
+      lat: 25.5,
+    });
+    expect(intakePointOf('?lon=abc&lat=25')).toBeNull();
+    expect(intakePointOf('?lat=25')).toBeNull();
+  });
+});

@@ -1,0 +1,165 @@
+import type { CameraPose, CameraProjector } from '@ronghui/geo';
+import type { FeatureCollection } from 'geojson';
+import type { IncidentView, UnitView } from '../dispatch/dispatch-types.ts';
+import type { CameraView, ScenePlace } from './cameras-api.ts';
+
+export type ArLabelKind = 'unit' | 'incident' | 'place' | 'road';
+
+/** A label drawn over the picture at the pixel its world point projects to. */
+export interface ArLabel {
+  key: string;
+  kind: ArLabelKind;
+  text: string;
+  /** Secondary text: unit status, incident category, distance. */
+  detail: string;
+  x: number;
+  y: number;
+  distanceM: number;
+  /** Unit status or incident priority, for the colour. */
+  tone: string;
+  /** The thing the label names, for clicks. */
+  id?: string;
+}
+
+export interface ArScene {
+  units: readonly UnitView[];
+  incidents: readonly IncidentView[];
+  places: readonly ScenePlace[];
+  roads: FeatureCollection | undefined;
+}
+
+/** A camera's pose for a picture of the given size. */
+export function poseOf(camera: CameraView, width: number, height: number): CameraPose {
+  return {
+    lon: camera.lon,
+    lat: camera.lat,
+    groundElevationM: camera.groundElevationM,
+    heightM: camera.heightM,
+    headingDeg: camera.headingDeg,
+    tiltDeg: camera.tiltDeg,
+    rollDeg: camera.rollDeg,
+    hfovDeg: camera.hfovDeg,
+    rangeM: camera.rangeM,
+    width,
+    height,
+  };
+}
+
+/** Points along a line every `stepM` metres (roughly: degrees scaled at the line's latitude). */
+function samples(coords: readonly (readonly number[])[], stepM: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 1; i < coords.length; i++) {
+    const [x0, y0] = coords[i - 1] as [number, number];
+    const [x1, y1] = coords[i] as [number, number];
+    const k = Math.cos((y0 * Math.PI) / 180);
+    const lengthM = Math.hypot((x1 - x0) * k, y1 - y0) * 111_320;
+    const n = Math.max(1, Math.ceil(lengthM / stepM));
+    for (let j = i === 1 ? 0 : 1; j <= n; j++) out.push([x0 + ((x1 - x0) * j) / n, y0 + ((y1 - y0) * j) / n]);
+  }
+  return out;
+}
+
+export interface RoadTrace {
+  name: string | null;
+  /** Visible polyline pieces in pixels (broken where the road leaves the picture or passes behind). */
+  pieces: [number, number][][];
+}
+
+/**
+ * Labels of everything the camera sees: units (live positions), open incidents, gazetteer places and
+ * one label per named road, placed by the camera's projection. Hidden points (behind, beyond range,
+ * off the picture) get no label. Nearer labels come last, so they are drawn on top.
+ */
+export function arLabels(
+  camera: CameraProjector,
+  scene: ArScene,
+  t: { unitStatus: (status: string) => string; category: (i: IncidentView) => string },
+): { labels: ArLabel[]; roads: RoadTrace[] } {
+  const labels: ArLabel[] = [];
+  const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} km` : `${Math.round(m)} m`);
+  for (const u of scene.units) {
+    if (!u.position) continue;
+    const p = camera.project(u.position);
+    if (!p.visible) continue;
+    labels.push({
+      key: `unit:${u.id}`,
+      kind: 'unit',
+      id: u.id,
+      text: u.callsign,
+      detail: `${t.unitStatus(u.status)} · ${km(p.distanceM)}`,
+      x: p.x,
+      y: p.y,
+      distanceM: p.distanceM,
+      tone: u.status,
+    });
+  }
+  for (const i of scene.incidents) {
+    const p = camera.project(i.location);
+    if (!p.visible) continue;
+    labels.push({
+      key: `incident:${i.id}`,
+      kind: 'incident',
+      id: i.id,
+      text: i.number,
+      detail: `${t.category(i)} · ${km(p.distanceM)}`,
+      x: p.x,
+      y: p.y,
+      distanceM: p.distanceM,
+      tone: String(i.priority),
+    });
+  }
+  for (const place of scene.places) {
+    const p = camera.project(place);
+    if (!p.visible) continue;
+    labels.push({
+      key: `place:${place.kind}:${place.name}`,
+      kind: 'place',
+      text: place.name,
+      detail: km(p.distanceM),
+      x: p.x,
+      y: p.y,
+      distanceM: p.distanceM,
+      tone: place.kind,
+    });
+  }
+  const roads: RoadTrace[] = [];
+  const roadLabel = new Map<string, ArLabel>();
+  const { width, height } = camera.pose;
+  for (const feature of scene.roads?.features ?? []) {
+    if (feature.geometry.type !== 'LineString') continue;
+    const name = (feature.properties?.name as string | null | undefined) ?? null;
+    const pieces: [number, number][][] = [];
+    let piece: [number, number][] = [];
+    for (const [lon, lat] of samples(feature.geometry.coordinates, 15)) {
+      const p = camera.project({ lon: lon!, lat: lat! });
+      if (!p.visible) {
+        if (piece.length > 1) pieces.push(piece);
+        piece = [];
+        continue;
+      }
+      piece.push([p.x, p.y]);
+      if (name) {
+        // One label per road name: the visible point nearest the middle of the picture.
+        const score = Math.abs(p.x - width / 2) + Math.abs(p.y - height * 0.6);
+        const best = roadLabel.get(name);
+        const bestScore = best ? Math.abs(best.x - width / 2) + Math.abs(best.y - height * 0.6) : Infinity;
+        if (score < bestScore)
+          roadLabel.set(name, {
+            key: `road:${name}`,
+            kind: 'road',
+            text: name,
+            detail: km(p.distanceM),
+            x: p.x,
+            y: p.y,
+            distanceM: p.distanceM,
+            tone: 'road',
+          });
+      }
+    }
+    if (piece.length > 1) pieces.push(piece);
+    if (pieces.length > 0) roads.push({ name, pieces });
+  }
+  labels.push(...roadLabel.values());
+  labels.sort((a, b) => b.distanceM - a.distanceM);
+  return { labels, roads };
+}

@@ -1,0 +1,80 @@
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { type CameraPose, mapCameraForPose } from '@ronghui/geo';
+import type { FeatureCollection } from 'geojson';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import { useEffect, useRef, useState } from 'react';
+import type { OrgFeatureCollection } from '../../api/types.ts';
+import { maplibregl } from '../../map/setup-worker.ts';
+import { buildDispatchStyle } from '../dispatch/dispatch-style.ts';
+
+/** The steepest MapLibre pitch used: nearer 90° the far field turns to mush. */
+export const mapMaxPitch = 88;
+
+/**
+ * Stand-in for a camera without a picture: the offline county map seen from the camera's pose (same
+ * bearing, pitch, vertical field of view and eye distance), fixed, so the labels land where they would
+ * on the video.
+ */
+export function CameraMap(props: {
+  orgs: OrgFeatureCollection;
+  roads: FeatureCollection | undefined;
+  pose: CameraPose;
+}) {
+  const { orgs, roads, pose } = props;
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const [ready, setReady] = useState(false);
+  const initial = useRef({ orgs, pose });
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const cam = mapCameraForPose(initial.current.pose, { maxPitch: mapMaxPitch });
+    const map = new maplibregl.Map({
+      container: element,
+      style: buildDispatchStyle(initial.current.orgs),
+      attributionControl: false,
+      interactive: false,
+      maxPitch: mapMaxPitch,
+      center: cam.center,
+      zoom: cam.zoom,
+      bearing: cam.bearing,
+      pitch: cam.pitch,
+      roll: cam.roll,
+    });
+    mapRef.current = map;
+    map.on('load', () => setReady(true));
+    map.on('idle', () => {
+      element.dataset.mapState = 'idle';
+    });
+    map.on('error', (event) => console.warn('camera map error', event.error));
+    return () => {
+      map.remove();
+      mapRef.current = null;
+      setReady(false);
+    };
+  }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    map.resize();
+    const cam = mapCameraForPose(pose, { maxPitch: mapMaxPitch });
+    map.setVerticalFieldOfView(cam.fovDeg);
+    map.jumpTo({
+      center: cam.center,
+      zoom: cam.zoom,
+      bearing: cam.bearing,
+      pitch: cam.pitch,
+      roll: cam.roll,
+    });
+  }, [pose, ready]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready || !roads) return;
+    (map.getSource('roads') as GeoJSONSource | undefined)?.setData(roads);
+  }, [roads, ready]);
+
+  return <div ref={container} data-testid="camera-map" style={{ position: 'absolute', inset: 0 }} />;
+}
