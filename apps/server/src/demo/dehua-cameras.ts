@@ -1,4 +1,4 @@
-import { bearingDeg, createLocalProjection, haversine, type LngLat } from '@ronghui/geo';
+import { bearingDeg, createLocalProjection, haversine, type LngLat, verticalFovDeg } from '@ronghui/geo';
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import type { DehuaDemo } from './dehua.ts';
@@ -183,6 +183,8 @@ const CAMERAS: readonly DemoCamera[] = [
   },
 ];
 
+const atanDeg = (x: number) => (Math.atan(x) * 180) / Math.PI;
+
 /** The demo cameras as rows, each aimed at its target with the target on the picture's centre row. */
 export function demoCameras(demo: DehuaDemo) {
   const places = demoPlaces(demo);
@@ -214,8 +216,9 @@ export function demoCameras(demo: DehuaDemo) {
       lat,
       height_m: c.heightM,
       heading: Math.round(bearingDeg({ lon, lat }, { lon: target[0], lat: target[1] }) * 10) / 10,
-      // Aim a little beyond the target so that it sits just below the centre of the picture.
-      tilt: Math.max(3, Math.round(((Math.atan2(c.heightM, distance * 1.3) * 180) / Math.PI) * 10) / 10),
+      // Aim below the target, as street cameras do: it sits in the upper part of a 16:9 picture with
+      // the ground in front filling the rest and the horizon near the top.
+      tilt: Math.round((atanDeg(c.heightM / distance) + 0.2 * verticalFovDeg(c.hfovDeg, 16, 9)) * 10) / 10,
       hfov: c.hfovDeg,
       range_m: c.rangeM,
       stream_kind: 'none' as const,

@@ -75,8 +75,10 @@ describe.each(databaseKinds())('camera registry (%s)', (kind) => {
     const seen = camera.project(target);
     expect(seen.visible).toBe(true);
     if (seen.visible) {
+      // Straight ahead, in the upper part of the picture: the camera looks down past it.
       expect(Math.abs(seen.x - 640)).toBeLessThan(5);
-      expect(seen.y).toBeGreaterThan(360);
+      expect(seen.y).toBeLessThan(360);
+      expect(seen.y).toBeGreaterThan(100);
     }
   });
 

@@ -1,7 +1,7 @@
 import { createCameraProjector, createLocalProjection, type LngLat } from '@ronghui/geo';
 import { describe, expect, it } from 'vitest';
 import type { IncidentView, UnitView } from '../dispatch/dispatch-types.ts';
-import { arLabels, poseOf } from './ar-labels.ts';
+import { arLabels, declutter, poseOf } from './ar-labels.ts';
 import { cameraFeatures } from './camera-features.ts';
 import type { CameraView } from './cameras-api.ts';
 import { intakeLink, intakePointOf } from './intake-link.ts';
@@ -97,12 +97,32 @@ describe('AR labels', () => {
     });
     expect(byKey.get('unit:01')?.x).toBeGreaterThan(640);
     expect(byKey.get('incident:i1')?.x).toBeLessThan(640);
-    // Farther first, so nearer labels are drawn on top.
-    expect(labels.map((l) => l.distanceM)).toEqual([...labels.map((l) => l.distanceM)].sort((a, b) => b - a));
+    // Collapsed first, then farther before nearer, so readable and near labels are drawn on top.
+    const readable = labels.filter((l) => !l.collapsed);
+    expect(labels.slice(labels.length - readable.length)).toEqual(readable);
+    expect(readable.map((l) => l.distanceM)).toEqual(
+      [...readable.map((l) => l.distanceM)].sort((a, b) => b - a),
+    );
+    // The incident outranks everything: it is never collapsed.
+    expect(byKey.get('incident:i1')?.collapsed).toBe(false);
     // The road crosses the picture as one visible piece with its label near the middle.
     expect(roads).toHaveLength(1);
     expect(roads[0]!.pieces.length).toBeGreaterThanOrEqual(1);
     expect(Math.abs(byKey.get('road:浔中大道')!.x - 640)).toBeLessThan(40);
+  });
+
+  it('collapses a label whose text would cover a more important one, keeping its dot', () => {
+    const base = { detail: '100 m', tone: 'x' };
+    const out = declutter([
+      { ...base, key: 'road:a', kind: 'road', text: '浔中大道', x: 500, y: 300, distanceM: 50 },
+      { ...base, key: 'place:b', kind: 'place', text: '德化一中', x: 520, y: 305, distanceM: 300 },
+      { ...base, key: 'unit:c', kind: 'unit', text: '浔中01', x: 900, y: 300, distanceM: 900 },
+    ]);
+    expect(Object.fromEntries(out.map((l) => [l.key, l.collapsed]))).toEqual({
+      'road:a': true,
+      'place:b': false,
+      'unit:c': false,
+    });
   });
 
   it('draws a view cone around the heading and round-trips intake links', () => {

@@ -19,6 +19,28 @@ export interface ArLabel {
   tone: string;
   /** The thing the label names, for clicks. */
   id?: string;
+  /** Its text box would cover a label that matters more: only the dot is drawn (text on hover). */
+  collapsed?: boolean;
+}
+
+const rank: Record<ArLabelKind, number> = { incident: 0, unit: 1, place: 2, road: 3 };
+
+/**
+ * Keeps labels readable where many crowd together (near the horizon): incidents first, then units,
+ * places and roads, nearer before farther; a label whose text box (estimated from its text, placed
+ * above its point) would overlap one already placed is collapsed to its dot.
+ */
+export function declutter(labels: ArLabel[]): ArLabel[] {
+  const placed: { l: number; r: number; t: number; b: number }[] = [];
+  const order = [...labels].sort((a, b) => rank[a.kind] - rank[b.kind] || a.distanceM - b.distanceM);
+  for (const label of order) {
+    const w = Math.max(label.text.length * 13, label.detail.length * 7) + 16;
+    const box = { l: label.x - w / 2, r: label.x + w / 2, t: label.y - 48, b: label.y - 8 };
+    const hit = placed.some((p) => box.l < p.r && box.r > p.l && box.t < p.b && box.b > p.t);
+    label.collapsed = hit;
+    if (!hit) placed.push(box);
+  }
+  return labels;
 }
 
 export interface ArScene {
@@ -68,7 +90,8 @@ export interface RoadTrace {
 /**
  * Labels of everything the camera sees: units (live positions), open incidents, gazetteer places and
  * one label per named road, placed by the camera's projection. Hidden points (behind, beyond range,
- * off the picture) get no label. Nearer labels come last, so they are drawn on top.
+ * off the picture) get no label. Collapsed labels come first and nearer ones last, so that the
+ * readable and the near labels are drawn on top.
  */
 export function arLabels(
   camera: CameraProjector,
@@ -160,6 +183,7 @@ export function arLabels(
     if (pieces.length > 0) roads.push({ name, pieces });
   }
   labels.push(...roadLabel.values());
-  labels.sort((a, b) => b.distanceM - a.distanceM);
+  declutter(labels);
+  labels.sort((a, b) => Number(b.collapsed) - Number(a.collapsed) || b.distanceM - a.distanceM);
   return { labels, roads };
 }

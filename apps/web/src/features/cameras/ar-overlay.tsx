@@ -48,7 +48,9 @@ export function ArOverlay(props: {
           data-name={l.text}
           data-x={l.x.toFixed(1)}
           data-y={l.y.toFixed(1)}
-          className={`ar-label ar-label-${l.kind}`}
+          data-collapsed={l.collapsed ? 'true' : undefined}
+          title={l.collapsed ? `${l.text} · ${l.detail}` : undefined}
+          className={`ar-label ar-label-${l.kind}${l.collapsed ? ' ar-label-collapsed' : ''}`}
           style={{
             position: 'absolute',
             left: l.x,

@@ -51,7 +51,8 @@ export function CameraListPage() {
     { title: t('cameras.field.station'), dataIndex: 'stationName', width: 130 },
     {
       title: t('cameras.pose'),
-      width: 260,
+      width: 330,
+      onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
       render: (_, c) =>
         t('cameras.poseText', {
           heading: Math.round(c.headingDeg),

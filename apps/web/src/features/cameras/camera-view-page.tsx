@@ -143,11 +143,12 @@ function CameraView() {
             data-stream-state={stream}
             data-labels={drawn?.labels.length ?? 0}
             onClick={onClick}
+            className={showMap ? 'camera-frame-map' : undefined}
             style={{
               position: 'relative',
               width: size.width,
               height: size.height,
-              background: '#001529',
+              background: showMap ? undefined : '#001529',
               borderRadius: 6,
               overflow: 'hidden',
               cursor: 'crosshair',

@@ -1,0 +1,316 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { crc32, deflateSync } from 'node:zlib';
+import { createCameraProjector } from '@ronghui/geo';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, shotsDir } from '../../../test/support/browser.ts';
+import { hasChromium } from '../../../test/support/env.ts';
+import { startTestServer } from '../../../test/support/server.ts';
+
+const small = { width: 1366, height: 768 };
+const large = { width: 1920, height: 1080 };
+
+interface Camera {
+  id: string;
+  name: string;
+  lon: number;
+  lat: number;
+  groundElevationM: number;
+  heightM: number;
+  headingDeg: number;
+  tiltDeg: number;
+  rollDeg: number;
+  hfovDeg: number;
+  rangeM: number;
+  stationId: string;
+}
+
+/** A width×height RGB PNG: sky-blue above, grey-green below, like a street camera's still. */
+function png(width: number, height: number): Buffer {
+  const row = width * 3 + 1;
+  const raw = Buffer.alloc(row * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const o = y * row + 1 + x * 3;
+      const sky = y < height * 0.4;
+      raw[o] = sky ? 150 : (90 + (x * 40) / width) | 0;
+      raw[o + 1] = sky ? 190 : 110;
+      raw[o + 2] = sky ? 235 : 90;
+    }
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([head, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 2;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+describe.skipIf(!hasChromium())('camera AR view (AR实景)', () => {
+  let server: { url: string; close(): Promise<void> };
+  let browser: Browser;
+  let snapshots: Server;
+  let snapshotUrl: string;
+  let snapshotHits = 0;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    const image = png(640, 360);
+    snapshots = createServer((req, res) => {
+      if (req.url?.startsWith('/snap.png')) {
+        snapshotHits++;
+        res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' });
+        res.end(image);
+      } else {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((resolve) => snapshots.listen(0, '127.0.0.1', resolve));
+    snapshotUrl = `http://127.0.0.1:${(snapshots.address() as AddressInfo).port}/snap.png`;
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await new Promise((resolve) => snapshots?.close(resolve));
+  });
+
+  async function signedIn(username: string, viewport: { width: number; height: number }) {
+    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill('ronghui-demo');
+    await page.locator('button[type=submit]').click();
+    await page.waitForURL(`${server.url}/`);
+    return { page, errors };
+  }
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: `${shotsDir}/cameras-${name}.png` });
+
+  /** The frame's size and the labels as drawn: the centre of each label's dot relative to the frame. */
+  async function drawnLabels(page: Page) {
+    return page.evaluate(() => {
+      const frame = document.querySelector('[data-testid=camera-frame]')!;
+      const box = frame.getBoundingClientRect();
+      return {
+        width: Number(frame.getAttribute('data-width')),
+        height: Number(frame.getAttribute('data-height')),
+        labels: [...frame.querySelectorAll('[data-testid=ar-label]')].map((el) => {
+          const dot = el.querySelector('.ar-label-dot')!.getBoundingClientRect();
+          return {
+            kind: el.getAttribute('data-kind')!,
+            name: el.getAttribute('data-name')!,
+            x: dot.left + dot.width / 2 - box.left,
+            y: dot.top + dot.height / 2 - box.top,
+          };
+        }),
+      };
+    });
+  }
+
+  async function openView(page: Page, id: string) {
+    await page.goto(`${server.url}/cameras/${id}`);
+    const frame = page.getByTestId('camera-frame');
+    await frame.waitFor({ timeout: 60_000 });
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid=camera-frame]')?.getAttribute('data-labels')) > 0,
+      undefined,
+      { timeout: 30_000 },
+    );
+    return frame;
+  }
+
+  it('shows the registry and draws labels of real places and units where the projection puts them', async () => {
+    const { page, errors } = await signedIn('dispatcher', small);
+    await page.goto(`${server.url}/cameras`);
+    const table = page.getByTestId('camera-table');
+    await table.locator('tbody tr.ant-table-row').first().waitFor({ timeout: 30_000 });
+    expect(await table.locator('tbody tr.ant-table-row').count()).toBeGreaterThanOrEqual(10);
+    expect(await table.textContent()).toContain('九仙山隧道北口');
+    // A dispatcher reads the registry but does not keep it.
+    expect(await page.getByRole('button', { name: '登记摄像机' }).count()).toBe(0);
+    await shot(page, '1-list-1366');
+
+    await table.getByText('陶瓷博物馆广场').click();
+    await page.waitForURL(/\/cameras\/cam-ceramics-museum$/);
+    const frame = await openView(page, 'cam-ceramics-museum');
+    expect(await frame.getAttribute('data-source')).toBe('map');
+    await page.locator('[data-testid=camera-map][data-map-state=idle]').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('camera-hud').textContent()).toContain('陶瓷博物馆广场');
+
+    const camera = (await (
+      await page.request.get(`${server.url}/api/cameras/cam-ceramics-museum`)
+    ).json()) as Camera;
+    const { places } = (await (
+      await page.request.get(`${server.url}/api/cameras/cam-ceramics-museum/scene`)
+    ).json()) as { places: { name: string; lon: number; lat: number }[] };
+    const units = (await (await page.request.get(`${server.url}/api/units`)).json()) as {
+      callsign: string;
+      position: { lon: number; lat: number } | null;
+    }[];
+    const drawn = await drawnLabels(page);
+    const projector = createCameraProjector({ ...camera, width: drawn.width, height: drawn.height });
+
+    // The place the camera is aimed at is labelled, inside the frame, where the pure function says.
+    const museum = drawn.labels.find((l) => l.kind === 'place' && l.name === '德化陶瓷博物馆');
+    expect(museum, JSON.stringify(drawn.labels)).toBeDefined();
+    const place = places.find((p) => p.name === '德化陶瓷博物馆')!;
+    const expected = projector.project(place);
+    expect(expected.visible).toBe(true);
+    if (expected.visible) {
+      expect(Math.abs(museum!.x - expected.x)).toBeLessThan(1.5);
+      expect(Math.abs(museum!.y - expected.y)).toBeLessThan(1.5);
+    }
+    expect(museum!.x).toBeGreaterThan(0);
+    expect(museum!.x).toBeLessThan(drawn.width);
+    expect(museum!.y).toBeGreaterThan(0);
+    expect(museum!.y).toBeLessThan(drawn.height);
+    // Every label of a place or unit sits at its projected pixel; hidden ones are not drawn.
+    for (const label of drawn.labels.filter((l) => l.kind === 'place' || l.kind === 'unit')) {
+      const source =
+        label.kind === 'place'
+          ? places.find((p) => p.name === label.name)
+          : units.find((u) => u.callsign === label.name)?.position;
+      expect(source, label.name).toBeTruthy();
+      const p = projector.project(source!);
+      expect(p.visible, label.name).toBe(true);
+      if (p.visible) expect(Math.hypot(p.x - label.x, p.y - label.y), label.name).toBeLessThan(1.5);
+    }
+    const hiddenPlaces = places.filter((p) => !projector.project(p).visible);
+    for (const p of hiddenPlaces)
+      expect(drawn.labels.some((l) => l.kind === 'place' && l.name === p.name)).toBe(false);
+    await shot(page, '2-ar-map-1366');
+
+    // Clicking the picture at the museum's label gives back the museum's ground position.
+    await frame.click({ position: { x: museum!.x, y: museum!.y } });
+    const coords = await page.getByTestId('camera-pick-coords').textContent();
+    const [lat, lon] = (coords ?? '').match(/\d+\.\d+/g)!.map(Number);
+    expect(Math.abs(lat! - place.lat)).toBeLessThan(0.0002);
+    expect(Math.abs(lon! - place.lon)).toBeLessThan(0.0002);
+    await shot(page, '3-ar-pick-1366');
+    await page.getByRole('button', { name: '在此接警' }).click();
+    await page.waitForURL(/\/dispatch\?lon=118\.\d+&lat=25\.\d+$/);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('fits the view at 1920×1080 for a high-point camera', async () => {
+    const { page, errors } = await signedIn('commander', large);
+    await page.goto(`${server.url}/cameras`);
+    await page
+      .getByTestId('camera-table')
+      .locator('tbody tr.ant-table-row')
+      .first()
+      .waitFor({ timeout: 30_000 });
+    // The commander keeps the registry.
+    await page.getByRole('button', { name: '登记摄像机' }).waitFor();
+    await shot(page, '4-list-1920');
+    const frame = await openView(page, 'cam-county-town-lookout');
+    await page.locator('[data-testid=camera-map][data-map-state=idle]').waitFor({ timeout: 60_000 });
+    const box = (await frame.boundingBox())!;
+    expect(box.width).toBeGreaterThan(1200);
+    expect(box.x + box.width).toBeLessThanOrEqual(1920);
+    expect(box.y + box.height).toBeLessThanOrEqual(1080);
+    const drawn = await drawnLabels(page);
+    expect(drawn.labels.length).toBeGreaterThan(2);
+    await shot(page, '5-ar-lookout-1920');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('overlays labels on a snapshot stream, refreshes it, and falls back to the map when it fails', async () => {
+    const { page, errors } = await signedIn('commander', small);
+    const base = (await (
+      await page.request.get(`${server.url}/api/cameras/cam-ceramics-museum`)
+    ).json()) as Camera;
+    const body = {
+      code: 'DH-CAM-E2E',
+      name: '快照测试点',
+      stationId: base.stationId,
+      lon: base.lon,
+      lat: base.lat,
+      heightM: base.heightM,
+      headingDeg: base.headingDeg,
+      tiltDeg: base.tiltDeg,
+      hfovDeg: base.hfovDeg,
+      rangeM: base.rangeM,
+      streamKind: 'snapshot',
+      streamUrl: snapshotUrl,
+    };
+    const created = await page.request.post(`${server.url}/api/cameras`, { data: body });
+    expect(created.status(), await created.text()).toBe(201);
+    const id = ((await created.json()) as Camera).id;
+
+    const frame = await openView(page, id);
+    const stream = page.getByTestId('camera-stream');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid=camera-frame]')?.getAttribute('data-stream-state') === 'playing',
+      undefined,
+      { timeout: 30_000 },
+    );
+    expect(await frame.getAttribute('data-source')).toBe('stream');
+    expect(await stream.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(640);
+    expect(await page.getByTestId('camera-map').count()).toBe(0);
+    const drawn = await drawnLabels(page);
+    const museum = drawn.labels.find((l) => l.name === '德化陶瓷博物馆');
+    expect(museum).toBeDefined();
+    // The label lies over the picture.
+    const img = (await stream.boundingBox())!;
+    const frameBox = (await frame.boundingBox())!;
+    expect(frameBox.x + museum!.x).toBeGreaterThan(img.x);
+    expect(frameBox.x + museum!.x).toBeLessThan(img.x + img.width);
+    expect(frameBox.y + museum!.y).toBeLessThan(img.y + img.height);
+    const hits = snapshotHits;
+    await page.waitForTimeout(3500);
+    expect(snapshotHits).toBeGreaterThan(hits);
+    await shot(page, '6-ar-snapshot-1366');
+
+    // A broken stream URL: the map from the pose stands in, and the HUD says why.
+    const patched = await page.request.patch(`${server.url}/api/cameras/${id}`, {
+      data: { streamUrl: `${snapshotUrl.replace('/snap.png', '/missing.png')}` },
+    });
+    expect(patched.status()).toBe(200);
+    await page.reload();
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=camera-frame]')?.getAttribute('data-source') === 'map',
+      undefined,
+      { timeout: 30_000 },
+    );
+    expect(await page.getByTestId('camera-hud').textContent()).toContain('视频流无法播放');
+
+    // The editor refuses a non-web URL with the server's reason.
+    await page.goto(`${server.url}/cameras`);
+    await page
+      .getByTestId('camera-table')
+      .locator('tbody tr.ant-table-row')
+      .first()
+      .waitFor({ timeout: 30_000 });
+    const bad = await page.request.patch(`${server.url}/api/cameras/${id}`, {
+      data: { streamUrl: 'javascript:alert(1)' },
+    });
+    expect(bad.status()).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('streamUrl');
+    expect((await page.request.delete(`${server.url}/api/cameras/${id}`)).status()).toBe(204);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
