@@ -208,6 +208,20 @@ describe.skipIf(!hasChromium())('camera AR view (AR实景)', () => {
     await shot(page, '3-ar-pick-1366');
     await page.getByRole('button', { name: '在此接警' }).click();
     await page.waitForURL(/\/dispatch\?lon=118\.\d+&lat=25\.\d+$/);
+    // The console opens with the point as the intake location, and its map shows the cameras.
+    const intake = page.getByText(/地图点选：118\.\d{5}, 25\.\d{5}/);
+    await intake.waitFor({ timeout: 30_000 });
+    const [pickedLon, pickedLat] = ((await intake.textContent()) ?? '').match(/\d+\.\d+/g)!.map(Number);
+    expect(Math.abs(pickedLon! - place.lon)).toBeLessThan(0.0002);
+    expect(Math.abs(pickedLat! - place.lat)).toBeLessThan(0.0002);
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid=dispatch-map]')?.getAttribute('data-cameras')) > 0,
+      undefined,
+      { timeout: 60_000 },
+    );
+    await shot(page, '7-console-intake-cameras-1366');
+    await page.getByTestId('open-cameras').click();
+    await page.waitForURL(`${server.url}/cameras`);
     expect(errors).toEqual([]);
     await page.context().close();
   });

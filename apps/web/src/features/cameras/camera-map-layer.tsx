@@ -101,16 +101,25 @@ export function CameraMapLayer(props: { map: MapLibreMap | null; visible: boolea
     const pointer = () => {
       map.getCanvas().style.cursor = 'pointer';
     };
+    // How many camera icons are drawn, for the console's own browser tests.
+    const counted = () => {
+      if (map.getLayer('camera-icon'))
+        map.getContainer().dataset.cameras = String(
+          map.queryRenderedFeatures({ layers: ['camera-icon'] }).length,
+        );
+    };
     map.on('click', 'camera-icon', open);
     map.on('mouseenter', 'camera-icon', pointer);
+    map.on('idle', counted);
     return () => {
       map.off('click', 'camera-icon', open);
       map.off('mouseenter', 'camera-icon', pointer);
+      map.off('idle', counted);
     };
   }, [map, allowed]);
 
   useEffect(() => {
-    if (!map || !map.getSource('camera-points')) return;
+    if (!map?.getSource('camera-points')) return;
     (map.getSource('camera-points') as GeoJSONSource).setData(features.points);
     (map.getSource('camera-cones') as GeoJSONSource).setData(features.cones);
   }, [map, features]);
