@@ -69,7 +69,12 @@ describe.skipIf(!hasChromium())('command console (指挥调度)', () => {
       .filter({ hasText: /^刑事$/ })
       .first()
       .click();
-    await d.getByLabel('地址').fill('德化县杨梅乡');
+    // The gazetteer completes the address: type part of it and take the suggestion.
+    await d.getByLabel('地址').pressSequentially('德化县杨梅', { delay: 30 });
+    await d.getByTestId('address-suggestion').filter({ hasText: /^乡镇德化县杨梅乡$/ }).waitFor();
+    await shot(d, '1b-address-suggestions');
+    await d.getByTestId('address-suggestion').filter({ hasText: /^乡镇德化县杨梅乡$/ }).click();
+    expect(await d.getByLabel('地址').inputValue()).toBe('德化县杨梅乡');
     await d.getByLabel('简要警情').fill('涉嫌盗窃的犯罪嫌疑人出现在杨梅乡');
     await d.getByLabel('报警人').fill('王先生');
     await d.getByLabel('联系电话').fill('13812345678');

@@ -1,6 +1,12 @@
 import type { LngLat } from '@ronghui/geo';
 import { describe, expect, it } from 'vitest';
-import { buildGazetteer, type GazetteerEntry, nearestEntry, resolveAddress } from './gazetteer.ts';
+import {
+  buildGazetteer,
+  type GazetteerEntry,
+  nearestEntry,
+  resolveAddress,
+  suggestAddresses,
+} from './gazetteer.ts';
 
 const p = (lon: number, lat: number) => [lon, lat] as LngLat;
 const entries: GazetteerEntry[] = [
@@ -82,5 +88,42 @@ describe('nearestEntry', () => {
     expect(n.entry.code).toBe('V5');
     expect(n.distanceM).toBeGreaterThan(0);
     expect(n.distanceM).toBeLessThan(300);
+  });
+});
+
+describe('suggestAddresses', () => {
+  const texts = (typed: string) => suggestAddresses(typed, g).map((s) => s.text);
+
+  it('offers the township before the villages and places whose names start with what was typed', () => {
+    expect(texts('杨')).toEqual(['杨梅乡', '杨梅乡杨梅村委会']);
+    expect(suggestAddresses('杨', g)[1]!.candidate).toMatchObject({ kind: 'village', code: 'V1' });
+  });
+
+  it('narrows to the township already typed', () => {
+    expect(texts('杨梅乡东')).toEqual(['杨梅乡东山村委会']);
+    expect(suggestAddresses('上涌镇东', g)[0]!.candidate.code).toBe('V4');
+  });
+
+  it('lists what lies in a township typed in full, places first', () => {
+    expect(texts('上涌镇')).toEqual(['上涌镇', '上涌镇曾坂古村落', '上涌镇东山村委会', '上涌镇曾坂村委会']);
+  });
+
+  it('keeps words it does not know and matches aliases, prefix matches first', () => {
+    expect(texts('德化县曾坂')).toEqual(['德化县曾坂古村落', '德化县曾坂村委会']);
+    expect(texts('县医')).toEqual(['浔中镇德化县医院']);
+    expect(texts('医院')).toEqual(['浔中镇德化县医院']);
+  });
+
+  it('offers nothing for nothing, and every suggestion resolves back to its entry', () => {
+    expect(texts('  ')).toEqual([]);
+    expect(texts('北京')).toEqual([]);
+    for (const typed of ['杨', '上涌镇', '德化县曾坂', '凤']) {
+      for (const s of suggestAddresses(typed, g)) {
+        const m = resolveAddress(s.text, g)!;
+        expect(
+          m.best.code === s.candidate.code || m.candidates.some((c) => c.code === s.candidate.code),
+        ).toBe(true);
+      }
+    }
   });
 });

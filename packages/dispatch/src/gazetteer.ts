@@ -178,3 +178,83 @@ export function nearestEntry(
   }
   return best;
 }
+
+export interface AddressSuggestion {
+  /** The address to put in the field: the township first, then the entry (杨梅乡云路村). */
+  readonly text: string;
+  readonly candidate: AddressCandidate;
+  /** Township name, for the second line of a suggestion. */
+  readonly township: string | null;
+}
+
+const KIND_ORDER: Record<GazetteerKind, number> = { township: 0, place: 1, village: 2 };
+
+/**
+ * Autocomplete for the intake address field. What the dispatcher has typed so far is split into names the
+ * gazetteer already knows (a township narrows the rest to itself) and the unfinished fragment after them;
+ * entries whose name or alias starts with the fragment come before those that merely contain it.
+ */
+export function suggestAddresses(typed: string, gazetteer: Gazetteer, limit = 10): AddressSuggestion[] {
+  const text = typed.replace(/\s+/g, '');
+  if (!text) return [];
+  const townships = new Map(
+    gazetteer.entries.filter((e) => e.kind === 'township').map((e) => [e.code, e] as const),
+  );
+  const hits = findHits(text, gazetteer);
+  // Names matched at the very end may still be unfinished (杨梅 → 杨梅乡, 杨梅村): treat them as the fragment.
+  const last = hits.at(-1);
+  const settled = last && last.end === text.length ? hits.slice(0, -1) : hits;
+  const settledEnd = settled.at(-1)?.end ?? 0;
+  const within = settled
+    .flatMap((h) => h.variants)
+    .filter((v) => v.entry.kind === 'township')
+    .map((v) => v.entry.code);
+  const inTownship = (e: GazetteerEntry) => within.length === 0 || within.includes(e.townshipCode);
+  const match = (fragment: string) => {
+    const scored: { entry: GazetteerEntry; score: number }[] = [];
+    for (const entry of gazetteer.entries) {
+      if (!inTownship(entry) || within.includes(entry.code)) continue;
+      const names = [entry.name, ...(entry.aliases ?? [])];
+      const score = !fragment
+        ? 1
+        : names.some((n) => n.startsWith(fragment))
+          ? 3
+          : names.some((n) => n.includes(fragment))
+            ? 2
+            : 0;
+      if (score > 0) scored.push({ entry, score });
+    }
+    return scored;
+  };
+  // Words the gazetteer does not know (德化县, 福建省 …) are kept as typed: the fragment is the longest tail
+  // that still matches something.
+  let fragmentStart = settledEnd;
+  let scored = match(text.slice(fragmentStart));
+  while (scored.length === 0 && fragmentStart < text.length - 1) {
+    fragmentStart++;
+    scored = match(text.slice(fragmentStart));
+  }
+  scored.sort(
+    (a, b) =>
+      b.score - a.score ||
+      KIND_ORDER[a.entry.kind] - KIND_ORDER[b.entry.kind] ||
+      a.entry.name.length - b.entry.name.length ||
+      a.entry.code.localeCompare(b.entry.code),
+  );
+  const prefix = text.slice(0, fragmentStart);
+  const out = scored.map(({ entry }) => {
+    const township = townships.get(entry.townshipCode);
+    const lead = prefix || (entry.kind !== 'township' && township ? township.name : '');
+    return { text: lead + entry.name, candidate: candidateOf(entry), township: township?.name ?? null };
+  });
+  // A township typed in full: what lies in it comes next (places first).
+  const exact = scored.find((x) => x.entry.kind === 'township' && x.entry.name === text.slice(fragmentStart));
+  if (exact) {
+    const inside = gazetteer.entries
+      .filter((e) => e.townshipCode === exact.entry.code && e.kind !== 'township')
+      .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.code.localeCompare(b.code));
+    for (const e of inside)
+      out.push({ text: text + e.name, candidate: candidateOf(e), township: exact.entry.name });
+  }
+  return out.slice(0, limit);
+}

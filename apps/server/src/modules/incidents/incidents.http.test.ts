@@ -29,6 +29,32 @@ describe.each(databaseKinds())('incident intake (%s)', (kind) => {
   const post = (body: object, cookie = dispatcher, headers: Record<string, string> = {}) =>
     t.as(cookie, { method: 'POST', url: '/api/incidents', payload: body, headers });
 
+  it('suggests gazetteer addresses as the dispatcher types, and each one files where it says', async () => {
+    const get = (q: string, who = dispatcher) =>
+      t.as(who, { method: 'GET', url: `/api/incidents/address-suggestions?q=${encodeURIComponent(q)}` });
+    const res = await get('杨梅乡');
+    expect(res.statusCode).toBe(200);
+    const list = res.json() as { text: string; kind: string; name: string; lon: number; lat: number }[];
+    expect(list[0]).toMatchObject({ text: '杨梅乡', kind: 'township' });
+    expect(list.slice(1).every((s) => s.text.startsWith('杨梅乡'))).toBe(true);
+    expect(list.length).toBeGreaterThan(3);
+    const tunnel = (await get('德化县九仙')).json();
+    expect(tunnel[0]).toMatchObject({ kind: 'place', name: '九仙山隧道', text: '德化县九仙山隧道' });
+    const created = await post({
+      source: '110',
+      category: '交通',
+      priority: 2,
+      description: '隧道口两车追尾',
+      address: tunnel[0].text,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().location).toMatchObject({ lon: tunnel[0].lon, lat: tunnel[0].lat });
+    const empty = await get('  ');
+    expect(empty.statusCode).toBe(400);
+    expect(JSON.stringify(empty.json())).toContain('q');
+    expect((await get('杨梅', await t.login('auditor'))).statusCode).toBe(403);
+  });
+
   it('takes the 杨梅乡 report: township, station, area, rural zone and its target', async () => {
     const res = await post(YANGMEI_BODY);
     expect(res.statusCode).toBe(201);

@@ -9,6 +9,7 @@ import {
   revealBody,
   settingsBody,
   statusBody,
+  suggestQuery,
 } from './incidents.schema.ts';
 import type { IncidentsService } from './incidents.service.ts';
 
@@ -30,6 +31,18 @@ export function registerIncidentsRoutes(app: App, incidents: IncidentsService) {
   );
   app.get('/api/incidents', { schema: { tags, querystring: listQuery } }, async (request) =>
     incidents.list(requireUser(request), request.query),
+  );
+  app.get(
+    '/api/incidents/address-suggestions',
+    {
+      schema: {
+        tags,
+        summary:
+          'Intake autocomplete: gazetteer entries (township, village, named place) for a typed address',
+        querystring: suggestQuery,
+      },
+    },
+    async (request) => incidents.suggestAddresses(requireUser(request), request.query.q, request.query.limit),
   );
   app.get('/api/incidents/settings', { schema: { tags } }, async (request) =>
     incidents.settings(requireUser(request)),

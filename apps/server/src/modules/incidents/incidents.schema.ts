@@ -75,6 +75,13 @@ export const listQuery = z
   .strict();
 export type ListQuery = z.infer<typeof listQuery>;
 
+export const suggestQuery = z
+  .object({
+    q: z.string().trim().min(1, 'type at least one character').max(100),
+    limit: z.coerce.number().int().min(1).max(50).default(10),
+  })
+  .strict();
+
 export const settingsBody = z
   .object({
     countyTownCodes: z

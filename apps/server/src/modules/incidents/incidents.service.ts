@@ -1,4 +1,4 @@
-import { canTransition, type IncidentStatus, isOpen } from '@ronghui/dispatch';
+import { canTransition, type IncidentStatus, isOpen, suggestAddresses } from '@ronghui/dispatch';
 import type { Kysely } from 'kysely';
 import { requireRole } from '../../platform/auth/guard.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
@@ -77,6 +77,19 @@ export function createIncidentsService(deps: IncidentsDeps) {
   return {
     create: createIntake(deps, access),
     ...createSettingsUseCases(deps, access.invalidate),
+    /** Intake autocomplete: townships, villages and named places for what has been typed so far. */
+    async suggestAddresses(principal: Principal, q: string, limit: number) {
+      requireRole(principal, READ_ROLES, 'Looking up addresses');
+      const geo = await access.geo(principal.tenantCode);
+      return suggestAddresses(q, geo.gazetteer, limit).map((s) => ({
+        text: s.text,
+        kind: s.candidate.kind,
+        name: s.candidate.name,
+        township: s.township,
+        lon: s.candidate.position[0],
+        lat: s.candidate.position[1],
+      }));
+    },
 
     async get(principal: Principal, id: string) {
       requireRole(principal, READ_ROLES, 'Reading incidents');

@@ -21,10 +21,21 @@ export interface NewIncident {
   caller?: { name?: string; phone?: string };
 }
 
+export interface AddressSuggestion {
+  text: string;
+  kind: 'township' | 'village' | 'place';
+  name: string;
+  township: string | null;
+  lon: number;
+  lat: number;
+}
+
 export const openStatuses = 'received,answered,dispatched,acknowledged,en-route,on-scene,resolved';
 
 export const dispatchApi = {
   createIncident: (body: NewIncident) => api.post<IncidentView>('/incidents', body),
+  addressSuggestions: (q: string) =>
+    api.get<AddressSuggestion[]>('/incidents/address-suggestions', { q, limit: 8 }),
   incidents: (query: { status?: string; from?: string; pageSize?: number }) =>
     api.get<IncidentPage>('/incidents', { pageSize: 200, ...query }),
   incident: (id: string) => api.get<IncidentView>(`/incidents/${id}`),

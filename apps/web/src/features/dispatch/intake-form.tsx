@@ -1,9 +1,9 @@
-import { AimOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Radio, Select, Space, TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import { describeError } from '../../api/describe-error.ts';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
+import { AddressInput } from './address-input.tsx';
 import { categoryTree } from './category-tree.ts';
 import { dispatchApi, type NewIncident } from './dispatch-api.ts';
 import type { IncidentView } from './dispatch-types.ts';
@@ -129,18 +129,7 @@ export function IntakeForm({ picked, picking, onPickOnMap, onClearPick, onCreate
           },
         ]}
       >
-        <Input
-          placeholder={t('dispatch.intake.addressHint')}
-          suffix={
-            <Button
-              size="small"
-              type={picking ? 'primary' : 'text'}
-              icon={<AimOutlined />}
-              onClick={onPickOnMap}
-              title={t('dispatch.intake.pickOnMap')}
-            />
-          }
-        />
+        <AddressInput picking={picking} onPickOnMap={onPickOnMap} />
       </Form.Item>
       {picked && (
         <Alert
