@@ -234,8 +234,30 @@ describe.skipIf(!hasChromium())('camera AR view (AR实景)', () => {
       .locator('tbody tr.ant-table-row')
       .first()
       .waitFor({ timeout: 30_000 });
-    // The commander keeps the registry.
-    await page.getByRole('button', { name: '登记摄像机' }).waitFor();
+    // The commander keeps the registry: a taken code is refused with the server's reason, then saved.
+    await page.getByRole('button', { name: '登记摄像机' }).click();
+    const form = page.getByTestId('camera-form');
+    await form.waitFor();
+    await form.getByLabel('编号').fill('DH-CAM-001');
+    await form.getByLabel('名称').fill('界面登记测试点');
+    await form.getByLabel('所属派出所').click();
+    await page.keyboard.type('浔中');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await form.getByLabel('经度').fill('118.2455');
+    await form.getByLabel('纬度').fill('25.4921');
+    await page.getByRole('button', { name: '保 存' }).click();
+    const refusal = page.locator('.ant-modal .ant-alert-error');
+    await refusal.waitFor({ timeout: 15_000 });
+    expect(await refusal.textContent()).toContain('DH-CAM-001');
+    await shot(page, '4-form-refused-1920');
+    await form.getByLabel('编号').fill('DH-CAM-UI1');
+    await page.getByRole('button', { name: '保 存' }).click();
+    const row = page.getByTestId('camera-table').locator('tr', { hasText: 'DH-CAM-UI1' });
+    await row.waitFor({ timeout: 15_000 });
+    expect(await row.textContent()).toContain('浔中派出所');
+    await row.getByRole('button', { name: /删\s*除/ }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '确 定' }).click();
+    await row.waitFor({ state: 'detached', timeout: 15_000 });
     await shot(page, '4-list-1920');
     const frame = await openView(page, 'cam-county-town-lookout');
     await page.locator('[data-testid=camera-map][data-map-state=idle]').waitFor({ timeout: 60_000 });
