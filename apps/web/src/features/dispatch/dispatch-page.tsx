@@ -1,9 +1,10 @@
-import { FundProjectionScreenOutlined } from '@ant-design/icons';
+import { FundProjectionScreenOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import type { FeatureCollection } from 'geojson';
 import { Alert, Badge, Button, Space, Spin, Typography } from 'antd';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { describeError } from '../../api/describe-error.ts';
+import { intakePointOf } from '../cameras/intake-link.ts';
 import { hasAnyRole, useAuth } from '../../app/auth-context.tsx';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
 import { dispatchApi } from './dispatch-api.ts';
@@ -41,13 +42,17 @@ function DispatchConsole() {
   const [incidentId, setIncidentId] = useState<string | null>(null);
   const [unitId, setUnitId] = useState<string | null>(null);
   const [picking, setPicking] = useState(false);
-  const [picked, setPicked] = useState<Point | null>(null);
+  // A link from a camera's AR view carries the intake point (`?lon=…&lat=…`).
+  const [picked, setPicked] = useState<Point | null>(() => intakePointOf(window.location.search));
   const [isoMode, setIsoMode] = useState(false);
   const [isoAt, setIsoAt] = useState<Point | null>(null);
   const [iso, setIso] = useState<FeatureCollection>(emptyCollection);
   const [routes, setRoutes] = useState<FeatureCollection>(emptyCollection);
   const [visible, setVisible] = useState<ReadonlySet<LayerGroup>>(new Set(layerGroups));
-  const [focus, setFocus] = useState<MapFocus | null>(null);
+  const [focus, setFocus] = useState<MapFocus | null>(() => {
+    const at = intakePointOf(window.location.search);
+    return at && { ...at, zoom: 15, key: 0 };
+  });
   const focusOn = useCallback(
     (p: Point, zoom?: number) => setFocus({ ...p, key: Date.now(), ...(zoom ? { zoom } : {}) }),
     [],
@@ -216,6 +221,9 @@ function DispatchConsole() {
               status={live === 'open' ? 'success' : live === 'connecting' ? 'processing' : 'error'}
               text={t(`dispatch.live.${live}`)}
             />
+            <Button size="small" icon={<VideoCameraOutlined />} href="/cameras" data-testid="open-cameras">
+              {t('cameras.menu')}
+            </Button>
             <Button size="small" icon={<FundProjectionScreenOutlined />} href="/bigscreen" target="_blank">
               {t('dispatch.bigscreen')}
             </Button>

@@ -3,13 +3,21 @@ import type { ExpressionSpecification, LayerSpecification, StyleSpecification } 
 import type { OrgFeatureCollection } from '../../api/types.ts';
 import { withAreaColors } from '../../map/area-colors.ts';
 import { buildOrgStyle } from '../../map/org-style.ts';
+import { cameraLayerIds } from '../cameras/camera-features.ts';
 
 export const emptyCollection: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 export const dispatchSources = ['roads', 'units', 'incidents', 'routes', 'isochrone', 'pick'] as const;
 export type DispatchSource = (typeof dispatchSources)[number];
 
-export type LayerGroup = 'boundaries' | 'roads' | 'stations' | 'units' | 'incidents' | 'isochrone';
+export type LayerGroup =
+  | 'boundaries'
+  | 'roads'
+  | 'stations'
+  | 'units'
+  | 'incidents'
+  | 'isochrone'
+  | 'cameras';
 export const layerGroups: readonly LayerGroup[] = [
   'boundaries',
   'roads',
@@ -17,6 +25,8 @@ export const layerGroups: readonly LayerGroup[] = [
   'units',
   'incidents',
   'isochrone',
+  // Added by cameras/camera-map-layer.tsx once the map has loaded.
+  'cameras',
 ];
 
 /** The map layers of each switchable group. */
@@ -27,6 +37,7 @@ export const groupLayers: Record<LayerGroup, readonly string[]> = {
   units: ['unit-cluster', 'unit-icon'],
   incidents: ['incident-cluster', 'incident-point'],
   isochrone: ['iso-fill', 'iso-line'],
+  cameras: cameraLayerIds,
 };
 
 export const clickableLayers = ['incident-point', 'unit-icon', 'incident-cluster', 'unit-cluster'] as const;

@@ -26,6 +26,7 @@ const groupLabels: Record<LayerGroup, MessageKey> = {
   units: 'dispatch.layer.units',
   incidents: 'dispatch.layer.incidents',
   isochrone: 'dispatch.layer.isochrone',
+  cameras: 'dispatch.layer.cameras',
 };
 
 export interface MapToolbarProps {
