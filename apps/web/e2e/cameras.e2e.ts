@@ -72,7 +72,21 @@ describe.skipIf(!hasChromium())('camera AR view (AR实景)', () => {
     browser = await launchBrowser();
     const image = png(640, 360);
     snapshots = createServer((req, res) => {
-      if (req.url?.startsWith('/snap.png')) {
+      if (req.url?.startsWith('/live.mjpg')) {
+        // Motion JPEG as IP cameras serve it: one multipart response, a new picture every second.
+        res.writeHead(200, { 'content-type': 'multipart/x-mixed-replace; boundary=frame' });
+        const frame = () =>
+          res.write(
+            Buffer.concat([
+              Buffer.from(`--frame\r\nContent-Type: image/png\r\nContent-Length: ${image.length}\r\n\r\n`),
+              image,
+              Buffer.from('\r\n'),
+            ]),
+          );
+        frame();
+        const timer = setInterval(frame, 1000);
+        req.on('close', () => clearInterval(timer));
+      } else if (req.url?.startsWith('/snap.png')) {
         snapshotHits++;
         res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' });
         res.end(image);
@@ -87,6 +101,7 @@ describe.skipIf(!hasChromium())('camera AR view (AR实景)', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    snapshots?.closeAllConnections();
     await new Promise((resolve) => snapshots?.close(resolve));
   });
 
@@ -272,7 +287,7 @@ describe.skipIf(!hasChromium())('camera AR view (AR实景)', () => {
     await page.context().close();
   });
 
-  it('overlays labels on a snapshot stream, refreshes it, and falls back to the map when it fails', async () => {
+  it('overlays labels on a snapshot stream (refreshed) and on MJPEG, and falls back to the map when a stream fails', async () => {
     const { page, errors } = await signedIn('commander', small);
     const base = (await (
       await page.request.get(`${server.url}/api/cameras/cam-ceramics-museum`)
@@ -320,9 +335,24 @@ describe.skipIf(!hasChromium())('camera AR view (AR实景)', () => {
     expect(snapshotHits).toBeGreaterThan(hits);
     await shot(page, '6-ar-snapshot-1366');
 
+    // Motion JPEG from the same kind of server plays in an <img> under the same labels.
+    const mjpeg = await page.request.patch(`${server.url}/api/cameras/${id}`, {
+      data: { streamKind: 'mjpeg', streamUrl: snapshotUrl.replace('/snap.png', '/live.mjpg') },
+    });
+    expect(mjpeg.status(), await mjpeg.text()).toBe(200);
+    await page.reload();
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid=camera-frame]')?.getAttribute('data-stream-state') === 'playing',
+      undefined,
+      { timeout: 30_000 },
+    );
+    expect(await page.getByTestId('camera-stream').getAttribute('data-kind')).toBe('mjpeg');
+    expect((await drawnLabels(page)).labels.some((l) => l.name === '德化陶瓷博物馆')).toBe(true);
+
     // A broken stream URL: the map from the pose stands in, and the HUD says why.
     const patched = await page.request.patch(`${server.url}/api/cameras/${id}`, {
-      data: { streamUrl: `${snapshotUrl.replace('/snap.png', '/missing.png')}` },
+      data: { streamKind: 'snapshot', streamUrl: `${snapshotUrl.replace('/snap.png', '/missing.png')}` },
     });
     expect(patched.status()).toBe(200);
     await page.reload();
