@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { FeatureCollection } from 'geojson';
-import { Alert, Badge, Button, Divider, Spin, Tabs } from 'antd';
+import { Alert, Badge, Button, Divider, Spin, Tabs, type TabsProps } from 'antd';
 import { describeError } from '../../api/describe-error.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import './dispatch.css';
@@ -17,6 +17,10 @@ import { UnitBoard } from './unit-board.tsx';
 
 export interface CommandTabsProps {
   command: boolean;
+  /** A watcher's console (leadership): no intake, requests or messages to send. */
+  readOnly?: boolean;
+  /** Tabs after the built-in ones (巡防). */
+  extraTabs?: NonNullable<TabsProps['items']>;
   tab: string;
   onTab: (tab: string) => void;
   incidents: readonly IncidentView[];
@@ -135,18 +139,23 @@ export function CommandTabs(props: CommandTabsProps) {
       activeKey={props.tab}
       onChange={props.onTab}
       items={[
-        first,
+        ...(props.readOnly ? [] : [first]),
         incidentsTab,
         {
           key: 'units',
           label: t('dispatch.tab.units'),
           children: <UnitBoard units={props.units} selectedId={props.unitId} onLocate={props.onUnit} />,
         },
-        {
-          key: 'messages',
-          label: t('dispatch.tab.messages'),
-          children: <MessagePanel stations={props.stations} canOrder={props.command} />,
-        },
+        ...(props.readOnly
+          ? []
+          : [
+              {
+                key: 'messages',
+                label: t('dispatch.tab.messages'),
+                children: <MessagePanel stations={props.stations} canOrder={props.command} />,
+              },
+            ]),
+        ...(props.extraTabs ?? []),
       ]}
     />
   );

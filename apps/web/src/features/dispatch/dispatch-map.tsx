@@ -38,6 +38,8 @@ export interface DispatchMapProps {
   testId?: string;
   /** The org the first view is fitted to (with the orgs right below it); the whole county if absent. */
   homeOrgId?: string | null;
+  /** The loaded map, for overlays that add their own sources and layers (null once it is removed). */
+  onMap?: (map: MapLibreMap | null) => void;
 }
 
 /** The live command map: our own outlines and roads, units with heading arrows, incidents, routes. */
@@ -115,6 +117,7 @@ export function DispatchMap(props: DispatchMapProps) {
         map.fitBounds(bounds, { padding: { top: 24, bottom: 48, left, right: 48 }, animate: false });
       }
       setReady(true);
+      latest.current.onMap?.(map);
     });
     map.on('idle', () => {
       element.dataset.mapState = 'idle';
@@ -123,6 +126,7 @@ export function DispatchMap(props: DispatchMapProps) {
     });
     map.on('error', (event) => console.warn('map error', event.error));
     return () => {
+      latest.current.onMap?.(null);
       hover.remove();
       map.remove();
       mapRef.current = null;

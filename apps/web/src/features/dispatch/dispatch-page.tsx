@@ -2,10 +2,11 @@ import { FundProjectionScreenOutlined, VideoCameraOutlined } from '@ant-design/i
 import { useMutation } from '@tanstack/react-query';
 import type { FeatureCollection } from 'geojson';
 import { Alert, Badge, Button, Space, Spin, Typography } from 'antd';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { describeError } from '../../api/describe-error.ts';
 import { intakePointOf } from '../cameras/intake-link.ts';
-import { hasAnyRole, useAuth } from '../../app/auth-context.tsx';
+import { useAuth } from '../../app/auth-context.tsx';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
 import { dispatchApi } from './dispatch-api.ts';
 import { DispatchMap, type MapFocus, type MapPick } from './dispatch-map.tsx';
@@ -17,11 +18,22 @@ import { incidentFeatures, pointFeature, unitFeatures } from './map-features.ts'
 import { MapToolbar, type SearchHit, UnitLegend } from './map-toolbar.tsx';
 import { useDispatchData, useMapStrings } from './use-dispatch-data.ts';
 import { useLiveUnits } from './use-live-units.ts';
+import { PatrolMapLayers } from './plans/patrol-map-layers.tsx';
+import { PatrolPanel } from './plans/patrol-panel.tsx';
+import { PatrolProvider, usePatrol } from './plans/patrol-state.tsx';
+import { dispatchAccess } from './roles/dispatch-access.ts';
+import { ReadOnlyBadge, ReadOnlyContext } from './roles/read-only.tsx';
 
 export function DispatchPage() {
+  const { user } = useAuth();
+  const access = dispatchAccess(user?.roles ?? []);
   return (
     <LiveChannelProvider>
-      <DispatchConsole />
+      <ReadOnlyContext.Provider value={access.readOnly}>
+        <PatrolProvider canPlan={access.canPlan} canRead={access.seesPlans}>
+          <DispatchConsole />
+        </PatrolProvider>
+      </ReadOnlyContext.Provider>
     </LiveChannelProvider>
   );
 }
@@ -33,12 +45,16 @@ function DispatchConsole() {
   const t = useT();
   const { locale } = useLocale();
   const { user } = useAuth();
-  const command = hasAnyRole(user, ['dispatcher', 'commander']);
+  // Command rooms, stations, or leadership watching read-only (dispatch-access.ts).
+  const access = dispatchAccess(user?.roles ?? []);
+  const command = access.view === 'command';
+  const patrol = usePatrol();
+  const [map, setMap] = useState<MapLibreMap | null>(null);
   const live = useLiveState();
   const { orgs, roads, incidents, places, stations } = useDispatchData();
   const { units, version } = useLiveUnits();
   const uiStrings = useMapStrings();
-  const [tab, setTab] = useState(command ? 'intake' : 'requests');
+  const [tab, setTab] = useState(command ? 'intake' : access.readOnly ? 'incident' : 'requests');
   const [incidentId, setIncidentId] = useState<string | null>(null);
   const [unitId, setUnitId] = useState<string | null>(null);
   const [picking, setPicking] = useState(false);
@@ -48,7 +64,10 @@ function DispatchConsole() {
   const [isoAt, setIsoAt] = useState<Point | null>(null);
   const [iso, setIso] = useState<FeatureCollection>(emptyCollection);
   const [routes, setRoutes] = useState<FeatureCollection>(emptyCollection);
-  const [visible, setVisible] = useState<ReadonlySet<LayerGroup>>(new Set(layerGroups));
+  // Coverage is computed on the server over every available unit: shown when asked for.
+  const [visible, setVisible] = useState<ReadonlySet<LayerGroup>>(
+    new Set(layerGroups.filter((g) => g !== 'coverage')),
+  );
   const [focus, setFocus] = useState<MapFocus | null>(() => {
     const at = intakePointOf(window.location.search);
     return at && { ...at, zoom: 15, key: 0 };
@@ -93,6 +112,8 @@ function DispatchConsole() {
   );
 
   const onPick = (pick: MapPick) => {
+    // Clicks that draw a patrol shape or pick a road to close are the patrol tools' own.
+    if (patrol.capturing) return;
     if (isoMode && pick.kind !== 'point') {
       // In circle mode a unit or an incident is the centre of the circle.
       const at =
@@ -161,6 +182,7 @@ function DispatchConsole() {
             describe={describe}
             uiStrings={uiStrings}
             homeOrgId={user?.scope.kind === 'tenant' ? null : (user?.scope.orgId ?? null)}
+            onMap={setMap}
           />
         ) : (
           <Spin style={{ position: 'absolute', inset: 0, margin: 'auto' }} />
@@ -196,6 +218,13 @@ function DispatchConsole() {
           />
         )}
         <UnitLegend />
+        <PatrolMapLayers
+          map={map}
+          visible={visible}
+          unitsVersion={version}
+          roads={roads.data}
+          callsignOf={callsignOf}
+        />
       </div>
       <div
         style={{
@@ -212,7 +241,12 @@ function DispatchConsole() {
       >
         <Space style={{ justifyContent: 'space-between', width: '100%', paddingTop: 4 }}>
           <Typography.Title level={5} style={{ margin: 0 }}>
-            {command ? t('dispatch.title.command') : t('dispatch.title.station')}
+            {command
+              ? t('dispatch.title.command')
+              : access.readOnly
+                ? t('dispatch.title.watch')
+                : t('dispatch.title.station')}{' '}
+            {access.readOnly && <ReadOnlyBadge />}
           </Typography.Title>
           <Space>
             <Badge
@@ -231,6 +265,25 @@ function DispatchConsole() {
         </Space>
         <CommandTabs
           command={command}
+          readOnly={access.readOnly}
+          extraTabs={
+            access.seesPlans
+              ? [
+                  {
+                    key: 'patrol',
+                    label: t('dispatch.tab.patrol'),
+                    children: (
+                      <PatrolPanel
+                        stations={stations.filter((s) => s.kind === 'station')}
+                        units={units}
+                        callsignOf={callsignOf}
+                        onLocate={focusOn}
+                      />
+                    ),
+                  },
+                ]
+              : []
+          }
           tab={tab}
           onTab={setTab}
           incidents={list}

@@ -4,6 +4,7 @@ import type { OrgFeatureCollection } from '../../api/types.ts';
 import { withAreaColors } from '../../map/area-colors.ts';
 import { buildOrgStyle } from '../../map/org-style.ts';
 import { cameraLayerIds } from '../cameras/camera-features.ts';
+import { overlayGroupLayers } from './plans/overlay-layers.ts';
 
 export const emptyCollection: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -17,7 +18,8 @@ export type LayerGroup =
   | 'units'
   | 'incidents'
   | 'isochrone'
-  | 'cameras';
+  | 'cameras'
+  | keyof typeof overlayGroupLayers;
 export const layerGroups: readonly LayerGroup[] = [
   'boundaries',
   'roads',
@@ -27,6 +29,10 @@ export const layerGroups: readonly LayerGroup[] = [
   'isochrone',
   // Added by cameras/camera-map-layer.tsx once the map has loaded.
   'cameras',
+  // Added to the map by plans/overlay-layers.ts once it has loaded.
+  'coverage',
+  'plans',
+  'closures',
 ];
 
 /** The map layers of each switchable group. */
@@ -38,6 +44,7 @@ export const groupLayers: Record<LayerGroup, readonly string[]> = {
   incidents: ['incident-cluster', 'incident-point'],
   isochrone: ['iso-fill', 'iso-line'],
   cameras: cameraLayerIds,
+  ...overlayGroupLayers,
 };
 
 export const clickableLayers = ['incident-point', 'unit-icon', 'incident-cluster', 'unit-cluster'] as const;

@@ -8,6 +8,7 @@ import type { MessageKey } from '../../i18n/messages.ts';
 import { dispatchApi } from './dispatch-api.ts';
 import type { IncidentView } from './dispatch-types.ts';
 import { IncidentTimers } from './incident-timers.tsx';
+import { useReadOnly } from './roles/read-only.tsx';
 import { priorityColors } from './unit-icons.ts';
 
 /** Status moves a console offers; the unit-driven steps (en route, on scene) come from the units. */
@@ -41,7 +42,9 @@ export function IncidentPanel({ incident }: { incident: IncidentView }) {
       dispatchApi.setStatus(incident.id, status, status === 'resolved' ? disposition : undefined),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['dispatch'] }),
   });
-  const next = TRANSITIONS[incident.status].filter((s) => offered[s] !== undefined);
+  // A read-only console moves no incident: it offers no next step.
+  const readOnly = useReadOnly();
+  const next = readOnly ? [] : TRANSITIONS[incident.status].filter((s) => offered[s] !== undefined);
 
   return (
     <div data-testid="incident-panel" data-status={incident.status}>

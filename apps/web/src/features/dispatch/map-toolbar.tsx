@@ -26,6 +26,9 @@ const groupLabels: Record<LayerGroup, MessageKey> = {
   units: 'dispatch.layer.units',
   incidents: 'dispatch.layer.incidents',
   isochrone: 'dispatch.layer.isochrone',
+  coverage: 'dispatch.layer.coverage',
+  plans: 'dispatch.layer.plans',
+  closures: 'dispatch.layer.closures',
   cameras: 'dispatch.layer.cameras',
 };
 

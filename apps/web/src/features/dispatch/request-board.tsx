@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Progress, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Progress, Table, Tag, Typography } from 'antd';
+import { describeError } from '../../api/describe-error.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
+import { useReadOnly } from './roles/read-only.tsx';
 import { formatDateTime } from '../../i18n/format-datetime.ts';
 import { dispatchApi } from './dispatch-api.ts';
 import type { RequestStatus, StationRequest } from './dispatch-types.ts';
@@ -21,6 +23,7 @@ export function RequestBoard({
   callsignOf: (id: string) => string;
 }) {
   const t = useT();
+  const readOnly = useReadOnly();
   const queryClient = useQueryClient();
   const board = useQuery({
     queryKey: ['dispatch', 'board', incidentId],
@@ -45,6 +48,7 @@ export function RequestBoard({
         {t('dispatch.board.summary', { answered, stations: rows.length, committed, wanted })}
       </Typography.Text>
       <Progress percent={Math.round((100 * committed) / Math.max(1, wanted))} size="small" />
+      {release.isError && <Alert type="error" showIcon title={describeError(release.error, t)} />}
       <Table<StationRequest>
         size="small"
         rowKey="id"
@@ -79,7 +83,7 @@ export function RequestBoard({
             title: '',
             width: 60,
             render: (_, r) =>
-              r.status === 'committed' ? (
+              r.status === 'committed' && !readOnly ? (
                 <Button size="small" type="link" onClick={() => release.mutate(r.id)}>
                   {t('dispatch.board.release')}
                 </Button>
