@@ -100,6 +100,9 @@ export function MessagePanel({ stations, canOrder }: MessagePanelProps) {
       {send.isError && (
         <Alert type="error" showIcon title={describeError(send.error, t)} style={{ marginTop: 4 }} />
       )}
+      {ack.isError && (
+        <Alert type="error" showIcon title={describeError(ack.error, t)} style={{ marginTop: 4 }} />
+      )}
       <Segmented
         size="small"
         style={{ margin: '8px 0' }}
