@@ -111,6 +111,8 @@ describe.skipIf(!hasChromium())('camera AR view (AR实景)', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${server.url}/login`);
+    // The machine may be busy: give the first page load time.
+    await page.getByLabel('用户名').waitFor({ timeout: 90_000 });
     await page.getByLabel('用户名').fill(username);
     await page.getByLabel('密码').fill('ronghui-demo');
     await page.locator('button[type=submit]').click();

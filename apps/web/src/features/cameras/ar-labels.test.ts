@@ -1,7 +1,7 @@
 import { createCameraProjector, createLocalProjection, type LngLat } from '@ronghui/geo';
 import { describe, expect, it } from 'vitest';
 import type { IncidentView, UnitView } from '../dispatch/dispatch-types.ts';
-import { arLabels, declutter, poseOf } from './ar-labels.ts';
+import { arLabels, declutter, poseOf, roadOverlay } from './ar-labels.ts';
 import { cameraFeatures } from './camera-features.ts';
 import type { CameraView } from './cameras-api.ts';
 import { intakeLink, intakePointOf } from './intake-link.ts';
@@ -109,6 +109,35 @@ describe('AR labels', () => {
     expect(roads).toHaveLength(1);
     expect(roads[0]!.pieces.length).toBeGreaterThanOrEqual(1);
     expect(Math.abs(byKey.get('road:浔中大道')!.x - 640)).toBeLessThan(40);
+  });
+
+  it('traces only roads within range, breaking them where they leave the picture', () => {
+    const line = (a: { lon: number; lat: number }, b: { lon: number; lat: number }, name: string) => ({
+      type: 'Feature' as const,
+      properties: { name },
+      geometry: {
+        type: 'LineString' as const,
+        coordinates: [
+          [a.lon, a.lat],
+          [b.lon, b.lat],
+        ],
+      },
+    });
+    const { traces, labels } = roadOverlay(projector, {
+      type: 'FeatureCollection',
+      features: [
+        line(ahead(-3000, 5000), ahead(3000, 5000), '远处公路'),
+        // From behind the camera to 600 m ahead: only the part in front is drawn.
+        line(ahead(10, -400), ahead(10, 600), '龙浔大道'),
+      ],
+    });
+    expect(traces.map((r) => r.name)).toEqual(['龙浔大道']);
+    expect(labels.map((l) => l.text)).toEqual(['龙浔大道']);
+    for (const piece of traces[0]!.pieces)
+      for (const [x, y] of piece) {
+        expect(x).toBeGreaterThanOrEqual(0);
+        expect(y).toBeLessThanOrEqual(720);
+      }
   });
 
   it('collapses a label whose text would cover a more important one, keeping its dot', () => {

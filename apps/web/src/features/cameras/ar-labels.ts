@@ -96,10 +96,32 @@ export interface RoadTrace {
 export function arLabels(
   camera: CameraProjector,
   scene: ArScene,
-  t: { unitStatus: (status: string) => string; category: (i: IncidentView) => string },
+  t: LabelNames,
 ): { labels: ArLabel[]; roads: RoadTrace[] } {
+  const road = roadOverlay(camera, scene.roads);
+  return { labels: combineLabels(pointLabels(camera, scene, t), road.labels), roads: road.traces };
+}
+
+export interface LabelNames {
+  unitStatus: (status: string) => string;
+  category: (i: IncidentView) => string;
+}
+
+const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} km` : `${Math.round(m)} m`);
+
+/** Decluttered, then ordered for drawing: collapsed first, farther before nearer. */
+export function combineLabels(points: readonly ArLabel[], roads: readonly ArLabel[]): ArLabel[] {
+  const labels = declutter([...points, ...roads].map((l) => ({ ...l })));
+  return labels.sort((a, b) => Number(b.collapsed) - Number(a.collapsed) || b.distanceM - a.distanceM);
+}
+
+/** Labels of units, incidents and places in view (these move or change: recomputed often). */
+export function pointLabels(
+  camera: CameraProjector,
+  scene: Omit<ArScene, 'roads'>,
+  t: LabelNames,
+): ArLabel[] {
   const labels: ArLabel[] = [];
-  const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} km` : `${Math.round(m)} m`);
   for (const u of scene.units) {
     if (!u.position) continue;
     const p = camera.project(u.position);
@@ -145,11 +167,35 @@ export function arLabels(
       tone: place.kind,
     });
   }
+  return labels;
+}
+
+/**
+ * Road traces and one label per named road, for a pose (the roads stay put: computed once per pose).
+ * Lines whose bounding box lies wholly beyond the camera's range are skipped before sampling.
+ */
+export function roadOverlay(
+  camera: CameraProjector,
+  collection: FeatureCollection | undefined,
+): { traces: RoadTrace[]; labels: ArLabel[] } {
   const roads: RoadTrace[] = [];
   const roadLabel = new Map<string, ArLabel>();
-  const { width, height } = camera.pose;
-  for (const feature of scene.roads?.features ?? []) {
-    if (feature.geometry.type !== 'LineString') continue;
+  const { width, height, lon: lon0, lat: lat0, rangeM } = camera.pose;
+  const kx = 111_320 * Math.cos((lat0 * Math.PI) / 180);
+  const near = (coords: readonly (readonly number[])[]) => {
+    let [w, e, sth, nth] = [Infinity, -Infinity, Infinity, -Infinity];
+    for (const [x, y] of coords) {
+      const east = (x! - lon0) * kx;
+      const north = (y! - lat0) * 111_320;
+      w = Math.min(w, east);
+      e = Math.max(e, east);
+      sth = Math.min(sth, north);
+      nth = Math.max(nth, north);
+    }
+    return w <= rangeM && e >= -rangeM && sth <= rangeM && nth >= -rangeM;
+  };
+  for (const feature of collection?.features ?? []) {
+    if (feature.geometry.type !== 'LineString' || !near(feature.geometry.coordinates)) continue;
     const name = (feature.properties?.name as string | null | undefined) ?? null;
     const pieces: [number, number][][] = [];
     let piece: [number, number][] = [];
@@ -182,8 +228,5 @@ export function arLabels(
     if (piece.length > 1) pieces.push(piece);
     if (pieces.length > 0) roads.push({ name, pieces });
   }
-  labels.push(...roadLabel.values());
-  declutter(labels);
-  labels.sort((a, b) => Number(b.collapsed) - Number(a.collapsed) || b.distanceM - a.distanceM);
-  return { labels, roads };
+  return { traces: roads, labels: [...roadLabel.values()] };
 }

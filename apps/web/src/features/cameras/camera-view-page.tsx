@@ -10,7 +10,7 @@ import { useLocale, useT } from '../../i18n/i18n-context.tsx';
 import { LiveChannelProvider, useLiveState } from '../dispatch/live-channel.tsx';
 import { useDispatchData } from '../dispatch/use-dispatch-data.ts';
 import { useLiveUnits } from '../dispatch/use-live-units.ts';
-import { arLabels, poseOf } from './ar-labels.ts';
+import { combineLabels, pointLabels, poseOf, roadOverlay } from './ar-labels.ts';
 import { ArOverlay } from './ar-overlay.tsx';
 import { CameraMap } from './camera-map.tsx';
 import { CameraStream, type StreamState } from './camera-stream.tsx';
@@ -69,25 +69,29 @@ function CameraView() {
   useEffect(() => setStream(hasStream ? 'loading' : 'none'), [hasStream]);
   const pose = useMemo(() => (c && size ? poseOf(c, size.width, size.height) : null), [c, size]);
   const projector = useMemo(() => (pose ? createCameraProjector(pose) : null), [pose]);
+  // The roads stay put: traced once per pose. Units move: their labels follow each live snapshot.
+  const road = useMemo(
+    () => (projector ? roadOverlay(projector, roads.data) : null),
+    [projector, roads.data],
+  );
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` marks a new snapshot of live units
-  const drawn = useMemo(
+  const points = useMemo(
     () =>
       projector
-        ? arLabels(
+        ? pointLabels(
             projector,
-            {
-              units,
-              incidents: incidents.data?.items ?? [],
-              places: scene.data?.places ?? [],
-              roads: roads.data,
-            },
+            { units, incidents: incidents.data?.items ?? [], places: scene.data?.places ?? [] },
             {
               unitStatus: (s) => t(`dispatch.unitStatus.${s as 'available'}`),
               category: (i) => (locale === 'zh-CN' ? i.category.zh : i.category.en),
             },
           )
         : null,
-    [projector, version, incidents.data, scene.data, roads.data, t, locale],
+    [projector, version, incidents.data, scene.data, t, locale],
+  );
+  const drawn = useMemo(
+    () => (points && road ? { labels: combineLabels(points, road.labels), roads: road.traces } : null),
+    [points, road],
   );
 
   if (camera.isError)
