@@ -54,7 +54,7 @@ const layers: LayerSpecification[] = [
       'icon-rotation-alignment': 'map',
       'icon-allow-overlap': true,
       'icon-ignore-placement': true,
-      'icon-size': 0.9,
+      'icon-size': 1.1,
     },
     paint: { 'icon-opacity': ['case', ['get', 'active'], 1, 0.45] },
   },
