@@ -5,6 +5,7 @@ import { Alert, Badge, Button, Space, Spin, Typography } from 'antd';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { describeError } from '../../api/describe-error.ts';
+import { CameraMapLayer } from '../cameras/camera-map-layer.tsx';
 import { intakePointOf } from '../cameras/intake-link.ts';
 import { useAuth } from '../../app/auth-context.tsx';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
@@ -218,6 +219,7 @@ function DispatchConsole() {
           />
         )}
         <UnitLegend />
+        <CameraMapLayer map={map} visible={visible.has('cameras')} />
         <PatrolMapLayers
           map={map}
           visible={visible}
