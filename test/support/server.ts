@@ -44,6 +44,8 @@ export async function startTestServer(
         DATA_DIR: dataDir,
         MQTT_PORT: '0',
         SIMULATE: 'off',
+        // A year of demo history costs seconds at every start; tests that need it ask for it.
+        DEMO_HISTORY_DAYS: '0',
         // Tests opt in to NATS or PostgreSQL for a server explicitly; CI's variables are for the test process.
         NATS_URL: '',
         DATABASE_URL: '',

@@ -50,13 +50,24 @@ Options:
     const { values } = parseCliArgs(args, { 'no-build': { type: 'boolean' } }, false);
     const config = loadConfig();
     if (!values['no-build']) ensureWebBuilt(io.err);
-    const { seedDemo } = await import('../demo/seed-demo.ts');
+    const { seedDemo, DEMO_TENANT } = await import('../demo/seed-demo.ts');
+    const { seedIncidentHistory } = await import('../demo/seed-incident-history.ts');
     const server = await startServer(config, {
       seedDemo: async (services) => {
         const empty = !(await services.db.selectFrom('tenants').select('tenant_code').executeTakeFirst());
         if (config.DEMO === false || (config.DEMO === 'auto' && !empty)) return false;
         const seeded = await seedDemo(services);
-        if (seeded) io.err('Seeded the Dehua demo (demo accounts use the password "ronghui-demo").');
+        if (seeded) {
+          io.err('Seeded the Dehua demo (demo accounts use the password "ronghui-demo").');
+          if (config.DEMO_HISTORY_DAYS > 0) {
+            const n = await seedIncidentHistory(services, {
+              tenantCode: DEMO_TENANT,
+              days: config.DEMO_HISTORY_DAYS,
+              perDay: config.SIM_INCIDENTS_PER_DAY,
+            });
+            io.err(`Added ${n} past incidents over ${config.DEMO_HISTORY_DAYS} days (DEMO_HISTORY_DAYS).`);
+          }
+        }
         return seeded;
       },
     });

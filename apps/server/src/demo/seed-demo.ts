@@ -12,7 +12,7 @@ import { seedDemoCameras } from './dehua-cameras.ts';
 import { seedIntelDemo } from './seed-intel-demo.ts';
 import { DEMO_PASSWORD, type DemoScope, demoAccounts } from './demo-accounts.ts';
 
-const DEMO_TENANT = '350526';
+export const DEMO_TENANT = '350526';
 
 export const orgIds = {
   tenant: (code: string) => code,

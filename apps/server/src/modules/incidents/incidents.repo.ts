@@ -84,6 +84,38 @@ export function createIncidentsRepo() {
       ]);
       return { items, total: Number(count.n) };
     },
+    /** Incidents per Beijing-time day and kind, received in [from, to), within an area or a scope. */
+    async dailyCounts(
+      db: Kysely<DB>,
+      tenantCode: string,
+      f: { from: Date; to: Date; areaId?: string | undefined; orgIds?: readonly string[] | undefined },
+    ): Promise<{ day: string; kind: string; n: number }[]> {
+      let q = db
+        .selectFrom('incidents as i')
+        .where('i.tenant_code', '=', tenantCode)
+        .where('i.status', '!=', 'merged')
+        .where('i.received_at', '>=', f.from)
+        .where('i.received_at', '<', f.to);
+      if (f.areaId) q = q.where('i.area_id', '=', f.areaId);
+      if (f.orgIds) {
+        const orgIds = f.orgIds.length ? [...f.orgIds] : [''];
+        q = q.where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('incident_orgs as io')
+              .select('io.org_id')
+              .whereRef('io.tenant_code', '=', 'i.tenant_code')
+              .whereRef('io.incident_id', '=', 'i.id')
+              .where('io.org_id', 'in', orgIds),
+          ),
+        );
+      }
+      const day = sql<string>`to_char((i.received_at AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM-DD')`;
+      const rows = await q
+        .select([day.as('day'), 'i.kind', (eb) => eb.fn.countAll<string | number>().as('n')])
+        .groupBy([day, 'i.kind'])
+        .execute();
+      return rows.map((r) => ({ day: r.day, kind: r.kind, n: Number(r.n) }));
+    },
     /** Open incidents of a kind received since `since` inside a lon/lat box (duplicate candidates). */
     recentNearby(
       db: Kysely<DB>,

@@ -10,6 +10,7 @@ import {
   settingsBody,
   statusBody,
   suggestQuery,
+  trendQuery,
 } from './incidents.schema.ts';
 import type { IncidentsService } from './incidents.service.ts';
 
@@ -43,6 +44,17 @@ export function registerIncidentsRoutes(app: App, incidents: IncidentsService) {
       },
     },
     async (request) => incidents.suggestAddresses(requireUser(request), request.query.q, request.query.limit),
+  );
+  app.get(
+    '/api/incidents/trend',
+    {
+      schema: {
+        tags,
+        summary: '比降: incidents per day against the same days last year, in total and by kind',
+        querystring: trendQuery,
+      },
+    },
+    async (request) => incidents.trend(requireUser(request), request.query),
   );
   app.get('/api/incidents/settings', { schema: { tags } }, async (request) =>
     incidents.settings(requireUser(request)),

@@ -75,6 +75,14 @@ export const listQuery = z
   .strict();
 export type ListQuery = z.infer<typeof listQuery>;
 
+export const trendQuery = z
+  .object({
+    days: z.coerce.number().int().min(1).max(366).default(30),
+    area: z.string().min(1).max(100).optional(),
+  })
+  .strict();
+export type TrendQuery = z.infer<typeof trendQuery>;
+
 export const suggestQuery = z
   .object({
     q: z.string().trim().min(1, 'type at least one character').max(100),

@@ -19,7 +19,8 @@ import { createIntake } from './incident-intake.ts';
 import { presentIncident, presentTimeline, TIME_COLUMNS } from './incident-presenter.ts';
 import { createSettingsUseCases } from './incident-settings.ts';
 import type { IncidentRow } from './incidents.repo.ts';
-import type { ListQuery, StatusBody } from './incidents.schema.ts';
+import type { ListQuery, StatusBody, TrendQuery } from './incidents.schema.ts';
+import { compareYears, trendWindow } from './incident-trend.ts';
 
 const movedMeanwhile = (number: string) =>
   conflict(`incident ${number} was changed by someone else meanwhile: reload it and try again`);
@@ -125,6 +126,29 @@ export function createIncidentsService(deps: IncidentsDeps) {
         page: query.page,
         pageSize: query.pageSize,
       };
+    },
+
+    /**
+     * 比降: incidents per day over the last `days` days (Beijing time, today included) against the same
+     * calendar days a year earlier, in total and by kind, for an area or the caller's scope.
+     */
+    async trend(principal: Principal, query: TrendQuery) {
+      requireRole(principal, READ_ROLES, 'Reading incident trends');
+      const geo = await access.geo(principal.tenantCode);
+      let areaId: string | undefined;
+      if (query.area) {
+        const area = geo.dir.ofKind('area').find((a) => a.id === query.area || a.areaKey === query.area);
+        if (!area)
+          throw invalid('/area', `no joint-service area "${query.area}" (give its id or key, e.g. north)`);
+        areaId = area.id;
+      }
+      const window = trendWindow(clock.now(), query.days);
+      const orgIds = principal.scopeKind === 'tenant' ? undefined : geo.dir.subtreeIds(principal.orgId);
+      const [current, previous] = await Promise.all([
+        repo.dailyCounts(db, principal.tenantCode, { ...window.current, areaId, orgIds }),
+        repo.dailyCounts(db, principal.tenantCode, { ...window.lastYear, areaId, orgIds }),
+      ]);
+      return compareYears(window, current, previous);
     },
 
     async changeStatus(principal: Principal, id: string, body: StatusBody) {
