@@ -170,7 +170,7 @@ describe.skipIf(!hasChromium())('camera AR view (AR实景)', () => {
     await page.waitForURL(/\/cameras\/cam-ceramics-museum$/);
     const frame = await openView(page, 'cam-ceramics-museum');
     expect(await frame.getAttribute('data-source')).toBe('map');
-    await page.locator('[data-testid=camera-map][data-map-state=idle]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid=camera-map][data-map-state=idle]').waitFor({ timeout: 120_000 });
     expect(await page.getByTestId('camera-hud').textContent()).toContain('陶瓷博物馆广场');
 
     const camera = (await (
@@ -215,6 +215,55 @@ describe.skipIf(!hasChromium())('camera AR view (AR实景)', () => {
     for (const p of hiddenPlaces)
       expect(drawn.labels.some((l) => l.kind === 'place' && l.name === p.name)).toBe(false);
     await shot(page, '2-ar-map-1366');
+
+    // A unit reports a position in front of the camera: its label moves there live (WebSocket).
+    const target = { x: drawn.width * 0.3, y: drawn.height * 0.75 };
+    const ground = projector.unproject(target.x, target.y)!;
+    const mover = (
+      units as {
+        id: string;
+        callsign: string;
+        stationId: string;
+        position: { lon: number; lat: number } | null;
+      }[]
+    )
+      .filter((u) => u.position && u.stationId === camera.stationId)
+      .sort(
+        (a, b) =>
+          Math.hypot(a.position!.lon - ground.lon, a.position!.lat - ground.lat) -
+          Math.hypot(b.position!.lon - ground.lon, b.position!.lat - ground.lat),
+      )[0]!;
+    const fix = await page.request.post(`${server.url}/api/avl`, {
+      data: {
+        positions: [
+          {
+            unitId: mover.id,
+            lon: ground.lon,
+            lat: ground.lat,
+            at: new Date().toISOString(),
+            speedKmh: 15,
+            heading: 90,
+          },
+        ],
+      },
+    });
+    expect(fix.status(), await fix.text()).toBe(200);
+    await page.waitForFunction(
+      ({ name, x, y }) => {
+        const frame = document.querySelector('[data-testid=camera-frame]')!.getBoundingClientRect();
+        return [...document.querySelectorAll('[data-testid=ar-label][data-kind=unit]')].some((el) => {
+          if (el.getAttribute('data-name') !== name) return false;
+          const dot = el.querySelector('.ar-label-dot')!.getBoundingClientRect();
+          return (
+            Math.hypot(dot.left + dot.width / 2 - frame.left - x, dot.top + dot.height / 2 - frame.top - y) <
+            1.5
+          );
+        });
+      },
+      { name: mover.callsign, ...target },
+      { timeout: 30_000 },
+    );
+    await shot(page, '2b-ar-unit-moved-1366');
 
     // Clicking the picture at the museum's label gives back the museum's ground position.
     await frame.click({ position: { x: museum!.x, y: museum!.y } });
@@ -301,7 +350,7 @@ describe.skipIf(!hasChromium())('camera AR view (AR实景)', () => {
     await row.waitFor({ state: 'detached', timeout: 15_000 });
     await shot(page, '4-list-1920');
     const frame = await openView(page, 'cam-county-town-lookout');
-    await page.locator('[data-testid=camera-map][data-map-state=idle]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid=camera-map][data-map-state=idle]').waitFor({ timeout: 120_000 });
     const box = (await frame.boundingBox())!;
     expect(box.width).toBeGreaterThan(1200);
     expect(box.x + box.width).toBeLessThanOrEqual(1920);
