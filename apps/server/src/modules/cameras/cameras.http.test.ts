@@ -134,6 +134,18 @@ describe.each(databaseKinds())('camera registry (%s)', (kind) => {
     expect(audit.every((a) => a.resource_id === id)).toBe(true);
   });
 
+  it('documents the camera routes in the OpenAPI document under the tag cameras', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(res.statusCode).toBe(200);
+    const paths = res.json().paths as Record<string, Record<string, { tags?: string[] }>>;
+    for (const [path, methods] of [
+      ['/api/cameras', ['get', 'post']],
+      ['/api/cameras/{id}', ['get', 'patch', 'delete']],
+      ['/api/cameras/{id}/scene', ['get']],
+    ] as const)
+      for (const m of methods) expect(paths[path]?.[m]?.tags, `${m} ${path}`).toEqual(['cameras']);
+  });
+
   it('refuses bad input with a 400 that names the field', async () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ ...newCamera, streamUrl: 'javascript:alert(1)' }, 'streamUrl'],
