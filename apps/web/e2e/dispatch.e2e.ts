@@ -20,7 +20,8 @@ describe.skipIf(!hasChromium())('command console (指挥调度)', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    // A year of (lightly populated) demo history, for the big screen's year-on-year panel.
+    server = await startTestServer({ env: { DEMO_HISTORY_DAYS: '400', SIM_INCIDENTS_PER_DAY: '8' } });
     browser = await launchBrowser();
   }, 180_000);
 
@@ -71,9 +72,15 @@ describe.skipIf(!hasChromium())('command console (指挥调度)', () => {
       .click();
     // The gazetteer completes the address: type part of it and take the suggestion.
     await d.getByLabel('地址').pressSequentially('德化县杨梅', { delay: 30 });
-    await d.getByTestId('address-suggestion').filter({ hasText: /^乡镇德化县杨梅乡$/ }).waitFor();
+    await d
+      .getByTestId('address-suggestion')
+      .filter({ hasText: /^乡镇德化县杨梅乡$/ })
+      .waitFor();
     await shot(d, '1b-address-suggestions');
-    await d.getByTestId('address-suggestion').filter({ hasText: /^乡镇德化县杨梅乡$/ }).click();
+    await d
+      .getByTestId('address-suggestion')
+      .filter({ hasText: /^乡镇德化县杨梅乡$/ })
+      .click();
     expect(await d.getByLabel('地址').inputValue()).toBe('德化县杨梅乡');
     await d.getByLabel('简要警情').fill('涉嫌盗窃的犯罪嫌疑人出现在杨梅乡');
     await d.getByLabel('报警人').fill('王先生');
@@ -220,6 +227,18 @@ describe.skipIf(!hasChromium())('command console (指挥调度)', () => {
     await page.getByTestId('bigscreen').waitFor();
     await page.locator('[data-testid=bigscreen-map][data-map-state=idle]').waitFor({ timeout: 60_000 });
     await page.locator('[data-testid=chart-units] canvas').waitFor();
+    // 比降: the last 30 days against the same days last year, as the API counts them.
+    await page.locator('[data-testid=chart-trend] canvas').waitFor();
+    const trend = (await page.evaluate(() =>
+      fetch('/api/incidents/trend?days=30').then((r) => r.json()),
+    )) as { total: number; lastYearTotal: number; changePercent: number | null };
+    expect(trend.lastYearTotal).toBeGreaterThan(0);
+    await page
+      .getByTestId('trend-change')
+      .filter({ hasText: `${trend.total} 起 / 去年同期 ${trend.lastYearTotal} 起` })
+      .waitFor();
+    const change = await page.getByTestId('trend-change').innerText();
+    expect(change).toContain(`${Math.abs(trend.changePercent!)}%`);
     await page.waitForTimeout(1000);
     await shot(page, 'bigscreen-1920');
     expect(w.pageErrors, w.pageErrors.join('\n')).toEqual([]);

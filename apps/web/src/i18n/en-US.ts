@@ -374,6 +374,12 @@ export const enUS: Messages = {
   'dispatch.iso.hint': 'Click the map to see what is reachable in 3/5/10 minutes',
   'dispatch.iso.fromUnit': 'From the chosen unit',
   'dispatch.iso.min': '{n} min',
+  // Big screen: year-on-year (比降)
+  'bigscreen.trend.title': 'Last {n} days against last year',
+  'bigscreen.trend.thisYear': 'This period',
+  'bigscreen.trend.lastYear': 'Same period last year',
+  'bigscreen.trend.summary': '{now} vs {before} last year',
+  'bigscreen.trend.noLastYear': 'no data for last year',
   'bigscreen.title': 'Command wall',
   'bigscreen.byKind': 'Today by category',
   'bigscreen.byArea': 'Today by area',

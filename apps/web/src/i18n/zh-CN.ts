@@ -369,6 +369,12 @@ export const zhCN = {
   'dispatch.iso.hint': '开启后点击地图任一点，显示 3/5/10 分钟可达范围',
   'dispatch.iso.fromUnit': '以选中警力',
   'dispatch.iso.min': '{n} 分钟',
+  // Big screen: year-on-year (比降)
+  'bigscreen.trend.title': '近{n}日警情比降',
+  'bigscreen.trend.thisYear': '本期',
+  'bigscreen.trend.lastYear': '去年同期',
+  'bigscreen.trend.summary': '{now} 起 / 去年同期 {before} 起',
+  'bigscreen.trend.noLastYear': '去年同期无数据',
   'bigscreen.title': '指挥调度大屏',
   'bigscreen.byKind': '今日警情类别',
   'bigscreen.byArea': '今日警情片区分布',

@@ -117,3 +117,44 @@ export function statusBars(
     ],
   };
 }
+
+export interface TrendLabels {
+  thisYear: string;
+  lastYear: string;
+}
+
+/** 比降: this period's incidents per day (solid) against the same days last year (dashed). */
+export function trendLines(
+  days: readonly { date: string; count: number; lastYear: number }[],
+  l: TrendLabels,
+): ChartOption {
+  return {
+    animation: false,
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0, right: 8, textStyle: { color: text, fontSize: 14 } },
+    grid: { left: 40, right: 16, top: 28, bottom: 24 },
+    xAxis: { type: 'category', data: days.map((d) => d.date.slice(5)), ...axis },
+    yAxis: { type: 'value', minInterval: 1, ...axis, ...split },
+    series: [
+      {
+        name: l.thisYear,
+        type: 'line',
+        smooth: true,
+        symbol: 'none',
+        data: days.map((d) => d.count),
+        lineStyle: { color: '#36cfc9', width: 3 },
+        itemStyle: { color: '#36cfc9' },
+        areaStyle: { color: 'rgba(54,207,201,0.15)' },
+      },
+      {
+        name: l.lastYear,
+        type: 'line',
+        smooth: true,
+        symbol: 'none',
+        data: days.map((d) => d.lastYear),
+        lineStyle: { color: '#ffc53d', width: 2, type: 'dashed' },
+        itemStyle: { color: '#ffc53d' },
+      },
+    ],
+  };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentView } from '../dispatch/dispatch-types.ts';
-import { byArea, byKind, minutes, startOfShanghaiDay } from './bigscreen-data.ts';
+import { byArea, byKind, changeBadge, minutes, startOfShanghaiDay } from './bigscreen-data.ts';
 
 const incident = (kind: string, area: { id: string; name: string } | null): IncidentView =>
   ({ category: { kind, code: kind, zh: '', en: '' }, area }) as unknown as IncidentView;
@@ -28,5 +28,14 @@ describe('big screen figures', () => {
     expect(minutes(null)).toBeNull();
     expect(minutes(90)).toBe(1.5);
     expect(minutes(1234)).toBe(20.6);
+  });
+});
+
+describe('changeBadge (比降)', () => {
+  it('shows a fall in green and a rise in red, nothing without last year', () => {
+    expect(changeBadge(-9.8)).toEqual({ arrow: '↓', value: '9.8%', color: '#73d13d' });
+    expect(changeBadge(12.5)).toEqual({ arrow: '↑', value: '12.5%', color: '#ff7875' });
+    expect(changeBadge(0)?.arrow).toBe('→');
+    expect(changeBadge(null)).toBeNull();
   });
 });

@@ -56,3 +56,14 @@ export function minutes(seconds: number | null): number | null {
 export function compliancePercent(row: MetricsRow | undefined): number | null {
   return row?.targetCompliance == null ? null : Math.round(row.targetCompliance * 1000) / 10;
 }
+
+/** 比降 in words: down is good news for a police bureau (green), up is a warning (red). */
+export function changeBadge(
+  changePercent: number | null,
+): { arrow: string; value: string; color: string } | null {
+  if (changePercent === null) return null;
+  if (changePercent === 0) return { arrow: '→', value: '0%', color: '#cfe3ff' };
+  return changePercent < 0
+    ? { arrow: '↓', value: `${Math.abs(changePercent)}%`, color: '#73d13d' }
+    : { arrow: '↑', value: `${changePercent}%`, color: '#ff7875' };
+}

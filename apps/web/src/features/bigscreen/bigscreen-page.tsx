@@ -13,8 +13,15 @@ import { incidentFeatures, unitFeatures } from '../dispatch/map-features.ts';
 import { useLiveUnits } from '../dispatch/use-live-units.ts';
 import { useMapStrings } from '../dispatch/use-dispatch-data.ts';
 import { useNow } from '../dispatch/use-now.ts';
-import { areaBars, kindPie, responseBars, statusBars } from './bigscreen-charts.ts';
-import { byArea, byKind, compliancePercent, startOfShanghaiDay, unitsByStatus } from './bigscreen-data.ts';
+import { areaBars, kindPie, responseBars, statusBars, trendLines } from './bigscreen-charts.ts';
+import {
+  byArea,
+  byKind,
+  changeBadge,
+  compliancePercent,
+  startOfShanghaiDay,
+  unitsByStatus,
+} from './bigscreen-data.ts';
 import { EChart } from './echart.tsx';
 
 export function BigScreenPage() {
@@ -35,10 +42,22 @@ const box: CSSProperties = {
   minHeight: 0,
 };
 
-function Panel({ title, children }: { title: string; children: ReactNode }) {
+function Panel({ title, extra, children }: { title: string; extra?: ReactNode; children: ReactNode }) {
   return (
     <section style={box}>
-      <h2 style={{ margin: '0 0 4px', fontSize: 18, color: '#7fd1ff', fontWeight: 600 }}>▍{title}</h2>
+      <h2
+        style={{
+          margin: '0 0 4px',
+          fontSize: 18,
+          color: '#7fd1ff',
+          fontWeight: 600,
+          display: 'flex',
+          justifyContent: 'space-between',
+        }}
+      >
+        <span>▍{title}</span>
+        {extra}
+      </h2>
       <div style={{ flex: 1, minHeight: 0, position: 'relative' }}>{children}</div>
     </section>
   );
@@ -52,6 +71,8 @@ function Kpi({ label, value, color = '#ffffff' }: { label: string; value: string
     </div>
   );
 }
+
+const TREND_DAYS = 30;
 
 const visible = new Set(layerGroups.filter((g) => g !== 'isochrone' && g !== 'roads'));
 
@@ -75,6 +96,11 @@ function BigScreen() {
     queryKey: ['bigscreen', 'metrics', from],
     queryFn: () => dispatchApi.metrics(from, new Date().toISOString()),
     refetchInterval: 60_000,
+  });
+  const trend = useQuery({
+    queryKey: ['bigscreen', 'trend', TREND_DAYS],
+    queryFn: () => dispatchApi.trend(TREND_DAYS),
+    refetchInterval: 5 * 60_000,
   });
   const { units, version } = useLiveUnits();
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -111,6 +137,15 @@ function BigScreen() {
     () => ({ units: unitFeatures(units, null), incidents: incidentFeatures(open, null) }),
     [version, open],
   );
+  const trendChart = useMemo(
+    () =>
+      trendLines(trend.data?.days ?? [], {
+        thisYear: t('bigscreen.trend.thisYear'),
+        lastYear: t('bigscreen.trend.lastYear'),
+      }),
+    [trend.data, t],
+  );
+  const badge = changeBadge(trend.data?.changePercent ?? null);
   const onDuty = statusRows.reduce((n, r) => n + r.value, 0);
   const compliance = compliancePercent(metrics.data?.overall);
 
@@ -140,12 +175,38 @@ function BigScreen() {
         </div>
       </header>
       <main style={{ display: 'grid', gridTemplateColumns: '1fr 1.9fr 1fr', gap: 12, minHeight: 0 }}>
-        <div style={{ display: 'grid', gridTemplateRows: '1fr 1fr', gap: 12, minHeight: 0 }}>
+        <div style={{ display: 'grid', gridTemplateRows: '1fr 1fr 1fr', gap: 12, minHeight: 0 }}>
           <Panel title={t('bigscreen.byKind')}>
             <EChart option={kinds} testId="chart-kind" />
           </Panel>
           <Panel title={t('bigscreen.byArea')}>
             <EChart option={areas} testId="chart-area" />
+          </Panel>
+          <Panel
+            title={t('bigscreen.trend.title', { n: TREND_DAYS })}
+            extra={
+              <span data-testid="trend-change" style={{ fontSize: 16 }}>
+                {trend.data && (
+                  <>
+                    <span style={{ color: '#9fc3f0' }}>
+                      {t('bigscreen.trend.summary', {
+                        now: trend.data.total,
+                        before: trend.data.lastYearTotal,
+                      })}{' '}
+                    </span>
+                    {badge ? (
+                      <span style={{ color: badge.color, fontWeight: 700 }}>
+                        {badge.arrow} {badge.value}
+                      </span>
+                    ) : (
+                      <span style={{ color: '#9fc3f0' }}>{t('bigscreen.trend.noLastYear')}</span>
+                    )}
+                  </>
+                )}
+              </span>
+            }
+          >
+            <EChart option={trendChart} testId="chart-trend" />
           </Panel>
         </div>
         <div style={{ display: 'grid', gridTemplateRows: 'auto 1fr', gap: 12, minHeight: 0 }}>

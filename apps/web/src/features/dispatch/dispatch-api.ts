@@ -30,6 +30,15 @@ export interface AddressSuggestion {
   lat: number;
 }
 
+/** 比降: incidents per day against the same days a year earlier. */
+export interface IncidentTrend {
+  days: { date: string; count: number; lastYear: number }[];
+  byKind: { kind: string; count: number; lastYear: number; changePercent: number | null }[];
+  total: number;
+  lastYearTotal: number;
+  changePercent: number | null;
+}
+
 export const openStatuses = 'received,answered,dispatched,acknowledged,en-route,on-scene,resolved';
 
 export const dispatchApi = {
@@ -69,4 +78,5 @@ export const dispatchApi = {
   emergencies: () => api.get<EmergencyView[]>('/emergencies', { open: 'true' }),
   ackEmergency: (id: string) => api.post<unknown>(`/emergencies/${id}/ack`),
   metrics: (from: string, to: string) => api.get<DispatchMetrics>('/dispatch/metrics', { from, to }),
+  trend: (days: number) => api.get<IncidentTrend>('/incidents/trend', { days }),
 };
