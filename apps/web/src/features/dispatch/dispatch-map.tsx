@@ -13,7 +13,9 @@ import {
   type LayerGroup,
   layerGroups,
 } from './dispatch-style.ts';
+import type { UnitFeed } from './live-coalescer.ts';
 import { addUnitIcons } from './unit-icons.ts';
+import { UnitOverlay } from './unit-overlay.ts';
 
 export type MapPick = { kind: 'incident' | 'unit'; id: string } | { kind: 'point'; lon: number; lat: number };
 
@@ -38,6 +40,8 @@ export interface DispatchMapProps {
   testId?: string;
   /** The org the first view is fitted to (with the orgs right below it); the whole county if absent. */
   homeOrgId?: string | null;
+  /** Units as they move, drawn without re-rendering the page (`data.units` still says who is selected). */
+  unitFeed?: UnitFeed | undefined;
   /** The loaded map, for overlays that add their own sources and layers (null once it is removed). */
   onMap?: (map: MapLibreMap | null) => void;
 }
@@ -47,6 +51,7 @@ export function DispatchMap(props: DispatchMapProps) {
   const { data, visible, focus, testId = 'dispatch-map' } = props;
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
+  const overlayRef = useRef<UnitOverlay | null>(null);
   const [ready, setReady] = useState(false);
   const applied = useRef(new Map<string, FeatureCollection>());
   const latest = useRef(props);
@@ -67,13 +72,20 @@ export function DispatchMap(props: DispatchMapProps) {
       zoom: 9,
     });
     mapRef.current = map;
+    // Units move every second: they are drawn on their own canvas, so a move does not repaint the map.
+    const overlay = new UnitOverlay(map);
+    overlayRef.current = overlay;
     if (latest.current.interactive !== false) {
       map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     }
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     const hover = new maplibregl.Popup({ closeButton: false, closeOnClick: false, offset: 10 });
-    const featureAt = (event: MapMouseEvent) =>
-      map.queryRenderedFeatures(event.point, { layers: [...clickableLayers] })[0];
+    const featureAt = (event: MapMouseEvent) => {
+      const unit = overlay.hit(event.point);
+      return unit
+        ? { ...unit, layer: { id: 'unit-icon' } }
+        : map.queryRenderedFeatures(event.point, { layers: [...clickableLayers] })[0];
+    };
 
     map.on('mousemove', (event) => {
       const feature = featureAt(event);
@@ -121,13 +133,15 @@ export function DispatchMap(props: DispatchMapProps) {
     });
     map.on('idle', () => {
       element.dataset.mapState = 'idle';
-      element.dataset.units = String(map.querySourceFeatures('units').length);
+      element.dataset.units = String(overlay.count());
       element.dataset.incidents = String(map.querySourceFeatures('incidents').length);
     });
     map.on('error', (event) => console.warn('map error', event.error));
     return () => {
       latest.current.onMap?.(null);
       hover.remove();
+      overlay.remove();
+      overlayRef.current = null;
       map.remove();
       mapRef.current = null;
       applied.current.clear();
@@ -142,6 +156,10 @@ export function DispatchMap(props: DispatchMapProps) {
     for (const [id, collection] of Object.entries(data)) {
       if (!collection || applied.current.get(id) === collection) continue;
       applied.current.set(id, collection);
+      if (id === 'units') {
+        overlayRef.current?.setData(collection);
+        continue;
+      }
       (map.getSource(id) as GeoJSONSource | undefined)?.setData(collection);
     }
   }, [data, ready]);
@@ -155,7 +173,14 @@ export function DispatchMap(props: DispatchMapProps) {
           map.setLayoutProperty(layer, 'visibility', visible.has(group) ? 'visible' : 'none');
       }
     }
+    overlayRef.current?.setVisible(visible.has('units'));
   }, [visible, ready]);
+
+  const { unitFeed } = props;
+  useEffect(() => {
+    if (!unitFeed || !ready) return;
+    return unitFeed.subscribe((units) => overlayRef.current?.setUnits(units));
+  }, [unitFeed, ready]);
 
   useEffect(() => {
     const map = mapRef.current;

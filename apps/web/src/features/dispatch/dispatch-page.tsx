@@ -53,7 +53,8 @@ function DispatchConsole() {
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const live = useLiveState();
   const { orgs, roads, incidents, places, stations } = useDispatchData();
-  const { units, version } = useLiveUnits();
+  // The map takes moves from `feed`; the page re-renders for positions alone every 5 s.
+  const { units, version, feed } = useLiveUnits({ positionsEveryMs: 5_000 });
   const uiStrings = useMapStrings();
   const [tab, setTab] = useState(command ? 'intake' : access.readOnly ? 'incident' : 'requests');
   const [incidentId, setIncidentId] = useState<string | null>(null);
@@ -177,6 +178,7 @@ function DispatchConsole() {
             key={locale}
             orgs={orgs.data}
             data={mapData}
+            unitFeed={feed}
             visible={visible}
             focus={focus}
             onPick={onPick}

@@ -19,7 +19,7 @@ export const priorityColors: Record<1 | 2 | 3, string> = { 1: '#cf1322', 2: '#fa
 const size = 40;
 
 /** A disc with an arrow pointing north, drawn on a canvas: the map rotates it by the unit's heading. */
-function drawArrow(color: string): ImageData | null {
+export function drawArrow(color: string): ImageData | null {
   const canvas = document.createElement('canvas');
   canvas.width = size;
   canvas.height = size;

@@ -2,6 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { UnitStatus } from '@ronghui/dispatch';
 import { dispatchApi } from './dispatch-api.ts';
+import {
+  applyPositions,
+  applyStatus,
+  createCoalescer,
+  createThrottle,
+  createUnitFeed,
+  type UnitFeed,
+} from './live-coalescer.ts';
 import type { UnitPosition, UnitView } from './dispatch-types.ts';
 import { useLiveEvents } from './live-channel.tsx';
 
@@ -15,55 +23,71 @@ interface StatusPayload {
   incidentId: string | null;
 }
 
-/** Frames per second at most: the map re-reads its sources no faster than this. */
+/** A burst of fixes (one event per station) is gathered for this long, then drawn on the map at once. */
 const flushMs = 200;
-
 /**
- * Units of the user's scope, kept current from the live channel. Fixes arrive in bursts; they are
- * applied to a mutable table and published to React at most five times a second.
+ * Units of the user's scope, kept current from the live channel. Fixes arrive in bursts; they are applied to a
+ * mutable table and each burst is published once: to `feed` (outside React) and as a new snapshot (`units`,
+ * `version`). With `positionsEveryMs` a page that draws its map from `feed` re-renders for positions alone at
+ * most that often (its lists do not show positions); status changes and re-reads still reach React at once.
  */
-export function useLiveUnits(): { units: readonly UnitView[]; version: number; refetch: () => void } {
+export function useLiveUnits(options: { positionsEveryMs?: number } = {}): {
+  units: readonly UnitView[];
+  version: number;
+  feed: UnitFeed;
+  refetch: () => void;
+} {
   const query = useQuery({ queryKey: ['dispatch', 'units'], queryFn: dispatchApi.units, staleTime: 60_000 });
   const table = useRef(new Map<string, UnitView>());
-  const dirty = useRef(false);
   const [snapshot, setSnapshot] = useState<{ units: readonly UnitView[]; version: number }>({
     units: [],
     version: 0,
   });
+  const [live] = useState(() => {
+    const feed = createUnitFeed();
+    const publish = () =>
+      setSnapshot((s) => ({ units: [...table.current.values()], version: s.version + 1 }));
+    return {
+      feed,
+      map: createCoalescer(() => feed.publish([...table.current.values()]), flushMs),
+      listSoon: createCoalescer(publish, flushMs),
+      listLater: options.positionsEveryMs
+        ? createThrottle(publish, options.positionsEveryMs)
+        : createCoalescer(publish, flushMs),
+    };
+  });
+  useEffect(
+    () => () => {
+      live.map.cancel();
+      live.listSoon.cancel();
+      live.listLater.cancel();
+    },
+    [live],
+  );
 
   useEffect(() => {
     if (!query.data) return;
     table.current = new Map(query.data.map((u) => [u.id, u]));
-    dirty.current = true;
-  }, [query.data]);
+    live.map.mark();
+    live.listSoon.mark();
+  }, [query.data, live]);
 
   useLiveEvents(['unit.', 'incident.units'], (event) => {
     if (event.topic === 'incident.units') {
       // Dispatch, commit and release move units between states without a `unit.status` of their own.
       void query.refetch();
     } else if (event.topic === 'unit.positions') {
-      const { positions } = event.payload as PositionsPayload;
-      for (const { unitId, ...position } of positions) {
-        const unit = table.current.get(unitId);
-        if (unit) table.current.set(unitId, { ...unit, position });
+      if (applyPositions(table.current, (event.payload as PositionsPayload).positions)) {
+        live.map.mark();
+        live.listLater.mark();
       }
-      dirty.current = true;
     } else if (event.topic === 'unit.status') {
-      const p = event.payload as StatusPayload;
-      const unit = table.current.get(p.unitId);
-      if (unit) table.current.set(p.unitId, { ...unit, status: p.status, incidentId: p.incidentId });
-      dirty.current = true;
+      if (applyStatus(table.current, event.payload as StatusPayload)) {
+        live.map.mark();
+        live.listSoon.mark();
+      }
     }
   });
 
-  useEffect(() => {
-    const timer = setInterval(() => {
-      if (!dirty.current) return;
-      dirty.current = false;
-      setSnapshot((s) => ({ units: [...table.current.values()], version: s.version + 1 }));
-    }, flushMs);
-    return () => clearInterval(timer);
-  }, []);
-
-  return { ...snapshot, refetch: () => void query.refetch() };
+  return { ...snapshot, feed: live.feed, refetch: () => void query.refetch() };
 }
