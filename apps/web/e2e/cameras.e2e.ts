@@ -172,6 +172,11 @@ describe.skipIf(!hasChromium())('camera AR view (AR实景)', () => {
     expect(await frame.getAttribute('data-source')).toBe('map');
     await page.locator('[data-testid=camera-map][data-map-state=idle]').waitFor({ timeout: 120_000 });
     expect(await page.getByTestId('camera-hud').textContent()).toContain('陶瓷博物馆广场');
+    // The map from the pose and the projection agree: a ground point lands on the same pixel in both.
+    const mapView = page.getByTestId('camera-map');
+    const [px, py] = (await mapView.getAttribute('data-probe'))!.split(',').map(Number);
+    const [mx, my] = (await mapView.getAttribute('data-probe-on-map'))!.split(',').map(Number);
+    expect(Math.hypot(px! - mx!, py! - my!)).toBeLessThan(1);
 
     const camera = (await (
       await page.request.get(`${server.url}/api/cameras/cam-ceramics-museum`)
@@ -357,7 +362,19 @@ describe.skipIf(!hasChromium())('camera AR view (AR实景)', () => {
     expect(box.y + box.height).toBeLessThanOrEqual(1080);
     const drawn = await drawnLabels(page);
     expect(drawn.labels.length).toBeGreaterThan(2);
+    const mapView = page.getByTestId('camera-map');
+    const [px, py] = (await mapView.getAttribute('data-probe'))!.split(',').map(Number);
+    const [mx, my] = (await mapView.getAttribute('data-probe-on-map'))!.split(',').map(Number);
+    expect(Math.hypot(px! - mx!, py! - my!)).toBeLessThan(1);
     await shot(page, '5-ar-lookout-1920');
+    // English is complete.
+    await page.getByText('English', { exact: true }).click();
+    await page.getByText(/heading 125° · tilt/).waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('camera-hud').textContent()).toContain(
+      'No stream: 3D map rendered from the camera pose',
+    );
+    await page.locator('[data-testid=camera-map][data-map-state=idle]').waitFor({ timeout: 120_000 });
+    await shot(page, '5b-ar-lookout-en-1920');
     expect(errors).toEqual([]);
     await page.context().close();
   });

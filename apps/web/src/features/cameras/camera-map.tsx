@@ -1,5 +1,5 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { type CameraPose, mapCameraForPose } from '@ronghui/geo';
+import { type CameraPose, createCameraProjector, mapCameraForPose } from '@ronghui/geo';
 import type { FeatureCollection } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
@@ -25,6 +25,8 @@ export function CameraMap(props: {
   const mapRef = useRef<MapLibreMap | null>(null);
   const [ready, setReady] = useState(false);
   const initial = useRef({ orgs, pose });
+  const latestPose = useRef(pose);
+  latestPose.current = pose;
 
   useEffect(() => {
     const element = container.current;
@@ -46,6 +48,15 @@ export function CameraMap(props: {
     map.on('load', () => setReady(true));
     map.on('idle', () => {
       element.dataset.mapState = 'idle';
+      // Where the map draws the ground point the projection puts at a probe pixel: the two must agree
+      // for labels to sit on the map (checked by the browser test).
+      const { width, height } = latestPose.current;
+      const probe = createCameraProjector(latestPose.current).unproject(width * 0.3, height * 0.8);
+      if (probe) {
+        const at = map.project([probe.lon, probe.lat]);
+        element.dataset.probe = `${(width * 0.3).toFixed(1)},${(height * 0.8).toFixed(1)}`;
+        element.dataset.probeOnMap = `${at.x.toFixed(1)},${at.y.toFixed(1)}`;
+      }
     });
     map.on('error', (event) => console.warn('camera map error', event.error));
     return () => {
