@@ -64,8 +64,13 @@ const layers: LayerSpecification[] = [
  * Cameras on the command map: icons turned to their heading with their view cone; a click opens the
  * camera's AR view. Installs its own sources and layers on the loaded map.
  */
-export function CameraMapLayer(props: { map: MapLibreMap | null; visible: boolean }) {
-  const { map, visible } = props;
+export function CameraMapLayer(props: {
+  map: MapLibreMap | null;
+  visible: boolean;
+  /** False while map clicks belong to another tool (picking a point, drawing a patrol plan). */
+  clickable?: boolean;
+}) {
+  const { map, visible, clickable = true } = props;
   const { user } = useAuth();
   const navigate = useNavigate();
   const allowed = hasAnyRole(user, cameraReaders);
@@ -80,6 +85,8 @@ export function CameraMapLayer(props: { map: MapLibreMap | null; visible: boolea
   go.current = navigate;
   const shown = useRef(visible);
   shown.current = visible;
+  const active = useRef(clickable);
+  active.current = clickable;
 
   useEffect(() => {
     if (!map || !allowed) return;
@@ -95,11 +102,12 @@ export function CameraMapLayer(props: { map: MapLibreMap | null; visible: boolea
         map.setLayoutProperty(id, 'visibility', shown.current ? 'visible' : 'none');
     }
     const open = (event: MapLayerMouseEvent) => {
+      if (!active.current) return;
       const id = event.features?.[0]?.properties?.id;
       if (typeof id === 'string') go.current(`/cameras/${id}`);
     };
     const pointer = () => {
-      map.getCanvas().style.cursor = 'pointer';
+      if (active.current) map.getCanvas().style.cursor = 'pointer';
     };
     // How many camera icons are drawn, for the console's own browser tests.
     const counted = () => {

@@ -221,7 +221,11 @@ function DispatchConsole() {
           />
         )}
         <UnitLegend />
-        <CameraMapLayer map={map} visible={visible.has('cameras')} />
+        <CameraMapLayer
+          map={map}
+          visible={visible.has('cameras')}
+          clickable={!picking && !isoMode && !patrol.capturing}
+        />
         <PatrolMapLayers
           map={map}
           visible={visible}
