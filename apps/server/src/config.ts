@@ -49,6 +49,11 @@ export const configSchema = z.object({
   SIMULATE: flag.default('auto'),
   SIM_SPEEDUP: z.coerce.number().min(0.1).max(600).default(1),
   SIM_INCIDENTS_PER_DAY: z.coerce.number().min(0).max(100_000).default(60),
+  // Master key for personal fields encrypted at rest (SM4); default: <DATA_DIR>/field.key, made on first start.
+  FIELD_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (a 256-bit key)')
+    .optional(),
   // Days of past (closed) incidents the demo starts with, for year-on-year comparisons; 0 = none.
   DEMO_HISTORY_DAYS: z.coerce.number().int().min(0).max(1_000).default(400),
   // Map: the elevation model for 3D terrain, and the bureau's own base tiles (unset: fully offline).

@@ -1,4 +1,4 @@
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.ts';
@@ -13,6 +13,7 @@ import { type Clock, systemClock } from './platform/clock.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { createHttpApp } from './platform/http/app.ts';
+import { createFieldCrypto, loadFieldKey } from './platform/privacy/field-crypto.ts';
 import { createPrivacy } from './platform/privacy/privacy.ts';
 import { WsHub } from './platform/ws/ws-hub.ts';
 import { registerWsRoutes } from './platform/ws/ws.routes.ts';
@@ -104,7 +105,10 @@ export async function createServices(deps: {
   const users = createUsersService({ db, repo: usersRepo, sessions, orgs, audit, bus, clock });
   const privacy = createPrivacy({ audit });
   const intel = createIntelModule({ db, orgs, audit, bus, clock });
-  const incidentsRepo = createIncidentsRepo();
+  const fieldCrypto = createFieldCrypto(
+    loadFieldKey({ fieldKey: config.FIELD_KEY, keyFile: join(config.dataDir, 'field.key') }),
+  );
+  const incidentsRepo = createIncidentsRepo(fieldCrypto);
   const incidents = createIncidentsService({
     db,
     repo: incidentsRepo,
@@ -187,6 +191,7 @@ export async function createServices(deps: {
     users,
     usersRepo,
     privacy,
+    fieldCrypto,
     hub,
     incidents,
     units,

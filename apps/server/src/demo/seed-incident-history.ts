@@ -67,7 +67,7 @@ export async function seedIncidentHistory(
   const decline = options.yearlyDecline ?? 0.08;
   const { db, orgs, audit, clock } = services;
   const tenantCode = options.tenantCode;
-  const repo = createIncidentsRepo();
+  const repo = createIncidentsRepo(services.fieldCrypto);
   const geo = { ...(await loadTenantGazetteer(db, repo, tenantCode)), dir: await orgs.directory(tenantCode) };
   const spots = (
     await db

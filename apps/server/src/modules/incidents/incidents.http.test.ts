@@ -168,6 +168,16 @@ describe.each(databaseKinds())('incident intake (%s)', (kind) => {
     expect(JSON.stringify(got)).not.toContain('13812345678');
     const list = await t.as(dispatcher, { method: 'GET', url: '/api/incidents?pageSize=200' });
     expect(list.body).not.toContain('13812345678');
+    // At rest the caller is SM4-encrypted: the database holds neither the number nor the name.
+    const stored = await t.services.db
+      .selectFrom('incidents')
+      .select(['caller_name', 'caller_phone'])
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.caller_phone).toMatch(/^sm4:1:/);
+    expect(stored.caller_name).toMatch(/^sm4:1:/);
+    expect(JSON.stringify(stored)).not.toMatch(/1381234|王小明/);
+    expect(t.services.fieldCrypto.decrypt(stored.caller_phone)).toBe('13812345678');
     const reveal = (body: object, cookie = dispatcher) =>
       t.as(cookie, { method: 'POST', url: `/api/incidents/${created.id}/reveal`, payload: body });
     expect((await reveal({ field: 'callerPhone', reason: '' })).statusCode).toBe(400);

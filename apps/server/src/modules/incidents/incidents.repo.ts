@@ -5,6 +5,7 @@ import type {
   IncidentEventsTable,
   IncidentsTable,
 } from '../../platform/db/schema.ts';
+import type { FieldCrypto } from '../../platform/privacy/field-crypto.ts';
 
 export type IncidentRow = Selectable<IncidentsTable>;
 export type IncidentEventRow = Selectable<IncidentEventsTable>;
@@ -21,26 +22,51 @@ export interface IncidentFilter {
   offset: number;
 }
 
-export function createIncidentsRepo() {
+/**
+ * The caller's name and phone are encrypted at rest (SM4, see field-crypto.ts): written encrypted here,
+ * and every row this repository hands out has them decrypted (the service masks them before answering).
+ */
+export function createIncidentsRepo(crypto: FieldCrypto) {
+  const open = (row: IncidentRow): IncidentRow => ({
+    ...row,
+    caller_name: crypto.decrypt(row.caller_name),
+    caller_phone: crypto.decrypt(row.caller_phone),
+  });
+  const openMaybe = (row: IncidentRow | undefined) => (row ? open(row) : undefined);
   return {
     async insert(db: Kysely<DB>, row: Insertable<IncidentsTable>): Promise<void> {
-      await db.insertInto('incidents').values(row).execute();
+      await db
+        .insertInto('incidents')
+        .values({
+          ...row,
+          caller_name: crypto.encrypt(row.caller_name ?? null),
+          caller_phone: crypto.encrypt(row.caller_phone ?? null),
+        })
+        .execute();
     },
-    findById(db: Kysely<DB>, tenantCode: string, id: string): Promise<IncidentRow | undefined> {
-      return db
-        .selectFrom('incidents')
-        .selectAll()
-        .where('tenant_code', '=', tenantCode)
-        .where('id', '=', id)
-        .executeTakeFirst();
+    async findById(db: Kysely<DB>, tenantCode: string, id: string): Promise<IncidentRow | undefined> {
+      return openMaybe(
+        await db
+          .selectFrom('incidents')
+          .selectAll()
+          .where('tenant_code', '=', tenantCode)
+          .where('id', '=', id)
+          .executeTakeFirst(),
+      );
     },
-    findByIdempotencyKey(db: Kysely<DB>, tenantCode: string, key: string): Promise<IncidentRow | undefined> {
-      return db
-        .selectFrom('incidents')
-        .selectAll()
-        .where('tenant_code', '=', tenantCode)
-        .where('idempotency_key', '=', key)
-        .executeTakeFirst();
+    async findByIdempotencyKey(
+      db: Kysely<DB>,
+      tenantCode: string,
+      key: string,
+    ): Promise<IncidentRow | undefined> {
+      return openMaybe(
+        await db
+          .selectFrom('incidents')
+          .selectAll()
+          .where('tenant_code', '=', tenantCode)
+          .where('idempotency_key', '=', key)
+          .executeTakeFirst(),
+      );
     },
     /** The next number of the day, atomically (two call-takers never get the same one). */
     async nextNumber(db: Kysely<DB>, tenantCode: string, day: string): Promise<number> {
@@ -82,7 +108,7 @@ export function createIncidentsRepo() {
           .execute(),
         base.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow(),
       ]);
-      return { items, total: Number(count.n) };
+      return { items: items.map(open), total: Number(count.n) };
     },
     /** Incidents per Beijing-time day and kind, received in [from, to), within an area or a scope. */
     async dailyCounts(
@@ -117,12 +143,12 @@ export function createIncidentsRepo() {
       return rows.map((r) => ({ day: r.day, kind: r.kind, n: Number(r.n) }));
     },
     /** Open incidents of a kind received since `since` inside a lon/lat box (duplicate candidates). */
-    recentNearby(
+    async recentNearby(
       db: Kysely<DB>,
       tenantCode: string,
       q: { kind: string; since: Date; box: readonly [number, number, number, number] },
     ): Promise<IncidentRow[]> {
-      return db
+      const rows = await db
         .selectFrom('incidents')
         .selectAll()
         .where('tenant_code', '=', tenantCode)
@@ -136,6 +162,7 @@ export function createIncidentsRepo() {
         .orderBy('received_at', 'desc')
         .limit(20)
         .execute();
+      return rows.map(open);
     },
     /**
      * Updates an incident; with `expectedStatus`, only while it still has that status (two people moving
@@ -148,9 +175,12 @@ export function createIncidentsRepo() {
       patch: Updateable<IncidentsTable>,
       expectedStatus?: string,
     ): Promise<number> {
+      const sealed = { ...patch };
+      if (patch.caller_name !== undefined) sealed.caller_name = crypto.encrypt(patch.caller_name);
+      if (patch.caller_phone !== undefined) sealed.caller_phone = crypto.encrypt(patch.caller_phone);
       let query = db
         .updateTable('incidents')
-        .set(patch)
+        .set(sealed)
         .where('tenant_code', '=', tenantCode)
         .where('id', '=', id);
       if (expectedStatus !== undefined) query = query.where('status', '=', expectedStatus);
