@@ -11,6 +11,14 @@ const colours: Record<string, string> = {
   road: '#8c6d46',
 };
 
+/** Moves a label's text box sideways so that it stays inside the picture (its dot stays put). */
+function boxShift(l: ArLabel, width: number): number {
+  const half = (Math.max(l.text.length * 13, l.detail.length * 7) + 16) / 2;
+  if (l.x - half < 4) return 4 - (l.x - half);
+  if (l.x + half > width - 4) return width - 4 - (l.x + half);
+  return 0;
+}
+
 /** Road traces (SVG) and labels (DOM) over the picture, at the pixels the projection gave. */
 export function ArOverlay(props: {
   labels: readonly ArLabel[];
@@ -56,6 +64,7 @@ export function ArOverlay(props: {
             left: l.x,
             top: l.y,
             ['--ar-colour' as string]: colours[l.tone] ?? '#595959',
+            ['--ar-shift' as string]: `${boxShift(l, width)}px`,
           }}
         >
           <span className="ar-label-dot" />
