@@ -1,8 +1,30 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, shotsDir } from '../../../test/support/browser.ts';
 import { hasChromium } from '../../../test/support/env.ts';
 import { startTestServer } from '../../../test/support/server.ts';
+import { ensureWebBuilt } from '../../server/src/cli/start.command.ts';
+import { defaultWebDist } from '../../server/src/main.ts';
+
+/**
+ * A copy of the built console for this server alone: other test runs on the machine rebuild the shared
+ * apps/web/dist, and a server started before a rebuild serves only the asset files it saw at start.
+ */
+function privateWebCopy(): string {
+  for (let attempt = 1; ; attempt++) {
+    ensureWebBuilt((line) => console.log(line));
+    const copy = mkdtempSync(join(tmpdir(), 'ronghui-web-'));
+    cpSync(defaultWebDist, copy, { recursive: true });
+    const index = existsSync(join(copy, 'index.html')) ? readFileSync(join(copy, 'index.html'), 'utf8') : '';
+    const assets = [...index.matchAll(/"\/(assets\/[^"]+)"/g)].map((m) => m[1]!);
+    if (assets.length > 0 && assets.every((a) => existsSync(join(copy, a)))) return copy;
+    rmSync(copy, { recursive: true, force: true });
+    if (attempt >= 5) throw new Error('the web console build kept changing while it was copied');
+  }
+}
 
 const small = { width: 1366, height: 768 };
 const large = { width: 1920, height: 1080 };
@@ -25,15 +47,18 @@ interface PlanJson {
 describe.skipIf(!hasChromium())('rapid-response circle, patrol plans, closures and read-only views', () => {
   let server: { url: string; close(): Promise<void> };
   let browser: Browser;
+  let webCopy: string | undefined;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    webCopy = privateWebCopy();
+    server = await startTestServer({ env: { WEB_DIST: webCopy } });
     browser = await launchBrowser();
   }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    if (webCopy) rmSync(webCopy, { recursive: true, force: true });
   });
 
   // A failed test leaves a picture of its pages and closes them, so the next test starts alone.
@@ -90,6 +115,12 @@ describe.skipIf(!hasChromium())('rapid-response circle, patrol plans, closures a
     return { x: Math.round(box.x + box.width * fx), y: Math.round(box.y + box.height * fy) };
   }
 
+  /** Camera icons open the camera's own view when clicked: switched off before clicking the map. */
+  async function camerasOff(page: Page) {
+    const cameras = page.getByTestId('layer-switcher').getByText('视频监控');
+    if ((await cameras.count()) > 0) await cameras.click();
+  }
+
   async function openPatrol(page: Page, segment: '守点·巡线·控面' | '覆盖率' | '道路封闭') {
     await page.getByRole('tab', { name: '巡防' }).click();
     await page.getByTestId('patrol-panel').getByText(segment, { exact: true }).click();
@@ -115,6 +146,7 @@ describe.skipIf(!hasChromium())('rapid-response circle, patrol plans, closures a
   it('draws a patrol line and a control area, drags a vertex, assigns units and finds them after a reload', async () => {
     const w = await signedIn('dispatcher', small);
     const page = w.page;
+    await camerasOff(page);
     await openPatrol(page, '守点·巡线·控面');
 
     // 巡线: three clicks, the last one a double-click that finishes it.
@@ -146,14 +178,23 @@ describe.skipIf(!hasChromium())('rapid-response circle, patrol plans, closures a
     await page.getByTestId('plan-save').click();
     await page.getByTestId('plan-form').waitFor({ state: 'detached' });
 
+    // 守点: one click.
+    await page.getByTestId('plan-draw-guard-point').click();
+    const point = await at(page, 0.7, 0.6);
+    await page.mouse.click(point.x, point.y);
+    await fillPlanForm(page, '德化一中守点', '浔中派出所', 1);
+    await page.getByTestId('plan-save').click();
+    await page.getByTestId('plan-form').waitFor({ state: 'detached' });
+
     const saved = async () => (await api<{ features: PlanJson[] }>(page, '/patrol-plans')).body.features;
     const first = await saved();
     expect(first.map((f) => [f.properties.name, f.geometry.type, f.properties.unitIds.length])).toEqual([
       ['浔中城区夜巡线', 'LineString', 2],
       ['龙浔控面', 'Polygon', 1],
+      ['德化一中守点', 'Point', 1],
     ]);
     expect((first[1]!.geometry.coordinates as number[][][])[0]).toHaveLength(5);
-    await expect.poll(() => page.getByTestId('dispatch-map').getAttribute('data-overlay-plans')).toBe('2');
+    await expect.poll(() => page.getByTestId('dispatch-map').getAttribute('data-overlay-plans')).toBe('3');
 
     // Drag the line's middle vertex and save.
     await page
@@ -182,13 +223,13 @@ describe.skipIf(!hasChromium())('rapid-response circle, patrol plans, closures a
     await mapIdle(page);
     await openPatrol(page, '守点·巡线·控面');
     const items = page.getByTestId('plan-item');
-    await expect.poll(() => items.count()).toBe(2);
+    await expect.poll(() => items.count()).toBe(3);
     const lineItem = items.filter({ hasText: '浔中城区夜巡线' });
     expect(await lineItem.getByTestId('plan-detail').textContent()).toMatch(/^浔中派出所 · \S+、\S+$/);
     expect(await items.filter({ hasText: '龙浔控面' }).getByTestId('plan-detail').textContent()).toMatch(
       /^龙浔派出所 · \S+$/,
     );
-    await expect.poll(() => page.getByTestId('dispatch-map').getAttribute('data-overlay-plans')).toBe('2');
+    await expect.poll(() => page.getByTestId('dispatch-map').getAttribute('data-overlay-plans')).toBe('3');
     await shot(page, '3-plans-1366');
 
     expect(w.pageErrors, w.pageErrors.join('\n')).toEqual([]);
@@ -211,6 +252,7 @@ describe.skipIf(!hasChromium())('rapid-response circle, patrol plans, closures a
     const { body } = await api<{
       rows: {
         key: string;
+        name: string;
         villages: number;
         within: { minutes: number; villages: number; populationShare: number }[];
       }[];
@@ -229,6 +271,36 @@ describe.skipIf(!hasChromium())('rapid-response circle, patrol plans, closures a
         );
       }
     }
+    // 杨梅派出所's units go out of service: the north area's figures follow without a reload.
+    const units = await api<{ id: string; stationName: string; status: string }[]>(page, '/units');
+    const yangmei = units.body.filter((u) => u.stationName === '杨梅派出所' && u.status === 'available');
+    expect(yangmei.length).toBeGreaterThan(0);
+    const north = body.rows.find((r) => r.name === '北片联勤区')!;
+    const northCell = table.locator(
+      `tr[data-area="${north.key}"] [data-minutes="10"] [data-share=population]`,
+    );
+    const before = `${(north.within[2]!.populationShare * 100).toFixed(1)}%`;
+    expect(await northCell.textContent()).toBe(before);
+    const statuses = await page.evaluate(
+      async (ids) =>
+        Promise.all(
+          ids.map(async (id) => {
+            const res = await fetch(`/api/units/${id}/status`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ status: 'out-of-service', note: '车辆维修' }),
+            });
+            return res.status;
+          }),
+        ),
+      yangmei.map((u) => u.id),
+    );
+    expect(statuses.every((st) => st === 200)).toBe(true);
+    await expect.poll(() => northCell.textContent(), { timeout: 40_000 }).not.toBe(before);
+    const now = (await api<typeof body>(page, '/coverage?minutes=3,5,10')).body;
+    const northNow = now.rows.find((r) => r.key === north.key)!;
+    expect(northNow.within[2]!.populationShare).toBeLessThan(north.within[2]!.populationShare);
+    expect(await northCell.textContent()).toBe(`${(northNow.within[2]!.populationShare * 100).toFixed(1)}%`);
     await mapIdle(page);
     await shot(page, '4-coverage-1920');
     await page.setViewportSize(small);
@@ -252,9 +324,7 @@ describe.skipIf(!hasChromium())('rapid-response circle, patrol plans, closures a
       .click();
     await page.waitForTimeout(1_000);
     await mapIdle(page);
-    // Camera icons open their own view when clicked: they are switched off while picking roads.
-    const cameras = page.getByTestId('layer-switcher').getByText('视频监控');
-    if ((await cameras.count()) > 0) await cameras.click();
+    await camerasOff(page);
     await openPatrol(page, '道路封闭');
     await page.getByTestId('closure-pick').click();
     const form = page.getByTestId('closure-form');
