@@ -131,7 +131,8 @@ function layers(): { layer: LayerSpecification; top: boolean }[] {
       id: vertexLayer,
       type: 'circle',
       source: 'plan-draft',
-      filter: ['any', ['==', ['get', 'role'], 'vertex'], ['==', ['geometry-type'], 'Point']],
+      // A guard point is its own single vertex: one handle, so a drag always grabs it.
+      filter: ['==', ['get', 'role'], 'vertex'],
       paint: {
         'circle-color': '#ffffff',
         'circle-radius': 6,

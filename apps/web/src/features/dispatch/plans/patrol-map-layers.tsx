@@ -64,7 +64,14 @@ function describeFeature(
 
 /** Unit id lists come back from the map as JSON text, like edge lists. */
 function edgesLike(value: unknown): string[] {
-  const list = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+  let list = value;
+  if (typeof value === 'string') {
+    try {
+      list = JSON.parse(value);
+    } catch {
+      list = [];
+    }
+  }
   return Array.isArray(list) ? list.map(String) : [];
 }
 
