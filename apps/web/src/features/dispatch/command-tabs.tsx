@@ -72,7 +72,7 @@ function IncidentDetail(props: CommandTabsProps & { id: string }) {
       <Divider size="small" titlePlacement="start">
         {t('dispatch.board.title')}
       </Divider>
-      <RequestBoard incidentId={props.id} callsignOf={props.callsignOf} />
+      <RequestBoard incidentId={props.id} callsignOf={props.callsignOf} canRelease={props.command} />
       <Divider size="small" titlePlacement="start">
         {t('dispatch.timeline.title')}
       </Divider>

@@ -18,9 +18,12 @@ export const requestColors: Record<RequestStatus, string> = {
 export function RequestBoard({
   incidentId,
   callsignOf,
+  canRelease = true,
 }: {
   incidentId: string;
   callsignOf: (id: string) => string;
+  /** Releasing committed units is for command rooms (the server refuses stations). */
+  canRelease?: boolean;
 }) {
   const t = useT();
   const readOnly = useReadOnly();
@@ -83,7 +86,7 @@ export function RequestBoard({
             title: '',
             width: 60,
             render: (_, r) =>
-              r.status === 'committed' && !readOnly ? (
+              r.status === 'committed' && canRelease && !readOnly ? (
                 <Button size="small" type="link" onClick={() => release.mutate(r.id)}>
                   {t('dispatch.board.release')}
                 </Button>
