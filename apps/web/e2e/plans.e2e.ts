@@ -232,6 +232,20 @@ describe.skipIf(!hasChromium())('rapid-response circle, patrol plans, closures a
     await expect.poll(() => page.getByTestId('dispatch-map').getAttribute('data-overlay-plans')).toBe('3');
     await shot(page, '3-plans-1366');
 
+    // Deleting asks first; the guard point is gone from the list, the map and the server.
+    await page
+      .getByTestId('plan-item')
+      .filter({ hasText: '德化一中守点' })
+      .getByTestId('plan-delete')
+      .click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /^删\s*除$/ })
+      .click();
+    await expect.poll(() => items.count()).toBe(2);
+    await expect.poll(() => page.getByTestId('dispatch-map').getAttribute('data-overlay-plans')).toBe('2');
+    expect((await saved()).map((f) => f.properties.name)).toEqual(['浔中城区夜巡线', '龙浔控面']);
+
     expect(w.pageErrors, w.pageErrors.join('\n')).toEqual([]);
     expect(w.foreignRequests).toEqual([]);
     await w.context.close();
