@@ -82,6 +82,11 @@ const server = await startTestServer({
   },
 });
 const url = server.url;
+// Should the benchmark fail half-way, the server and the driver do not outlive it.
+const children = [server.child];
+process.once('exit', () => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+});
 const login = async (username: string) => {
   const res = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
@@ -290,6 +295,7 @@ const driver: ChildProcess = spawn(
   ],
   { stdio: ['ignore', 'pipe', 'inherit'] },
 );
+children.push(driver);
 let driverOut = '';
 driver.stdout!.on('data', (c: Buffer) => {
   driverOut += c.toString();
