@@ -18,6 +18,9 @@ const clusterCell = 40;
 /** The arrow images are drawn at twice their size on the map (pixel ratio 2), then scaled like the symbol layer. */
 const iconScale = 1.2 / 2;
 const selectedScale = 1.6 / 2;
+/** The style's callsign layer: its source is empty now that units are drawn here, its settings still apply. */
+const labelLayer = 'unit-label';
+const labelFont = '11px "Noto Sans", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
 /**
  * The units of the command map, drawn on a 2D canvas above the map's WebGL canvas: a position update redraws
@@ -156,8 +159,40 @@ export class UnitOverlay {
       ctx.setTransform(cos, sin, -sin, cos, u.x * ratio, u.y * ratio);
       ctx.drawImage(sprite, -sprite.width / 2, -sprite.height / 2);
     }
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    if (this.labelsShown()) {
+      // Callsigns beside the arrows, as the map's `unit-label` layer would set them.
+      ctx.font = labelFont;
+      ctx.textBaseline = 'middle';
+      ctx.lineJoin = 'round';
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = '#ffffff';
+      ctx.fillStyle = '#135200';
+      // Like `text-optional` on the map: a callsign that would overlap one already set is left out.
+      const placed: [number, number, number, number][] = [];
+      for (const u of this.layout.singles) {
+        const text = String(u.properties.callsign ?? '');
+        const box: [number, number, number, number] = [
+          u.x + 12,
+          u.y - 7,
+          u.x + 12 + ctx.measureText(text).width,
+          u.y + 7,
+        ];
+        if (placed.some((p) => box[0] < p[2] && box[2] > p[0] && box[1] < p[3] && box[3] > p[1])) continue;
+        placed.push(box);
+        ctx.strokeText(text, box[0], u.y);
+        ctx.fillText(text, box[0], u.y);
+      }
+    }
     ctx.setTransform(1, 0, 0, 1, 0, 0);
   };
+
+  /** The map's callsign layer, when the style has one, decides whether and from which zoom callsigns show. */
+  private labelsShown(): boolean {
+    const layer = this.map.getLayer(labelLayer) as { minzoom?: number } | undefined;
+    if (!layer || this.map.getLayoutProperty(labelLayer, 'visibility') === 'none') return false;
+    return this.map.getZoom() >= (layer.minzoom ?? 12);
+  }
 
   private sprite(status: string): HTMLCanvasElement | null {
     let sprite = this.sprites.get(status);
