@@ -1,3 +1,4 @@
+/// <reference path="./opentype.d.ts" />
 import opentype, { type Font } from 'opentype.js';
 import { type GlyphRange, encodeGlyphRange, type PbfGlyph, parseGlyphRange } from './glyph-pbf.ts';
 import { contoursOf, defaultSdf, glyphSdf, type PathCommand } from './glyph-sdf.ts';

@@ -52,10 +52,12 @@ export function terrainTile(
   const size = options.size ?? 256;
   const fallback = options.fallback ?? 0;
   const pixels = new Uint8Array(size * size * 3);
+  const lons = new Float64Array(size);
+  for (let col = 0; col < size; col++) lons[col] = tilePointToLngLat(z, x, y, (col + 0.5) / size, 0)[0];
   for (let row = 0; row < size; row++) {
+    const lat = tilePointToLngLat(z, x, y, 0, (row + 0.5) / size)[1];
     for (let col = 0; col < size; col++) {
-      const [lon, lat] = tilePointToLngLat(z, x, y, (col + 0.5) / size, (row + 0.5) / size);
-      encodeTerrarium(heightAt(lon, lat) ?? fallback, pixels, (row * size + col) * 3);
+      encodeTerrarium(heightAt(lons[col]!, lat) ?? fallback, pixels, (row * size + col) * 3);
     }
   }
   return { width: size, height: size, channels: 3, pixels };

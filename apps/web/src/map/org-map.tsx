@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { OrgFeatureCollection } from '../api/types.ts';
 import { withAreaColors } from './area-colors.ts';
 import { boundsOf, isPointLike } from './geometry-bounds.ts';
+import { localIdeographFontFamily } from './map-resources.ts';
 import { orgHighlight } from './org-highlight.ts';
 import {
   buildOrgStyle,
@@ -74,6 +75,7 @@ export function OrgMap({ data, selectedId, onSelect, describe, onError, uiString
         style: buildOrgStyle(latest.current.colored),
         attributionControl: false,
         locale: latest.current.uiStrings ?? {},
+        localIdeographFontFamily,
         dragRotate: false,
         pitchWithRotate: false,
         center: [118.24, 25.49],

@@ -1,5 +1,6 @@
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import type { OrgFeatureCollection } from '../api/types.ts';
+import { glyphsUrl, labelFontBold } from './map-resources.ts';
 
 export const orgSourceId = 'orgs';
 
@@ -27,12 +28,14 @@ export function highlightFilters(
 }
 
 /**
- * The county map, built entirely from our own data: no tiles, no glyphs, no sprites, so it renders on
- * an intranet. Names are shown in DOM popups because a style without glyphs cannot draw text.
+ * The county map, built entirely from our own data and server: no outside tiles, fonts or sprites, so it
+ * renders on an intranet. Glyphs come from `/api/map/glyphs` (Latin); Chinese names are drawn by the
+ * browser's CJK fonts (the map's `localIdeographFontFamily`).
  */
 export function buildOrgStyle(data: OrgFeatureCollection): StyleSpecification {
   return {
     version: 8,
+    glyphs: glyphsUrl(),
     sources: { [orgSourceId]: { type: 'geojson', data } },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#dde4ec' } },
@@ -115,6 +118,26 @@ export function buildOrgStyle(data: OrgFeatureCollection): StyleSpecification {
           'circle-color': '#0b4ea2',
           'circle-stroke-color': '#ffffff',
           'circle-stroke-width': 2,
+        },
+      },
+      {
+        id: 'station-label',
+        type: 'symbol',
+        source: orgSourceId,
+        filter: ['in', ['get', 'kind'], ['literal', ['station', 'brigade']]],
+        minzoom: 8.5,
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': labelFontBold,
+          'text-size': ['interpolate', ['linear'], ['zoom'], 9, 11, 13, 13],
+          'text-anchor': 'top',
+          'text-offset': [0, 0.8],
+          'text-optional': true,
+        },
+        paint: {
+          'text-color': ['case', ['==', ['get', 'kind'], 'brigade'], '#531dab', '#0b4ea2'],
+          'text-halo-color': '#ffffff',
+          'text-halo-width': 1.4,
         },
       },
       {

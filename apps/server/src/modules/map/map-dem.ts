@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { type Bounds, boundsIntersect, encodePng, terrainTile, tileBounds } from '@ronghui/maptiles';
 import { type ElevationTile, elevationAt, parseSrtm } from '@ronghui/routing';
 
-/** Finest zoom worth sampling SRTM at (3″ ≈ 90 m; a z12 pixel is ≈ 28 m here): MapLibre over-zooms past it. */
-export const DEM_MAX_ZOOM = 12;
+/**
+ * Finest zoom worth sampling SRTM at: its 3″ spacing is ≈ 90 m, a z11 pixel ≈ 70 m at 25° N (≈ 56 m at 42°).
+ * MapLibre over-zooms past it.
+ */
+export const DEM_MAX_ZOOM = 11;
 
 /** The elevation model of `DEM_PATH`: SRTM tiles read once at start, Terrarium PNG tiles made on demand. */
 export function createDem(paths: readonly string[]) {
@@ -37,7 +41,7 @@ export function createDem(paths: readonly string[]) {
       const key = `${z}/${x}/${y}`;
       let png = cache.get(key);
       if (!png) {
-        png = encodePng(terrainTile(z, x, y, heightAt, { fallback: 0 }));
+        png = encodePng(terrainTile(z, x, y, heightAt, { fallback: 0 }), (raw) => deflateSync(raw));
         if (cache.size >= 512) cache.delete(cache.keys().next().value!);
         cache.set(key, png);
       }

@@ -4,6 +4,7 @@ import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-
 import { useEffect, useRef, useState } from 'react';
 import type { OrgFeatureCollection } from '../../api/types.ts';
 import { boundsOf, isPointLike } from '../../map/geometry-bounds.ts';
+import { localIdeographFontFamily, type MapSettings } from '../../map/map-resources.ts';
 import { maplibregl } from '../../map/setup-worker.ts';
 import {
   buildDispatchStyle,
@@ -14,6 +15,8 @@ import {
   layerGroups,
 } from './dispatch-style.ts';
 import type { UnitFeed } from './live-coalescer.ts';
+import { applyBaseTiles, setView3d, viewState } from './map-3d.ts';
+import { labelLayerIds } from './map-labels.ts';
 import { addUnitIcons } from './unit-icons.ts';
 import { UnitOverlay } from './unit-overlay.ts';
 
@@ -40,6 +43,10 @@ export interface DispatchMapProps {
   testId?: string;
   /** The org the first view is fitted to (with the orgs right below it); the whole county if absent. */
   homeOrgId?: string | null;
+  /** Pitched, rotatable view with terrain (when the server has a DEM) and extruded station blocks. */
+  view3d?: boolean;
+  /** Base tiles and terrain from `/api/map/config`. */
+  mapSettings?: MapSettings | null;
   /** Units as they move, drawn without re-rendering the page (`data.units` still says who is selected). */
   unitFeed?: UnitFeed | undefined;
   /** The loaded map, for overlays that add their own sources and layers (null once it is removed). */
@@ -67,6 +74,8 @@ export function DispatchMap(props: DispatchMapProps) {
       locale: latest.current.uiStrings ?? {},
       dragRotate: false,
       pitchWithRotate: false,
+      localIdeographFontFamily,
+      maxPitch: 70,
       interactive: latest.current.interactive ?? true,
       center: [118.24, 25.49],
       zoom: 9,
@@ -135,6 +144,7 @@ export function DispatchMap(props: DispatchMapProps) {
       element.dataset.mapState = 'idle';
       element.dataset.units = String(overlay.count());
       element.dataset.incidents = String(map.querySourceFeatures('incidents').length);
+      Object.assign(element.dataset, viewState(map, [...labelLayerIds, 'station-label']));
     });
     map.on('error', (event) => console.warn('map error', event.error));
     return () => {
@@ -187,6 +197,14 @@ export function DispatchMap(props: DispatchMapProps) {
     if (!map || !ready || !focus) return;
     map.easeTo({ center: [focus.lon, focus.lat], zoom: Math.max(map.getZoom(), focus.zoom ?? 12) });
   }, [focus, ready]);
+
+  const { view3d = false, mapSettings } = props;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    applyBaseTiles(map, mapSettings);
+    setView3d(map, view3d, mapSettings);
+  }, [view3d, mapSettings, ready]);
 
   return <div ref={container} data-testid={testId} style={{ position: 'absolute', inset: 0 }} />;
 }

@@ -19,6 +19,7 @@ import { incidentFeatures, pointFeature, unitFeatures } from './map-features.ts'
 import { MapToolbar, type SearchHit, UnitLegend } from './map-toolbar.tsx';
 import { useDispatchData, useMapStrings } from './use-dispatch-data.ts';
 import { useLiveUnits } from './use-live-units.ts';
+import { useMap3d } from './use-map-3d.ts';
 import { PatrolMapLayers } from './plans/patrol-map-layers.tsx';
 import { PatrolPanel } from './plans/patrol-panel.tsx';
 import { PatrolProvider, usePatrol } from './plans/patrol-state.tsx';
@@ -55,6 +56,7 @@ function DispatchConsole() {
   const { orgs, roads, incidents, places, stations } = useDispatchData();
   // The map takes moves from `feed`; the page re-renders for positions alone every 5 s.
   const { units, version, feed } = useLiveUnits({ positionsEveryMs: 5_000 });
+  const map3d = useMap3d(orgs.data, units, version);
   const uiStrings = useMapStrings();
   const [tab, setTab] = useState(command ? 'intake' : access.readOnly ? 'incident' : 'requests');
   const [incidentId, setIncidentId] = useState<string | null>(null);
@@ -108,9 +110,10 @@ function DispatchConsole() {
       routes,
       isochrone: iso,
       pick: pickData,
+      ...map3d.data,
       ...(roads.data ? { roads: roads.data } : {}),
     }),
-    [unitData, incidentData, routes, iso, pickData, roads.data],
+    [unitData, incidentData, routes, iso, pickData, roads.data, map3d.data],
   );
 
   const onPick = (pick: MapPick) => {
@@ -185,6 +188,8 @@ function DispatchConsole() {
             describe={describe}
             uiStrings={uiStrings}
             homeOrgId={user?.scope.kind === 'tenant' ? null : (user?.scope.orgId ?? null)}
+            view3d={map3d.on}
+            mapSettings={map3d.settings}
             onMap={setMap}
           />
         ) : (
@@ -206,6 +211,9 @@ function DispatchConsole() {
               setIsoAt(null);
             }
           }}
+          view3d={map3d.on}
+          onView3d={map3d.setOn}
+          hasTerrain={map3d.hasTerrain}
           onIsoFromUnit={
             selectedUnit?.position
               ? () => selectedUnit.position && isochrone.mutate(selectedUnit.position)

@@ -3,12 +3,23 @@ import type { ExpressionSpecification, LayerSpecification, StyleSpecification } 
 import type { OrgFeatureCollection } from '../../api/types.ts';
 import { withAreaColors } from '../../map/area-colors.ts';
 import { buildOrgStyle } from '../../map/org-style.ts';
+import { liveLabelLayers, placeLabelLayers } from './map-labels.ts';
 import { cameraLayerIds } from '../cameras/camera-features.ts';
 import { overlayGroupLayers } from './plans/overlay-layers.ts';
 
 export const emptyCollection: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-export const dispatchSources = ['roads', 'units', 'incidents', 'routes', 'isochrone', 'pick'] as const;
+export const dispatchSources = [
+  'roads',
+  'units',
+  'incidents',
+  'routes',
+  'isochrone',
+  'pick',
+  // Gazetteer names for labels, and the station blocks of the 3D view (map-3d.ts).
+  'places',
+  'blocks',
+] as const;
 export type DispatchSource = (typeof dispatchSources)[number];
 
 export type LayerGroup =
@@ -37,11 +48,19 @@ export const layerGroups: readonly LayerGroup[] = [
 
 /** The map layers of each switchable group. */
 export const groupLayers: Record<LayerGroup, readonly string[]> = {
-  boundaries: ['area-fill', 'area-line', 'grid-line', 'tenant-line'],
+  boundaries: [
+    'area-fill',
+    'area-line',
+    'grid-line',
+    'tenant-line',
+    'area-label',
+    'place-label',
+    'village-label',
+  ],
   roads: ['roads-line'],
-  stations: ['station-circle', 'brigade-circle'],
-  units: ['unit-cluster', 'unit-icon'],
-  incidents: ['incident-cluster', 'incident-point'],
+  stations: ['station-circle', 'brigade-circle', 'station-label'],
+  units: ['unit-cluster', 'unit-icon', 'unit-label'],
+  incidents: ['incident-cluster', 'incident-point', 'incident-label'],
   isochrone: ['iso-fill', 'iso-line'],
   cameras: cameraLayerIds,
   ...overlayGroupLayers,
@@ -170,9 +189,19 @@ export function buildDispatchStyle(orgs: OrgFeatureCollection): StyleSpecificati
       routes: { type: 'geojson', data: emptyCollection },
       isochrone: { type: 'geojson', data: emptyCollection },
       pick: { type: 'geojson', data: emptyCollection },
+      places: { type: 'geojson', data: emptyCollection },
+      blocks: { type: 'geojson', data: emptyCollection },
       units: clustered,
       incidents: clustered,
     },
-    layers: [...below, ...(roads ? [roads] : []), ...middle, ...stations, ...rest],
+    layers: [
+      ...below,
+      ...(roads ? [roads] : []),
+      ...middle,
+      ...placeLabelLayers(),
+      ...stations,
+      ...rest,
+      ...liveLabelLayers(),
+    ],
   };
 }

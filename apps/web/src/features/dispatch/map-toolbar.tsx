@@ -1,4 +1,5 @@
 import { AimOutlined, RadarChartOutlined } from '@ant-design/icons';
+import { View3dSwitch } from './view-3d-switch.tsx';
 import { AutoComplete, Badge, Button, Checkbox, Space, Tooltip } from 'antd';
 import { useMemo, useState } from 'react';
 import { useT } from '../../i18n/i18n-context.tsx';
@@ -42,6 +43,10 @@ export interface MapToolbarProps {
   isoMode: boolean;
   onIsoMode: (on: boolean) => void;
   onIsoFromUnit: (() => void) | null;
+  /** The 2D/3D switch (absent: no switch). */
+  view3d?: boolean;
+  onView3d?: (on: boolean) => void;
+  hasTerrain?: boolean;
 }
 
 const panel = {
@@ -126,6 +131,13 @@ export function MapToolbar(props: MapToolbarProps) {
           </Space>
         )}
         <div style={{ marginTop: 4, fontSize: 11, color: '#8c6d46' }}>{t('dispatch.map.roadsNote')}</div>
+        {props.onView3d && (
+          <View3dSwitch
+            on={props.view3d ?? false}
+            onChange={props.onView3d}
+            hasTerrain={props.hasTerrain ?? false}
+          />
+        )}
       </div>
     </div>
   );
