@@ -1,19 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from '../../../test/support/env.ts';
-import { launchBrowser, shotsDir } from '../../../test/support/browser.ts';
+import { launchBrowser, shotsDir, type WatchedPage, watchedPage } from '../../../test/support/browser.ts';
 import { startTestServer } from '../../../test/support/server.ts';
 
 const shots = shotsDir;
 const small = { width: 1366, height: 768 };
 const large = { width: 1920, height: 1080 };
-
-interface Watched {
-  page: Page;
-  context: BrowserContext;
-  pageErrors: string[];
-  foreignRequests: string[];
-}
 
 describe.skipIf(!hasChromium())('command console (指挥调度)', () => {
   let server: { url: string; close(): Promise<void> };
@@ -30,16 +23,12 @@ describe.skipIf(!hasChromium())('command console (指挥调度)', () => {
     await server?.close();
   });
 
-  async function signedIn(username: string, viewport: { width: number; height: number }): Promise<Watched> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
-    const watched: Watched = { page, context, pageErrors: [], foreignRequests: [] };
-    const origin = new URL(server.url).origin;
-    page.on('pageerror', (error) => watched.pageErrors.push(error.message));
-    page.on('request', (request) => {
-      const url = request.url();
-      if (!url.startsWith(origin) && !/^(data|blob|ws):/.test(url)) watched.foreignRequests.push(url);
-    });
+  async function signedIn(
+    username: string,
+    viewport: { width: number; height: number },
+  ): Promise<WatchedPage> {
+    const watched = await watchedPage(browser, server.url, viewport);
+    const { page } = watched;
     await page.goto(`${server.url}/login`);
     await page.getByLabel('用户名').fill(username);
     await page.getByLabel('密码').fill('ronghui-demo');
@@ -237,7 +226,7 @@ describe.skipIf(!hasChromium())('command console (指挥调度)', () => {
       .getByTestId('trend-change')
       .filter({ hasText: `${trend.total} 起 / 去年同期 ${trend.lastYearTotal} 起` })
       .waitFor();
-    const change = await page.getByTestId('trend-change').innerText();
+    const change = await page.getByTestId('trend-change').textContent();
     expect(change).toContain(`${Math.abs(trend.changePercent!)}%`);
     await page.waitForTimeout(1000);
     await shot(page, 'bigscreen-1920');

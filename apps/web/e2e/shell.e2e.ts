@@ -1,22 +1,13 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from '../../../test/support/env.ts';
-import { launchBrowser, shotsDir } from '../../../test/support/browser.ts';
+import { launchBrowser, shotsDir, watchedPage } from '../../../test/support/browser.ts';
 import { startTestServer } from '../../../test/support/server.ts';
 
 const shots = shotsDir;
 const demoPassword = 'ronghui-demo';
 const small = { width: 1366, height: 768 };
 const large = { width: 1920, height: 1080 };
-
-interface Watched {
-  page: Page;
-  context: BrowserContext;
-  /** Uncaught exceptions in the page. */
-  pageErrors: string[];
-  /** Requests that left our own server: the console must work on an intranet. */
-  foreignRequests: string[];
-}
 
 describe.skipIf(!hasChromium())('web console shell', () => {
   let server: { url: string; close(): Promise<void> };
@@ -32,20 +23,8 @@ describe.skipIf(!hasChromium())('web console shell', () => {
     await server?.close();
   });
 
-  async function open(viewport: { width: number; height: number }): Promise<Watched> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
-    const watched: Watched = { page, context, pageErrors: [], foreignRequests: [] };
-    const origin = new URL(server.url).origin;
-    page.on('pageerror', (error) => watched.pageErrors.push(error.message));
-    page.on('request', (request) => {
-      const url = request.url();
-      if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) {
-        watched.foreignRequests.push(url);
-      }
-    });
-    return watched;
-  }
+  // Uncaught page errors, and requests that left our own server: the console must work on an intranet.
+  const open = (viewport: { width: number; height: number }) => watchedPage(browser, server.url, viewport);
 
   async function signIn(page: Page, username: string, password: string): Promise<void> {
     await page.goto(`${server.url}/login`);
