@@ -5,7 +5,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import type { Services } from '../main.ts';
 import { loadTenantGazetteer } from '../modules/incidents/incident-context.ts';
-import { resolveLocation } from '../modules/incidents/incident-location.ts';
+import { locationColumns, resolveLocation } from '../modules/incidents/incident-location.ts';
 import { createIncidentsRepo } from '../modules/incidents/incidents.repo.ts';
 
 const DAY_MS = 86_400_000;
@@ -139,19 +139,10 @@ export async function seedIncidentHistory(
       caller_name: null,
       caller_phone: null,
       address: null,
-      road: null,
-      house_number: null,
+      ...locationColumns(place),
+      candidates: [],
       lon: place.point[0] + jitter(),
       lat: place.point[1] + jitter(),
-      location_source: 'point',
-      confidence: place.confidence,
-      candidates: [],
-      township_code: place.townshipCode,
-      village_code: place.villageCode,
-      place_id: place.placeId,
-      station_id: place.stationId,
-      area_id: place.areaId,
-      grid_id: place.gridId,
       zone,
       target_seconds: targetSeconds,
       received_at: new Date(received),

@@ -9,7 +9,7 @@ import { conflict, invalid } from '../../platform/http/errors.ts';
 import type { IncidentAccess, IncidentsDeps } from './incident-access.ts';
 import { INTAKE_ROLES } from './incident-access.ts';
 import type { TenantGeo } from './incident-context.ts';
-import { resolveLocation } from './incident-location.ts';
+import { locationColumns, resolveLocation } from './incident-location.ts';
 import { presentIncident } from './incident-presenter.ts';
 import type { IncidentRow } from './incidents.repo.ts';
 import type { CreateIncidentBody } from './incidents.schema.ts';
@@ -145,19 +145,7 @@ export function createIntake(deps: IncidentsDeps, access: IncidentAccess) {
           caller_name: body.caller?.name ?? null,
           caller_phone: phone,
           address: body.address ?? null,
-          road: place.road,
-          house_number: place.houseNumber,
-          lon: place.point[0],
-          lat: place.point[1],
-          location_source: place.source,
-          confidence: place.confidence,
-          candidates: JSON.stringify(place.candidates),
-          township_code: place.townshipCode,
-          village_code: place.villageCode,
-          place_id: place.placeId,
-          station_id: place.stationId,
-          area_id: place.areaId,
-          grid_id: place.gridId,
+          ...locationColumns(place),
           zone,
           target_seconds: targetSeconds,
           received_at: receivedAt,

@@ -119,3 +119,22 @@ export function resolveLocation(
   if (input.address) return fromAddress(geo, input.address);
   throw invalid('/location', 'give a location {lon, lat} or an address');
 }
+
+/** The incident columns a resolved location fills (the point, how sure, and who answers for the place). */
+export function locationColumns(place: ResolvedLocation) {
+  return {
+    road: place.road,
+    house_number: place.houseNumber,
+    lon: place.point[0],
+    lat: place.point[1],
+    location_source: place.source,
+    confidence: place.confidence,
+    candidates: JSON.stringify(place.candidates),
+    township_code: place.townshipCode,
+    village_code: place.villageCode,
+    place_id: place.placeId,
+    station_id: place.stationId,
+    area_id: place.areaId,
+    grid_id: place.gridId,
+  };
+}

@@ -26,6 +26,36 @@ export interface IncidentFilter {
  * The caller's name and phone are encrypted at rest (SM4, see field-crypto.ts): written encrypted here,
  * and every row this repository hands out has them decrypted (the service masks them before answering).
  */
+/** Incidents of a tenant within an area, a time window and a scope (linked to one of `orgIds`). */
+function filtered(
+  db: Kysely<DB>,
+  tenantCode: string,
+  f: {
+    from?: Date | undefined;
+    to?: Date | undefined;
+    areaId?: string | undefined;
+    orgIds?: readonly string[] | undefined;
+  },
+) {
+  let q = db.selectFrom('incidents as i').where('i.tenant_code', '=', tenantCode);
+  if (f.areaId) q = q.where('i.area_id', '=', f.areaId);
+  if (f.from) q = q.where('i.received_at', '>=', f.from);
+  if (f.to) q = q.where('i.received_at', '<', f.to);
+  if (f.orgIds) {
+    const orgIds = f.orgIds.length ? [...f.orgIds] : [''];
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('incident_orgs as io')
+          .select('io.org_id')
+          .whereRef('io.tenant_code', '=', 'i.tenant_code')
+          .whereRef('io.incident_id', '=', 'i.id')
+          .where('io.org_id', 'in', orgIds),
+      ),
+    );
+  }
+  return q;
+}
+
 export function createIncidentsRepo(crypto: FieldCrypto) {
   const open = (row: IncidentRow): IncidentRow => ({
     ...row,
@@ -81,23 +111,8 @@ export function createIncidentsRepo(crypto: FieldCrypto) {
       return row.n;
     },
     async list(db: Kysely<DB>, tenantCode: string, f: IncidentFilter) {
-      let base = db.selectFrom('incidents as i').where('i.tenant_code', '=', tenantCode);
+      let base = filtered(db, tenantCode, f);
       if (f.statuses?.length) base = base.where('i.status', 'in', [...f.statuses]);
-      if (f.areaId) base = base.where('i.area_id', '=', f.areaId);
-      if (f.from) base = base.where('i.received_at', '>=', f.from);
-      if (f.to) base = base.where('i.received_at', '<', f.to);
-      if (f.orgIds) {
-        const orgIds = f.orgIds.length ? [...f.orgIds] : [''];
-        base = base.where(({ exists, selectFrom }) =>
-          exists(
-            selectFrom('incident_orgs as io')
-              .select('io.org_id')
-              .whereRef('io.tenant_code', '=', 'i.tenant_code')
-              .whereRef('io.incident_id', '=', 'i.id')
-              .where('io.org_id', 'in', orgIds),
-          ),
-        );
-      }
       const [items, count] = await Promise.all([
         base
           .selectAll('i')
@@ -116,25 +131,7 @@ export function createIncidentsRepo(crypto: FieldCrypto) {
       tenantCode: string,
       f: { from: Date; to: Date; areaId?: string | undefined; orgIds?: readonly string[] | undefined },
     ): Promise<{ day: string; kind: string; n: number }[]> {
-      let q = db
-        .selectFrom('incidents as i')
-        .where('i.tenant_code', '=', tenantCode)
-        .where('i.status', '!=', 'merged')
-        .where('i.received_at', '>=', f.from)
-        .where('i.received_at', '<', f.to);
-      if (f.areaId) q = q.where('i.area_id', '=', f.areaId);
-      if (f.orgIds) {
-        const orgIds = f.orgIds.length ? [...f.orgIds] : [''];
-        q = q.where(({ exists, selectFrom }) =>
-          exists(
-            selectFrom('incident_orgs as io')
-              .select('io.org_id')
-              .whereRef('io.tenant_code', '=', 'i.tenant_code')
-              .whereRef('io.incident_id', '=', 'i.id')
-              .where('io.org_id', 'in', orgIds),
-          ),
-        );
-      }
+      const q = filtered(db, tenantCode, f).where('i.status', '!=', 'merged');
       const day = sql<string>`to_char((i.received_at AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM-DD')`;
       const rows = await q
         .select([day.as('day'), 'i.kind', (eb) => eb.fn.countAll<string | number>().as('n')])

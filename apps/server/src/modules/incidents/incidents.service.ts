@@ -25,6 +25,14 @@ import { compareYears, trendWindow } from './incident-trend.ts';
 const movedMeanwhile = (number: string) =>
   conflict(`incident ${number} was changed by someone else meanwhile: reload it and try again`);
 
+/** The joint-service area named by id or key (e.g. north), or a 400 naming it. */
+function areaIdOf(geo: TenantGeo, area: string | undefined): string | undefined {
+  if (!area) return undefined;
+  const found = geo.dir.ofKind('area').find((a) => a.id === area || a.areaKey === area);
+  if (!found) throw invalid('/area', `no joint-service area "${area}" (give its id or key, e.g. north)`);
+  return found.id;
+}
+
 export function createIncidentsService(deps: IncidentsDeps) {
   const { db, repo, audit, privacy, bus, clock } = deps;
   const access = createIncidentAccess(deps);
@@ -101,13 +109,7 @@ export function createIncidentsService(deps: IncidentsDeps) {
     async list(principal: Principal, query: ListQuery) {
       requireRole(principal, READ_ROLES, 'Listing incidents');
       const geo = await access.geo(principal.tenantCode);
-      let areaId: string | undefined;
-      if (query.area) {
-        const area = geo.dir.ofKind('area').find((a) => a.id === query.area || a.areaKey === query.area);
-        if (!area)
-          throw invalid('/area', `no joint-service area "${query.area}" (give its id or key, e.g. north)`);
-        areaId = area.id;
-      }
+      const areaId = areaIdOf(geo, query.area);
       const from = query.from ? new Date(query.from) : undefined;
       const to = query.to ? new Date(query.to) : undefined;
       if (from && to && from >= to) throw invalid('/from', 'must be earlier than to');
@@ -135,13 +137,7 @@ export function createIncidentsService(deps: IncidentsDeps) {
     async trend(principal: Principal, query: TrendQuery) {
       requireRole(principal, READ_ROLES, 'Reading incident trends');
       const geo = await access.geo(principal.tenantCode);
-      let areaId: string | undefined;
-      if (query.area) {
-        const area = geo.dir.ofKind('area').find((a) => a.id === query.area || a.areaKey === query.area);
-        if (!area)
-          throw invalid('/area', `no joint-service area "${query.area}" (give its id or key, e.g. north)`);
-        areaId = area.id;
-      }
+      const areaId = areaIdOf(geo, query.area);
       const window = trendWindow(clock.now(), query.days);
       const orgIds = principal.scopeKind === 'tenant' ? undefined : geo.dir.subtreeIds(principal.orgId);
       const [current, previous] = await Promise.all([
