@@ -282,6 +282,7 @@ console.log(
 await batcher.close();
 await broker.close();
 await app.close();
+await services.avl.close();
 await services.bus.close();
 await database.close();
 rmSync(dataDir, { recursive: true, force: true });

@@ -366,6 +366,7 @@ export async function startServer(
         await simulator?.stop();
         await devices.close();
         await app.close();
+        await services.avl.close();
         await services.bus.close();
         await database.close();
       },

@@ -24,6 +24,7 @@ export interface IngestResult {
 }
 
 const UNIT_CACHE_MS = 10_000;
+const MOVE_EVERY_MS = 1_000;
 
 type StationPosition = StoredPosition & { stationId: string };
 
@@ -88,13 +89,52 @@ export function createAvlService(deps: {
   // next one, so under load one transaction carries many batches and a quiet system writes each at once.
   let queue: Job[] = [];
   let writing: Promise<void> | undefined;
+  // A unit's own row (its last known position, what recommendations read) is written at most once a second;
+  // fixes in between wait here, newest first, and go with the next transaction after that second. Every fix is
+  // stored in avl_positions at once regardless.
+  const deferred = new Map<string, Map<string, PositionRow>>();
+  const lastMoved = new Map<string, number>();
+  let movesTimer: NodeJS.Timeout | undefined;
+  let movesWanted: 'due' | 'all' | undefined;
+  let closed = false;
+  let moveFailures = 0;
+
+  function wantMoves(mode: 'due' | 'all') {
+    movesWanted = mode === 'all' || movesWanted === 'all' ? 'all' : 'due';
+    schedule();
+  }
+
+  function armMovesTimer() {
+    if (movesTimer || closed || moveFailures >= 3 || ![...deferred.values()].some((m) => m.size > 0)) return;
+    movesTimer = setTimeout(() => {
+      movesTimer = undefined;
+      wantMoves('due');
+    }, MOVE_EVERY_MS);
+    movesTimer.unref();
+  }
 
   function schedule() {
     if (writing) return;
     writing = (async () => {
-      while (queue.length > 0) {
+      while (queue.length > 0 || movesWanted) {
         const jobs = queue;
         queue = [];
+        if (jobs.length === 0) {
+          const all = movesWanted === 'all';
+          movesWanted = undefined;
+          // Only deferred unit moves to write: a failure leaves them waiting for the next try (a few times:
+          // the fixes themselves are stored, only the units' last-position cache would lag).
+          await write([], all).then(
+            () => {
+              moveFailures = 0;
+            },
+            () => {
+              moveFailures++;
+            },
+          );
+          continue;
+        }
+        movesWanted = undefined;
         try {
           await write(jobs);
           for (const j of jobs) j.resolve();
@@ -116,14 +156,16 @@ export function createAvlService(deps: {
       }
     })().finally(() => {
       writing = undefined;
-      if (queue.length > 0) schedule();
+      armMovesTimer();
+      if (queue.length > 0 || movesWanted) schedule();
     });
   }
 
-  async function write(jobs: Job[]) {
+  async function write(jobs: Job[], allMoves = false) {
     const byTenant = new Map<string, Job[]>();
     for (const j of jobs) byTenant.set(j.tenantCode, [...(byTenant.get(j.tenantCode) ?? []), j]);
     const live: { tenantCode: string; stationId: string; path: string[]; positions: StoredPosition[] }[] = [];
+    const moved: { tenantCode: string; due: PositionRow[]; waiting: Map<string, PositionRow> }[] = [];
     await db.transaction().execute(async (trx) => {
       for (const [tenantCode, list] of byTenant) {
         const rows = list.flatMap((j) =>
@@ -167,7 +209,27 @@ export function createAvlService(deps: {
         for (const [stationId, positions] of byStation)
           live.push({ tenantCode, stationId, path: dir.pathOf(stationId), positions });
       }
+      // Unit rows: the newest fix of each unit, for units not written in the last second (or all of them).
+      const nowMs = Date.now();
+      for (const tenantCode of new Set([...deferred.keys(), ...byTenant.keys()])) {
+        const waiting = new Map(deferred.get(tenantCode));
+        for (const j of byTenant.get(tenantCode) ?? [])
+          for (const p of j.accepted) {
+            const prev = waiting.get(p.unitId);
+            if (!prev || prev.at <= p.at) waiting.set(p.unitId, p);
+          }
+        const due = [...waiting.values()].filter(
+          (p) => allMoves || nowMs - (lastMoved.get(`${tenantCode}:${p.unitId}`) ?? 0) >= MOVE_EVERY_MS,
+        );
+        await repo.moveUnits(trx, tenantCode, due);
+        for (const p of due) waiting.delete(p.unitId);
+        moved.push({ tenantCode, due, waiting });
+      }
     });
+    for (const m of moved) {
+      deferred.set(m.tenantCode, m.waiting);
+      for (const p of m.due) lastMoved.set(`${m.tenantCode}:${p.unitId}`, Date.now());
+    }
     // Stored: now to WebSocket clients of every server process, straight away (positions are not replayed
     // from the outbox; a client that reconnects reads the units' latest positions).
     for (const l of live) {
@@ -236,8 +298,17 @@ export function createAvlService(deps: {
       }
       return { accepted: accepted.length, rejected };
     },
-    /** Resolves once every batch handed in so far is stored (shutdown, tests). */
+    /** Resolves once every batch handed in so far is stored and every unit row is at its newest fix. */
     async flush() {
+      wantMoves('all');
+      while (writing) await writing;
+    },
+    /** Shutdown: writes what is waiting, then stops the timer. */
+    async close() {
+      closed = true;
+      if (movesTimer) clearTimeout(movesTimer);
+      movesTimer = undefined;
+      wantMoves('all');
       while (writing) await writing;
     },
     /** Counts fixes refused before they could be parsed (e.g. a malformed MQTT payload). */

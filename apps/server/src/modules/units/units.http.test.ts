@@ -283,6 +283,42 @@ describe.each(databaseKinds())('units, status and AVL (%s)', (kind) => {
     expect(stored.map((r) => r.lon).sort()).toEqual([118.0901, 118.0902, 118.0903]);
   });
 
+  it("writes a unit's own position at most once a second, every fix to the history at once", async () => {
+    const mine = (await t.as(yangmei, { method: 'GET', url: '/api/units' })).json();
+    const unitId = mine[2].id;
+    // The unit moved in the test before: let its second pass.
+    await t.services.avl.flush();
+    await new Promise((r) => setTimeout(r, 1_100));
+    const base = Date.now() + 5_000;
+    const post = (lon: number, at: number) =>
+      t.as(yangmei, {
+        method: 'POST',
+        url: '/api/avl',
+        payload: { positions: [{ unitId, lon, lat: 25.73, at: new Date(at).toISOString() }] },
+      });
+    const position = async () =>
+      (await t.as(yangmei, { method: 'GET', url: `/api/units/${unitId}` })).json().position;
+    expect((await post(118.0501, base)).statusCode).toBe(200);
+    expect(await position()).toMatchObject({ lon: 118.0501 });
+    expect((await post(118.0502, base + 1_000)).statusCode).toBe(200);
+    expect((await post(118.0503, base + 2_000)).statusCode).toBe(200);
+    // Within the second: the history has every fix, the unit row waits for the newest.
+    const stored = await t.services.db
+      .selectFrom('avl_positions')
+      .select('lon')
+      .where('unit_id', '=', unitId)
+      .where('lon', 'in', [118.0501, 118.0502, 118.0503])
+      .execute();
+    expect(stored).toHaveLength(3);
+    expect(await position()).toMatchObject({ lon: 118.0501 });
+    await t.services.avl.flush();
+    expect(await position()).toMatchObject({ lon: 118.0503 });
+    // An older fix arriving late never moves the unit back.
+    expect((await post(118.0504, base + 500)).statusCode).toBe(200);
+    await t.services.avl.flush();
+    expect(await position()).toMatchObject({ lon: 118.0503 });
+  });
+
   it('refuses malformed batches with the field named', async () => {
     const res = await t.as(yangmei, {
       method: 'POST',

@@ -137,8 +137,8 @@ export function createUnitsRepo() {
     },
     /** Stores accepted fixes and moves each unit to its latest one, in the caller's transaction. */
     /**
-     * Stores a batch of fixes and moves each unit to its latest one (never backwards in time). The rows travel
-     * as one JSON parameter per statement: a thousand fixes cost two statements, not thousands of parameters.
+     * Stores a batch of fixes. The rows travel as one JSON parameter per statement: a thousand fixes cost one
+     * statement, not thousands of parameters.
      */
     async storePositions(trx: Kysely<DB>, tenantCode: string, rows: StoredPosition[]) {
       for (let i = 0; i < rows.length; i += 5_000) {
@@ -159,12 +159,11 @@ export function createUnitsRepo() {
           trx,
         );
       }
-      const latest = new Map<string, PositionRow>();
-      for (const p of rows) {
-        const prev = latest.get(p.unitId);
-        if (!prev || prev.at <= p.at) latest.set(p.unitId, p);
-      }
-      const moves = [...latest.values()].map((p) => ({
+    },
+    /** Moves units to the given fixes, never backwards in time (one statement, one JSON parameter). */
+    async moveUnits(trx: Kysely<DB>, tenantCode: string, fixes: readonly PositionRow[]) {
+      if (fixes.length === 0) return;
+      const moves = fixes.map((p) => ({
         id: p.unitId,
         x: p.lon,
         y: p.lat,
@@ -172,7 +171,6 @@ export function createUnitsRepo() {
         h: p.heading,
         t: p.at.toISOString(),
       }));
-      if (moves.length === 0) return;
       await sql`UPDATE units AS u
         SET lon = v.x, lat = v.y, speed_kmh = v.s, heading = v.h, position_at = v.t
         FROM json_to_recordset(${JSON.stringify(moves)}::json)
