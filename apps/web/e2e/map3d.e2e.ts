@@ -57,6 +57,8 @@ describe.skipIf(!hasChromium())('dispatch map: offline labels and the 3D view', 
   async function open(viewport: { width: number; height: number }) {
     const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
+    // Software WebGL on a shared machine: a pitched map with terrain can keep the page busy for a while.
+    page.setDefaultTimeout(90_000);
     const origin = new URL(server.url).origin;
     const foreign: string[] = [];
     const errors: string[] = [];
@@ -132,7 +134,7 @@ describe.skipIf(!hasChromium())('dispatch map: offline labels and the 3D view', 
       expect(await mapData(page, 'terrain')).toBe('off');
       const before = Number(await mapData(page, 'incident-total'));
 
-      await page.getByTestId('view-3d').getByText('三维').click();
+      await page.getByTestId('view-3d').getByText('三维').click({ timeout: 120_000 });
       await waitForData(page, 'pitch', (v) => Number(v) > 50);
       await waitForData(page, 'terrain', (v) => v === 'on');
       await page
@@ -149,7 +151,7 @@ describe.skipIf(!hasChromium())('dispatch map: offline labels and the 3D view', 
 
       // Rotation is on in 3D: Shift+← turns the map.
       const bearing = Number(await mapData(page, 'bearing'));
-      await page.locator('[data-testid=dispatch-map] canvas.maplibregl-canvas').focus();
+      await page.locator('[data-testid=dispatch-map] canvas.maplibregl-canvas').focus({ timeout: 120_000 });
       await page.keyboard.press('Shift+ArrowLeft');
       await page.keyboard.press('Shift+ArrowLeft');
       await waitForData(page, 'bearing', (v) => Math.abs(Number(v) - bearing) > 10);
@@ -159,10 +161,10 @@ describe.skipIf(!hasChromium())('dispatch map: offline labels and the 3D view', 
       await page.keyboard.press('Shift+ArrowRight');
       await waitForData(page, 'incident-total', (v) => Number(v) >= before);
       await waitForData(page, 'labels', (v) => Number(v) > 5);
-      await page.screenshot({ path: `${shotsDir}/map3d-3-view-${viewport.width}.png` });
+      await page.screenshot({ path: `${shotsDir}/map3d-3-view-${viewport.width}.png`, timeout: 120_000 });
 
       // Back to 2D: flat, north up, terrain off.
-      await page.getByTestId('view-3d').getByText('二维').click();
+      await page.getByTestId('view-3d').getByText('二维').click({ timeout: 120_000 });
       await waitForData(page, 'pitch', (v) => Number(v) === 0);
       await waitForData(page, 'terrain', (v) => v === 'off');
       expect(Number(await mapData(page, 'bearing'))).toBe(0);
