@@ -14,10 +14,10 @@ import {
   type LayerGroup,
   layerGroups,
 } from './dispatch-style.ts';
-import type { UnitFeed } from './live-coalescer.ts';
 import { applyBaseTiles, setView3d, viewState } from './map-3d.ts';
 import { labelLayerIds } from './map-labels.ts';
 import { addUnitIcons } from './unit-icons.ts';
+import type { UnitFeed } from './live-coalescer.ts';
 import { UnitOverlay } from './unit-overlay.ts';
 
 export type MapPick = { kind: 'incident' | 'unit'; id: string } | { kind: 'point'; lon: number; lat: number };
@@ -43,12 +43,12 @@ export interface DispatchMapProps {
   testId?: string;
   /** The org the first view is fitted to (with the orgs right below it); the whole county if absent. */
   homeOrgId?: string | null;
+  /** Units as they move, drawn without re-rendering the page (`data.units` still says who is selected). */
+  unitFeed?: UnitFeed | undefined;
   /** Pitched, rotatable view with terrain (when the server has a DEM) and extruded station blocks. */
   view3d?: boolean;
   /** Base tiles and terrain from `/api/map/config`. */
   mapSettings?: MapSettings | null;
-  /** Units as they move, drawn without re-rendering the page (`data.units` still says who is selected). */
-  unitFeed?: UnitFeed | undefined;
   /** The loaded map, for overlays that add their own sources and layers (null once it is removed). */
   onMap?: (map: MapLibreMap | null) => void;
 }

@@ -3,8 +3,8 @@ import type { ExpressionSpecification, LayerSpecification, StyleSpecification } 
 import type { OrgFeatureCollection } from '../../api/types.ts';
 import { withAreaColors } from '../../map/area-colors.ts';
 import { buildOrgStyle } from '../../map/org-style.ts';
-import { liveLabelLayers, placeLabelLayers } from './map-labels.ts';
 import { cameraLayerIds } from '../cameras/camera-features.ts';
+import { liveLabelLayers, placeLabelLayers } from './map-labels.ts';
 import { overlayGroupLayers } from './plans/overlay-layers.ts';
 
 export const emptyCollection: FeatureCollection = { type: 'FeatureCollection', features: [] };

@@ -27,10 +27,10 @@ const groupLabels: Record<LayerGroup, MessageKey> = {
   units: 'dispatch.layer.units',
   incidents: 'dispatch.layer.incidents',
   isochrone: 'dispatch.layer.isochrone',
+  cameras: 'dispatch.layer.cameras',
   coverage: 'dispatch.layer.coverage',
   plans: 'dispatch.layer.plans',
   closures: 'dispatch.layer.closures',
-  cameras: 'dispatch.layer.cameras',
 };
 
 export interface MapToolbarProps {
