@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, shotsDir } from '../../../test/support/browser.ts';
+import { launchBrowser, shotsDir, type WatchedPage, watchedPage } from '../../../test/support/browser.ts';
 import { hasChromium } from '../../../test/support/env.ts';
 import { startTestServer } from '../../../test/support/server.ts';
 import { ensureWebBuilt } from '../../server/src/cli/start.command.ts';
@@ -28,13 +28,6 @@ function privateWebCopy(): string {
 
 const small = { width: 1366, height: 768 };
 const large = { width: 1920, height: 1080 };
-
-interface Watched {
-  page: Page;
-  context: BrowserContext;
-  pageErrors: string[];
-  foreignRequests: string[];
-}
 
 type Pt = { x: number; y: number };
 
@@ -75,17 +68,13 @@ describe.skipIf(!hasChromium())('rapid-response circle, patrol plans, closures a
     open.clear();
   });
 
-  async function signedIn(username: string, viewport: { width: number; height: number }): Promise<Watched> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    open.add(context);
-    const page = await context.newPage();
-    const watched: Watched = { page, context, pageErrors: [], foreignRequests: [] };
-    const origin = new URL(server.url).origin;
-    page.on('pageerror', (error) => watched.pageErrors.push(error.message));
-    page.on('request', (request) => {
-      const url = request.url();
-      if (!url.startsWith(origin) && !/^(data|blob|ws):/.test(url)) watched.foreignRequests.push(url);
-    });
+  async function signedIn(
+    username: string,
+    viewport: { width: number; height: number },
+  ): Promise<WatchedPage> {
+    const watched = await watchedPage(browser, server.url, viewport);
+    open.add(watched.context);
+    const { page } = watched;
     await page.goto(`${server.url}/login`);
     await page.getByLabel('用户名').fill(username);
     await page.getByLabel('密码').fill('ronghui-demo');

@@ -472,7 +472,8 @@ export const enUS: Messages = {
   'dispatch.plan.locate': 'Show on the map',
   // 视频监控与 AR 实景 (cameras)
   'cameras.title': 'Cameras',
-  'cameras.subtitle': 'Position, height, heading, tilt, field of view and stream; click a name for the AR view',
+  'cameras.subtitle':
+    'Position, height, heading, tilt, field of view and stream; click a name for the AR view',
   'cameras.menu': 'AR view',
   'cameras.add': 'Register camera',
   'cameras.openView': 'AR view',
@@ -483,7 +484,8 @@ export const enUS: Messages = {
   'cameras.off': 'Inactive',
   'cameras.pose': 'Pose',
   'cameras.poseText': 'heading {heading}° · tilt {tilt}° · FOV {fov}° · {height} m high',
-  'cameras.forbidden': 'Viewing cameras needs the dispatcher, commander, leadership, police officer or system administrator role.',
+  'cameras.forbidden':
+    'Viewing cameras needs the dispatcher, commander, leadership, police officer or system administrator role.',
   'cameras.field.code': 'Code',
   'cameras.field.name': 'Name',
   'cameras.field.station': 'Station',

@@ -38,7 +38,9 @@ describe.each(databaseKinds())('coverage and patrol plans (%s)', (kind) => {
     // Each village with the road time of its first unit, for the map overlay; the rows count the same villages.
     expect(body.villages).toHaveLength(222);
     expect(body.villages[0]).toMatchObject({ code: expect.any(String), name: expect.any(String) });
-    const in3 = body.villages.filter((v: { arrivalS: number | null }) => v.arrivalS !== null && v.arrivalS <= 180);
+    const in3 = body.villages.filter(
+      (v: { arrivalS: number | null }) => v.arrivalS !== null && v.arrivalS <= 180,
+    );
     expect(in3.length).toBe(all.within[0].villages);
     expect((await t.as(commander, { method: 'GET', url: '/api/coverage?minutes=abc' })).statusCode).toBe(400);
   });
