@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { chromiumPath, repoRoot } from './env.ts';
+import { DEMO_PASSWORD } from '../../apps/server/src/demo/demo-accounts.ts';
 
 /** Where browser tests keep their screenshots (test artefacts). */
 export const shotsDir = resolve(repoRoot, 'test-results/e2e');
@@ -50,4 +51,23 @@ export async function watchedPage(
     if (!url.startsWith(origin) && !/^(data|blob|ws):/.test(url)) watched.foreignRequests.push(url);
   });
   return watched;
+}
+
+/** Signs in through the login page as a demo account and waits for the home page. */
+export async function signIn(page: Page, serverUrl: string, username: string): Promise<void> {
+  await page.goto(`${serverUrl}/login`);
+  // The machine may be busy: give the first page load time.
+  await page.getByLabel('用户名').waitFor({ timeout: 90_000 });
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL(`${serverUrl}/`);
+}
+
+/** Opens the command console from the menu and waits for its map to settle and its live channel to open. */
+export async function openConsole(page: Page, serverUrl: string): Promise<void> {
+  await page.getByTestId('side-menu').getByText('指挥调度').click();
+  await page.waitForURL(`${serverUrl}/dispatch`);
+  await page.locator('[data-testid=dispatch-map][data-map-state=idle]').waitFor({ timeout: 60_000 });
+  await page.locator('[data-testid=live-state][data-state=open]').waitFor({ timeout: 30_000 });
 }

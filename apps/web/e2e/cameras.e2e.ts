@@ -4,27 +4,13 @@ import { crc32, deflateSync } from 'node:zlib';
 import { createCameraProjector } from '@ronghui/geo';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, shotsDir } from '../../../test/support/browser.ts';
+import { launchBrowser, shotsDir, signIn, watchedPage } from '../../../test/support/browser.ts';
 import { hasChromium } from '../../../test/support/env.ts';
 import { startTestServer } from '../../../test/support/server.ts';
+import type { CameraView } from '../src/features/cameras/cameras-api.ts';
 
 const small = { width: 1366, height: 768 };
 const large = { width: 1920, height: 1080 };
-
-interface Camera {
-  id: string;
-  name: string;
-  lon: number;
-  lat: number;
-  groundElevationM: number;
-  heightM: number;
-  headingDeg: number;
-  tiltDeg: number;
-  rollDeg: number;
-  hfovDeg: number;
-  rangeM: number;
-  stationId: string;
-}
 
 /** A width×height RGB PNG: sky-blue above, grey-green below, like a street camera's still. */
 function png(width: number, height: number): Buffer {
@@ -106,17 +92,8 @@ describe.skipIf(!hasChromium())('camera AR view (AR实景)', () => {
   });
 
   async function signedIn(username: string, viewport: { width: number; height: number }) {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${server.url}/login`);
-    // The machine may be busy: give the first page load time.
-    await page.getByLabel('用户名').waitFor({ timeout: 90_000 });
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill('ronghui-demo');
-    await page.locator('button[type=submit]').click();
-    await page.waitForURL(`${server.url}/`);
+    const { page, pageErrors: errors } = await watchedPage(browser, server.url, viewport);
+    await signIn(page, server.url, username);
     return { page, errors };
   }
 
@@ -180,7 +157,7 @@ describe.skipIf(!hasChromium())('camera AR view (AR实景)', () => {
 
     const camera = (await (
       await page.request.get(`${server.url}/api/cameras/cam-ceramics-museum`)
-    ).json()) as Camera;
+    ).json()) as CameraView;
     const { places } = (await (
       await page.request.get(`${server.url}/api/cameras/cam-ceramics-museum/scene`)
     ).json()) as { places: { name: string; lon: number; lat: number }[] };
@@ -383,7 +360,7 @@ describe.skipIf(!hasChromium())('camera AR view (AR实景)', () => {
     const { page, errors } = await signedIn('commander', small);
     const base = (await (
       await page.request.get(`${server.url}/api/cameras/cam-ceramics-museum`)
-    ).json()) as Camera;
+    ).json()) as CameraView;
     const body = {
       code: 'DH-CAM-E2E',
       name: '快照测试点',
@@ -400,7 +377,7 @@ describe.skipIf(!hasChromium())('camera AR view (AR实景)', () => {
     };
     const created = await page.request.post(`${server.url}/api/cameras`, { data: body });
     expect(created.status(), await created.text()).toBe(201);
-    const id = ((await created.json()) as Camera).id;
+    const id = ((await created.json()) as CameraView).id;
 
     const frame = await openView(page, id);
     const stream = page.getByTestId('camera-stream');

@@ -1,7 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from '../../../test/support/env.ts';
-import { launchBrowser, shotsDir, type WatchedPage, watchedPage } from '../../../test/support/browser.ts';
+import {
+  launchBrowser,
+  openConsole,
+  shotsDir,
+  signIn,
+  type WatchedPage,
+  watchedPage,
+} from '../../../test/support/browser.ts';
 import { startTestServer } from '../../../test/support/server.ts';
 
 const shots = shotsDir;
@@ -28,16 +35,8 @@ describe.skipIf(!hasChromium())('command console (指挥调度)', () => {
     viewport: { width: number; height: number },
   ): Promise<WatchedPage> {
     const watched = await watchedPage(browser, server.url, viewport);
-    const { page } = watched;
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill('ronghui-demo');
-    await page.locator('button[type=submit]').click();
-    await page.waitForURL(`${server.url}/`);
-    await page.getByTestId('side-menu').getByText('指挥调度').click();
-    await page.waitForURL(`${server.url}/dispatch`);
-    await page.locator('[data-testid=dispatch-map][data-map-state=idle]').waitFor({ timeout: 60_000 });
-    await page.locator('[data-testid=live-state][data-state=open]').waitFor({ timeout: 30_000 });
+    await signIn(watched.page, server.url, username);
+    await openConsole(watched.page, server.url);
     return watched;
   }
 

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from '../../../test/support/env.ts';
-import { launchBrowser, shotsDir } from '../../../test/support/browser.ts';
+import { launchBrowser, shotsDir, signIn, watchedPage } from '../../../test/support/browser.ts';
 import { startTestServer } from '../../../test/support/server.ts';
 
 const shots = shotsDir;
@@ -21,25 +21,9 @@ describe.skipIf(!hasChromium())('intelligence analysis workbench', () => {
   });
 
   it('shows an analyst hotspots, link candidates, a series, Knox and the heat table, then a report', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 1600, height: 1000 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    const foreign: string[] = [];
-    const origin = new URL(server.url).origin;
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('request', (request) => {
-      const url = request.url();
-      if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
-    });
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('用户名').fill('analyst');
-    await page.getByLabel('密码').fill('ronghui-demo');
-    await page.locator('button[type=submit]').click();
-    await page.waitForURL(`${server.url}/`);
+    const watched = await watchedPage(browser, server.url, { width: 1600, height: 1000 });
+    const { page, context, pageErrors, foreignRequests: foreign } = watched;
+    await signIn(page, server.url, 'analyst');
     await page.getByTestId('side-menu').getByText('研判分析').click();
     await page.waitForURL(`${server.url}/intel`);
 

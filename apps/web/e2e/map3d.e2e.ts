@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, shotsDir } from '../../../test/support/browser.ts';
+import { launchBrowser, openConsole, shotsDir, signIn, watchedPage } from '../../../test/support/browser.ts';
 import { hasChromium } from '../../../test/support/env.ts';
 import { startTestServer, type TestServer } from '../../../test/support/server.ts';
 
@@ -55,29 +55,16 @@ describe.skipIf(!hasChromium())('dispatch map: offline labels and the 3D view', 
   });
 
   async function open(viewport: { width: number; height: number }) {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
+    const watched = await watchedPage(browser, server.url, viewport);
+    const { page, context, foreignRequests: foreign, pageErrors: errors } = watched;
     // Software WebGL on a shared machine: a pitched map with terrain can keep the page busy for a while.
     page.setDefaultTimeout(90_000);
-    const origin = new URL(server.url).origin;
-    const foreign: string[] = [];
-    const errors: string[] = [];
     const mapRequests: { url: string; status: number }[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('request', (r) => {
-      if (!r.url().startsWith(origin) && !/^(data|blob|ws):/.test(r.url())) foreign.push(r.url());
-    });
     page.on('response', (r) => {
       if (r.url().includes('/api/map/')) mapRequests.push({ url: r.url(), status: r.status() });
     });
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('用户名').fill('dispatcher');
-    await page.getByLabel('密码').fill('ronghui-demo');
-    await page.locator('button[type=submit]').click();
-    await page.waitForURL(`${server.url}/`);
-    await page.getByTestId('side-menu').getByText('指挥调度').click();
-    await page.locator('[data-testid=dispatch-map][data-map-state=idle]').waitFor({ timeout: 60_000 });
-    await page.locator('[data-testid=live-state][data-state=open]').waitFor({ timeout: 30_000 });
+    await signIn(page, server.url, 'dispatcher');
+    await openConsole(page, server.url);
     return { page, context, foreign, errors, mapRequests };
   }
 

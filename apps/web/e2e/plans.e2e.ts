@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, shotsDir, type WatchedPage, watchedPage } from '../../../test/support/browser.ts';
+import {
+  launchBrowser,
+  openConsole,
+  shotsDir,
+  signIn,
+  type WatchedPage,
+  watchedPage,
+} from '../../../test/support/browser.ts';
 import { hasChromium } from '../../../test/support/env.ts';
 import { startTestServer } from '../../../test/support/server.ts';
 import { ensureWebBuilt } from '../../server/src/cli/start.command.ts';
@@ -74,15 +81,8 @@ describe.skipIf(!hasChromium())('rapid-response circle, patrol plans, closures a
   ): Promise<WatchedPage> {
     const watched = await watchedPage(browser, server.url, viewport);
     open.add(watched.context);
-    const { page } = watched;
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill('ronghui-demo');
-    await page.locator('button[type=submit]').click();
-    await page.waitForURL(`${server.url}/`);
-    await page.getByTestId('side-menu').getByText('指挥调度').click();
-    await page.waitForURL(`${server.url}/dispatch`);
-    await mapIdle(page);
+    await signIn(watched.page, server.url, username);
+    await openConsole(watched.page, server.url);
     return watched;
   }
 
