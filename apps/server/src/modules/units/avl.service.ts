@@ -134,9 +134,11 @@ export function createAvlService(deps: {
           );
           continue;
         }
+        // A flush asked for every waiting unit move: it goes with these batches.
+        const all = movesWanted === 'all';
         movesWanted = undefined;
         try {
-          await write(jobs);
+          await write(jobs, all);
           for (const j of jobs) j.resolve();
         } catch (error) {
           if (jobs.length === 1) {
@@ -146,7 +148,7 @@ export function createAvlService(deps: {
           // One bad batch must not fail the others: write each on its own.
           for (const j of jobs) {
             try {
-              await write([j]);
+              await write([j], all);
               j.resolve();
             } catch (e) {
               j.reject(e as Error);
