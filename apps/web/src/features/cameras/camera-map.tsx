@@ -27,6 +27,8 @@ export function CameraMap(props: {
   const initial = useRef({ orgs, pose });
   const latestPose = useRef(pose);
   latestPose.current = pose;
+  /** The pose the map was last moved to; the map is only "idle" for tests once it shows the latest. */
+  const appliedPose = useRef<CameraPose | null>(null);
 
   useEffect(() => {
     const element = container.current;
@@ -47,6 +49,8 @@ export function CameraMap(props: {
     mapRef.current = map;
     map.on('load', () => setReady(true));
     map.on('idle', () => {
+      // The first idle can come before the pose (its field of view above all) has been applied.
+      if (appliedPose.current !== latestPose.current) return;
       element.dataset.mapState = 'idle';
       // Where the map draws the ground point the projection puts at a probe pixel: the two must agree
       // for labels to sit on the map (checked by the browser test).
@@ -69,6 +73,8 @@ export function CameraMap(props: {
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !ready) return;
+    const element = container.current;
+    if (element) element.dataset.mapState = 'moving';
     map.resize();
     const cam = mapCameraForPose(pose, { maxPitch: mapMaxPitch });
     map.setVerticalFieldOfView(cam.fovDeg);
@@ -79,6 +85,8 @@ export function CameraMap(props: {
       pitch: cam.pitch,
       roll: cam.roll,
     });
+    appliedPose.current = pose;
+    map.triggerRepaint();
   }, [pose, ready]);
 
   useEffect(() => {
