@@ -128,7 +128,11 @@ export async function createServices(deps: {
     registry: createGraphRegistry({ dataDir: config.dataDir, generate: generatedDemoRoads }),
     clock,
     audit,
+    db,
+    bus,
+    log,
   });
+  await routing.load();
   const dispatch = createDispatchService({
     db,
     repo: createDispatchRepo(),
@@ -170,7 +174,7 @@ export async function createServices(deps: {
     bus,
     clock,
   });
-  const coverage = createCoverageService({ db, units: unitsRepo, orgs, routing, audit, clock });
+  const coverage = createCoverageService({ db, units: unitsRepo, orgs, routing, audit, bus, clock });
   const cameras = createCamerasService({ db, repo: createCamerasRepo(), orgs, audit, clock });
   const cot = createCot({ units, incidents, clock });
   const timers = createTimersService({ db, incidents, orgs, bus, clock });
@@ -178,6 +182,11 @@ export async function createServices(deps: {
   const map = createMapService({ config, db, repo: createMapRepo() });
   const hub = new WsHub();
   bus.subscribe((event) => hub.broadcast(event));
+  // Road events set through any instance are laid on this instance's graph too. Not awaited: handlers run
+  // inside the relay's transaction, and the embedded database has one connection.
+  bus.subscribe((event) => {
+    if (event.topic === 'road.event.changed') routing.syncSoon(event.tenantCode);
+  });
   return {
     database,
     db,

@@ -313,7 +313,23 @@ describe.skipIf(!hasChromium())('rapid-response circle, patrol plans, closures a
     await w.context.close();
   });
 
-  it('closes a road picked on the map, shows it, and reopens it', async () => {
+  it('closes a road picked on the map, shows it, and reopens it; other consoles follow live', async () => {
+    // A commander's console elsewhere: closures and plans changed by others arrive over the live channel.
+    const watcher = await signedIn('commander', small);
+    const c = watcher.page;
+    const liveTopics: string[] = [];
+    c.on('websocket', (ws) =>
+      ws.on('framereceived', ({ payload }) => {
+        const m = /"topic":"((?:road|patrol)\.[a-z.]+)"/.exec(String(payload));
+        if (m) liveTopics.push(m[1]!);
+      }),
+    );
+    await c.reload();
+    await openPatrol(c, '道路封闭');
+    await expect.poll(() => c.getByTestId('patrol-panel').textContent()).toContain('道路封闭');
+    expect(await c.getByTestId('closure-item').count()).toBe(0);
+    const live = { timeout: 5_000 };
+
     const w = await signedIn('dispatcher', large);
     const page = w.page;
     // The county town's streets fill the view.
@@ -371,14 +387,49 @@ describe.skipIf(!hasChromium())('rapid-response circle, patrol plans, closures a
       .not.toMatch(/^(0|null)$/);
     await mapIdle(page);
     await shot(page, '6-closure-1920');
+    // The commander's list shows it without a reload, and the map draws it.
+    await expect.poll(() => c.getByTestId('closure-item').count(), live).toBe(1);
+    expect(await c.getByTestId('closure-item').textContent()).toContain('山体塌方，双向封闭');
+    await expect
+      .poll(() => c.getByTestId('dispatch-map').getAttribute('data-overlay-closures'), live)
+      .not.toMatch(/^(0|null)$/);
+    await shot(c, '6b-closure-seen-elsewhere-1366');
 
     await page.getByTestId('closure-reopen').click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: '解除封闭' }).click();
     await expect.poll(() => page.getByTestId('closure-item').count()).toBe(0);
     expect((await api<unknown[]>(page, '/routing/closures')).body).toEqual([]);
     await expect.poll(() => page.getByTestId('dispatch-map').getAttribute('data-overlay-closures')).toBe('0');
+    await expect.poll(() => c.getByTestId('closure-item').count(), live).toBe(0);
+
+    // A plan saved and deleted by the dispatcher appears in and leaves the commander's list live.
+    await c.getByTestId('patrol-panel').getByText('守点·巡线·控面', { exact: true }).click();
+    const before = (await api<{ features: unknown[] }>(c, '/patrol-plans')).body.features.length;
+    await expect.poll(() => c.getByTestId('plan-item').count()).toBe(before);
+    const saved = await page.evaluate(async () => {
+      const res = await fetch('/api/patrol-plans', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          kind: 'guard-point',
+          name: '瓷都大道临时卡点',
+          geometry: { type: 'Point', coordinates: [118.241, 25.492] },
+          stationId: 'station-350526100',
+          unitIds: [],
+        }),
+      });
+      return { status: res.status, id: ((await res.json()) as { id: string }).id };
+    });
+    expect(saved.status).toBe(201);
+    await expect.poll(() => c.getByTestId('plan-item').count(), live).toBe(before + 1);
+    expect(await c.getByTestId('patrol-panel').textContent()).toContain('瓷都大道临时卡点');
+    expect((await api<null>(page, `/patrol-plans/${saved.id}`, 'DELETE')).status).toBe(204);
+    await expect.poll(() => c.getByTestId('plan-item').count(), live).toBe(before);
+    expect(liveTopics).toEqual(expect.arrayContaining(['road.event.changed', 'patrol.changed']));
     expect(w.pageErrors, w.pageErrors.join('\n')).toEqual([]);
+    expect(watcher.pageErrors, watcher.pageErrors.join('\n')).toEqual([]);
     await w.context.close();
+    await watcher.context.close();
   });
 
   it('gives leadership a read-only console, and names the problem when the server refuses a save', async () => {

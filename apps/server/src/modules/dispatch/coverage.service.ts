@@ -6,6 +6,8 @@ import type { AuditService } from '../../platform/audit/audit.service.ts';
 import { canReach, requireRole } from '../../platform/auth/guard.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { Role } from '../../platform/auth/roles.ts';
+import type { EventBus } from '../../platform/bus/bus.ts';
+import { enqueue } from '../../platform/bus/outbox.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { invalid, notFound } from '../../platform/http/errors.ts';
@@ -37,9 +39,10 @@ export function createCoverageService(deps: {
   orgs: OrgsService;
   routing: RoutingService;
   audit: AuditService;
+  bus: EventBus;
   clock: Clock;
 }) {
-  const { db, units, orgs, routing, audit, clock } = deps;
+  const { db, units, orgs, routing, audit, bus, clock } = deps;
 
   return {
     /** Share of people and villages the currently available on-duty units reach within each time, by area. */
@@ -169,25 +172,43 @@ export function createCoverageService(deps: {
           resourceId: planId,
           detail: { kind: input.kind, name: input.name, units: input.unitIds.length },
         });
+        await enqueue(
+          trx,
+          principal.tenantCode,
+          'patrol.changed',
+          { featureId: planId, stationId: station.id, change: id ? 'updated' : 'created' },
+          dir.pathOf(station.id),
+        );
       });
+      bus.kick();
       return (await this.listPlans(principal)).features.find((f) => f.id === planId)!;
     },
 
     async deletePlan(principal: Principal, id: string) {
       requireRole(principal, PLAN, 'Planning patrols');
+      const dir = await orgs.directory(principal.tenantCode);
       await db.transaction().execute(async (trx) => {
-        const res = await trx
+        const deleted = await trx
           .deleteFrom('patrol_features')
           .where('tenant_code', '=', principal.tenantCode)
           .where('id', '=', id)
+          .returning('station_id')
           .executeTakeFirst();
-        if (!res.numDeletedRows) throw notFound('patrol plan feature', id);
+        if (!deleted) throw notFound('patrol plan feature', id);
         await audit.write(trx, principal, {
           action: 'patrol.delete',
           resource: 'patrol-feature',
           resourceId: id,
         });
+        await enqueue(
+          trx,
+          principal.tenantCode,
+          'patrol.changed',
+          { featureId: id, stationId: deleted.station_id, change: 'deleted' },
+          dir.pathOf(deleted.station_id),
+        );
       });
+      bus.kick();
     },
   };
 }

@@ -64,6 +64,26 @@ describe.each(databaseKinds())('patrol plans and road closures: who may change t
       (await t.as(leader, { method: 'POST', url: '/api/routing/closures', payload: closure })).statusCode,
     ).toBe(403);
     expect((await t.as(commander, { method: 'DELETE', url })).statusCode).toBe(204);
+
+    // Consoles in the station's line hear of each change (the refused ones are not announced).
+    const announced = (
+      await database.db
+        .selectFrom('outbox')
+        .select(['payload', 'org_ids'])
+        .where('topic', '=', 'patrol.changed')
+        .orderBy('id')
+        .execute()
+    )
+      .map((o) => ({
+        ...((typeof o.payload === 'string' ? JSON.parse(o.payload) : o.payload) as {
+          featureId: string;
+          change: string;
+        }),
+        orgIds: o.org_ids,
+      }))
+      .filter((e) => e.featureId === created.json().id);
+    expect(announced.map((e) => e.change)).toEqual(['created', 'deleted']);
+    for (const e of announced) expect(e.orgIds).toContain(XUNZHONG);
   });
 
   it('assigns only units of the plan station, naming the one that is not', async () => {

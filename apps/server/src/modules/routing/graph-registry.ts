@@ -17,7 +17,7 @@ export interface TenantRoads {
 
 export interface GraphRegistry {
   get(tenantCode: string): TenantRoads;
-  /** Forget a tenant's graph (after a new import); live road events are dropped with it. */
+  /** Forget a tenant's graph (after a new import); the routing service lays the stored road events on the new one. */
   invalidate(tenantCode: string): void;
 }
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, testServices } from '../../../../../test/support/db.ts';
-import { DEMO_PASSWORD } from '../../../../../test/support/http.ts';
+import { databaseKinds, openTestDatabase, testServices } from '../../../../../test/support/db.ts';
+import { DEMO_PASSWORD, testApp } from '../../../../../test/support/http.ts';
 import { buildDehuaDemo } from '../../demo/dehua.ts';
 import type { Services } from '../../main.ts';
 import { installAuthentication, registerAuthRoutes } from '../../platform/auth/auth.routes.ts';
@@ -15,14 +15,13 @@ import { generatedDemoRoads } from './demo-roads.ts';
 import { createGraphRegistry, graphPath } from './graph-registry.ts';
 import { writeGraphFile } from './graph-files.ts';
 import { registerRoutingRoutes } from './routing.routes.ts';
-import { createRoutingService } from './routing.service.ts';
 
 const demo = buildDehuaDemo();
 const seat = (name: string) => demo.townships.find((t) => t.name === name)!.seat.join(',');
 const TOWN = demo.tenant.countyTown.join(',');
 const dataDir = mkdtempSync(join(tmpdir(), 'ronghui-routing-http-'));
 
-describe('routing over HTTP (demo county, generated roads)', () => {
+describe.each(databaseKinds())('routing over HTTP (demo county, generated roads, %s)', (kind) => {
   let database: Database;
   let services: Services;
   let app: App;
@@ -42,20 +41,19 @@ describe('routing over HTTP (demo county, generated roads)', () => {
   };
 
   beforeAll(async () => {
-    database = await openTestDatabase('pglite', { demo: true });
+    database = await openTestDatabase(kind, { demo: true });
     services = await testServices(database);
+    // Events are relayed as in a running server: handlers run inside the relay's transaction.
+    await services.bus.start();
     app = await createHttpApp({ logger: false, bodyLimit: 1_048_576 });
     installAuthentication(app, services.auth);
     registerAuthRoutes(app, services.auth, '350526');
-    const registry = createGraphRegistry({ dataDir, generate: generatedDemoRoads });
-    registerRoutingRoutes(
-      app,
-      createRoutingService({ registry, clock: services.clock, audit: services.audit }),
-    );
+    registerRoutingRoutes(app, services.routing);
     await app.ready();
   });
   afterAll(async () => {
     await app?.close();
+    await services?.bus.close();
     await database?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
@@ -121,6 +119,79 @@ describe('routing over HTTP (demo county, generated roads)', () => {
       await as('dispatcher', 'GET', `/api/routing/route?from=${TOWN}&to=${seat('葛坑镇')}`)
     ).json();
     expect(again.duration_s).toBe(free.duration_s);
+  });
+
+  it('keeps road events in the database: a restarted or second instance lays them on its own graph', async () => {
+    const free = (
+      await as('dispatcher', 'GET', `/api/routing/route?from=${TOWN}&to=${seat('葛坑镇')}`)
+    ).json();
+    const coords = free.geometry.coordinates as [number, number][];
+    const center = coords[Math.floor(coords.length / 2)]!;
+    const created = (
+      await as('commander', 'POST', '/api/routing/closures', {
+        cause: 'flood',
+        note: '漫水桥封闭',
+        until: new Date(Date.now() + 3_600_000).toISOString(),
+        place: { kind: 'circle', center, radiusM: 30 },
+      })
+    ).json();
+    const row = await database.db
+      .selectFrom('road_events')
+      .selectAll()
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ cause: 'flood', created_by: 'commander', removed_at: null });
+    expect(row.edges).toEqual(created.edges);
+
+    // Another instance on the same database (or this one after a restart) starts with the road closed.
+    const other = await testApp(await testServices(database));
+    try {
+      const token = await other.login('dispatcher');
+      const listed = (await other.as(token, { method: 'GET', url: '/api/routing/closures' })).json();
+      expect(listed).toEqual([created]);
+      const detour = (
+        await other.as(token, {
+          method: 'GET',
+          url: `/api/routing/route?from=${TOWN}&to=${seat('葛坑镇')}`,
+        })
+      ).json();
+      expect(detour.avoided.map((c: { id: string }) => c.id)).toEqual([created.id]);
+      expect(detour.duration_s).toBeGreaterThan(free.duration_s);
+
+      // Reopened here: the other instance follows when the change reaches it (road.event.changed).
+      expect((await as('commander', 'DELETE', `/api/routing/closures/${created.id}`)).statusCode).toBe(204);
+      // This instance hears its own change (the handler must not wait on the one embedded connection).
+      await services.bus.drain();
+      expect((await as('commander', 'GET', '/api/routing/closures')).json()).toEqual([]);
+      await other.services.routing.sync('350526');
+      expect((await other.as(token, { method: 'GET', url: '/api/routing/closures' })).json()).toEqual([]);
+      const reopened = (
+        await other.as(token, {
+          method: 'GET',
+          url: `/api/routing/route?from=${TOWN}&to=${seat('葛坑镇')}`,
+        })
+      ).json();
+      expect(reopened.duration_s).toBe(free.duration_s);
+      const gone = await database.db
+        .selectFrom('road_events')
+        .select(['removed_by', 'removed_at'])
+        .where('id', '=', created.id)
+        .executeTakeFirstOrThrow();
+      expect(gone.removed_by).toBe('commander');
+      expect(gone.removed_at).toBeInstanceOf(Date);
+      const outbox = await database.db
+        .selectFrom('outbox')
+        .select('payload')
+        .where('topic', '=', 'road.event.changed')
+        .execute();
+      const changes = outbox
+        .map((o) => (typeof o.payload === 'string' ? JSON.parse(o.payload) : o.payload))
+        .filter((p: { eventId: string }) => p.eventId === created.id)
+        .map((p: { change: string }) => p.change);
+      expect(changes).toEqual(['created', 'removed']);
+    } finally {
+      await other.close();
+    }
   });
 
   it('rejects malformed closures', async () => {

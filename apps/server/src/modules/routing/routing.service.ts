@@ -2,18 +2,24 @@ import { randomUUID } from 'node:crypto';
 import type { LngLat } from '@ronghui/geo';
 import {
   NoRouteError,
-  resolveEdges,
   type RoadEvent,
   RoadEventError,
+  type RoadEventPlace,
+  resolveEdges,
   roadsGeoJson,
   SnapTooFarError,
 } from '@ronghui/routing';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
 import { requireRole } from '../../platform/auth/guard.ts';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
+import { enqueue } from '../../platform/bus/outbox.ts';
+import type { EventBus } from '../../platform/bus/bus.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { DB } from '../../platform/db/schema.ts';
 import { DomainError, notFound } from '../../platform/http/errors.ts';
-import type { GraphRegistry } from './graph-registry.ts';
+import type { GraphRegistry, TenantRoads } from './graph-registry.ts';
 import type { ClosureBody, IsochroneQuery, RouteQuery } from './routing.schema.ts';
 
 /** A road event as the API shows it: who set it and when, plus what it covers. */
@@ -33,23 +39,135 @@ export interface ClosureView {
 /** Leadership watches the command picture read-only: closing roads is for the command rooms. */
 const CLOSURE_ROLES = ['dispatcher', 'commander'] as const;
 
-export function createRoutingService(deps: { registry: GraphRegistry; clock: Clock; audit: AuditService }) {
-  const { registry, clock, audit } = deps;
-  const meta = new Map<string, { createdAt: string; createdBy: string; until: string | null }>();
+interface StoredRoadEvent {
+  id: string;
+  cause: RoadEvent['cause'];
+  speedFactor: number | null;
+  note: string | null;
+  place: RoadEventPlace;
+  createdAt: string;
+  createdBy: string;
+  until: string | null;
+}
+
+/**
+ * Routes, isochrones and travel times on the tenant's graph with the live road events laid on it. Road events
+ * are stored (table road_events) and every instance keeps the open ones on its graph: `load` at start, `sync`
+ * when another instance (or this one) announces a change with `road.event.changed`.
+ */
+export function createRoutingService(deps: {
+  registry: GraphRegistry;
+  clock: Clock;
+  audit: AuditService;
+  db: Kysely<DB>;
+  bus: EventBus;
+  log?: Logger;
+}) {
+  const { registry, clock, audit, db, bus, log } = deps;
+  /** Tenants with a sync running, and whether another was asked for meanwhile. */
+  const syncing = new Map<string, { again: boolean }>();
+  /** Open road events per tenant, as stored. */
+  const open = new Map<string, Map<string, StoredRoadEvent>>();
+  /** The graph each tenant's events were last laid on: a re-loaded graph gets them laid again. */
+  const laidOn = new Map<string, TenantRoads>();
   const roadsCache = new Map<string, ReturnType<typeof roadsGeoJson>>();
 
-  /** The tenant's roads with closures past their end time reopened, so every answer sees the same state. */
+  function openOf(tenant: string) {
+    let m = open.get(tenant);
+    if (!m) {
+      m = new Map();
+      open.set(tenant, m);
+    }
+    return m;
+  }
+
+  /** Lays a stored event on the graph; an event whose place no longer covers a road is left off (logged once). */
+  function lay(roads: TenantRoads, stored: StoredRoadEvent): boolean {
+    try {
+      const edges = resolveEdges(roads.graph, roads.router.index, stored.place).filter(
+        (e) => e < roads.graph.edgeCount,
+      );
+      if (edges.length === 0) return false;
+      roads.state.set({
+        id: stored.id,
+        cause: stored.cause,
+        edges,
+        ...(stored.speedFactor === null ? {} : { speedFactor: stored.speedFactor }),
+        ...(stored.note === null ? {} : { note: stored.note }),
+      });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The tenant's roads with the open events laid on and those past their end time reopened. */
   function roadsOf(tenant: string) {
     const roads = registry.get(tenant);
+    const events = openOf(tenant);
+    if (laidOn.get(tenant) !== roads) {
+      roads.state.clear();
+      for (const stored of events.values()) lay(roads, stored);
+      laidOn.set(tenant, roads);
+    }
     const now = clock.now().getTime();
-    for (const ev of roads.state.list()) {
-      const until = meta.get(`${tenant}/${ev.id}`)?.until;
-      if (until && Date.parse(until) <= now) {
-        roads.state.remove(ev.id);
-        meta.delete(`${tenant}/${ev.id}`);
+    for (const [id, stored] of events) {
+      if (stored.until && Date.parse(stored.until) <= now) {
+        roads.state.remove(id);
+        events.delete(id);
       }
     }
     return roads;
+  }
+
+  function toStored(row: {
+    id: string;
+    cause: string;
+    speed_factor: number | null;
+    note: string | null;
+    place: unknown;
+    created_at: Date;
+    created_by: string;
+    until: Date | null;
+  }): StoredRoadEvent {
+    return {
+      id: row.id,
+      cause: row.cause as RoadEvent['cause'],
+      speedFactor: row.speed_factor,
+      note: row.note,
+      place: (typeof row.place === 'string' ? JSON.parse(row.place) : row.place) as RoadEventPlace,
+      createdAt: row.created_at.toISOString(),
+      createdBy: row.created_by,
+      until: row.until ? row.until.toISOString() : null,
+    };
+  }
+
+  async function openRows(tenant?: string) {
+    let q = db
+      .selectFrom('road_events')
+      .selectAll()
+      .where('removed_at', 'is', null)
+      .where((eb) => eb.or([eb('until', 'is', null), eb('until', '>', clock.now())]));
+    if (tenant) q = q.where('tenant_code', '=', tenant);
+    return q.execute();
+  }
+
+  /** Makes the tenant's open events those stored: adds new ones, reopens removed or expired ones. */
+  async function sync(tenant: string) {
+    const rows = await openRows(tenant);
+    const next = new Map(rows.map((r) => [r.id, toStored(r)]));
+    const events = openOf(tenant);
+    const roads = laidOn.get(tenant);
+    for (const id of [...events.keys()]) {
+      if (next.has(id)) continue;
+      events.delete(id);
+      roads?.state.remove(id);
+    }
+    for (const [id, stored] of next) {
+      if (events.has(id)) continue;
+      events.set(id, stored);
+      if (roads) lay(roads, stored);
+    }
   }
 
   /** Routing failures a user can act on are 422s, never 500s. */
@@ -67,7 +185,7 @@ export function createRoutingService(deps: { registry: GraphRegistry; clock: Clo
   }
 
   function view(tenant: string, ev: RoadEvent): ClosureView {
-    const m = meta.get(`${tenant}/${ev.id}`);
+    const m = open.get(tenant)?.get(ev.id);
     return {
       id: ev.id,
       cause: ev.cause,
@@ -232,32 +350,113 @@ export function createRoutingService(deps: { registry: GraphRegistry; clock: Clo
         ...(body.speedFactor === undefined ? {} : { speedFactor: body.speedFactor }),
         ...(body.note === undefined ? {} : { note: body.note }),
       };
-      domain(() => roads.state.set(event));
-      meta.set(`${p.tenantCode}/${id}`, {
+      const stored: StoredRoadEvent = {
+        id,
+        cause: body.cause,
+        speedFactor: body.speedFactor ?? null,
+        note: body.note ?? null,
+        place: body.place,
         createdAt: clock.now().toISOString(),
         createdBy: p.username,
         until: body.until ? new Date(body.until).toISOString() : null,
+      };
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('road_events')
+          .values({
+            tenant_code: p.tenantCode,
+            id,
+            cause: stored.cause,
+            speed_factor: stored.speedFactor,
+            note: stored.note,
+            place: JSON.stringify(stored.place),
+            edges,
+            until: stored.until,
+            created_by: stored.createdBy,
+            created_at: stored.createdAt,
+          })
+          .execute();
+        await audit.write(trx, p, {
+          action: 'road.event.create',
+          resource: 'road-event',
+          resourceId: id,
+          detail: {
+            cause: body.cause,
+            speedFactor: body.speedFactor ?? null,
+            edges: edges.length,
+            note: body.note ?? null,
+            until: body.until ?? null,
+          },
+        });
+        await enqueue(trx, p.tenantCode, 'road.event.changed', { eventId: id, change: 'created' });
       });
-      await audit.record(p, {
-        action: 'road.event.create',
-        resource: 'road-event',
-        resourceId: id,
-        detail: {
-          cause: body.cause,
-          speedFactor: body.speedFactor ?? null,
-          edges: edges.length,
-          note: body.note ?? null,
-          until: body.until ?? null,
-        },
-      });
+      openOf(p.tenantCode).set(id, stored);
+      roads.state.set(event);
+      bus.kick();
       return view(p.tenantCode, event);
     },
 
     async removeClosure(p: Principal, id: string): Promise<void> {
       requireRole(p, CLOSURE_ROLES, 'Reopening roads');
-      if (!roadsOf(p.tenantCode).state.remove(id)) throw notFound('Road event', id);
-      meta.delete(`${p.tenantCode}/${id}`);
-      await audit.record(p, { action: 'road.event.remove', resource: 'road-event', resourceId: id });
+      const roads = roadsOf(p.tenantCode);
+      if (!openOf(p.tenantCode).has(id)) throw notFound('Road event', id);
+      await db.transaction().execute(async (trx) => {
+        const res = await trx
+          .updateTable('road_events')
+          .set({ removed_at: clock.now(), removed_by: p.username })
+          .where('tenant_code', '=', p.tenantCode)
+          .where('id', '=', id)
+          .where('removed_at', 'is', null)
+          .executeTakeFirst();
+        if (!res.numUpdatedRows) throw notFound('Road event', id);
+        await audit.write(trx, p, { action: 'road.event.remove', resource: 'road-event', resourceId: id });
+        await enqueue(trx, p.tenantCode, 'road.event.changed', { eventId: id, change: 'removed' });
+      });
+      openOf(p.tenantCode).delete(id);
+      roads.state.remove(id);
+      bus.kick();
+    },
+
+    /** Reads every tenant's open road events (at start, before serving). */
+    async load() {
+      const rows = await openRows();
+      open.clear();
+      laidOn.clear();
+      for (const row of rows) openOf(row.tenant_code).set(row.id, toStored(row));
+    },
+
+    sync,
+
+    /**
+     * Syncs in the background, once more if asked again meanwhile, retrying after a failure: for event
+     * handlers, which must not wait on the database.
+     */
+    syncSoon(tenant: string) {
+      const running = syncing.get(tenant);
+      if (running) {
+        running.again = true;
+        return;
+      }
+      const state = { again: false };
+      syncing.set(tenant, state);
+      const run = async () => {
+        let failures = 0;
+        do {
+          state.again = false;
+          try {
+            await sync(tenant);
+            failures = 0;
+          } catch (error) {
+            failures++;
+            log?.warn({ err: error, tenant, failures }, 'road events sync failed; retrying');
+            if (failures >= 30) break;
+            await new Promise((r) => setTimeout(r, 2_000).unref());
+            state.again = true;
+          }
+        } while (state.again);
+        syncing.delete(tenant);
+      };
+      void run();
     },
   };
 }

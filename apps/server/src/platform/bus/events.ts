@@ -103,6 +103,10 @@ export interface EventMap {
     nearest: { unitId: string; callsign: string; stationId: string; etaS: number }[];
   };
   'emergency.acknowledged': { emergencyId: string; unitId: string; by: string; at: string };
+  /** A road closed, slowed or reopened: every instance lays it on its graph, consoles redraw. */
+  'road.event.changed': { eventId: string; change: 'created' | 'removed' };
+  /** A guard point, patrol line or control area saved or deleted. */
+  'patrol.changed': { featureId: string; stationId: string; change: 'created' | 'updated' | 'deleted' };
   'audit.alert': { seq: number; action: string; actor: string; outcome: 'denied' | 'error' };
 }
 

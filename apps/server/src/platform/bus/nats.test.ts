@@ -5,6 +5,7 @@ import { openTestDatabase, testServices } from '../../../../../test/support/db.t
 import { natsUrl, requires, testDatabaseUrl } from '../../../../../test/support/env.ts';
 import { type TestApp, testApp } from '../../../../../test/support/http.ts';
 import { openSocket } from '../../../../../test/support/ws.ts';
+import { buildDehuaDemo } from '../../demo/dehua.ts';
 import type { Database } from '../db/database.ts';
 
 const available =
@@ -117,5 +118,37 @@ describe.runIf(available)('two instances share events through NATS JetStream', (
       .executeTakeFirstOrThrow();
     expect(Number(outboxAfter.n)).toBe(Number(outboxBefore.n));
     onA.close();
+  });
+
+  it('a road closed through instance A is routed around by instance B, and reopened on both', async () => {
+    const onA = await a.login('dispatcher');
+    const onB = await b.login('dispatcher');
+    const demo = buildDehuaDemo();
+    const from = demo.tenant.countyTown.join(',');
+    const to = demo.townships.find((t) => t.name === '葛坑镇')!.seat.join(',');
+    const routeOnB = async () =>
+      (await b.as(onB, { method: 'GET', url: `/api/routing/route?from=${from}&to=${to}` })).json() as {
+        duration_s: number;
+        avoided: { id: string }[];
+        geometry: { coordinates: [number, number][] };
+      };
+    const free = await routeOnB();
+    const center = free.geometry.coordinates[Math.floor(free.geometry.coordinates.length / 2)]!;
+    const created = await a.as(onA, {
+      method: 'POST',
+      url: '/api/routing/closures',
+      payload: { cause: 'landslide', note: '跨实例封路', place: { kind: 'circle', center, radiusM: 30 } },
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id as string;
+    const until = async (check: () => Promise<boolean>) => {
+      for (let i = 0; i < 100 && !(await check()); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(await check()).toBe(true);
+    };
+    await until(async () => (await routeOnB()).avoided.some((c) => c.id === id));
+    expect((await routeOnB()).duration_s).toBeGreaterThan(free.duration_s);
+    expect((await a.as(onA, { method: 'DELETE', url: `/api/routing/closures/${id}` })).statusCode).toBe(204);
+    await until(async () => (await routeOnB()).avoided.length === 0);
+    expect((await routeOnB()).duration_s).toBe(free.duration_s);
   });
 });

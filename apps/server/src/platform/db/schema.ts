@@ -434,6 +434,21 @@ export interface PatrolFeaturesTable {
   updated_at: GeneratedTimestamp;
 }
 
+export interface RoadEventsTable {
+  tenant_code: string;
+  id: string;
+  cause: string;
+  speed_factor: number | null;
+  note: string | null;
+  place: ColumnType<unknown, string, string>;
+  edges: number[];
+  until: NullableTimestamp;
+  created_by: string;
+  created_at: ColumnType<Date, Date | string, Date | string>;
+  removed_by: string | null;
+  removed_at: NullableTimestamp;
+}
+
 export interface CamerasTable {
   tenant_code: string;
   id: string;
@@ -461,6 +476,7 @@ export interface CamerasTable {
 export interface DB {
   cameras: CamerasTable;
   patrol_features: PatrolFeaturesTable;
+  road_events: RoadEventsTable;
   messages: MessagesTable;
   message_recipients: MessageRecipientsTable;
   message_groups: MessageGroupsTable;

@@ -17,7 +17,7 @@ interface LiveValue {
 }
 
 const LiveContext = createContext<LiveValue | null>(null);
-const topics = ['unit.*', 'incident.*', 'request.*', 'message.*', 'emergency.*'];
+const topics = ['unit.*', 'incident.*', 'request.*', 'message.*', 'emergency.*', 'patrol.*', 'road.*'];
 
 function isEvent(value: unknown): value is LiveEvent & { type: 'event' } {
   if (typeof value !== 'object' || value === null) return false;

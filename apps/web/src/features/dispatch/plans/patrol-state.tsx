@@ -11,6 +11,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { useLiveEvents } from '../live-channel.tsx';
 import { type EditorEvent, type EditorState, editorReducer, idle } from './plan-editor.ts';
 import { type ClosureView, type CoverageView, type PlanFeature, plansApi } from './plans-api.ts';
 
@@ -76,12 +77,13 @@ export function PatrolProvider({
     queryKey: ['patrol', 'plans'],
     queryFn: async () => (await plansApi.plans()).features,
     enabled: canRead,
-    // The server sends no plan events: saves refresh at once, others' saves within a minute.
-    refetchInterval: 60_000,
+    // Others' saves arrive as patrol.changed; the interval only catches up after a lost connection.
+    refetchInterval: 5 * 60_000,
   });
   const closures = useQuery({
     queryKey: ['patrol', 'closures'],
     queryFn: plansApi.closures,
+    // Closures end by themselves at their end time: the interval shows that; changes come live.
     refetchInterval: 30_000,
   });
   const coverage = useQuery({
@@ -90,6 +92,15 @@ export function PatrolProvider({
     enabled: coverageOn,
     staleTime: coverageRefreshMs,
     refetchInterval: 60_000,
+  });
+
+  // Plans and road closures changed by any console (or another server instance) redraw at once.
+  useLiveEvents(['patrol.'], () => {
+    if (canRead) void plans.refetch();
+  });
+  useLiveEvents(['road.'], () => {
+    void closures.refetch();
+    if (coverageOn) void coverage.refetch();
   });
 
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
