@@ -52,6 +52,8 @@ describe.skipIf(!hasChromium())('camera AR view (AR实景)', () => {
   let snapshots: Server;
   let snapshotUrl: string;
   let snapshotHits = 0;
+  /** HLS files served by the stream server (path → body), filled by the HLS test. */
+  const hlsFiles = new Map<string, { type: string; body: Buffer }>();
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -72,6 +74,11 @@ describe.skipIf(!hasChromium())('camera AR view (AR实景)', () => {
         frame();
         const timer = setInterval(frame, 1000);
         req.on('close', () => clearInterval(timer));
+      } else if (req.url && hlsFiles.has(req.url)) {
+        // Cameras' HLS gateways are on other hosts: players fetch the files cross-origin.
+        const file = hlsFiles.get(req.url)!;
+        res.writeHead(200, { 'content-type': file.type, 'access-control-allow-origin': '*' });
+        res.end(file.body);
       } else if (req.url?.startsWith('/snap.png')) {
         snapshotHits++;
         res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' });
@@ -118,6 +125,57 @@ describe.skipIf(!hasChromium())('camera AR view (AR实景)', () => {
         }),
       };
     });
+  }
+
+  /** Registers a camera at the museum camera's pose with a stream; answers its id. */
+  async function addStreamCamera(
+    page: Page,
+    code: string,
+    name: string,
+    streamKind: string,
+    streamUrl: string,
+  ) {
+    const base = (await (
+      await page.request.get(`${server.url}/api/cameras/cam-ceramics-museum`)
+    ).json()) as CameraView;
+    const { stationId, lon, lat, heightM, headingDeg, tiltDeg, hfovDeg, rangeM } = base;
+    const created = await page.request.post(`${server.url}/api/cameras`, {
+      data: {
+        code,
+        name,
+        stationId,
+        lon,
+        lat,
+        heightM,
+        headingDeg,
+        tiltDeg,
+        hfovDeg,
+        rangeM,
+        streamKind,
+        streamUrl,
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    return ((await created.json()) as CameraView).id;
+  }
+
+  const streamPlaying = (page: Page) =>
+    page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid=camera-frame]')?.getAttribute('data-stream-state') === 'playing',
+      undefined,
+      { timeout: 30_000 },
+    );
+
+  /** After a reload with a stream that cannot play: the map from the pose stands in, and the HUD says why. */
+  async function expectMapStandsIn(page: Page) {
+    await page.reload();
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=camera-frame]')?.getAttribute('data-source') === 'map',
+      undefined,
+      { timeout: 30_000 },
+    );
+    expect(await page.getByTestId('camera-hud').textContent()).toContain('视频流无法播放');
   }
 
   async function openView(page: Page, id: string) {
@@ -358,35 +416,11 @@ describe.skipIf(!hasChromium())('camera AR view (AR实景)', () => {
 
   it('overlays labels on a snapshot stream (refreshed) and on MJPEG, and falls back to the map when a stream fails', async () => {
     const { page, errors } = await signedIn('commander', small);
-    const base = (await (
-      await page.request.get(`${server.url}/api/cameras/cam-ceramics-museum`)
-    ).json()) as CameraView;
-    const body = {
-      code: 'DH-CAM-E2E',
-      name: '快照测试点',
-      stationId: base.stationId,
-      lon: base.lon,
-      lat: base.lat,
-      heightM: base.heightM,
-      headingDeg: base.headingDeg,
-      tiltDeg: base.tiltDeg,
-      hfovDeg: base.hfovDeg,
-      rangeM: base.rangeM,
-      streamKind: 'snapshot',
-      streamUrl: snapshotUrl,
-    };
-    const created = await page.request.post(`${server.url}/api/cameras`, { data: body });
-    expect(created.status(), await created.text()).toBe(201);
-    const id = ((await created.json()) as CameraView).id;
+    const id = await addStreamCamera(page, 'DH-CAM-E2E', '快照测试点', 'snapshot', snapshotUrl);
 
     const frame = await openView(page, id);
     const stream = page.getByTestId('camera-stream');
-    await page.waitForFunction(
-      () =>
-        document.querySelector('[data-testid=camera-frame]')?.getAttribute('data-stream-state') === 'playing',
-      undefined,
-      { timeout: 30_000 },
-    );
+    await streamPlaying(page);
     expect(await frame.getAttribute('data-source')).toBe('stream');
     expect(await stream.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(640);
     expect(await page.getByTestId('camera-map').count()).toBe(0);
@@ -410,12 +444,7 @@ describe.skipIf(!hasChromium())('camera AR view (AR实景)', () => {
     });
     expect(mjpeg.status(), await mjpeg.text()).toBe(200);
     await page.reload();
-    await page.waitForFunction(
-      () =>
-        document.querySelector('[data-testid=camera-frame]')?.getAttribute('data-stream-state') === 'playing',
-      undefined,
-      { timeout: 30_000 },
-    );
+    await streamPlaying(page);
     expect(await page.getByTestId('camera-stream').getAttribute('data-kind')).toBe('mjpeg');
     expect((await drawnLabels(page)).labels.some((l) => l.name === '德化陶瓷博物馆')).toBe(true);
 
@@ -424,13 +453,7 @@ describe.skipIf(!hasChromium())('camera AR view (AR实景)', () => {
       data: { streamKind: 'snapshot', streamUrl: `${snapshotUrl.replace('/snap.png', '/missing.png')}` },
     });
     expect(patched.status()).toBe(200);
-    await page.reload();
-    await page.waitForFunction(
-      () => document.querySelector('[data-testid=camera-frame]')?.getAttribute('data-source') === 'map',
-      undefined,
-      { timeout: 30_000 },
-    );
-    expect(await page.getByTestId('camera-hud').textContent()).toContain('视频流无法播放');
+    await expectMapStandsIn(page);
 
     // The editor refuses a non-web URL with the server's reason.
     await page.goto(`${server.url}/cameras`);
@@ -444,6 +467,110 @@ describe.skipIf(!hasChromium())('camera AR view (AR实景)', () => {
     });
     expect(bad.status()).toBe(400);
     expect(JSON.stringify(await bad.json())).toContain('streamUrl');
+    expect((await page.request.delete(`${server.url}/api/cameras/${id}`)).status()).toBe(204);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('plays an HLS stream (fragmented MP4, H.264) under the labels', async () => {
+    const { page, errors } = await signedIn('commander', small);
+    // Three seconds of H.264 recorded in the browser itself: ftyp+moov, then a moof+mdat per second.
+    const recorded = Buffer.from(
+      await page.evaluate(async () => {
+        const canvas = document.createElement('canvas');
+        canvas.width = 640;
+        canvas.height = 360;
+        const g = canvas.getContext('2d')!;
+        let n = 0;
+        const draw = () => {
+          g.fillStyle = `hsl(${(n * 7) % 360}, 50%, 45%)`;
+          g.fillRect(0, 0, 640, 360);
+          g.fillStyle = '#fff';
+          g.fillRect((n * 8) % 640, 150, 60, 60);
+          n++;
+        };
+        draw();
+        const timer = setInterval(draw, 40);
+        const recorder = new MediaRecorder(canvas.captureStream(25), {
+          mimeType: 'video/mp4;codecs=avc1.42E01E',
+          videoBitsPerSecond: 1_000_000,
+        });
+        const parts: Blob[] = [];
+        recorder.ondataavailable = (e) => parts.push(e.data);
+        const stopped = new Promise((resolve) => {
+          recorder.onstop = resolve;
+        });
+        recorder.start(1000);
+        await new Promise((resolve) => setTimeout(resolve, 3200));
+        recorder.stop();
+        await stopped;
+        clearInterval(timer);
+        return [...new Uint8Array(await new Blob(parts).arrayBuffer())];
+      }),
+    );
+    const boxes: { type: string; start: number; end: number }[] = [];
+    for (let at = 0; at + 8 <= recorded.length; ) {
+      const size = recorded.readUInt32BE(at);
+      boxes.push({ type: recorded.toString('latin1', at + 4, at + 8), start: at, end: at + size });
+      if (size < 8) break;
+      at += size;
+    }
+    const firstFragment = boxes.findIndex((b) => b.type === 'moof');
+    expect(firstFragment, boxes.map((b) => b.type).join(' ')).toBeGreaterThan(0);
+    hlsFiles.set('/hls/init.mp4', {
+      type: 'video/mp4',
+      body: recorded.subarray(0, boxes[firstFragment]!.start),
+    });
+    const playlist = ['#EXTM3U', '#EXT-X-VERSION:7', '#EXT-X-TARGETDURATION:2', '#EXT-X-PLAYLIST-TYPE:VOD'];
+    playlist.push('#EXT-X-MEDIA-SEQUENCE:0', '#EXT-X-MAP:URI="init.mp4"');
+    let segments = 0;
+    for (let i = firstFragment; i + 1 < boxes.length; i += 2) {
+      if (boxes[i]!.type !== 'moof' || boxes[i + 1]!.type !== 'mdat') break;
+      const name = `seg-${segments++}.m4s`;
+      hlsFiles.set(`/hls/${name}`, {
+        type: 'video/iso.segment',
+        body: recorded.subarray(boxes[i]!.start, boxes[i + 1]!.end),
+      });
+      playlist.push('#EXTINF:1.000,', name);
+    }
+    expect(segments).toBeGreaterThanOrEqual(2);
+    playlist.push('#EXT-X-ENDLIST');
+    hlsFiles.set('/hls/index.m3u8', {
+      type: 'application/vnd.apple.mpegurl',
+      body: Buffer.from(`${playlist.join('\n')}\n`),
+    });
+
+    const hlsUrl = snapshotUrl.replace('/snap.png', '/hls/index.m3u8');
+    const id = await addStreamCamera(page, 'DH-CAM-HLS', '流媒体测试点', 'hls', hlsUrl);
+
+    const frame = await openView(page, id);
+    await streamPlaying(page);
+    expect(await frame.getAttribute('data-source')).toBe('stream');
+    const video = page.getByTestId('camera-stream');
+    expect(await video.getAttribute('data-kind')).toBe('hls');
+    expect(await video.getAttribute('data-player')).toBe('hls.js');
+    const decoded = await video.evaluate((v) => {
+      const el = v as HTMLVideoElement;
+      return { width: el.videoWidth, height: el.videoHeight, time: el.currentTime };
+    });
+    expect(decoded).toMatchObject({ width: 640, height: 360 });
+    // It plays on: the clock moves and frames are decoded.
+    await expect
+      .poll(() => video.evaluate((v) => (v as HTMLVideoElement).currentTime), { timeout: 10_000 })
+      .toBeGreaterThan(decoded.time + 0.5);
+    expect(
+      await video.evaluate((v) => (v as HTMLVideoElement).getVideoPlaybackQuality().totalVideoFrames),
+    ).toBeGreaterThan(10);
+    expect(await page.getByTestId('camera-map').count()).toBe(0);
+    expect((await drawnLabels(page)).labels.some((l) => l.name === '德化陶瓷博物馆')).toBe(true);
+    await shot(page, '7-ar-hls-1366');
+
+    // A playlist that is not there: the map stands in and the HUD says why.
+    const broken = await page.request.patch(`${server.url}/api/cameras/${id}`, {
+      data: { streamUrl: snapshotUrl.replace('/snap.png', '/hls/missing.m3u8') },
+    });
+    expect(broken.status()).toBe(200);
+    await expectMapStandsIn(page);
     expect((await page.request.delete(`${server.url}/api/cameras/${id}`)).status()).toBe(204);
     expect(errors).toEqual([]);
     await page.context().close();

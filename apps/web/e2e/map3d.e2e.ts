@@ -143,10 +143,21 @@ describe.skipIf(!hasChromium())('dispatch map: offline labels and the 3D view', 
       await page.keyboard.press('Shift+ArrowLeft');
       await waitForData(page, 'bearing', (v) => Math.abs(Number(v) - bearing) > 10);
 
-      // The live layers stay on the pitched map: the incident of the first test is still drawn.
+      // The live layers stay on the pitched map: an incident taken now arrives over the live channel.
       expect(before).toBeGreaterThanOrEqual(1);
       await page.keyboard.press('Shift+ArrowRight');
-      await waitForData(page, 'incident-total', (v) => Number(v) >= before);
+      const taken = await page.request.post(`${server.url}/api/incidents`, {
+        data: {
+          source: '110',
+          category: '治安',
+          priority: 2,
+          description: `三维视图实时测试 ${viewport.width}`,
+          address: '德化县浔中镇',
+        },
+      });
+      expect(taken.status()).toBe(201);
+      await waitForData(page, 'incident-total', (v) => Number(v) >= before + 1);
+      expect(await mapData(page, 'pitch')).not.toBe('0.0');
       await waitForData(page, 'labels', (v) => Number(v) > 5);
       await page.screenshot({ path: `${shotsDir}/map3d-3-view-${viewport.width}.png`, timeout: 120_000 });
 

@@ -463,6 +463,11 @@ describe.skipIf(!hasChromium())('rapid-response circle, patrol plans, closures a
       return res.status;
     });
     expect(refused).toBe(403);
+    // The picture once the segment's slide has settled on 道路封闭.
+    await expect
+      .poll(() => l.getByTestId('patrol-panel').locator('.ant-segmented-item-selected').textContent())
+      .toBe('道路封闭');
+    await l.waitForTimeout(400);
     await shot(l, '7-read-only-1366');
     expect(leader.pageErrors, leader.pageErrors.join('\n')).toEqual([]);
     await leader.context.close();

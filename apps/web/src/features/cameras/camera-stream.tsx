@@ -39,24 +39,29 @@ export function CameraStream(props: {
     if (kind !== 'hls' || !element) return;
     let destroy: (() => void) | undefined;
     let cancelled = false;
-    if (element.canPlayType('application/vnd.apple.mpegurl')) {
-      element.src = url;
-    } else {
-      void import('hls.js').then(({ default: Hls }) => {
+    // hls.js where Media Source Extensions exist (it recovers from stalls and reports errors we can act
+    // on); the browser's own player elsewhere (Safari on iOS).
+    void import('hls.js').then(
+      ({ default: Hls }) => {
         if (cancelled) return;
-        if (!Hls.isSupported()) {
+        if (Hls.isSupported()) {
+          element.dataset.player = 'hls.js';
+          const hls = new Hls({ liveDurationInfinity: true });
+          hls.on(Hls.Events.ERROR, (_event, data) => {
+            if (data.fatal) report.current('failed');
+          });
+          hls.loadSource(url);
+          hls.attachMedia(element);
+          destroy = () => hls.destroy();
+        } else if (element.canPlayType('application/vnd.apple.mpegurl')) {
+          element.dataset.player = 'native';
+          element.src = url;
+        } else {
           report.current('failed');
-          return;
         }
-        const hls = new Hls({ liveDurationInfinity: true });
-        hls.on(Hls.Events.ERROR, (_event, data) => {
-          if (data.fatal) report.current('failed');
-        });
-        hls.loadSource(url);
-        hls.attachMedia(element);
-        destroy = () => hls.destroy();
-      });
-    }
+      },
+      () => report.current('failed'),
+    );
     return () => {
       cancelled = true;
       destroy?.();
