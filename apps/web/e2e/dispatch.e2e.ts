@@ -198,6 +198,66 @@ describe.skipIf(!hasChromium())('command console (指挥调度)', () => {
     await dispatcher.context.close();
   }, 240_000);
 
+  it('lets a joint area refer an incident up, and alerts the county command centre', async () => {
+    const county = await signedIn('dispatcher', small);
+    const north = await signedIn('dispatcher-north', small);
+    const n = north.page;
+    const created = await n.request.post(`${server.url}/api/incidents`, {
+      data: {
+        source: '110',
+        category: '刑事',
+        priority: 1,
+        description: '盗窃嫌疑人驾车离开杨梅乡',
+        address: '德化县杨梅乡',
+      },
+    });
+    expect(created.status()).toBe(201);
+    const { id, number } = (await created.json()) as { id: string; number: string };
+    await n.getByTestId('dispatch-map-frame').getByRole('combobox').first().fill(number.slice(-9));
+    await n.locator('.ant-select-item-option').filter({ hasText: number }).first().click();
+    await n.getByTestId('incident-panel').waitFor();
+
+    // Another area's station is not the joint area's to task: the server says who is.
+    const xunzhong = await n.evaluate(async (incident) => {
+      const res = await fetch(`/api/incidents/${incident}/requests`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ stations: ['station-350526100'], per_station: 1 }),
+      });
+      return { status: res.status, body: (await res.json()) as { detail: string } };
+    }, id);
+    expect(xunzhong.status).toBe(403);
+    expect(xunzhong.body.detail).toMatch(/county command centre/);
+
+    await n.getByTestId('escalate').click();
+    await expect.poll(() => n.getByTestId('escalate-ok').isDisabled()).toBe(true);
+    await n.getByLabel('上报原因').fill('嫌疑人驾车逃往浔中方向，需中片设卡拦截');
+    await n.locator('.ant-modal').filter({ hasText: '上报县局指挥中心' }).waitFor();
+    await n.waitForTimeout(400);
+    await shot(n, '5-escalate-form-1366');
+    await n.getByTestId('escalate-ok').click();
+    await n.getByTestId('escalated-tag').waitFor();
+    await expect.poll(() => n.getByTestId('incident-timeline').textContent()).toContain('上报县局指挥中心');
+
+    // The county console is told at once, and opens the incident from the notice.
+    const c = county.page;
+    const notice = c.locator('.ant-notification-notice').filter({ hasText: number });
+    await notice.waitFor({ timeout: 10_000 });
+    expect(await notice.textContent()).toContain('北片联勤区上报警情');
+    expect(await notice.getByTestId('escalation-notice').textContent()).toBe(
+      '嫌疑人驾车逃往浔中方向，需中片设卡拦截',
+    );
+    await shot(c, '6-escalation-notice-1366');
+    await notice.getByRole('button', { name: '查看警情' }).click();
+    await expect.poll(() => c.getByTestId('incident-number').textContent()).toBe(number);
+    await c.getByTestId('escalated-tag').waitFor();
+    expect(await c.getByTestId('escalate').count()).toBe(0);
+    await shot(c, '7-escalated-incident-1366');
+    for (const w of [county, north]) expect(w.pageErrors, w.pageErrors.join('\n')).toEqual([]);
+    await north.context.close();
+    await county.context.close();
+  });
+
   it('draws the rapid response circle and shows the big screen at 1920×1080', async () => {
     const w = await signedIn('dispatcher-north', large);
     const page = w.page;

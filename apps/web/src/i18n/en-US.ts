@@ -397,6 +397,18 @@ export const enUS: Messages = {
   'dispatch.timeline.requested': 'Units requested from {org}',
   'dispatch.timeline.responding': '{org} responding',
   'dispatch.timeline.linked': 'Linked to {org}',
+  'dispatch.timeline.escalated': 'Referred up to the county command centre ({org})',
+  'dispatch.escalate.button': 'Refer to county',
+  'dispatch.escalate.title': 'Refer to the county command centre · {number}',
+  'dispatch.escalate.hint':
+    'Units of other joint areas are tasked by the county command centre (cross-area incidents go up). Say what support is needed:',
+  'dispatch.escalate.reason': 'Reason',
+  'dispatch.escalate.placeholder':
+    'e.g. suspect heading for Xunzhong, central-area stations to set up checkpoints',
+  'dispatch.escalate.ok': 'Refer',
+  'dispatch.escalate.done': 'Referred to county',
+  'dispatch.escalate.notice': '{from} referred incident {number}',
+  'dispatch.escalate.open': 'Open incident',
   // Dispatch console: coverage overlay, patrol plans (巡防), road closures, read-only view
   'dispatch.readOnly.badge': 'Read-only',
   'dispatch.readOnly.hint':

@@ -392,6 +392,17 @@ export const zhCN = {
   'dispatch.timeline.requested': '向 {org} 请求警力',
   'dispatch.timeline.responding': '{org} 出警',
   'dispatch.timeline.linked': '关联 {org}',
+  'dispatch.timeline.escalated': '上报县局指挥中心（{org}）',
+  'dispatch.escalate.button': '上报县局',
+  'dispatch.escalate.title': '上报县局指挥中心 · {number}',
+  'dispatch.escalate.hint':
+    '需要其他联勤区的警力时，由县局指挥中心统一调派（跨区域警情报上级指挥）。写明需要什么支援：',
+  'dispatch.escalate.reason': '上报原因',
+  'dispatch.escalate.placeholder': '如：嫌疑人逃往浔中方向，需中片派出所设卡',
+  'dispatch.escalate.ok': '上报',
+  'dispatch.escalate.done': '已上报县局',
+  'dispatch.escalate.notice': '{from}上报警情 {number}',
+  'dispatch.escalate.open': '查看警情',
   // Dispatch console: coverage overlay, patrol plans (巡防), road closures, read-only view
   'dispatch.readOnly.badge': '只读',
   'dispatch.readOnly.hint': '您的角色只能查看指挥态势，不能接警、派警、制定巡防或封闭道路。',

@@ -234,4 +234,80 @@ describe.each(databaseKinds())('joint-area dispatch "1+5+X" (%s)', (kind) => {
       .execute();
     expect(units.every((u) => u.status === 'returning')).toBe(true);
   });
+
+  it("refuses a joint area tasking another area's station, and lets it refer the incident up to the county", async () => {
+    const dir = await t.services.orgs.directory('350526');
+    const xunzhong = dir.ofKind('station').find((o) => o.name === '浔中派出所')!;
+    const refused = await t.as(north, {
+      method: 'POST',
+      url: `/api/incidents/${incidentId}/requests`,
+      payload: { stations: [xunzhong.id], per_station: 1 },
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().detail).toMatch(/浔中派出所 lie outside your joint area.*escalate/);
+
+    const county = await t.login('dispatcher');
+    const top = await t.as(county, {
+      method: 'POST',
+      url: `/api/incidents/${incidentId}/escalate`,
+      payload: { reason: '需县局协调' },
+    });
+    expect(top.statusCode).toBe(409);
+    expect(
+      (await t.as(north, { method: 'POST', url: `/api/incidents/${incidentId}/escalate`, payload: {} }))
+        .statusCode,
+    ).toBe(400);
+    const referred = await t.as(north, {
+      method: 'POST',
+      url: `/api/incidents/${incidentId}/escalate`,
+      payload: { reason: '嫌疑人逃往浔中方向，需县局调派中片警力' },
+    });
+    expect(referred.statusCode).toBe(200);
+    expect(
+      referred
+        .json()
+        .timeline.some(
+          (e: { kind: string; actor: string; detail: { role?: string } }) =>
+            e.kind === 'org-linked' && e.detail.role === 'escalated' && e.actor === 'dispatcher-north',
+        ),
+    ).toBe(true);
+    const again = await t.as(north, {
+      method: 'POST',
+      url: `/api/incidents/${incidentId}/escalate`,
+      payload: { reason: '再次上报' },
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().detail).toMatch(/already been referred/);
+
+    // The county hears of it (an event for county-wide users only) and tasks the other area's station.
+    const root = dir.root()!;
+    const events = await database.db
+      .selectFrom('outbox')
+      .select(['payload', 'org_ids'])
+      .where('topic', '=', 'incident.escalated')
+      .execute();
+    expect(events).toHaveLength(1);
+    expect(events[0]!.org_ids).toEqual([root.id]);
+    const payload = (
+      typeof events[0]!.payload === 'string' ? JSON.parse(events[0]!.payload) : events[0]!.payload
+    ) as { incidentId: string; fromName: string; reason: string };
+    expect(payload).toMatchObject({
+      incidentId,
+      fromName: '北片联勤区',
+      reason: '嫌疑人逃往浔中方向，需县局调派中片警力',
+    });
+    const audited = await database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('resource_id', '=', incidentId)
+      .where('action', '=', 'incident.escalate')
+      .execute();
+    expect(audited).toHaveLength(1);
+    const ordered = await t.as(county, {
+      method: 'POST',
+      url: `/api/incidents/${incidentId}/requests`,
+      payload: { stations: [xunzhong.id], per_station: 1 },
+    });
+    expect(ordered.statusCode).toBe(201);
+  });
 });

@@ -86,6 +86,19 @@ export function registerDispatchRoutes(app: App, dispatch: DispatchService, time
       });
     },
   );
+  app.post(
+    '/api/incidents/:id/escalate',
+    {
+      schema: {
+        tags: ['dispatch'],
+        summary:
+          'Refer the incident up to the county command centre (a joint area asking for cross-area support)',
+        params: incidentParams,
+        body: z.object({ reason: z.string().trim().min(2).max(500) }).strict(),
+      },
+    },
+    async (request) => dispatch.escalate(requireUser(request), request.params.id, request.body.reason),
+  );
   app.get(
     '/api/incidents/:id/requests',
     { schema: { tags: ['dispatch'], params: incidentParams } },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Candidate, recommend } from '@ronghui/dispatch';
+import { type Candidate, type IncidentStatus, isOpen, recommend } from '@ronghui/dispatch';
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import { canReach, requireRole } from '../../platform/auth/guard.ts';
@@ -9,7 +9,7 @@ import type { EventBus } from '../../platform/bus/bus.ts';
 import { enqueue } from '../../platform/bus/outbox.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { conflict, invalid, notFound } from '../../platform/http/errors.ts';
+import { conflict, forbidden, invalid, notFound } from '../../platform/http/errors.ts';
 import type { IncidentsService } from '../incidents/index.ts';
 import type { OrgsService } from '../orgs/orgs.service.ts';
 import type { RoutingService } from '../routing/routing.service.ts';
@@ -277,6 +277,17 @@ export function createDispatchService(deps: Deps) {
         stationIds = [...new Set(body.stations)];
         const unknown = stationIds.find((id) => !['station', 'brigade'].includes(dir.get(id)?.kind ?? ''));
         if (unknown) throw invalid('/stations', `"${unknown}" is not a station or brigade of this county`);
+        // 1+5+X: a joint area's command room tasks its own stations and the county brigades (the X);
+        // stations of another area are tasked by the county command centre (跨区域警情报上级指挥).
+        const foreign = stationIds.filter(
+          (id) => dir.get(id)?.kind === 'station' && !canReach(principal, dir.pathOf(id)),
+        );
+        if (foreign.length > 0)
+          throw forbidden(
+            `${foreign.map((id) => dir.get(id)!.name).join('、')} lie outside your joint area: support across ` +
+              `areas is ordered by the county command centre. Refer the incident up (POST /api/incidents/${incidentId}/escalate) ` +
+              'or ask your own stations and the county brigades.',
+          );
       }
       const now = clock.now();
       const rows: RequestRow[] = stationIds.map((stationId) => ({
@@ -402,6 +413,52 @@ export function createDispatchService(deps: Deps) {
         (await repo.request(db, principal.tenantCode, requestId))!,
         await stationName(principal.tenantCode, r.station_id),
       );
+    },
+
+    /**
+     * A joint area's command room refers an incident up to the county command centre (cross-area support,
+     * or more than the area can give): the incident joins the county's queue, its timeline and the audit
+     * say who referred it and why, and county consoles are alerted.
+     */
+    async escalate(principal: Principal, incidentId: string, reason: string) {
+      requireRole(principal, COMMAND, 'Referring incidents up');
+      if (principal.scopeKind === 'tenant')
+        throw conflict('you are the county command centre: there is no command above to refer to');
+      const incident = await incidents.get(principal, incidentId);
+      if (!isOpen(incident.status as IncidentStatus))
+        throw conflict(`the incident is ${incident.status}: nothing to refer`, { current: incident.status });
+      const dir = await orgs.directory(principal.tenantCode);
+      const county = dir.root();
+      if (!county) throw notFound('county command', principal.tenantCode);
+      if (incident.timeline.some((e) => e.kind === 'org-linked' && e.detail?.role === 'escalated'))
+        throw conflict('the incident has already been referred to the county command centre');
+      const from = dir.get(principal.orgId);
+      await db.transaction().execute(async (trx) => {
+        await incidents.linkOrg(trx, principal, incidentId, county.id, 'escalated');
+        await audit.write(trx, principal, {
+          action: 'incident.escalate',
+          resource: 'incident',
+          resourceId: incidentId,
+          detail: { number: incident.number, from: from?.name ?? principal.orgId, reason },
+        });
+        await enqueue(
+          trx,
+          principal.tenantCode,
+          'incident.escalated',
+          {
+            incidentId,
+            number: incident.number,
+            fromOrgId: principal.orgId,
+            fromName: from?.name ?? '',
+            by: principal.username,
+            reason,
+          },
+          // County-wide users only: an event whose orgs are the county root reaches no narrower scope.
+          [county.id],
+        );
+      });
+      bus.kick();
+      return incidents.get(principal, incidentId);
     },
 
     /** The command room lets committed units go home when the job is done. */

@@ -61,6 +61,15 @@ export interface EventMap {
     unitIds: string[];
     reason: string | null;
   };
+  /** A joint area referred the incident up to the county command centre (cross-area support). */
+  'incident.escalated': {
+    incidentId: string;
+    number: string;
+    fromOrgId: string;
+    fromName: string;
+    by: string;
+    reason: string;
+  };
   'incident.timer': {
     incidentId: string;
     number: string;

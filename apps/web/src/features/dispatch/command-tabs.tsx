@@ -2,11 +2,13 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { FeatureCollection } from 'geojson';
 import { Alert, Badge, Button, Divider, Spin, Tabs, type TabsProps } from 'antd';
 import { describeError } from '../../api/describe-error.ts';
+import { useAuth } from '../../app/auth-context.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import './dispatch.css';
 import type { IncidentView, UnitView } from './dispatch-types.ts';
 import { IncidentList } from './incident-list.tsx';
 import { IncidentTimeline } from './incident-timeline.tsx';
+import { EscalateButton, isEscalated } from './escalation.tsx';
 import { IncidentPanel, useIncident } from './incident-panel.tsx';
 import { IntakeForm } from './intake-form.tsx';
 import { MessagePanel, type MessageTarget } from './message-panel.tsx';
@@ -42,6 +44,7 @@ export interface CommandTabsProps {
 function IncidentDetail(props: CommandTabsProps & { id: string }) {
   const t = useT();
   const incident = useIncident(props.id);
+  const scopeKind = useAuth().user?.scope.kind;
   if (incident.isLoading) return <Spin />;
   if (!incident.data) return <Alert type="error" showIcon title={describeError(incident.error, t)} />;
   const open = !['resolved', 'closed', 'callback', 'merged'].includes(incident.data.status);
@@ -57,6 +60,10 @@ function IncidentDetail(props: CommandTabsProps & { id: string }) {
         {t('dispatch.incidents.back')}
       </Button>
       <IncidentPanel incident={incident.data} />
+      {/* A joint area's command room refers up; everyone sees that it was. */}
+      {(isEscalated(incident.data) || (props.command && open && scopeKind === 'area')) && (
+        <EscalateButton incident={incident.data} />
+      )}
       {props.command && open && (
         <>
           <Divider size="small" titlePlacement="start">

@@ -57,6 +57,7 @@ export const dispatchApi = {
   requestArea: (id: string, perStation: number) =>
     api.post<StationRequest[]>(`/incidents/${id}/requests`, { stations: 'area', per_station: perStation }),
   board: (id: string) => api.get<StationRequest[]>(`/incidents/${id}/requests`),
+  escalate: (id: string, reason: string) => api.post<IncidentView>(`/incidents/${id}/escalate`, { reason }),
   openRequests: () => api.get<StationRequest[]>('/requests'),
   commit: (id: string, unitIds: string[]) =>
     api.post<StationRequest>(`/requests/${id}/commit`, { unit_ids: unitIds }),

@@ -14,6 +14,7 @@ import { DispatchMap, type MapFocus, type MapPick } from './dispatch-map.tsx';
 import { emptyCollection, type LayerGroup, layerGroups } from './dispatch-style.ts';
 import { CommandTabs } from './command-tabs.tsx';
 import { EmergencyAlert } from './emergency-alert.tsx';
+import { EscalationNotices } from './escalation.tsx';
 import { LiveChannelProvider, useLiveState } from './live-channel.tsx';
 import { incidentFeatures, pointFeature, unitFeatures } from './map-features.ts';
 import { MapToolbar, type SearchHit, UnitLegend } from './map-toolbar.tsx';
@@ -330,6 +331,14 @@ function DispatchConsole() {
         />
       </div>
       <EmergencyAlert canAcknowledge={command} onLocate={(p) => focusOn(p, 14)} />
+      {command && user?.scope.kind === 'tenant' && (
+        <EscalationNotices
+          onOpen={(id) => {
+            setIncidentId(id);
+            setTab('incident');
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import type { TimelineEntry } from './dispatch-types.ts';
 const linkRoles: Record<string, MessageKey> = {
   requested: 'dispatch.timeline.requested',
   responding: 'dispatch.timeline.responding',
+  escalated: 'dispatch.timeline.escalated',
 };
 
 /** What happened to the incident, newest last, in words rather than event codes. */
