@@ -98,6 +98,27 @@ describe.skipIf(!hasChromium())('rapid-response circle, patrol plans, closures a
       [path, method] as const,
     ) as Promise<{ status: number; body: T }>;
 
+  /** Saves a guard point of 浔中派出所 through the API as the page's user: the status and the new id. */
+  const postGuardPoint = (page: Page, name: string, coordinates: [number, number]) =>
+    page.evaluate(
+      async ([n, at]) => {
+        const res = await fetch('/api/patrol-plans', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            kind: 'guard-point',
+            name: n,
+            geometry: { type: 'Point', coordinates: at },
+            stationId: 'station-350526100',
+            unitIds: [],
+          }),
+        });
+        const body = (await res.json()) as { id?: string };
+        return { status: res.status, id: body.id ?? '' };
+      },
+      [name, coordinates] as const,
+    );
+
   /** A point of the map frame, as fractions of its width and height. */
   async function at(page: Page, fx: number, fy: number): Promise<Pt> {
     const box = (await page.getByTestId('dispatch-map').boundingBox())!;
@@ -406,20 +427,7 @@ describe.skipIf(!hasChromium())('rapid-response circle, patrol plans, closures a
     await c.getByTestId('patrol-panel').getByText('守点·巡线·控面', { exact: true }).click();
     const before = (await api<{ features: unknown[] }>(c, '/patrol-plans')).body.features.length;
     await expect.poll(() => c.getByTestId('plan-item').count()).toBe(before);
-    const saved = await page.evaluate(async () => {
-      const res = await fetch('/api/patrol-plans', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          kind: 'guard-point',
-          name: '瓷都大道临时卡点',
-          geometry: { type: 'Point', coordinates: [118.241, 25.492] },
-          stationId: 'station-350526100',
-          unitIds: [],
-        }),
-      });
-      return { status: res.status, id: ((await res.json()) as { id: string }).id };
-    });
+    const saved = await postGuardPoint(page, '瓷都大道临时卡点', [118.241, 25.492]);
     expect(saved.status).toBe(201);
     await expect.poll(() => c.getByTestId('plan-item').count(), live).toBe(before + 1);
     expect(await c.getByTestId('patrol-panel').textContent()).toContain('瓷都大道临时卡点');
@@ -448,20 +456,7 @@ describe.skipIf(!hasChromium())('rapid-response circle, patrol plans, closures a
     await l.getByTestId('patrol-panel').getByText('道路封闭', { exact: true }).click();
     expect(await l.getByTestId('closure-pick').count()).toBe(0);
     // The server refuses what the console does not offer.
-    const refused = await l.evaluate(async () => {
-      const res = await fetch('/api/patrol-plans', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          kind: 'guard-point',
-          name: '越权守点',
-          geometry: { type: 'Point', coordinates: [118.24, 25.49] },
-          stationId: 'station-350526100',
-          unitIds: [],
-        }),
-      });
-      return res.status;
-    });
+    const refused = (await postGuardPoint(l, '越权守点', [118.24, 25.49])).status;
     expect(refused).toBe(403);
     // The picture once the segment's slide has settled on 道路封闭.
     await expect
