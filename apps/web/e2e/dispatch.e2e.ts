@@ -252,6 +252,10 @@ describe.skipIf(!hasChromium())('command console (指挥调度)', () => {
     await expect.poll(() => c.getByTestId('incident-number').textContent()).toBe(number);
     await c.getByTestId('escalated-tag').waitFor();
     expect(await c.getByTestId('escalate').count()).toBe(0);
+    // The reason stays on the timeline after the notice is gone.
+    await expect
+      .poll(() => c.getByTestId('incident-timeline').textContent())
+      .toContain('嫌疑人驾车逃往浔中方向，需中片设卡拦截');
     await shot(c, '7-escalated-incident-1366');
     for (const w of [county, north]) expect(w.pageErrors, w.pageErrors.join('\n')).toEqual([]);
     await north.context.close();

@@ -267,8 +267,11 @@ describe.each(databaseKinds())('joint-area dispatch "1+5+X" (%s)', (kind) => {
       referred
         .json()
         .timeline.some(
-          (e: { kind: string; actor: string; detail: { role?: string } }) =>
-            e.kind === 'org-linked' && e.detail.role === 'escalated' && e.actor === 'dispatcher-north',
+          (e: { kind: string; actor: string; note: string | null; detail: { role?: string } }) =>
+            e.kind === 'org-linked' &&
+            e.detail.role === 'escalated' &&
+            e.actor === 'dispatcher-north' &&
+            e.note === '嫌疑人逃往浔中方向，需县局调派中片警力',
         ),
     ).toBe(true);
     const again = await t.as(north, {

@@ -434,7 +434,8 @@ export function createDispatchService(deps: Deps) {
         throw conflict('the incident has already been referred to the county command centre');
       const from = dir.get(principal.orgId);
       await db.transaction().execute(async (trx) => {
-        await incidents.linkOrg(trx, principal, incidentId, county.id, 'escalated');
+        // The reason stays on the timeline for whoever opens the incident later.
+        await incidents.linkOrg(trx, principal, incidentId, county.id, 'escalated', reason);
         await audit.write(trx, principal, {
           action: 'incident.escalate',
           resource: 'incident',

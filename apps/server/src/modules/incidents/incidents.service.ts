@@ -254,7 +254,14 @@ export function createIncidentsService(deps: IncidentsDeps) {
      * For other modules (dispatch, requests): the incident now concerns this org too, so its users see
      * it. Runs in the caller's transaction (the caller audits its own action and kicks the bus).
      */
-    async linkOrg(trx: Kysely<DB>, principal: Principal, incidentId: string, orgId: string, role: string) {
+    async linkOrg(
+      trx: Kysely<DB>,
+      principal: Principal,
+      incidentId: string,
+      orgId: string,
+      role: string,
+      note: string | null = null,
+    ) {
       const row = await repo.findById(trx, principal.tenantCode, incidentId);
       if (!row) throw notFound('incident', incidentId);
       if (!(await repo.orgExists(trx, principal.tenantCode, orgId)))
@@ -267,6 +274,7 @@ export function createIncidentsService(deps: IncidentsDeps) {
         actor_id: principal.userId,
         actor: principal.username,
         kind: 'org-linked',
+        note,
         detail: JSON.stringify({ orgId, role }),
       });
       await enqueue(

@@ -81,13 +81,12 @@ export function createRoutingService(deps: {
     return m;
   }
 
-  /** Lays a stored event on the graph; an event whose place no longer covers a road is left off (logged once). */
-  function lay(roads: TenantRoads, stored: StoredRoadEvent): boolean {
+  /** Lays a stored event on the graph; one whose place covers no road of this graph is left off, with a warning. */
+  function lay(roads: TenantRoads, stored: StoredRoadEvent): void {
     try {
       const edges = resolveEdges(roads.graph, roads.router.index, stored.place).filter(
         (e) => e < roads.graph.edgeCount,
       );
-      if (edges.length === 0) return false;
       roads.state.set({
         id: stored.id,
         cause: stored.cause,
@@ -95,9 +94,11 @@ export function createRoutingService(deps: {
         ...(stored.speedFactor === null ? {} : { speedFactor: stored.speedFactor }),
         ...(stored.note === null ? {} : { note: stored.note }),
       });
-      return true;
-    } catch {
-      return false;
+    } catch (error) {
+      log?.warn(
+        { err: error, tenant: roads.tenantCode, roadEvent: stored.id },
+        'road event covers no road of the loaded graph; left off',
+      );
     }
   }
 
