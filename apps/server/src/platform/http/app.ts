@@ -18,8 +18,8 @@ import { installProblemHandlers } from './problem.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Every route registered, for the robustness tests that probe all of them. */
-    routeTable: { method: string; url: string }[];
+    /** Every route registered, for the robustness and contract tests that probe all of them. */
+    routeTable: RouteEntry[];
   }
 }
 
@@ -42,6 +42,18 @@ function rejectBody(url: string) {
   };
 }
 
+/** A registered route and what its schema declares about its answer. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  /** Status codes with a response schema from `@ronghui/contracts`. */
+  responseStatuses: string[];
+  /** Content types other than JSON that the route answers with (`schema.produces`). */
+  produces: string[];
+  websocket: boolean;
+  hidden: boolean;
+}
+
 export interface HttpOptions {
   /** A pino logger to share with the rest of the server, or false for none. */
   logger: Logger | false;
@@ -61,11 +73,24 @@ export async function createHttpApp(options: HttpOptions): Promise<App> {
     // Long ids reach the schema (and get a 400 naming the field) instead of a bare 414 from the router.
     routerOptions: { maxParamLength: 2_000 },
   }).withTypeProvider<ZodTypeProvider>();
-  const routeTable: { method: string; url: string }[] = [];
+  const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     const methods = [route.method].flat();
-    for (const method of methods) if (method !== 'HEAD') routeTable.push({ method, url: route.url });
+    const schema = route.schema as
+      | { response?: Record<string, unknown>; produces?: readonly string[]; hide?: boolean }
+      | undefined;
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      routeTable.push({
+        method,
+        url: route.url,
+        responseStatuses: Object.keys(schema?.response ?? {}),
+        produces: [...(schema?.produces ?? [])],
+        websocket: Boolean((route as { websocket?: boolean }).websocket),
+        hidden: Boolean(schema?.hide),
+      });
+    }
     // An endpoint without a body schema takes no body: sending one is a client mistake worth naming.
     if (!route.schema?.body && methods.some((m) => m === 'POST' || m === 'PATCH' || m === 'PUT')) {
       const existing = route.preValidation ? [route.preValidation].flat() : [];
