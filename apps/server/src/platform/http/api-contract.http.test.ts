@@ -54,7 +54,7 @@ describe('API contract', () => {
     const bad = new Set<string>();
     const walk = (node: unknown, where: string) => {
       if (Array.isArray(node)) {
-        node.forEach((n) => walk(n, where));
+        for (const n of node) walk(n, where);
         return;
       }
       if (!node || typeof node !== 'object') return;
