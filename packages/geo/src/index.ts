@@ -10,6 +10,7 @@ export * from './area.ts';
 export * from './clip.ts';
 export * from './datum.ts';
 export * from './local-projection.ts';
+export * from './china-time.ts';
 export * from './nearest-inside.ts';
 export * from './centroid.ts';
 export * from './kmeans.ts';

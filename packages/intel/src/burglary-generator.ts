@@ -1,6 +1,6 @@
 import { minuteOfWeek } from './circular-time.ts';
-import { type CrimeRecord, DAY_MS, HOUR_MS, SHANGHAI_OFFSET_MS } from './crime-record.ts';
-import { equirectangular } from './projection.ts';
+import { type CrimeRecord, DAY_MS, HOUR_MS } from './crime-record.ts';
+import { createLocalProjection, lngLat, CHINA_OFFSET_MS } from '@ronghui/geo';
 import { pickWeighted, type Rng } from './rng.ts';
 
 /**
@@ -129,9 +129,11 @@ function windowAround(rng: Rng, t: number): { from: number; to: number } {
 }
 
 export function generateBurglaries(rng: Rng, options: GeneratorOptions): GeneratedHistory {
-  const start = options.startMs ?? Date.UTC(2025, 0, 1) - SHANGHAI_OFFSET_MS;
+  const start = options.startMs ?? Date.UTC(2025, 0, 1) - CHINA_OFFSET_MS;
   const days = options.days ?? 365;
-  const projection = equirectangular(options.originLon ?? 118.2415, options.originLat ?? 25.4924);
+  const projection = createLocalProjection(
+    lngLat(options.originLon ?? 118.2415, options.originLat ?? 25.4924),
+  );
   const raw: Omit<CrimeRecord, 'id'>[] = [];
   const localMidnight = (day: number) => start + day * DAY_MS;
 
@@ -146,7 +148,7 @@ export function generateBurglaries(rng: Rng, options: GeneratorOptions): Generat
       let day = Math.floor(firstDay + rng.next() * activeDays);
       if (o.weekendOnly) {
         // Move to the next Saturday or Sunday.
-        while (Math.floor(minuteOfWeek(localMidnight(day) + HOUR_MS, SHANGHAI_OFFSET_MS) / 1440) < 5) day++;
+        while (Math.floor(minuteOfWeek(localMidnight(day) + HOUR_MS, CHINA_OFFSET_MS) / 1440) < 5) day++;
       }
       const onPattern = rng.next() < 0.85;
       const hour = onPattern ? o.startHour + rng.next() * o.hoursWide : rng.next() * 24;
@@ -192,7 +194,7 @@ export function generateBurglaries(rng: Rng, options: GeneratorOptions): Generat
   }
   raw.sort((a, b) => a.occurredFrom - b.occurredFrom);
   const records = raw.map((r, i): CrimeRecord => {
-    const { lon, lat } = projection.toLonLat(r.x, r.y);
+    const [lon, lat] = projection.toLngLat([r.x, r.y]);
     return { id: `G${String(i + 1).padStart(6, '0')}`, ...r, lon, lat };
   });
   return { records, offenders };

@@ -1,7 +1,7 @@
-import { type CrimeRecord, SHANGHAI_OFFSET_MS } from './crime-record.ts';
+import type { CrimeRecord } from './crime-record.ts';
 import { csvField, csvLines, splitCsvLine } from './csv-line.ts';
 import { formatIsoTime, parseIsoTime } from './iso-time.ts';
-import { projectionAboutCentroid } from './projection.ts';
+import { projectionAboutCentroid, CHINA_OFFSET_MS } from '@ronghui/geo';
 
 export const CRIME_CSV_COLUMNS = [
   'id',
@@ -51,7 +51,7 @@ function num(text: string): number | undefined {
  * the centroid of the file's lon/lat.
  */
 export function parseCrimeCsv(text: string, options: CrimeCsvOptions = {}): CrimeCsvResult {
-  const offset = options.defaultOffsetMs ?? SHANGHAI_OFFSET_MS;
+  const offset = options.defaultOffsetMs ?? CHINA_OFFSET_MS;
   const lines = csvLines(text);
   const header = lines[0];
   if (header === undefined) return { records: [], errors: [], headerError: 'the file is empty' };
@@ -85,10 +85,10 @@ export function parseCrimeCsv(text: string, options: CrimeCsvOptions = {}): Crim
     }
   }
   const geographic = drafts.filter((d) => d.x === undefined && d.lon !== undefined && d.lat !== undefined);
-  const projection = projectionAboutCentroid(geographic.map((d) => ({ lon: d.lon ?? 0, lat: d.lat ?? 0 })));
+  const projection = projectionAboutCentroid(geographic.map((d) => [d.lon ?? 0, d.lat ?? 0] as const));
   const records = drafts.map((d): CrimeRecord => {
     if (d.x !== undefined && d.y !== undefined) return { ...d, x: d.x, y: d.y };
-    const { x, y } = projection.toXY(d.lon ?? 0, d.lat ?? 0);
+    const [x, y] = projection.toXY([d.lon ?? 0, d.lat ?? 0]);
     return { ...d, x, y };
   });
   return { records, errors };
@@ -142,7 +142,7 @@ function parseRow(get: (c: Column) => string, offset: number): Draft | string {
 }
 
 /** Write records in the crime CSV format (times in local time at `offsetMs`, default +08:00). */
-export function writeCrimeCsv(records: readonly CrimeRecord[], offsetMs = SHANGHAI_OFFSET_MS): string {
+export function writeCrimeCsv(records: readonly CrimeRecord[], offsetMs = CHINA_OFFSET_MS): string {
   const out = [CRIME_CSV_COLUMNS.join(',')];
   for (const r of records) {
     const row = [

@@ -29,9 +29,6 @@ export interface CrimeRecord {
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
 
-/** Asia/Shanghai has no daylight saving: local = UTC + 8 h all year. */
-export const SHANGHAI_OFFSET_MS = 8 * HOUR_MS;
-
 export function midTime(record: Pick<CrimeRecord, 'occurredFrom' | 'occurredTo'>): number {
   return (record.occurredFrom + record.occurredTo) / 2;
 }

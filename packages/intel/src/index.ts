@@ -27,7 +27,6 @@ export * from './logistic-regression.ts';
 export * from './mo-codes.ts';
 export * from './normal.ts';
 export * from './pair-similarity.ts';
-export * from './projection.ts';
 export * from './rng.ts';
 export * from './roc.ts';
 export * from './series-finder.ts';

@@ -1,5 +1,6 @@
+import { CHINA_OFFSET_MS } from '@ronghui/geo';
 import { DAY_MINUTES, minuteOfDay, minuteOfWeek } from './circular-time.ts';
-import { type CrimeRecord, DAY_MS, SHANGHAI_OFFSET_MS } from './crime-record.ts';
+import { type CrimeRecord, DAY_MS } from './crime-record.ts';
 import { moName, parentCode } from './mo-codes.ts';
 
 export interface LinkExplanation {
@@ -51,7 +52,7 @@ function allEqual<T>(values: readonly T[]): boolean {
  * Plain-language account, in Chinese and English, of what a group of crimes (a series and a candidate)
  * have in common, e.g. "作案时间均在02:00–05:00；处所均为背街小巷自建房；均戴口罩".
  */
-export function explainLink(records: readonly CrimeRecord[], offsetMs = SHANGHAI_OFFSET_MS): LinkExplanation {
+export function explainLink(records: readonly CrimeRecord[], offsetMs = CHINA_OFFSET_MS): LinkExplanation {
   const clauses: { zh: string; en: string }[] = [];
   if (records.length < 2) return { zh: '', en: '', clauses };
   const arc = coveringArc(records, offsetMs);

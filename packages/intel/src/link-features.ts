@@ -1,4 +1,4 @@
-import { SHANGHAI_OFFSET_MS } from './crime-record.ts';
+import { CHINA_OFFSET_MS } from '@ronghui/geo';
 
 /** The per-feature similarities Series Finder combines, in a fixed order (index = position in vectors). */
 export const LINK_FEATURES = [
@@ -29,7 +29,7 @@ export interface LinkOptions {
 }
 
 export const DEFAULT_LINK_OPTIONS: LinkOptions = {
-  offsetMs: SHANGHAI_OFFSET_MS,
+  offsetMs: CHINA_OFFSET_MS,
   distanceScaleM: 1000,
   daysScale: 30,
   partialCredit: 0.5,

@@ -1,4 +1,4 @@
-import { type LngLat, nearestInside } from '@ronghui/geo';
+import { createLocalProjection, type LngLat, nearestInside } from '@ronghui/geo';
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import type { DehuaDemo } from './dehua.ts';
@@ -82,9 +82,7 @@ const PLACES: readonly DemoPlace[] = [
 const COUNTY_TOWN_CODES = ['350526100', '350526101'];
 
 function shift(seat: LngLat, [dx, dy]: readonly [number, number]): LngLat {
-  const lat = seat[1] + dy / 111_320;
-  const lon = seat[0] + dx / (111_320 * Math.cos((seat[1] * Math.PI) / 180));
-  return [lon, lat] as LngLat;
+  return createLocalProjection(seat).toLngLat([dx, dy]);
 }
 
 export function demoPlaces(demo: DehuaDemo) {

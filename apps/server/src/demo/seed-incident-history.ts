@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { arrivalTarget, findCategory, type SimulatedIncident, simulateIncidents } from '@ronghui/dispatch';
-import { createRng, type Rng } from '@ronghui/geo';
+import { chinaDateKey, chinaMidnight, createRng, type Rng } from '@ronghui/geo';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import type { Services } from '../main.ts';
@@ -81,7 +81,7 @@ export async function seedIncidentHistory(
   const rng = createRng(options.seed ?? 20_261_129);
   const now = clock.now().getTime();
   // Up to the start of today (Beijing time): today belongs to the live simulator and the dispatchers.
-  const end = Math.floor((now + 8 * 3_600_000) / DAY_MS) * DAY_MS - 8 * 3_600_000;
+  const end = chinaMidnight(now);
   const generated: SimulatedIncident[] = [];
   for (let d = days; d >= 1; d--) {
     const from = end - d * DAY_MS;
@@ -119,7 +119,7 @@ export async function seedIncidentHistory(
     const resolved = onScene + seconds(rng, 35 * 60, 0.6) * 1000;
     const closed = resolved + seconds(rng, 20 * 60, 0.5) * 1000;
     const callback = rng.next() < 0.6 ? closed + seconds(rng, 20 * 3_600, 0.4) * 1000 : null;
-    const day = new Date(received + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
+    const day = chinaDateKey(received);
     const n = (perDayNumber.get(day) ?? 0) + 1;
     perDayNumber.set(day, n);
     const id = randomUUID();

@@ -1,18 +1,18 @@
-import { createLocalProjection, createRng, type LngLat, nearestInside, type Rng } from '@ronghui/geo';
 import {
-  type CrimeRecord,
-  DAY_MS,
-  generateBurglaries,
-  HOUR_MS,
-  pickWeighted,
-  SHANGHAI_OFFSET_MS,
-} from '@ronghui/intel';
+  CHINA_OFFSET_MS,
+  createLocalProjection,
+  createRng,
+  type LngLat,
+  nearestInside,
+  type Rng,
+} from '@ronghui/geo';
+import { type CrimeRecord, DAY_MS, generateBurglaries, HOUR_MS, pickWeighted } from '@ronghui/intel';
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import type { DehuaDemo, DemoVillage } from './dehua.ts';
 
 /** The demo history ends here (local midnight, 2026-11-28 Asia/Shanghai) and spans a year. */
-export const INTEL_DEMO_END_MS = Date.UTC(2026, 10, 28) - SHANGHAI_OFFSET_MS;
+export const INTEL_DEMO_END_MS = Date.UTC(2026, 10, 28) - CHINA_OFFSET_MS;
 export const INTEL_DEMO_DAYS = 365;
 /** Records of the series from the case study: masked night-time burglaries of self-built houses. */
 export const MASK_SERIES_PREFIX = 'DH-M';

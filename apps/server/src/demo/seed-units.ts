@@ -1,4 +1,4 @@
-import { createRng, type LngLat, type Rng } from '@ronghui/geo';
+import { chinaTimeOfDay, createLocalProjection, createRng, type LngLat, type Rng } from '@ronghui/geo';
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import type { DehuaDemo } from './dehua.ts';
@@ -32,9 +32,10 @@ function name(rng: Rng): string {
 }
 
 function near(rng: Rng, p: LngLat, meters: number): [number, number] {
-  const dLat = (rng.normal() * meters) / 111_320;
-  const dLon = (rng.normal() * meters) / (111_320 * Math.cos((p[1] * Math.PI) / 180));
-  return [p[0] + dLon, p[1] + dLat];
+  const dy = rng.normal() * meters;
+  const dx = rng.normal() * meters;
+  const [lon, lat] = createLocalProjection(p).toLngLat([dx, dy]);
+  return [lon, lat];
 }
 
 interface UnitRow {
@@ -173,9 +174,7 @@ export async function seedUnits(
   return rows.length;
 }
 
-/** 08:00 Asia/Shanghai (UTC+8) on the day of `now`, the usual hand-over time. */
+/** 08:00 China time on the day of `now`, the usual hand-over time. */
 export function shanghai0800(now: Date): Date {
-  const local = new Date(now.getTime() + 8 * 3_600_000);
-  const day = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
-  return new Date(day);
+  return new Date(chinaTimeOfDay(now, 8));
 }

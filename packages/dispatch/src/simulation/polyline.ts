@@ -1,3 +1,4 @@
+import { localDistance } from '@ronghui/geo';
 /** Travel along a road geometry: where a vehicle is after driving `distanceM` metres, and which way it faces. */
 export interface Track {
   points: readonly (readonly [number, number])[];
@@ -6,19 +7,12 @@ export interface Track {
   lengthM: number;
 }
 
-const R = 6_371_008.8;
 const RAD = Math.PI / 180;
-
-function segmentM(a: readonly [number, number], b: readonly [number, number]): number {
-  const dLat = (b[1] - a[1]) * RAD;
-  const dLon = (b[0] - a[0]) * RAD * Math.cos(((a[1] + b[1]) / 2) * RAD);
-  return R * Math.hypot(dLat, dLon);
-}
 
 export function track(points: readonly (readonly [number, number])[]): Track {
   const cumulative = new Float64Array(points.length);
   for (let i = 1; i < points.length; i++)
-    cumulative[i] = cumulative[i - 1]! + segmentM(points[i - 1]!, points[i]!);
+    cumulative[i] = cumulative[i - 1]! + localDistance(points[i - 1]!, points[i]!);
   return { points, cumulative, lengthM: points.length ? cumulative[points.length - 1]! : 0 };
 }
 

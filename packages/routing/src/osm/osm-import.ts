@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { EARTH_RADIUS_M } from '@ronghui/geo';
+import { localDistanceLonLat } from '@ronghui/geo';
 import { OSMTransform } from 'osm-pbf-parser-node';
 import { GraphBuilder } from '../graph/graph-builder.ts';
 import type { RoadGraph } from '../graph/road-graph.ts';
@@ -155,7 +155,7 @@ export async function importOsmPbf(
         continue;
       }
       if (idx === prev) continue;
-      const d = distanceM(lon[prev]!, lat[prev]!, lon[idx]!, lat[idx]!);
+      const d = localDistanceLonLat(lon[prev]!, lat[prev]!, lon[idx]!, lat[idx]!);
       const h0 = height(prev);
       const h1 = height(idx);
       const grade = h0 === undefined || h1 === undefined || d < 1 ? 0 : (h1 - h0) / d;
@@ -231,12 +231,4 @@ function heightAt(tiles: readonly ElevationTile[] | undefined, lon: number, lat:
     if (h !== undefined) return h;
   }
   return undefined;
-}
-
-const RAD = Math.PI / 180;
-/** Equirectangular distance: exact to millimetres over the few-metre pieces between OSM nodes. */
-export function distanceM(lon0: number, lat0: number, lon1: number, lat1: number): number {
-  const x = (lon1 - lon0) * RAD * Math.cos(((lat0 + lat1) / 2) * RAD);
-  const y = (lat1 - lat0) * RAD;
-  return Math.sqrt(x * x + y * y) * EARTH_RADIUS_M;
 }

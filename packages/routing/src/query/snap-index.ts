@@ -1,4 +1,4 @@
-import { EARTH_RADIUS_M, type LngLat, type Meters } from '@ronghui/geo';
+import { EARTH_RADIUS_M, type LngLat, localDistanceLonLat, type Meters } from '@ronghui/geo';
 import { COORD_SCALE, type RoadGraph } from '../graph/road-graph.ts';
 
 /** A position on the road network: on `edge`, at `fraction` of its length from the tail. */
@@ -60,7 +60,7 @@ export class SnapIndex {
       starts[i] = lon.length;
       forEachPoint(g, e, (x, y) => {
         const k = lon.length;
-        cum.push(k === starts[i] ? 0 : cum[k - 1]! + metres(lon[k - 1]!, lat[k - 1]!, x, y));
+        cum.push(k === starts[i] ? 0 : cum[k - 1]! + localDistanceLonLat(lon[k - 1]!, lat[k - 1]!, x, y));
         lon.push(x);
         lat.push(y);
       });
@@ -221,10 +221,4 @@ function forEachPoint(g: RoadGraph, e: number, f: (lon: number, lat: number) => 
       f(g.segCoords[2 * i]! / COORD_SCALE, g.segCoords[2 * i + 1]! / COORD_SCALE);
   const v = g.head[e]!;
   f(g.nodeLon[v]! / COORD_SCALE, g.nodeLat[v]! / COORD_SCALE);
-}
-
-function metres(lon0: number, lat0: number, lon1: number, lat1: number): number {
-  const x = (lon1 - lon0) * RAD * Math.cos(((lat0 + lat1) / 2) * RAD);
-  const y = (lat1 - lat0) * RAD;
-  return Math.sqrt(x * x + y * y) * EARTH_RADIUS_M;
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   type AuditEntry,
-  canonicalJson,
   chainHash,
   GENESIS_HASH,
   type StoredAuditEntry,
   verifyChain,
 } from './audit-chain.ts';
+import { canonicalJson } from '../canonical-json.ts';
 
 function chain(n: number): StoredAuditEntry[] {
   const out: StoredAuditEntry[] = [];
