@@ -9,7 +9,7 @@ import {
   type TimedPoint,
   tuneKde,
 } from '@ronghui/intel';
-import { formatOffsetMs } from '../../modules/intel/crime-file-reader.ts';
+import { formatOffsetMs } from '../../modules/intel/index.ts';
 import { type CliIo, CliUsageError, parseCliArgs } from '../command.ts';
 import { formatOption, loadIncidents, numberOption } from './options.ts';
 

@@ -1,10 +1,6 @@
 import type { CliIo } from '../command.ts';
 import { CliUsageError } from '../command.ts';
-import {
-  CRIME_FILE_FORMATS,
-  type CrimeFileFormat,
-  readCrimeFile,
-} from '../../modules/intel/crime-file-reader.ts';
+import { CRIME_FILE_FORMATS, type CrimeFileFormat, readCrimeFile } from '../../modules/intel/index.ts';
 import type { CrimeRecord } from '@ronghui/intel';
 
 /** Option values shared by the `ronghui intel` sub-commands, parsed with messages that name the option. */

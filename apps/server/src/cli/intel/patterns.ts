@@ -1,5 +1,5 @@
 import { aoristicHeat, type CrimeRecord, HOUR_MS, parseIsoTime, trendByArea } from '@ronghui/intel';
-import { formatOffsetMs } from '../../modules/intel/crime-file-reader.ts';
+import { formatOffsetMs } from '../../modules/intel/index.ts';
 import { type CliIo, CliUsageError, parseCliArgs } from '../command.ts';
 import { formatOption, loadIncidents, numberOption, positiveInteger } from './options.ts';
 

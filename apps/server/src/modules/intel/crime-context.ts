@@ -1,5 +1,5 @@
 import { type CrimeRecord, equirectangular, type LocalProjection } from '@ronghui/intel';
-import type { StoredCrime } from './intel.repo.ts';
+import type { NewCrimeRow } from './intel.repo.ts';
 
 export interface VillageRef {
   code: string;
@@ -26,7 +26,7 @@ export interface Placement {
 export interface CrimeContext {
   readonly projection: LocalProjection;
   place(lon: number, lat: number): Placement;
-  toRecord(c: StoredCrime): CrimeRecord;
+  toRecord(c: NewCrimeRow): CrimeRecord;
 }
 
 /** Positions farther than this from every village centre are outside the county. */
@@ -66,8 +66,8 @@ export function buildCrimeContext(
       const { x, y } = projection.toXY(c.lon, c.lat);
       return {
         id: c.id,
-        occurredFrom: c.occurredFrom.getTime(),
-        occurredTo: c.occurredTo.getTime(),
+        occurredFrom: c.occurred_from.getTime(),
+        occurredTo: c.occurred_to.getTime(),
         x,
         y,
         lon: c.lon,
@@ -78,7 +78,7 @@ export function buildCrimeContext(
         features: c.features,
         ...(c.property ? { property: c.property } : {}),
         ...(c.suspect ? { suspect: c.suspect } : {}),
-        ...(c.seriesId ? { seriesId: c.seriesId } : {}),
+        ...(c.series_id ? { seriesId: c.series_id } : {}),
       };
     },
   };

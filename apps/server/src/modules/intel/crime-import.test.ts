@@ -25,7 +25,13 @@ describe('prepareImport', () => {
     expect(out.rows).toHaveLength(1);
     expect(out.rows[0]).toMatchObject({
       line: 2,
-      crime: { id: 'A1', stationId: 'station-1', areaId: 'area-center', gridId: 'grid-1', seriesId: 'S1' },
+      crime: {
+        id: 'A1',
+        station_id: 'station-1',
+        area_id: 'area-center',
+        grid_id: 'grid-1',
+        series_id: 'S1',
+      },
     });
     expect(out.rows[0]?.crime.features).toEqual(['0101', '0301']);
     expect(out.errors.map((e) => e.line)).toEqual([3, 5, 6]);

@@ -1,6 +1,6 @@
 import { CRIME_CSV_COLUMNS, csvLines, parseCrimeCsv, splitCsvLine } from '@ronghui/intel';
 import { type CrimeContext, MAX_VILLAGE_DISTANCE_M } from './crime-context.ts';
-import type { StoredCrime } from './intel.repo.ts';
+import type { NewCrimeRow } from './intel.repo.ts';
 
 export interface ImportRowError {
   line: number;
@@ -8,7 +8,7 @@ export interface ImportRowError {
 }
 
 export interface PreparedImport {
-  rows: { line: number; crime: StoredCrime }[];
+  rows: { line: number; crime: NewCrimeRow }[];
   errors: ImportRowError[];
   /** Set when the file as a whole is unusable (empty, header lacking columns). */
   headerError?: string;
@@ -54,8 +54,8 @@ export function prepareImport(text: string, context: CrimeContext): PreparedImpo
       line,
       crime: {
         id: r.id,
-        occurredFrom: new Date(r.occurredFrom),
-        occurredTo: new Date(r.occurredTo),
+        occurred_from: new Date(r.occurredFrom),
+        occurred_to: new Date(r.occurredTo),
         lon: r.lon,
         lat: r.lat,
         category: r.category,
@@ -64,11 +64,11 @@ export function prepareImport(text: string, context: CrimeContext): PreparedImpo
         features: [...r.features],
         property: null,
         suspect: null,
-        seriesId: r.seriesId ?? null,
-        sourceIncidentId: null,
-        stationId: place.stationId,
-        areaId: place.areaId,
-        gridId: place.gridId,
+        series_id: r.seriesId ?? null,
+        source_incident_id: null,
+        station_id: place.stationId,
+        area_id: place.areaId,
+        grid_id: place.gridId,
       },
     });
   }

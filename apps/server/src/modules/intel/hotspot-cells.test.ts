@@ -31,7 +31,7 @@ describe('computeHotspots', () => {
 
   const result = computeHotspots(records, projection, {
     method: 'gistar',
-    cellM: 200,
+    cellMeters: 200,
     from: t0,
     to: t0 + 70 * DAY_MS,
     forecastDays: 28,
@@ -41,8 +41,8 @@ describe('computeHotspots', () => {
   it('flags the cluster and scores the forecast window', () => {
     const flagged = result.features.filter((f) => f.properties.flagged);
     expect(flagged.length).toBe(result.forecast.flaggedCells);
-    expect(result.forecast.N).toBe(12);
-    expect(result.forecast.n).toBe(10);
+    expect(result.forecast.studyCrimes).toBe(12);
+    expect(result.forecast.flaggedCrimes).toBe(10);
     expect(result.forecast.pai).toBeCloseTo(
       10 / 12 / (result.forecast.flaggedCells / result.forecast.studyCells),
       10,

@@ -11,51 +11,21 @@ import {
   ruleOfThumbBandwidth,
   topK,
 } from '@ronghui/intel';
+import type { IntelHotspotCell, IntelHotspots } from '@ronghui/contracts';
 
 export interface HotspotParams {
   method: 'kde' | 'gistar';
-  cellM: number;
+  cellMeters: number;
   /** Training period [from, to); the forecast window is [to, to + forecastDays). */
   from: number;
   to: number;
   forecastDays: number;
   areaShare: number;
-  bandwidthM?: number | undefined;
+  bandwidthMeters?: number | undefined;
 }
 
-export interface HotspotCell {
-  type: 'Feature';
-  geometry: { type: 'Polygon'; coordinates: [number, number][][] };
-  properties: {
-    cell: string;
-    value: number;
-    count: number;
-    z: number;
-    p: number;
-    flagged: boolean;
-  };
-}
-
-export interface HotspotResult {
-  type: 'FeatureCollection';
-  features: HotspotCell[];
-  method: 'kde' | 'gistar';
-  cellM: number;
-  bandwidthM: number | null;
-  train: { from: string; to: string; count: number; recordIds: string[] };
-  forecast: {
-    from: string;
-    to: string;
-    areaShare: number;
-    pai: number | null;
-    pei: number | null;
-    n: number;
-    N: number;
-    flaggedCells: number;
-    studyCells: number;
-    recordIds: string[];
-  };
-}
+/** The hotspots answer without its `source` (which the service adds). */
+export type HotspotResult = Omit<IntelHotspots, 'source'>;
 
 /** Most cells a map needs: the flagged ones, significant Gi* clusters and the densest others. */
 const MAX_CELLS = 1500;
@@ -78,21 +48,21 @@ export function computeHotspots(
   const grid = gridCovering(
     all.map((r) => r.x),
     all.map((r) => r.y),
-    p.cellM,
-    p.cellM,
+    p.cellMeters,
+    p.cellMeters,
   );
   const points = train.map((r) => ({ x: r.x, y: r.y, t: midTime(r) }));
-  const bandwidthM =
+  const bandwidthMeters =
     p.method === 'kde'
-      ? (p.bandwidthM ??
+      ? (p.bandwidthMeters ??
         (train.length > 1
           ? ruleOfThumbBandwidth(
               train.map((r) => r.x),
               train.map((r) => r.y),
             )
-          : p.cellM * 2))
+          : p.cellMeters * 2))
       : null;
-  const risk = riskSurface(grid, points, { method: p.method, bandwidthM: bandwidthM ?? p.cellM });
+  const risk = riskSurface(grid, points, { method: p.method, bandwidthM: bandwidthMeters ?? p.cellMeters });
   const counts = countPerCell(
     grid,
     train.map((r) => r.x),
@@ -111,7 +81,7 @@ export function computeHotspots(
     if (keep.size >= MAX_CELLS) break;
     if ((r.score > 0 && counts[r.index]) || (gi.z[r.index] as number) > 1.96) keep.add(r.index);
   }
-  const features: HotspotCell[] = [...keep].map((c) => {
+  const features: IntelHotspotCell[] = [...keep].map((c) => {
     const col = c % grid.nx;
     const row = Math.floor(c / grid.nx);
     const x0 = grid.x0 + col * grid.cellM;
@@ -143,8 +113,8 @@ export function computeHotspots(
     type: 'FeatureCollection',
     features,
     method: p.method,
-    cellM: p.cellM,
-    bandwidthM,
+    cellMeters: p.cellMeters,
+    bandwidthMeters,
     train: {
       from: new Date(p.from).toISOString(),
       to: new Date(p.to).toISOString(),
@@ -157,8 +127,8 @@ export function computeHotspots(
       areaShare: p.areaShare,
       pai: finite(e.pai),
       pei: finite(e.pei),
-      n: e.n,
-      N: e.N,
+      flaggedCrimes: e.n,
+      studyCrimes: e.N,
       flaggedCells: e.a,
       studyCells: e.A,
       recordIds: test.map((r) => r.id),

@@ -56,7 +56,11 @@ describe.each(databaseKinds())('criminal incidents become crime records (%s)', (
       id: `INC-${burglary.number}`,
       sourceIncidentId: burglary.id,
       category: '050101',
+      premiseName: '自建房',
+      stationId: 'station-350526100',
     });
+    const listed = (await t.as(analyst, { method: 'GET', url: '/api/intel/records' })).json();
+    expect(listed.items.find((r: { id: string }) => r.id === `INC-${burglary.number}`)).toEqual(res.json());
     const row = await database.db
       .selectFrom('crime_records')
       .selectAll()

@@ -1,5 +1,11 @@
+import {
+  type CrimeFromIncidentBody,
+  type CrimeRecord as CrimeRecordJson,
+  crimeFromIncidentBody,
+  crimeFromIncidentParams,
+  crimeRecord,
+} from '@ronghui/contracts';
 import { moCode } from '@ronghui/intel';
-import { z } from 'zod';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import { requireUser } from '../../platform/auth/guard.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
@@ -9,19 +15,7 @@ import type { App } from '../../platform/http/app-types.ts';
 import { conflict, DomainError, invalid } from '../../platform/http/errors.ts';
 import type { IncidentsService } from '../incidents/index.ts';
 import { prepareImport } from './crime-import.ts';
-import type { IntelScope } from './intel-scope.ts';
-
-const code = z.string().regex(/^[0-9A-Za-z.-]{1,20}$/, 'an MO code from the code tables');
-export const fromIncidentBody = z
-  .object({
-    occurredFrom: z.iso.datetime({ offset: true }).optional(),
-    occurredTo: z.iso.datetime({ offset: true }).optional(),
-    category: code.optional(),
-    premise: code,
-    method: code,
-    features: z.array(code).max(20).default([]),
-  })
-  .strict();
+import { type IntelScope, presentCrime } from './intel-scope.ts';
 
 const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 
@@ -37,7 +31,11 @@ export function createIncidentRecords(deps: {
   bus: EventBus;
 }) {
   const { scope, incidents, audit, bus } = deps;
-  return async (principal: Principal, incidentId: string, body: z.infer<typeof fromIncidentBody>) => {
+  return async (
+    principal: Principal,
+    incidentId: string,
+    body: CrimeFromIncidentBody,
+  ): Promise<CrimeRecordJson> => {
     scope.write(principal, 'Recording crimes');
     const incident = await incidents.get(principal, incidentId);
     if (incident.category.kind !== 'criminal')
@@ -87,7 +85,7 @@ export function createIncidentRecords(deps: {
       throw new DomainError('validation', 'Invalid request', problem ?? 'not recordable', {}, [
         { path: 'body', message: problem ?? '' },
       ]);
-    const crime = { ...prepared.rows[0].crime, sourceIncidentId: incident.id };
+    const crime = { ...prepared.rows[0].crime, source_incident_id: incident.id };
     await scope.db.transaction().execute(async (trx) => {
       if ((await scope.repo.existingIds(trx, principal.tenantCode, [id])).size)
         throw conflict(`incident ${incident.number} is already recorded as ${id}`);
@@ -101,16 +99,7 @@ export function createIncidentRecords(deps: {
       await enqueue(trx, principal.tenantCode, 'intel.changed', { change: 'records-imported', id, count: 1 });
     });
     bus.kick();
-    return {
-      id,
-      sourceIncidentId: incident.id,
-      category,
-      premise: body.premise,
-      method: body.method,
-      features: body.features,
-      occurredFrom: from,
-      occurredTo: to,
-    };
+    return presentCrime(crime);
   };
 }
 
@@ -121,8 +110,9 @@ export function registerIncidentRecordRoute(app: App, record: ReturnType<typeof 
       schema: {
         tags: ['intel'],
         summary: 'Record a criminal incident from dispatch as a crime record with its modus operandi',
-        params: z.object({ incidentId: z.string().uuid('must be an incident id (UUID)') }).strict(),
-        body: fromIncidentBody,
+        params: crimeFromIncidentParams,
+        body: crimeFromIncidentBody,
+        response: { 201: crimeRecord },
       },
     },
     async (request, reply) => {

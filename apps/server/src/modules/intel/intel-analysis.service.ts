@@ -6,59 +6,41 @@ import {
   createRng,
   midTime,
   SHANGHAI_OFFSET_MS,
-  type TrendTest,
   trendByArea,
 } from '@ronghui/intel';
+import type {
+  IntelHeat,
+  IntelHeatQuery,
+  IntelHotspots,
+  IntelHotspotsQuery,
+  IntelNearRepeat,
+  IntelNearRepeatQuery,
+  IntelTrend,
+  IntelTrendQuery,
+} from '@ronghui/contracts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { invalid } from '../../platform/http/errors.ts';
 import { computeHotspots, type HotspotParams } from './hotspot-cells.ts';
 import type { IntelScope } from './intel-scope.ts';
-import type { StoredCrime } from './intel.repo.ts';
+import type { CrimeRow } from './intel.repo.ts';
 
-export interface ScopeQuery {
+interface ScopeQuery {
   area?: string | undefined;
   category?: string | undefined;
 }
 
-export interface TrendQuery extends ScopeQuery {
-  end?: Date | undefined;
-  windowDays: number;
-  baseline: number;
-  by: 'station' | 'area' | 'grid';
-  test: TrendTest;
-  alpha: number;
-}
-
-export interface HotspotQuery extends ScopeQuery {
-  method: 'kde' | 'gistar';
-  cellM: number;
-  from?: Date | undefined;
-  to?: Date | undefined;
-  forecastDays: number;
-  areaShare: number;
-  bandwidthM?: number | undefined;
-}
-
-export interface NearRepeatQuery extends ScopeQuery {
-  from?: Date | undefined;
-  to?: Date | undefined;
-  spaceBands: number[];
-  timeBands: number[];
-  metric: 'manhattan' | 'euclidean';
-  iterations: number;
-  seed: number;
-}
-
-export interface HeatQuery extends ScopeQuery {
-  from?: Date | undefined;
-  to?: Date | undefined;
-}
+/** Dates of a query as ISO strings, for the `source.query` echo of an answer. */
+const isoQuery = <Q extends { from?: Date | undefined; to?: Date | undefined }>(q: Q) => ({
+  ...q,
+  from: q.from?.toISOString(),
+  to: q.to?.toISOString(),
+});
 
 /** Knox pairs grow with n²: above this many crimes the analyst narrows the time or area first. */
 export const KNOX_MAX_EVENTS = 4000;
 
-const latest = (records: readonly StoredCrime[]) =>
-  records.reduce((m, r) => Math.max(m, r.occurredTo.getTime()), 0);
+const latest = (records: readonly CrimeRow[]) =>
+  records.reduce((m, r) => Math.max(m, r.occurred_to.getTime()), 0);
 
 /** Trend, hotspots, near repeat and time patterns over the records the principal may see. */
 export function createIntelAnalysisService(deps: { scope: IntelScope }) {
@@ -77,14 +59,14 @@ export function createIntelAnalysisService(deps: { scope: IntelScope }) {
   }
 
   return {
-    async trend(principal: Principal, q: TrendQuery) {
+    async trend(principal: Principal, q: IntelTrendQuery): Promise<IntelTrend> {
       const { stored } = await load(principal, q);
       const endMs = q.end?.getTime() ?? Math.ceil(latest(stored) / DAY_MS) * DAY_MS;
-      const keyOf = (c: StoredCrime) =>
-        (q.by === 'area' ? c.areaId : q.by === 'grid' ? c.gridId : c.stationId) ?? '(none)';
+      const keyOf = (c: CrimeRow) =>
+        (q.by === 'area' ? c.area_id : q.by === 'grid' ? c.grid_id : c.station_id) ?? '(none)';
       const areas = trendByArea(
         stored,
-        (c) => (c.occurredFrom.getTime() + c.occurredTo.getTime()) / 2,
+        (c) => (c.occurred_from.getTime() + c.occurred_to.getTime()) / 2,
         keyOf,
         {
           endMs,
@@ -115,7 +97,7 @@ export function createIntelAnalysisService(deps: { scope: IntelScope }) {
       };
     },
 
-    async hotspots(principal: Principal, q: HotspotQuery) {
+    async hotspots(principal: Principal, q: IntelHotspotsQuery): Promise<IntelHotspots> {
       const { stored, records, context } = await load(principal, { area: q.area, category: q.category });
       const dataEnd = latest(stored);
       const to = q.to?.getTime() ?? Math.ceil(dataEnd / DAY_MS) * DAY_MS - q.forecastDays * DAY_MS;
@@ -123,12 +105,12 @@ export function createIntelAnalysisService(deps: { scope: IntelScope }) {
       if (from >= to) throw invalid('/from', 'from must be before to');
       const params: HotspotParams = {
         method: q.method,
-        cellM: q.cellM,
+        cellMeters: q.cellMeters,
         from,
         to,
         forecastDays: q.forecastDays,
         areaShare: q.areaShare,
-        bandwidthM: q.bandwidthM,
+        bandwidthMeters: q.bandwidthMeters,
       };
       const result = computeHotspots(records, context.projection, params);
       return {
@@ -140,7 +122,7 @@ export function createIntelAnalysisService(deps: { scope: IntelScope }) {
       };
     },
 
-    async nearRepeat(principal: Principal, q: NearRepeatQuery) {
+    async nearRepeat(principal: Principal, q: IntelNearRepeatQuery): Promise<IntelNearRepeat> {
       const { records } = await load(principal, q);
       if (records.length > KNOX_MAX_EVENTS)
         throw invalid(
@@ -152,15 +134,15 @@ export function createIntelAnalysisService(deps: { scope: IntelScope }) {
         r = knoxTest(
           records.map((c: CrimeRecord) => ({ x: c.x, y: c.y, day: midTime(c) / DAY_MS })),
           {
-            spaceBands: q.spaceBands,
-            timeBands: q.timeBands,
+            spaceBands: q.spaceBandsMeters,
+            timeBands: q.timeBandsDays,
             metric: q.metric,
             iterations: q.iterations,
             rng: createRng(q.seed),
           },
         );
       } catch (error) {
-        if (error instanceof RangeError) throw invalid('/spaceBands', error.message);
+        if (error instanceof RangeError) throw invalid('/spaceBandsMeters', error.message);
         throw error;
       }
       const clean = (t: number[][]) => t.map((row) => row.map((v) => (Number.isFinite(v) ? v : null)));
@@ -169,17 +151,17 @@ export function createIntelAnalysisService(deps: { scope: IntelScope }) {
         metric: q.metric,
         iterations: r.iterations,
         seed: q.seed,
-        spaceLabels: r.spaceLabels,
-        timeLabels: r.timeLabels,
+        spaceLabels: [...r.spaceLabels],
+        timeLabels: [...r.timeLabels],
         observed: r.observed,
         expected: r.expected,
         ratio: clean(r.ratio),
         p: r.p,
-        source: { query: q, recordIds: records.map((c) => c.id) },
+        source: { query: isoQuery(q), recordIds: records.map((c) => c.id) },
       };
     },
 
-    async heat(principal: Principal, q: HeatQuery) {
+    async heat(principal: Principal, q: IntelHeatQuery): Promise<IntelHeat> {
       const { records } = await load(principal, q);
       const table = aoristicHeat(records, SHANGHAI_OFFSET_MS)[0];
       return {
@@ -187,7 +169,7 @@ export function createIntelAnalysisService(deps: { scope: IntelScope }) {
         rows: '周一…周日',
         cells: table?.cells ?? Array.from({ length: 7 }, () => new Array<number>(24).fill(0)),
         total: table?.total ?? 0,
-        source: { query: q, recordIds: records.map((c) => c.id) },
+        source: { query: isoQuery(q), recordIds: records.map((c) => c.id) },
       };
     },
   };

@@ -1,4 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type {
+  CrimeLinkCandidates,
+  CrimeLinkWeights,
+  CrimeSeries,
+  CrimeSeriesGrowBody,
+  CrimeSeriesList,
+  GrownCrimeSeries,
+} from '@ronghui/contracts';
 import {
   buildLinkModel,
   type CrimeRecord,
@@ -22,14 +30,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { invalid, notFound } from '../../platform/http/errors.ts';
 import { type IntelScope, presentCrime } from './intel-scope.ts';
-import type { SeriesRow, StoredCrime } from './intel.repo.ts';
-
-export interface GrowSeriesInput {
-  seedIds: string[];
-  name?: string | undefined;
-  minCohesion: number;
-  maxSize: number;
-}
+import type { CrimeRow, SeriesRow } from './intel.repo.ts';
 
 /** Series linkage: ranked candidates, series grown from seeds, analyst verdicts that re-learn λ. */
 export function createIntelLinkageService(deps: {
@@ -92,34 +93,40 @@ export function createIntelLinkageService(deps: {
     return i;
   };
 
-  function presentSeries(s: SeriesRow, l: Loaded) {
-    const members = s.memberIds.flatMap((id) => {
+  /** The crime_series row → JSON presenter (`crimeSeries` in the contract), members as loaded. */
+  function presentSeries(s: SeriesRow, l: Loaded): CrimeSeries {
+    const members = s.member_ids.flatMap((id) => {
       const i = l.records.findIndex((r) => r.id === id);
-      return i < 0 ? [] : [{ record: l.records[i] as CrimeRecord, stored: l.stored[i] as StoredCrime }];
+      return i < 0 ? [] : [{ record: l.records[i] as CrimeRecord, stored: l.stored[i] as CrimeRow }];
     });
     const why = explainLink(members.map((m) => m.record));
     return {
       id: s.id,
       name: s.name,
-      seedIds: s.seedIds,
+      seedIds: s.seed_ids,
       memberIds: members.map((m) => m.record.id),
       members: members.map((m) => presentCrime(m.stored)),
       cohesion: s.cohesion,
       explanation: { zh: why.zh, en: why.en },
-      createdBy: s.createdBy,
-      createdAt: s.createdAt.toISOString(),
-      updatedAt: s.updatedAt.toISOString(),
+      createdBy: s.created_by,
+      createdAt: s.created_at.toISOString(),
+      updatedAt: s.updated_at.toISOString(),
     };
   }
 
-  async function verdict(principal: Principal, seriesId: string, recordId: string, v: 'confirm' | 'reject') {
+  async function verdict(
+    principal: Principal,
+    seriesId: string,
+    recordId: string,
+    v: 'confirm' | 'reject',
+  ): Promise<CrimeSeries> {
     scope.write(principal, 'Confirming or rejecting a series link');
     const l = await model(principal);
     indexOf(l, recordId);
     const saved = await db.transaction().execute(async (trx) => {
       const s = await repo.findSeries(trx, principal.tenantCode, seriesId);
       if (!s) throw notFound('series', seriesId);
-      const others = s.memberIds.filter((m) => m !== recordId);
+      const others = s.member_ids.filter((m) => m !== recordId);
       if (others.length === 0) throw invalid('/recordId', 'the series has no other member to compare with');
       const members = v === 'confirm' ? [...others, recordId] : others;
       await repo.insertFeedback(
@@ -151,14 +158,14 @@ export function createIntelLinkageService(deps: {
         id: seriesId,
         count: members.length,
       });
-      return { ...s, memberIds: members, updatedAt: clock.now() };
+      return { ...s, member_ids: members, updated_at: clock.now() };
     });
     bus.kick();
     return presentSeries(saved, await model(principal));
   }
 
   return {
-    async candidates(principal: Principal, id: string, k: number) {
+    async candidates(principal: Principal, id: string, k: number): Promise<CrimeLinkCandidates> {
       scope.read(principal, 'Series linkage');
       const l = await model(principal);
       const qi = indexOf(l, id);
@@ -168,29 +175,31 @@ export function createIntelLinkageService(deps: {
         id,
         weights: Object.fromEntries(LINK_FEATURES.map((f, i) => [f, weights[i] ?? 0])),
         source: { recordIds: [id], query: { k }, records: l.records.length },
-        candidates: ranked.map((c) => ({
-          record: presentCrime(l.stored[c.index] as StoredCrime),
+        items: ranked.map((c) => ({
+          record: presentCrime(l.stored[c.index] as CrimeRow),
           score: c.score,
           similarities: c.similarities,
           explanation: { zh: c.explanation.zh, en: c.explanation.en },
         })),
+        total: ranked.length,
       };
     },
 
-    async listSeries(principal: Principal) {
+    async listSeries(principal: Principal): Promise<CrimeSeriesList> {
       scope.read(principal, 'Series linkage');
       const l = await model(principal);
-      return { items: (await repo.listSeries(db, principal.tenantCode)).map((s) => presentSeries(s, l)) };
+      const items = (await repo.listSeries(db, principal.tenantCode)).map((s) => presentSeries(s, l));
+      return { items, total: items.length };
     },
 
-    async getSeries(principal: Principal, id: string) {
+    async getSeries(principal: Principal, id: string): Promise<CrimeSeries> {
       scope.read(principal, 'Series linkage');
       const s = (await repo.listSeries(db, principal.tenantCode)).find((x) => x.id === id);
       if (!s) throw notFound('series', id);
       return presentSeries(s, await model(principal));
     },
 
-    async grow(principal: Principal, input: GrowSeriesInput) {
+    async grow(principal: Principal, input: CrimeSeriesGrowBody): Promise<GrownCrimeSeries> {
       scope.write(principal, 'Building a series');
       const l = await model(principal);
       const seeds = input.seedIds.map((id) => indexOf(l, id));
@@ -201,40 +210,45 @@ export function createIntelLinkageService(deps: {
       });
       const last = grown.steps[grown.steps.length - 1];
       const row: SeriesRow = {
+        tenant_code: principal.tenantCode,
         id: `SR-${randomUUID().slice(0, 8)}`,
         name: input.name ?? `${input.seedIds[0]} 串并系列`,
-        seedIds: input.seedIds,
-        memberIds: grown.members.map((i) => l.records[i]?.id ?? ''),
+        seed_ids: input.seedIds,
+        member_ids: grown.members.map((i) => l.records[i]?.id ?? ''),
         cohesion: last?.cohesion ?? null,
-        createdBy: principal.username,
-        createdAt: clock.now(),
-        updatedAt: clock.now(),
+        created_by: principal.username,
+        created_at: clock.now(),
+        updated_at: clock.now(),
       };
       await db.transaction().execute(async (trx) => {
-        await repo.insertSeries(trx, principal.tenantCode, row);
+        await repo.insertSeries(trx, row);
         await audit.write(trx, principal, {
           action: 'intel.series.create',
           resource: 'crime_series',
           resourceId: row.id,
-          detail: { seedIds: row.seedIds, members: row.memberIds.length, minCohesion: input.minCohesion },
+          detail: { seedIds: row.seed_ids, members: row.member_ids.length, minCohesion: input.minCohesion },
         });
         await enqueue(trx, principal.tenantCode, 'intel.changed', {
           change: 'series-created',
           id: row.id,
-          count: row.memberIds.length,
+          count: row.member_ids.length,
         });
       });
       bus.kick();
       return {
         ...presentSeries(row, l),
-        steps: grown.steps.map((s) => ({ id: l.records[s.index]?.id, score: s.score, cohesion: s.cohesion })),
+        steps: grown.steps.map((s) => ({
+          id: l.records[s.index]?.id ?? '',
+          score: s.score,
+          cohesion: s.cohesion,
+        })),
       };
     },
 
     confirm: (p: Principal, seriesId: string, recordId: string) => verdict(p, seriesId, recordId, 'confirm'),
     reject: (p: Principal, seriesId: string, recordId: string) => verdict(p, seriesId, recordId, 'reject'),
 
-    async weights(principal: Principal) {
+    async weights(principal: Principal): Promise<CrimeLinkWeights | null> {
       scope.read(principal, 'Series linkage');
       const row = await repo.weights(db, principal.tenantCode);
       return row
@@ -242,7 +256,7 @@ export function createIntelLinkageService(deps: {
             weights: Object.fromEntries(LINK_FEATURES.map((f, i) => [f, row.weights[i] ?? 0])),
             solvedPairs: row.solved_pairs,
             feedbackPairs: row.feedback_pairs,
-            updatedAt: new Date(row.updated_at).toISOString(),
+            updatedAt: row.updated_at.toISOString(),
           }
         : null;
     },

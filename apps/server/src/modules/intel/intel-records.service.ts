@@ -1,17 +1,11 @@
+import type { CrimeImportResult, CrimeRecordList, CrimeRecordsQuery } from '@ronghui/contracts';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { EventBus } from '../../platform/bus/bus.ts';
 import { enqueue } from '../../platform/bus/outbox.ts';
 import { DomainError } from '../../platform/http/errors.ts';
-import { prepareImport, type ImportRowError } from './crime-import.ts';
-import { type CrimeView, type IntelScope, presentCrime } from './intel-scope.ts';
-
-export interface RecordsQuery {
-  from?: Date | undefined;
-  to?: Date | undefined;
-  area?: string | undefined;
-  category?: string | undefined;
-}
+import { prepareImport } from './crime-import.ts';
+import { type IntelScope, presentCrime } from './intel-scope.ts';
 
 /** Crime records: CSV import (bad rows reported by line, good rows kept) and filtered listing. */
 export function createIntelRecordsService(deps: { scope: IntelScope; audit: AuditService; bus: EventBus }) {
@@ -19,10 +13,7 @@ export function createIntelRecordsService(deps: { scope: IntelScope; audit: Audi
   const { db, repo } = scope;
 
   return {
-    async importCsv(
-      principal: Principal,
-      text: string,
-    ): Promise<{ imported: number; errors: ImportRowError[] }> {
+    async importCsv(principal: Principal, text: string): Promise<CrimeImportResult> {
       scope.write(principal, 'Importing crime records');
       const prepared = prepareImport(text, await scope.context(principal.tenantCode));
       if (prepared.headerError)
@@ -65,7 +56,7 @@ export function createIntelRecordsService(deps: { scope: IntelScope; audit: Audi
       return { imported, errors };
     },
 
-    async list(principal: Principal, q: RecordsQuery): Promise<{ items: CrimeView[]; total: number }> {
+    async list(principal: Principal, q: CrimeRecordsQuery): Promise<CrimeRecordList> {
       scope.read(principal, 'Reading crime records');
       const rows = await scope.load(principal, {
         from: q.from,

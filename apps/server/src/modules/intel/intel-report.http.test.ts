@@ -69,6 +69,10 @@ describe.each(databaseKinds())('intel reports (%s)', (kind) => {
     expect(map.source.query.api).toBe('/api/intel/hotspots');
     expect(map.source.recordIds).toContain('DH-M001');
     for (const f of report.figures) expect(f.source.recordIds.length).toBeGreaterThan(0);
+    expect(report.params).toMatchObject({ seriesId, scopeOrgId: null });
+    const list = (await t.as(commander, { method: 'GET', url: '/api/intel/reports' })).json();
+    expect(list.items.map((r: { id: string }) => r.id)).toContain(reportId);
+    expect(list.total).toBe(list.items.length);
   });
 
   it('lets the analyst edit sections and prints the edit in the HTML', async () => {

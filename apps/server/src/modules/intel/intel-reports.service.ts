@@ -1,4 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import type {
+  IntelReport,
+  IntelReportCreateBody,
+  IntelReportEditBody,
+  IntelReportFigure,
+  IntelReportList,
+  IntelReportParams,
+  IntelReportSection,
+} from '@ronghui/contracts';
 import { aoristicHeat, DAY_MS, SHANGHAI_OFFSET_MS } from '@ronghui/intel';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import { canReach } from '../../platform/auth/guard.ts';
@@ -14,27 +23,19 @@ import { type IntelScope, presentCrime } from './intel-scope.ts';
 import { reportSections } from './report-content.ts';
 import { renderReportHtml } from './report-html.ts';
 import { reportFigures } from './report-figures.ts';
-import { type ReportFigure, type ReportSection, type ReportView, shanghaiDate } from './report-model.ts';
+import { shanghaiDate } from './report-model.ts';
 import { renderPdf } from './report-pdf.ts';
 
-export interface CreateReportInput {
-  title?: string | undefined;
-  seriesId?: string | undefined;
-  from?: Date | undefined;
-  to?: Date | undefined;
-  area?: string | undefined;
-  category?: string | undefined;
-}
-
-const present = (r: ReportRow): ReportView => ({
+/** The intel_reports row → JSON presenter (`intelReport` in the contract); the JSON columns as stored. */
+const present = (r: ReportRow): IntelReport => ({
   id: r.id,
   title: r.title,
-  params: r.params,
-  sections: r.sections as ReportSection[],
-  figures: r.figures as ReportFigure[],
-  createdBy: r.createdBy,
-  createdAt: r.createdAt.toISOString(),
-  updatedAt: r.updatedAt.toISOString(),
+  params: r.params as IntelReportParams,
+  sections: r.sections as IntelReportSection[],
+  figures: r.figures as IntelReportFigure[],
+  createdBy: r.created_by,
+  createdAt: r.created_at.toISOString(),
+  updatedAt: r.updated_at.toISOString(),
 });
 
 /** 研判报告: assembled from the analyses, stored, edited by analysts, printed to HTML and PDF. */
@@ -78,15 +79,15 @@ export function createIntelReportsService(deps: {
   }
 
   return {
-    async create(principal: Principal, input: CreateReportInput): Promise<ReportView> {
+    async create(principal: Principal, input: IntelReportCreateBody): Promise<IntelReport> {
       scope.write(principal, 'Writing analysis reports');
       const all = await scope.load(principal, { orgId: input.area, category: input.category });
       const end =
         input.to ??
-        new Date(Math.ceil(Math.max(0, ...all.map((r) => r.occurredTo.getTime())) / DAY_MS) * DAY_MS);
+        new Date(Math.ceil(Math.max(0, ...all.map((r) => r.occurred_to.getTime())) / DAY_MS) * DAY_MS);
       const start = input.from ?? new Date(end.getTime() - 365 * DAY_MS);
       if (start >= end) throw invalid('/from', 'from must be before to');
-      const records = all.filter((r) => r.occurredTo >= start && r.occurredFrom < end);
+      const records = all.filter((r) => r.occurred_to >= start && r.occurred_from < end);
       const series = input.seriesId ? await linkage.getSeries(principal, input.seriesId) : null;
       const scopeQuery = { area: input.area, category: input.category };
       const trend = await analysis.trend(principal, {
@@ -102,7 +103,7 @@ export function createIntelReportsService(deps: {
       const hot = await analysis.hotspots(principal, {
         ...scopeQuery,
         method: 'kde',
-        cellM: 250,
+        cellMeters: 250,
         from: start,
         to: new Date(end.getTime() - forecastDays * DAY_MS),
         forecastDays,
@@ -157,14 +158,14 @@ export function createIntelReportsService(deps: {
         },
         hotspots: {
           method: hot.method,
-          cellM: hot.cellM,
+          cellM: hot.cellMeters,
           flaggedCells: hot.forecast.flaggedCells,
           areaSharePct: hot.forecast.areaShare * 100,
           villages: villages.slice(0, 6),
           pai: hot.forecast.pai,
           pei: hot.forecast.pei,
-          n: hot.forecast.n,
-          N: hot.forecast.N,
+          n: hot.forecast.flaggedCrimes,
+          N: hot.forecast.studyCrimes,
           forecastFrom: shanghaiDate(hot.forecast.from),
           forecastTo: shanghaiDate(hot.forecast.to),
         },
@@ -181,23 +182,25 @@ export function createIntelReportsService(deps: {
         scopeQuery,
       });
       const now = clock.now();
+      const params: IntelReportParams = {
+        ...input,
+        from: start.toISOString(),
+        to: end.toISOString(),
+        scopeOrgId: principal.scopeKind === 'tenant' ? null : principal.orgId,
+      };
       const row: ReportRow = {
+        tenant_code: principal.tenantCode,
         id: `RPT-${randomUUID().slice(0, 8)}`,
         title: input.title ?? `${shanghaiDate(end)} 入户盗窃警情研判报告`,
-        params: {
-          ...input,
-          from: start.toISOString(),
-          to: end.toISOString(),
-          scopeOrgId: principal.scopeKind === 'tenant' ? null : principal.orgId,
-        },
+        params,
         sections,
         figures,
-        createdBy: principal.displayName,
-        createdAt: now,
-        updatedAt: now,
+        created_by: principal.displayName,
+        created_at: now,
+        updated_at: now,
       };
       await db.transaction().execute(async (trx) => {
-        await repo.insertReport(trx, principal.tenantCode, row);
+        await repo.insertReport(trx, row);
         await audit.write(trx, principal, {
           action: 'intel.report.create',
           resource: 'intel_report',
@@ -216,27 +219,19 @@ export function createIntelReportsService(deps: {
 
     get: load,
 
-    async list(principal: Principal) {
+    async list(principal: Principal): Promise<IntelReportList> {
       scope.read(principal, 'Reading analysis reports');
       const all = await repo.listReports(db, principal.tenantCode);
       const seen = await Promise.all(all.map((r) => visible(principal, r)));
       const rows = all.filter((_, k) => seen[k]);
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          title: r.title,
-          createdBy: r.createdBy,
-          createdAt: r.createdAt.toISOString(),
-          updatedAt: r.updatedAt.toISOString(),
-        })),
-      };
+      const items = rows.map((r) => {
+        const { id, title, createdBy, createdAt, updatedAt } = present(r);
+        return { id, title, createdBy, createdAt, updatedAt };
+      });
+      return { items, total: items.length };
     },
 
-    async edit(
-      principal: Principal,
-      id: string,
-      patch: { title?: string | undefined; sections: { key: string; text: string }[] },
-    ) {
+    async edit(principal: Principal, id: string, patch: IntelReportEditBody): Promise<IntelReport> {
       scope.write(principal, 'Editing analysis reports');
       const report = await load(principal, id);
       const known = new Set(report.sections.map((s) => s.key));

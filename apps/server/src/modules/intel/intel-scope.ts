@@ -1,45 +1,24 @@
+import type { CrimeRecord as CrimeRecordJson } from '@ronghui/contracts';
 import { moName } from '@ronghui/intel';
 import type { Kysely } from 'kysely';
 import { requireRole } from '../../platform/auth/guard.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { Role } from '../../platform/auth/roles.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import type { OrgsService } from '../orgs/orgs.service.ts';
+import type { OrgsService } from '../orgs/index.ts';
 import { buildCrimeContext, type CrimeContext } from './crime-context.ts';
-import type { CrimeFilter, IntelRepo, StoredCrime } from './intel.repo.ts';
+import type { CrimeFilter, CrimeRow, IntelRepo, NewCrimeRow } from './intel.repo.ts';
 
 /** Analysts work the data; commanders and the bureau's leadership read it. */
 export const INTEL_READ: readonly Role[] = ['analyst', 'commander', 'leader'];
 export const INTEL_WRITE: readonly Role[] = ['analyst'];
 
-export interface CrimeView {
-  id: string;
-  occurredFrom: string;
-  occurredTo: string;
-  lon: number;
-  lat: number;
-  category: string;
-  categoryName: string;
-  premise: string;
-  premiseName: string;
-  method: string;
-  methodName: string;
-  features: string[];
-  featureNames: string[];
-  property: string | null;
-  suspect: string | null;
-  seriesId: string | null;
-  sourceIncidentId: string | null;
-  stationId: string | null;
-  areaId: string | null;
-  gridId: string | null;
-}
-
-export function presentCrime(c: StoredCrime): CrimeView {
+/** The one crime_records row → JSON presenter (`crimeRecord` in the contract). */
+export function presentCrime(c: NewCrimeRow): CrimeRecordJson {
   return {
     id: c.id,
-    occurredFrom: c.occurredFrom.toISOString(),
-    occurredTo: c.occurredTo.toISOString(),
+    occurredFrom: c.occurred_from.toISOString(),
+    occurredTo: c.occurred_to.toISOString(),
     lon: c.lon,
     lat: c.lat,
     category: c.category,
@@ -52,11 +31,11 @@ export function presentCrime(c: StoredCrime): CrimeView {
     featureNames: c.features.map((f) => moName('feature', f, 'zh')),
     property: c.property,
     suspect: c.suspect,
-    seriesId: c.seriesId,
-    sourceIncidentId: c.sourceIncidentId,
-    stationId: c.stationId,
-    areaId: c.areaId,
-    gridId: c.gridId,
+    seriesId: c.series_id,
+    sourceIncidentId: c.source_incident_id,
+    stationId: c.station_id,
+    areaId: c.area_id,
+    gridId: c.grid_id,
   };
 }
 
@@ -92,7 +71,7 @@ export function createIntelScope(deps: { db: Kysely<DB>; repo: IntelRepo; orgs: 
       requireRole(principal, INTEL_WRITE, what);
     },
     /** Records the principal may see: the whole tenant, or those attributed to their area/station/grid. */
-    load(principal: Principal, filter: Omit<CrimeFilter, 'scopeOrgId'> = {}): Promise<StoredCrime[]> {
+    load(principal: Principal, filter: Omit<CrimeFilter, 'scopeOrgId'> = {}): Promise<CrimeRow[]> {
       const scopeOrgId = principal.scopeKind === 'tenant' ? undefined : principal.orgId;
       return repo.listCrimes(db, principal.tenantCode, { ...filter, scopeOrgId });
     },

@@ -87,14 +87,15 @@ describe.each(databaseKinds())('intel records, linkage and analyses (%s)', (kind
     const res = await t.as(commander, { method: 'GET', url: '/api/intel/records/DH-M006/candidates?k=10' });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body.candidates).toHaveLength(10);
-    const ids: string[] = body.candidates.map((c: { record: { id: string } }) => c.record.id);
+    expect(body.items).toHaveLength(10);
+    expect(body.total).toBe(10);
+    const ids: string[] = body.items.map((c: { record: { id: string } }) => c.record.id);
     expect(ids.filter((id) => id.startsWith('DH-M')).length).toBeGreaterThanOrEqual(7);
     expect(ids).not.toContain('DH-M006');
-    const first = body.candidates[0];
+    const first = body.items[0];
     expect(first.explanation.zh).toContain('戴口罩');
     expect(first.explanation.en).toContain('mask');
-    expect(body.candidates[0].score).toBeGreaterThanOrEqual(body.candidates[9].score);
+    expect(body.items[0].score).toBeGreaterThanOrEqual(body.items[9].score);
   });
 
   it('grows a series from seeds, learns from confirm/reject, and audits it', async () => {
@@ -144,6 +145,7 @@ describe.each(databaseKinds())('intel records, linkage and analyses (%s)', (kind
     expect(after.weights).not.toEqual(before.weights);
     const list = (await t.as(commander, { method: 'GET', url: '/api/intel/series' })).json();
     expect(list.items.map((s: { id: string }) => s.id)).toContain(series.id);
+    expect(list.total).toBe(list.items.length);
     const unknown = await t.as(analyst, {
       method: 'POST',
       url: `/api/intel/series/${series.id}/confirm`,
@@ -167,7 +169,7 @@ describe.each(databaseKinds())('intel records, linkage and analyses (%s)', (kind
     expect(trend.areas[0]).toMatchObject({ name: expect.stringContaining('派出所'), p: expect.any(Number) });
     const hot = await t.as(analyst, {
       method: 'GET',
-      url: '/api/intel/hotspots?method=gistar&cellM=300&areaShare=0.02',
+      url: '/api/intel/hotspots?method=gistar&cellMeters=300&areaShare=0.02',
     });
     expect(hot.statusCode).toBe(200);
     const h = hot.json();
@@ -186,9 +188,11 @@ describe.each(databaseKinds())('intel records, linkage and analyses (%s)', (kind
     });
     expect(h.forecast.pai).toBeGreaterThan(1);
     expect(h.source.recordIds.length).toBe(h.train.count);
+    expect(h).toMatchObject({ cellMeters: 300, bandwidthMeters: null });
+    expect(h.forecast.flaggedCrimes).toBeLessThanOrEqual(h.forecast.studyCrimes);
     const knox = await t.as(analyst, {
       method: 'GET',
-      url: '/api/intel/near-repeat?spaceBands=0,1,200,400&timeBands=0,7,14&metric=euclidean&iterations=19&seed=3',
+      url: '/api/intel/near-repeat?spaceBandsMeters=0,1,200,400&timeBandsDays=0,7,14&metric=euclidean&iterations=19&seed=3',
     });
     expect(knox.statusCode).toBe(200);
     const k = knox.json();
@@ -196,9 +200,10 @@ describe.each(databaseKinds())('intel records, linkage and analyses (%s)', (kind
     expect(k.p[1][0]).toBeGreaterThan(0);
     const bad = await t.as(analyst, {
       method: 'GET',
-      url: '/api/intel/near-repeat?spaceBands=0,200,100&timeBands=0,7',
+      url: '/api/intel/near-repeat?spaceBandsMeters=0,200,100&timeBandsDays=0,7',
     });
     expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json().errors)).toContain('spaceBandsMeters');
     const heat = (await t.as(analyst, { method: 'GET', url: '/api/intel/heat?category=050101' })).json();
     expect(heat.cells).toHaveLength(7);
     expect(heat.cells[0]).toHaveLength(24);

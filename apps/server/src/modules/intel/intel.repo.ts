@@ -1,25 +1,12 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { CrimeRecordsTable, CrimeSeriesTable, DB } from '../../platform/db/schema.ts';
 
-/** A stored crime record, positions WGS-84. */
-export interface StoredCrime {
-  id: string;
-  occurredFrom: Date;
-  occurredTo: Date;
-  lon: number;
-  lat: number;
-  category: string;
-  premise: string;
-  method: string;
-  features: string[];
-  property: string | null;
-  suspect: string | null;
-  seriesId: string | null;
-  sourceIncidentId: string | null;
-  stationId: string | null;
-  areaId: string | null;
-  gridId: string | null;
-}
+/** A crime_records row as the module reads it (times as `Date`, positions WGS-84). */
+export type CrimeRow = Selectable<CrimeRecordsTable>;
+/** The columns an import or a recorded incident supplies; the repo adds the tenant and the author. */
+export type NewCrimeRow = Omit<CrimeRow, 'tenant_code' | 'created_by' | 'created_at'>;
+/** A crime_series row. */
+export type SeriesRow = Selectable<CrimeSeriesTable>;
 
 export interface CrimeFilter {
   from?: Date | undefined;
@@ -31,75 +18,13 @@ export interface CrimeFilter {
   scopeOrgId?: string | undefined;
 }
 
-export interface SeriesRow {
-  id: string;
-  name: string;
-  seedIds: string[];
-  memberIds: string[];
-  cohesion: number | null;
-  createdBy: string;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-const toCrime = (r: Selectable<CrimeRecordsTable>): StoredCrime => ({
-  id: r.id,
-  occurredFrom: new Date(r.occurred_from),
-  occurredTo: new Date(r.occurred_to),
-  lon: r.lon,
-  lat: r.lat,
-  category: r.category,
-  premise: r.premise,
-  method: r.method,
-  features: r.features,
-  property: r.property,
-  suspect: r.suspect,
-  seriesId: r.series_id,
-  sourceIncidentId: r.source_incident_id,
-  stationId: r.station_id,
-  areaId: r.area_id,
-  gridId: r.grid_id,
-});
-
-const toSeries = (r: Selectable<CrimeSeriesTable>): SeriesRow => ({
-  id: r.id,
-  name: r.name,
-  seedIds: r.seed_ids,
-  memberIds: r.member_ids,
-  cohesion: r.cohesion,
-  createdBy: r.created_by,
-  createdAt: new Date(r.created_at),
-  updatedAt: new Date(r.updated_at),
-});
-
 export function createIntelRepo() {
   return {
-    async insertCrimes(db: Kysely<DB>, tenantCode: string, actorId: string, rows: StoredCrime[]) {
+    async insertCrimes(db: Kysely<DB>, tenantCode: string, actorId: string, rows: NewCrimeRow[]) {
       for (let i = 0; i < rows.length; i += 200) {
         await db
           .insertInto('crime_records')
-          .values(
-            rows.slice(i, i + 200).map((c) => ({
-              tenant_code: tenantCode,
-              id: c.id,
-              occurred_from: c.occurredFrom,
-              occurred_to: c.occurredTo,
-              lon: c.lon,
-              lat: c.lat,
-              category: c.category,
-              premise: c.premise,
-              method: c.method,
-              features: c.features,
-              property: c.property,
-              suspect: c.suspect,
-              series_id: c.seriesId,
-              source_incident_id: c.sourceIncidentId,
-              station_id: c.stationId,
-              area_id: c.areaId,
-              grid_id: c.gridId,
-              created_by: actorId,
-            })),
-          )
+          .values(rows.slice(i, i + 200).map((c) => ({ ...c, tenant_code: tenantCode, created_by: actorId })))
           .execute();
       }
     },
@@ -113,7 +38,7 @@ export function createIntelRepo() {
         .execute();
       return new Set(rows.map((r) => r.id));
     },
-    async listCrimes(db: Kysely<DB>, tenantCode: string, f: CrimeFilter): Promise<StoredCrime[]> {
+    async listCrimes(db: Kysely<DB>, tenantCode: string, f: CrimeFilter): Promise<CrimeRow[]> {
       let q = db.selectFrom('crime_records').selectAll().where('tenant_code', '=', tenantCode);
       if (f.from) q = q.where('occurred_to', '>=', f.from);
       if (f.to) q = q.where('occurred_from', '<', f.to);
@@ -124,8 +49,7 @@ export function createIntelRepo() {
             eb.or([eb('area_id', '=', org), eb('station_id', '=', org), eb('grid_id', '=', org)]),
           );
       }
-      const rows = await q.orderBy('occurred_from').orderBy('id').execute();
-      return rows.map(toCrime);
+      return q.orderBy('occurred_from').orderBy('id').execute();
     },
     /** Villages with the station and grid that serve them: where a crime position is attributed. */
     async villages(db: Kysely<DB>, tenantCode: string) {
@@ -145,38 +69,27 @@ export function createIntelRepo() {
         .where('id', 'in', ids)
         .execute();
     },
-    async insertSeries(db: Kysely<DB>, tenantCode: string, s: Omit<SeriesRow, 'createdAt' | 'updatedAt'>) {
-      await db
-        .insertInto('crime_series')
-        .values({
-          tenant_code: tenantCode,
-          id: s.id,
-          name: s.name,
-          seed_ids: s.seedIds,
-          member_ids: s.memberIds,
-          cohesion: s.cohesion,
-          created_by: s.createdBy,
-        })
-        .execute();
+    /** A new series; its created_at and updated_at are the database's. */
+    async insertSeries(db: Kysely<DB>, s: SeriesRow) {
+      const { created_at: _created, updated_at: _updated, ...values } = s;
+      await db.insertInto('crime_series').values(values).execute();
     },
     async listSeries(db: Kysely<DB>, tenantCode: string): Promise<SeriesRow[]> {
-      const rows = await db
+      return db
         .selectFrom('crime_series')
         .selectAll()
         .where('tenant_code', '=', tenantCode)
         .orderBy('created_at', 'desc')
         .execute();
-      return rows.map(toSeries);
     },
     async findSeries(db: Kysely<DB>, tenantCode: string, id: string): Promise<SeriesRow | undefined> {
-      const row = await db
+      return db
         .selectFrom('crime_series')
         .selectAll()
         .where('tenant_code', '=', tenantCode)
         .where('id', '=', id)
         .forUpdate()
         .executeTakeFirst();
-      return row && toSeries(row);
     },
     async setMembers(db: Kysely<DB>, tenantCode: string, id: string, memberIds: string[], now: Date) {
       await db

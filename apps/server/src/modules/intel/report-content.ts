@@ -1,12 +1,18 @@
-import type { CrimeView } from './intel-scope.ts';
-import { type ReportSection, shanghaiDate, shanghaiTime } from './report-model.ts';
+import type { CrimeRecord, IntelReportSection } from '@ronghui/contracts';
+import { shanghaiDate, shanghaiTime } from './report-model.ts';
 
 export interface ReportInputs {
   scopeName: string;
   from: Date;
   to: Date;
-  records: CrimeView[];
-  series: { id: string; name: string; members: CrimeView[]; explanation: string; stations: string[] } | null;
+  records: CrimeRecord[];
+  series: {
+    id: string;
+    name: string;
+    members: CrimeRecord[];
+    explanation: string;
+    stations: string[];
+  } | null;
   /** [weekday][hour] aoristic weights of the crimes the time pattern is read from. */
   heat: number[][];
   heatOf: 'series' | 'all';
@@ -69,7 +75,7 @@ export function peakTimes(heat: number[][]): { fromHour: number; share: number; 
 }
 
 /** The report's text, section by section; the analyst edits it afterwards. */
-export function reportSections(i: ReportInputs): ReportSection[] {
+export function reportSections(i: ReportInputs): IntelReportSection[] {
   const period = `${shanghaiDate(i.from)}至${shanghaiDate(i.to)}`;
   const n = i.records.length;
   const cats = tally(i.records.map((r) => r.categoryName));

@@ -1,27 +1,26 @@
+import type { CrimeRecord, IntelHotspotCell, IntelReportFigure } from '@ronghui/contracts';
+import { shanghaiDate } from './report-model.ts';
 import { renderMapSvg } from './report-map-svg.ts';
-import type { HotspotCell } from './hotspot-cells.ts';
-import type { CrimeView } from './intel-scope.ts';
-import { type ReportFigure, shanghaiDate } from './report-model.ts';
 
 export interface FigureInputs {
   outline: unknown;
   hot: {
-    cellM: number;
-    features: HotspotCell[];
+    cellMeters: number;
+    features: IntelHotspotCell[];
     train: { recordIds: string[] };
     forecast: { areaShare: number };
     source: { query: Record<string, unknown> };
   };
   villages: string[];
   place: (lon: number, lat: number) => string;
-  series: { id: string; name: string; memberIds: string[]; members: CrimeView[] } | null;
+  series: { id: string; name: string; memberIds: string[]; members: CrimeRecord[] } | null;
   heat: number[][];
   subjectIds: string[];
   scopeQuery: Record<string, unknown>;
 }
 
 /** The report's figures, each with the records and the query it was drawn from. */
-export function reportFigures(i: FigureInputs): ReportFigure[] {
+export function reportFigures(i: FigureInputs): IntelReportFigure[] {
   const flagged = i.hot.features.filter((f) => f.properties.flagged);
   const svg = renderMapSvg({
     outline: i.outline,
@@ -40,10 +39,10 @@ export function reportFigures(i: FigureInputs): ReportFigure[] {
       return f ? [{ lon, lat, text: v }] : [];
     }),
   });
-  const figures: ReportFigure[] = [
+  const figures: IntelReportFigure[] = [
     {
       id: 'map',
-      caption: `热点网格（核密度，${i.hot.cellM}米网格，前${(i.hot.forecast.areaShare * 100).toFixed(0)}%）与系列案件发案点`,
+      caption: `热点网格（核密度，${i.hot.cellMeters}米网格，前${(i.hot.forecast.areaShare * 100).toFixed(0)}%）与系列案件发案点`,
       svg,
       source: {
         recordIds: [...i.hot.train.recordIds, ...(i.series?.memberIds ?? [])],

@@ -1,4 +1,4 @@
-import type { ReportFigure, ReportView } from './report-model.ts';
+import type { IntelReport, IntelReportFigure } from '@ronghui/contracts';
 import { shanghaiTime } from './report-model.ts';
 
 const escapeHtml = (s: string) =>
@@ -11,7 +11,7 @@ const escapeHtml = (s: string) =>
 
 const MAX_LISTED_IDS = 60;
 
-function sourceLine(f: ReportFigure): string {
+function sourceLine(f: IntelReportFigure): string {
   const ids = f.source.recordIds;
   const listed = ids.slice(0, MAX_LISTED_IDS).join('、');
   const more = ids.length > MAX_LISTED_IDS ? ` 等共 ${ids.length} 条` : `（共 ${ids.length} 条）`;
@@ -20,7 +20,7 @@ function sourceLine(f: ReportFigure): string {
   )}</code></p>`;
 }
 
-function figureHtml(f: ReportFigure, n: number): string {
+function figureHtml(f: IntelReportFigure, n: number): string {
   const body = f.svg
     ? `<div class="map">${f.svg}</div>`
     : f.table
@@ -50,9 +50,9 @@ code { font-size: 7.5pt; }
 `;
 
 /** The printable report: one self-contained HTML page (inline CSS and SVG, no outside requests). */
-export function renderReportHtml(report: ReportView, tenantName: string, demo = false): string {
+export function renderReportHtml(report: IntelReport, tenantName: string, demo = false): string {
   let figureNo = 0;
-  const figuresBySection = new Map<string, ReportFigure[]>();
+  const figuresBySection = new Map<string, IntelReportFigure[]>();
   for (const f of report.figures) {
     const key = f.id === 'map' ? 'place' : f.id === 'heat' ? 'time' : 'series';
     figuresBySection.set(key, [...(figuresBySection.get(key) ?? []), f]);

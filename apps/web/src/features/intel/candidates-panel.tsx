@@ -1,3 +1,4 @@
+import type { CrimeSeries } from '@ronghui/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Checkbox, Empty, Flex, Input, List, Progress, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -6,12 +7,11 @@ import { LoadError } from '../../app/load-error.tsx';
 import { formatDateTime } from '../../i18n/format-datetime.ts';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
 import { fetchCandidates, growSeries } from './intel-api.ts';
-import type { SeriesView } from './intel-types.ts';
 
 interface Props {
   recordId: string | null;
   onPick: (id: string) => void;
-  onSeries: (series: SeriesView) => void;
+  onSeries: (series: CrimeSeries) => void;
 }
 
 /** Crimes most likely in the same series as the chosen one, with the reasons; seeds for a new series. */
@@ -52,7 +52,7 @@ export function CandidatesPanel({ recordId, onPick, onSeries }: Props) {
       />
       {!recordId && <Typography.Text type="secondary">{t('intel.candidates.hint')}</Typography.Text>}
       {candidates.error && <LoadError error={candidates.error} onRetry={() => candidates.refetch()} />}
-      {candidates.data && candidates.data.candidates.length === 0 && <Empty />}
+      {candidates.data && candidates.data.items.length === 0 && <Empty />}
       {candidates.data && (
         <>
           <Button type="primary" loading={grow.isPending} onClick={() => grow.mutate()}>
@@ -62,7 +62,7 @@ export function CandidatesPanel({ recordId, onPick, onSeries }: Props) {
             data-testid="intel-candidates"
             size="small"
             style={{ overflow: 'auto', flex: 1 }}
-            dataSource={candidates.data.candidates}
+            dataSource={candidates.data.items}
             renderItem={(c) => (
               <List.Item key={c.record.id}>
                 <Space direction="vertical" size={2} style={{ width: '100%' }}>

@@ -1,4 +1,5 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
+import type { CrimeRecord, IntelHotspots } from '@ronghui/contracts';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { OrgFeatureCollection } from '../../api/types.ts';
@@ -12,12 +13,11 @@ import {
   scaledCells,
   sources,
 } from './hotspot-style.ts';
-import type { CrimeView, HotspotResult } from './intel-types.ts';
 
 export interface HotspotMapProps {
   orgs: OrgFeatureCollection;
-  hotspots: HotspotResult | undefined;
-  records: readonly CrimeView[];
+  hotspots: IntelHotspots | undefined;
+  records: readonly CrimeRecord[];
   seriesIds: ReadonlySet<string>;
   selectedId: string | null;
   onSelect: (id: string) => void;

@@ -1,7 +1,7 @@
+import type { CrimeRecord, IntelHotspots } from '@ronghui/contracts';
 import type { FeatureCollection, Point } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
 import type { OrgFeatureCollection } from '../../api/types.ts';
-import type { CrimeView, HotspotResult } from './intel-types.ts';
 
 export const sources = { orgs: 'orgs', cells: 'hotspots', crimes: 'crimes' } as const;
 export const crimeLayer = 'crime-circle';
@@ -15,7 +15,7 @@ export interface CrimePointProperties {
 
 /** Crimes as map points: series members and the selected crime stand out. */
 export function crimePoints(
-  records: readonly CrimeView[],
+  records: readonly CrimeRecord[],
   seriesIds: ReadonlySet<string>,
   selectedId: string | null,
 ): FeatureCollection<Point, CrimePointProperties> {
@@ -30,7 +30,7 @@ export function crimePoints(
 }
 
 /** Hotspot cells with their value scaled to 0–1 for the colour ramp. */
-export function scaledCells(result: HotspotResult | undefined): HotspotResult['features'] {
+export function scaledCells(result: IntelHotspots | undefined): IntelHotspots['features'] {
   if (!result) return [];
   const max = Math.max(...result.features.map((f) => f.properties.value), 1e-12);
   return result.features.map((f) => ({

@@ -5,7 +5,7 @@ import type { OrgNode } from '../../api/types.ts';
 import { shanghaiWallTimeToIso } from '../../i18n/format-datetime.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useOrgTree } from '../orgs/use-org-tree.ts';
-import type { IntelFilters } from './intel-types.ts';
+import type { IntelFilters } from './intel-api.ts';
 
 export interface WorkbenchFilters extends IntelFilters {
   method: 'kde' | 'gistar';

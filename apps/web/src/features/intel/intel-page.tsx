@@ -1,3 +1,4 @@
+import type { CrimeSeries } from '@ronghui/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Flex, Row, Skeleton, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -10,7 +11,6 @@ import { HeatChart } from './heat-chart.tsx';
 import { HotspotMap } from './hotspot-map.tsx';
 import { IntelFiltersBar, type WorkbenchFilters } from './intel-filters-bar.tsx';
 import { fetchHeat, fetchHotspots, fetchKnox, fetchRecords, fetchSeries } from './intel-api.ts';
-import type { SeriesView } from './intel-types.ts';
 import { KnoxTable } from './knox-table.tsx';
 import { SeriesPanel } from './series-panel.tsx';
 
@@ -19,7 +19,7 @@ export function IntelPage() {
   const t = useT();
   const [filters, setFilters] = useState<WorkbenchFilters>({ method: 'kde' });
   const [recordId, setRecordId] = useState<string | null>(null);
-  const [series, setSeries] = useState<SeriesView | null>(null);
+  const [series, setSeries] = useState<CrimeSeries | null>(null);
   const [tab, setTab] = useState('candidates');
   const [mapFailure, setMapFailure] = useState<string | null>(null);
   const scope = { from: filters.from, to: filters.to, area: filters.area, category: filters.category };
@@ -27,7 +27,7 @@ export function IntelPage() {
   const records = useQuery({ queryKey: ['intel', 'records', scope], queryFn: () => fetchRecords(scope) });
   const hotspots = useQuery({
     queryKey: ['intel', 'hotspots', filters],
-    queryFn: () => fetchHotspots({ ...scope, method: filters.method, cellM: 250 }),
+    queryFn: () => fetchHotspots({ ...scope, method: filters.method, cellMeters: 250 }),
   });
   const knox = useQuery({ queryKey: ['intel', 'knox', scope], queryFn: () => fetchKnox(scope) });
   const heat = useQuery({ queryKey: ['intel', 'heat', scope], queryFn: () => fetchHeat(scope) });
@@ -39,7 +39,7 @@ export function IntelPage() {
     setRecordId(id);
     setTab('candidates');
   };
-  const chooseSeries = (s: SeriesView | null) => {
+  const chooseSeries = (s: CrimeSeries | null) => {
     setSeries(s);
     setTab('series');
   };
@@ -67,8 +67,8 @@ export function IntelPage() {
                         to: formatDateTime(f.to).slice(0, 10),
                         pai: f.pai.toFixed(1),
                         pei: (f.pei ?? 0).toFixed(2),
-                        n: f.n,
-                        N: f.N,
+                        n: f.flaggedCrimes,
+                        N: f.studyCrimes,
                       })
                   : ''}
               </Typography.Text>

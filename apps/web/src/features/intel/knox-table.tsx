@@ -1,6 +1,6 @@
+import type { IntelNearRepeat } from '@ronghui/contracts';
 import { Table, Typography } from 'antd';
 import { useT } from '../../i18n/i18n-context.tsx';
-import type { KnoxResult } from './intel-types.ts';
 
 interface Row {
   key: number;
@@ -9,7 +9,7 @@ interface Row {
 }
 
 /** Knox ratios per distance band (rows) and time band (columns); significant cells in bold. */
-export function KnoxTable({ result }: { result: KnoxResult }) {
+export function KnoxTable({ result }: { result: IntelNearRepeat }) {
   const t = useT();
   const rows: Row[] = result.spaceLabels.map((band, s) => ({
     key: s,

@@ -1,3 +1,4 @@
+import type { IntelReport } from '@ronghui/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Collapse, Flex, Input, Skeleton, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -7,7 +8,6 @@ import { LoadError } from '../../app/load-error.tsx';
 import { formatDateTime } from '../../i18n/format-datetime.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { fetchReport, reportFileUrl, saveReport } from './intel-api.ts';
-import type { ReportView } from './intel-types.ts';
 
 /** 研判报告 editor: every section's text is editable; export as printable HTML or PDF. */
 export function ReportEditorPage() {
@@ -26,7 +26,7 @@ export function ReportEditorPage() {
   const save = useMutation({
     mutationFn: () =>
       saveReport(id, { title, sections: Object.entries(texts).map(([key, text]) => ({ key, text })) }),
-    onSuccess: (saved: ReportView) => {
+    onSuccess: (saved: IntelReport) => {
       queryClient.setQueryData(['intel', 'report', id], saved);
       message.success(t('intel.report.saved'));
     },

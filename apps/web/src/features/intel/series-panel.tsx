@@ -1,3 +1,4 @@
+import type { CrimeSeries } from '@ronghui/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Empty, Flex, Input, Select, Space, Timeline, Typography } from 'antd';
 import { useState } from 'react';
@@ -5,13 +6,12 @@ import { useNavigate } from 'react-router';
 import { describeError } from '../../api/describe-error.ts';
 import { formatDateTime } from '../../i18n/format-datetime.ts';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
-import { createReport, judgeLink } from './intel-api.ts';
-import type { IntelFilters, SeriesView } from './intel-types.ts';
+import { createReport, type IntelFilters, judgeLink } from './intel-api.ts';
 
 interface Props {
-  series: SeriesView[];
-  selected: SeriesView | null;
-  onSelect: (series: SeriesView | null) => void;
+  series: CrimeSeries[];
+  selected: CrimeSeries | null;
+  onSelect: (series: CrimeSeries | null) => void;
   onPick: (recordId: string) => void;
   filters: IntelFilters;
 }

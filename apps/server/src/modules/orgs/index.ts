@@ -1,0 +1,2 @@
+// The orgs module's entrance for other modules.
+export type { OrgsService } from './orgs.service.ts';
