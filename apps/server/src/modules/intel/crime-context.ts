@@ -1,4 +1,5 @@
-import { type CrimeRecord, equirectangular, type LocalProjection } from '@ronghui/intel';
+import { createLocalProjection, type LocalProjection } from '@ronghui/geo';
+import type { CrimeRecord } from '@ronghui/intel';
 import type { NewCrimeRow } from './intel.repo.ts';
 
 export interface VillageRef {
@@ -37,16 +38,16 @@ export function buildCrimeContext(
   villages: readonly VillageRef[],
   areaOfStation: (stationId: string) => string | null,
 ): CrimeContext {
-  const projection = equirectangular(center[0], center[1]);
-  const xy = villages.map((v) => projection.toXY(v.lon, v.lat));
+  const projection = createLocalProjection(center);
+  const xy = villages.map((v) => projection.toXY([v.lon, v.lat]));
   return {
     projection,
     place(lon, lat) {
-      const p = projection.toXY(lon, lat);
+      const p = projection.toXY([lon, lat]);
       let best = -1;
       let bestD = Number.POSITIVE_INFINITY;
       xy.forEach((q, i) => {
-        const d = Math.hypot(q.x - p.x, q.y - p.y);
+        const d = Math.hypot(q[0] - p[0], q[1] - p[1]);
         if (d < bestD) {
           bestD = d;
           best = i;
@@ -63,7 +64,7 @@ export function buildCrimeContext(
       };
     },
     toRecord(c) {
-      const { x, y } = projection.toXY(c.lon, c.lat);
+      const [x, y] = projection.toXY([c.lon, c.lat]);
       return {
         id: c.id,
         occurredFrom: c.occurred_from.getTime(),

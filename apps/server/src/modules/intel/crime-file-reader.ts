@@ -1,18 +1,13 @@
+import { CHINA_OFFSET_MS } from '@ronghui/geo';
 import { readFile } from 'node:fs/promises';
-import {
-  type CrimeCsvResult,
-  PORTLAND_OFFSET_MS,
-  parseCrimeCsv,
-  parsePortlandCsv,
-  SHANGHAI_OFFSET_MS,
-} from '@ronghui/intel';
+import { type CrimeCsvResult, PORTLAND_OFFSET_MS, parseCrimeCsv, parsePortlandCsv } from '@ronghui/intel';
 
 export type CrimeFileFormat = 'ronghui' | 'portland';
 export const CRIME_FILE_FORMATS: readonly CrimeFileFormat[] = ['ronghui', 'portland'];
 
 /** Local time offset of each format: dates given without a zone are read in it. */
 export function formatOffsetMs(format: CrimeFileFormat): number {
-  return format === 'portland' ? PORTLAND_OFFSET_MS : SHANGHAI_OFFSET_MS;
+  return format === 'portland' ? PORTLAND_OFFSET_MS : CHINA_OFFSET_MS;
 }
 
 /** A crime file that could not be used at all (missing, unreadable, wrong header, no good rows). */

@@ -1,8 +1,9 @@
-import { type CrimeRecord, DAY_MS, equirectangular } from '@ronghui/intel';
+import { createLocalProjection, lngLat } from '@ronghui/geo';
+import { type CrimeRecord, DAY_MS } from '@ronghui/intel';
 import { describe, expect, it } from 'vitest';
 import { computeHotspots } from './hotspot-cells.ts';
 
-const projection = equirectangular(118.24, 25.49);
+const projection = createLocalProjection(lngLat(118.24, 25.49));
 const t0 = Date.UTC(2026, 0, 1);
 
 function crime(id: string, x: number, y: number, day: number): CrimeRecord {
@@ -56,7 +57,7 @@ describe('computeHotspots', () => {
     const ring = top?.geometry.coordinates[0] ?? [];
     expect(ring).toHaveLength(5);
     expect(ring[0]).toEqual(ring[4]);
-    const { lon, lat } = projection.toLonLat(2040, 1060);
+    const [lon, lat] = projection.toLngLat([2040, 1060]);
     const lons = ring.map((p) => p[0]);
     const lats = ring.map((p) => p[1]);
     expect(Math.min(...lons) - 0.01).toBeLessThan(lon);

@@ -1,3 +1,4 @@
+import type { LocalProjection } from '@ronghui/geo';
 import {
   countPerCell,
   type CrimeRecord,
@@ -5,7 +6,6 @@ import {
   evaluateHotspots,
   getisOrdGiStar,
   gridCovering,
-  type LocalProjection,
   midTime,
   riskSurface,
   ruleOfThumbBandwidth,
@@ -87,8 +87,8 @@ export function computeHotspots(
     const x0 = grid.x0 + col * grid.cellM;
     const y0 = grid.y0 + row * grid.cellM;
     const corner = (x: number, y: number): [number, number] => {
-      const ll = projection.toLonLat(x, y);
-      return [Number(ll.lon.toFixed(6)), Number(ll.lat.toFixed(6))];
+      const [lon, lat] = projection.toLngLat([x, y]);
+      return [Number(lon.toFixed(6)), Number(lat.toFixed(6))];
     };
     const x1 = x0 + grid.cellM;
     const y1 = y0 + grid.cellM;

@@ -1,3 +1,4 @@
+import { CHINA_OFFSET_MS } from '@ronghui/geo';
 import {
   aoristicHeat,
   type CrimeRecord,
@@ -5,7 +6,6 @@ import {
   knoxTest,
   createRng,
   midTime,
-  SHANGHAI_OFFSET_MS,
   trendByArea,
 } from '@ronghui/intel';
 import type {
@@ -163,7 +163,7 @@ export function createIntelAnalysisService(deps: { scope: IntelScope }) {
 
     async heat(principal: Principal, q: IntelHeatQuery): Promise<IntelHeat> {
       const { records } = await load(principal, q);
-      const table = aoristicHeat(records, SHANGHAI_OFFSET_MS)[0];
+      const table = aoristicHeat(records, CHINA_OFFSET_MS)[0];
       return {
         utcOffsetHours: 8,
         rows: '周一…周日',

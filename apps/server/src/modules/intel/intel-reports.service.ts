@@ -1,3 +1,4 @@
+import { CHINA_OFFSET_MS } from '@ronghui/geo';
 import { randomUUID } from 'node:crypto';
 import type {
   IntelReport,
@@ -8,7 +9,7 @@ import type {
   IntelReportParams,
   IntelReportSection,
 } from '@ronghui/contracts';
-import { aoristicHeat, DAY_MS, SHANGHAI_OFFSET_MS } from '@ronghui/intel';
+import { aoristicHeat, DAY_MS } from '@ronghui/intel';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import { canReach } from '../../platform/auth/guard.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
@@ -124,7 +125,7 @@ export function createIntelReportsService(deps: {
         occurredFrom: new Date(m.occurredFrom).getTime(),
         occurredTo: new Date(m.occurredTo).getTime(),
       }));
-      const heat = aoristicHeat(subjectRecords, SHANGHAI_OFFSET_MS)[0]?.cells ?? [];
+      const heat = aoristicHeat(subjectRecords, CHINA_OFFSET_MS)[0]?.cells ?? [];
       const stations = [
         ...new Set(
           await Promise.all(

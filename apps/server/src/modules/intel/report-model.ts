@@ -1,9 +1,8 @@
-const SHANGHAI_MS = 8 * 3_600_000;
+import { chinaIso } from '@ronghui/geo';
 
-/** `YYYY-MM-DD HH:mm` in Asia/Shanghai. */
+/** `YYYY-MM-DD HH:mm` in China time. */
 export function shanghaiTime(date: Date | string | number): string {
-  const ms = new Date(date).getTime() + SHANGHAI_MS;
-  return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+  return chinaIso(new Date(date)).slice(0, 16).replace('T', ' ');
 }
 
 export const shanghaiDate = (date: Date | string | number) => shanghaiTime(date).slice(0, 10);
