@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { IncidentCreateBody, IncidentCreated, IncidentPossibleDuplicate } from '@ronghui/contracts';
 import { arrivalTarget, findCategory, parsePriority } from '@ronghui/dispatch';
 import { haversine, type LngLat } from '@ronghui/geo';
 import { parseCallerNumber, reasonMessage } from '@ronghui/ids';
@@ -12,7 +13,6 @@ import type { TenantGeo } from './incident-context.ts';
 import { locationColumns, resolveLocation } from './incident-location.ts';
 import { presentIncident } from './incident-presenter.ts';
 import type { IncidentRow } from './incidents.repo.ts';
-import type { CreateIncidentBody } from './incidents.schema.ts';
 
 /** Stable JSON (sorted keys): the same body always hashes the same. */
 function canonical(value: unknown): string {
@@ -35,19 +35,17 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 }
 
-export interface PossibleDuplicate {
-  id: string;
-  number: string;
-  status: string;
-  distanceM: number;
-  minutesAgo: number;
+/** An intake's answer; `replayed` when an Idempotency-Key named an incident taken before. */
+export interface IntakeResult {
+  replayed: boolean;
+  incident: IncidentCreated;
 }
 
 export function createIntake(deps: IncidentsDeps, access: IncidentAccess) {
   const { db, repo, audit, bus, clock } = deps;
 
   async function duplicatesOf(geo: TenantGeo, tenantCode: string, kind: string, point: LngLat, now: Date) {
-    const { duplicateRadiusM: radius, duplicateWindowMinutes: minutes } = geo.settings;
+    const { duplicateRadiusMeters: radius, duplicateWindowMinutes: minutes } = geo.settings;
     const dLat = radius / 111_000;
     const dLon = radius / (111_000 * Math.cos((point[1] * Math.PI) / 180));
     const rows = await repo.recentNearby(db, tenantCode, {
@@ -57,18 +55,18 @@ export function createIntake(deps: IncidentsDeps, access: IncidentAccess) {
     });
     return rows
       .map(
-        (r): PossibleDuplicate => ({
+        (r): IncidentPossibleDuplicate => ({
           id: r.id,
           number: r.number,
           status: r.status,
-          distanceM: Math.round(haversine(point, [r.lon, r.lat] as LngLat)),
+          distanceMeters: Math.round(haversine(point, [r.lon, r.lat] as LngLat)),
           minutesAgo: Math.max(0, Math.round((now.getTime() - new Date(r.received_at).getTime()) / 60_000)),
         }),
       )
-      .filter((d) => d.distanceM <= radius);
+      .filter((d) => d.distanceMeters <= radius);
   }
 
-  function checkTimes(body: CreateIncidentBody, now: Date): { receivedAt: Date; answeredAt: Date | null } {
+  function checkTimes(body: IncidentCreateBody, now: Date): { receivedAt: Date; answeredAt: Date | null } {
     const receivedAt = body.receivedAt ? new Date(body.receivedAt) : now;
     const answeredAt = body.answeredAt ? new Date(body.answeredAt) : null;
     const slack = 60_000; // clocks of phone systems drift a little
@@ -79,7 +77,7 @@ export function createIntake(deps: IncidentsDeps, access: IncidentAccess) {
     return { receivedAt, answeredAt };
   }
 
-  async function replay(geo: TenantGeo, existing: IncidentRow, hash: string) {
+  async function replay(geo: TenantGeo, existing: IncidentRow, hash: string): Promise<IntakeResult> {
     if (existing.request_hash !== hash)
       throw conflict('this Idempotency-Key was already used for a different incident report', {
         incidentId: existing.id,
@@ -90,7 +88,11 @@ export function createIntake(deps: IncidentsDeps, access: IncidentAccess) {
     };
   }
 
-  return async function create(principal: Principal, body: CreateIncidentBody, idempotencyKey?: string) {
+  return async function create(
+    principal: Principal,
+    body: IncidentCreateBody,
+    idempotencyKey?: string,
+  ): Promise<IntakeResult> {
     requireRole(principal, INTAKE_ROLES[body.source], `Taking an incident from source "${body.source}"`);
     const tenantCode = principal.tenantCode;
     const geo = await access.geo(tenantCode);

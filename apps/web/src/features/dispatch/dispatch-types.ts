@@ -1,5 +1,3 @@
-import type { IncidentStatus, UnitStatus } from '@ronghui/dispatch';
-
 export interface Named {
   id: string;
   name: string;
@@ -8,91 +6,6 @@ export interface Named {
 export interface Bilingual {
   zh: string;
   en: string;
-}
-
-export interface TimelineEntry {
-  at: string;
-  actor: string;
-  kind: string;
-  fromStatus: string | null;
-  toStatus: string | null;
-  note: string | null;
-  detail?: Record<string, unknown>;
-}
-
-export type IncidentTimes = Record<
-  | 'received'
-  | 'answered'
-  | 'dispatched'
-  | 'acknowledged'
-  | 'en-route'
-  | 'on-scene'
-  | 'resolved'
-  | 'closed'
-  | 'callback',
-  string | null
->;
-
-export interface IncidentView {
-  id: string;
-  number: string;
-  source: string;
-  category: { kind: string; code: string; zh: string; en: string };
-  priority: 1 | 2 | 3;
-  status: IncidentStatus;
-  statusName: Bilingual;
-  disposition: ({ code: string } & Bilingual) | null;
-  description: string;
-  caller: { name: string | null; phone: string | null } | null;
-  location: {
-    lon: number;
-    lat: number;
-    address: string | null;
-    township: { code: string; name: string } | null;
-    confidence: number;
-  };
-  station: Named | null;
-  area: Named | null;
-  zone: string;
-  targetSeconds: number;
-  times: IncidentTimes;
-  createdAt: string;
-  timeline?: TimelineEntry[];
-  possibleDuplicates?: {
-    id: string;
-    number: string;
-    status: string;
-    distanceM: number;
-    minutesAgo: number;
-  }[];
-}
-
-export interface IncidentPage {
-  items: IncidentView[];
-  total: number;
-}
-
-export interface UnitPosition {
-  lon: number;
-  lat: number;
-  speedKmh: number | null;
-  heading: number | null;
-  at: string;
-}
-
-export interface UnitView {
-  id: string;
-  callsign: string;
-  name: string;
-  kind: 'officer' | 'auxiliary' | 'vehicle';
-  stationId: string;
-  stationName: string;
-  pool: string | null;
-  status: UnitStatus;
-  statusName: Bilingual;
-  onDuty: boolean;
-  incidentId: string | null;
-  position: UnitPosition | null;
 }
 
 export interface Recommendation {
