@@ -3,11 +3,6 @@ export interface Named {
   name: string;
 }
 
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
-
 export interface Recommendation {
   unit: { id: string; callsign: string; name: string; kind: string };
   station: Named;
