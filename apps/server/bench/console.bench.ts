@@ -102,10 +102,9 @@ const login = async (username: string) => {
 const cookie = await login('dispatcher');
 const units = (
   (await (await fetch(`${url}/api/units`, { headers: { cookie } })).json()) as {
-    id: string;
-    position: { lon: number; lat: number } | null;
-  }[]
-).filter((u) => u.position);
+    items: { id: string; position: { lon: number; lat: number } | null }[];
+  }
+).items.filter((u) => u.position);
 // Every third unit busy, so the map shows a mix of states as it would on a working day.
 const busy = ['en-route', 'on-scene', 'returning', 'committed', 'staging'] as const;
 const toSet = units.filter((_, i) => i % 3 === 1);

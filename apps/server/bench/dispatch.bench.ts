@@ -18,7 +18,7 @@ import pino from 'pino';
 import { loadConfig } from '../src/config.ts';
 import { seedDemo } from '../src/demo/seed-demo.ts';
 import { createServer, createServices } from '../src/main.ts';
-import { createAvlBatcher, type Reply } from '../src/modules/units/avl.mqtt.ts';
+import { createAvlBatcher, type Reply } from '../src/modules/units/index.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { startEmbeddedBroker } from '../src/platform/mqtt/broker.ts';
@@ -138,8 +138,8 @@ const incident = (await (
       address: '德化县杨梅乡',
     }),
   })
-).json()) as { incident?: { id: string }; id?: string };
-const incidentId = incident.id ?? incident.incident!.id;
+).json()) as { id: string };
+const incidentId = incident.id;
 const recommendMs: number[] = [];
 // Warm-up: the first request loads the road graph and caches; it is not what a dispatcher waits for each time.
 for (let i = 0; i < 5; i++)

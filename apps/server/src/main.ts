@@ -51,12 +51,16 @@ import { createRoutingService } from './modules/routing/routing.service.ts';
 import { registerMapRoutes } from './modules/map/map.routes.ts';
 import { createMapRepo } from './modules/map/map.repo.ts';
 import { createMapService } from './modules/map/map.service.ts';
-import { createAvlBatcher, type Reply, startAvlSubscriber } from './modules/units/avl.mqtt.ts';
 import { startEmbeddedBroker } from './platform/mqtt/broker.ts';
-import { createAvlService } from './modules/units/avl.service.ts';
-import { createUnitsRepo } from './modules/units/units.repo.ts';
-import { registerUnitsRoutes } from './modules/units/units.routes.ts';
-import { createUnitsService } from './modules/units/units.service.ts';
+import {
+  createAvlBatcher,
+  createAvlService,
+  createUnitsRepo,
+  createUnitsService,
+  type Reply,
+  registerUnitsRoutes,
+  startAvlSubscriber,
+} from './modules/units/index.ts';
 import {
   createIncidentRecords,
   createIntelModule,

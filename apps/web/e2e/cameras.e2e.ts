@@ -219,10 +219,9 @@ describe.skipIf(!hasChromium())('camera AR view (AR实景)', () => {
     const { places } = (await (
       await page.request.get(`${server.url}/api/cameras/cam-ceramics-museum/scene`)
     ).json()) as { places: { name: string; lon: number; lat: number }[] };
-    const units = (await (await page.request.get(`${server.url}/api/units`)).json()) as {
-      callsign: string;
-      position: { lon: number; lat: number } | null;
-    }[];
+    const { items: units } = (await (await page.request.get(`${server.url}/api/units`)).json()) as {
+      items: { callsign: string; position: { lon: number; lat: number } | null }[];
+    };
     const drawn = await drawnLabels(page);
     const projector = createCameraProjector({ ...camera, width: drawn.width, height: drawn.height });
 

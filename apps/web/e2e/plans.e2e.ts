@@ -296,8 +296,10 @@ describe.skipIf(!hasChromium())('rapid-response circle, patrol plans, closures a
       }
     }
     // 杨梅派出所's units go out of service: the north area's figures follow without a reload.
-    const units = await api<{ id: string; stationName: string; status: string }[]>(page, '/units');
-    const yangmei = units.body.filter((u) => u.stationName === '杨梅派出所' && u.status === 'available');
+    const units = await api<{ items: { id: string; stationName: string; status: string }[] }>(page, '/units');
+    const yangmei = units.body.items.filter(
+      (u) => u.stationName === '杨梅派出所' && u.status === 'available',
+    );
     expect(yangmei.length).toBeGreaterThan(0);
     const north = body.rows.find((r) => r.name === '北片联勤区')!;
     const northCell = table.locator(

@@ -4,9 +4,12 @@ import { chinaDateKey, chinaMidnight, createRng, type Rng } from '@ronghui/geo';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import type { Services } from '../main.ts';
-import { loadTenantGazetteer } from '../modules/incidents/incident-context.ts';
-import { locationColumns, resolveLocation } from '../modules/incidents/incident-location.ts';
-import { createIncidentsRepo } from '../modules/incidents/incidents.repo.ts';
+import {
+  createIncidentsRepo,
+  loadTenantGazetteer,
+  locationColumns,
+  resolveLocation,
+} from '../modules/incidents/index.ts';
 
 const DAY_MS = 86_400_000;
 export const HISTORY_TAG = '[历史演示] ';

@@ -3,7 +3,7 @@ import type { Principal } from '../../platform/auth/principal.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { App } from '../../platform/http/app-types.ts';
 import type { IncidentsService } from '../incidents/index.ts';
-import type { UnitsService } from '../units/units.service.ts';
+import type { UnitsService } from '../units/index.ts';
 
 const xml = (s: string) =>
   s

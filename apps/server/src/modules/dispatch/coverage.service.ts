@@ -13,7 +13,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { invalid, notFound } from '../../platform/http/errors.ts';
 import type { OrgsService } from '../orgs/orgs.service.ts';
 import type { RoutingService } from '../routing/routing.service.ts';
-import type { UnitsRepo } from '../units/units.repo.ts';
+import type { UnitsRepo } from '../units/index.ts';
 
 const READ: Role[] = ['dispatcher', 'commander', 'leader', 'officer'];
 const PLAN: Role[] = ['dispatcher', 'commander'];

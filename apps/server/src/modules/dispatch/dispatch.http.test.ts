@@ -116,7 +116,7 @@ describe.each(databaseKinds())('joint-area dispatch "1+5+X" (%s)', (kind) => {
         expect(declined.json()).toMatchObject({ status: 'declined', reason: '警力正在处置山林火情' });
         continue;
       }
-      const units = (await t.as(officer, { method: 'GET', url: '/api/units?status=available' })).json();
+      const units = (await t.as(officer, { method: 'GET', url: '/api/units?status=available' })).json().items;
       const pick = units
         .filter((u: { onDuty: boolean; kind: string }) => u.onDuty && u.kind !== 'vehicle')
         .slice(0, 2);

@@ -13,7 +13,7 @@ import { conflict, forbidden, invalid, notFound } from '../../platform/http/erro
 import type { IncidentsService } from '../incidents/index.ts';
 import type { OrgsService } from '../orgs/orgs.service.ts';
 import type { RoutingService } from '../routing/routing.service.ts';
-import type { Unit, UnitsRepo } from '../units/units.repo.ts';
+import type { Unit, UnitsRepo } from '../units/index.ts';
 import type { DispatchRepo, RequestRow } from './dispatch.repo.ts';
 
 const COMMAND: Role[] = ['dispatcher', 'commander'];

@@ -59,7 +59,7 @@ export function createTimersService(deps: {
           receivedAt: ms(i.times.received)!,
           dispatchedAt: ms(i.times.dispatched),
           acknowledgedAt: ms(i.times.acknowledged),
-          onSceneAt: ms(i.times['on-scene']),
+          onSceneAt: ms(i.times.onScene),
           resolvedAt: ms(i.times.resolved),
           targetS: i.targetSeconds,
           units: await unitsOf(principal.tenantCode, incidentId),

@@ -1,3 +1,4 @@
+import type { IncidentSource } from '@ronghui/contracts';
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import { canReach } from '../../platform/auth/guard.ts';
@@ -12,7 +13,6 @@ import type { OrgsService } from '../orgs/orgs.service.ts';
 import type { EmergencyResource } from './incident-eido.ts';
 import { loadTenantGazetteer, type TenantGazetteer, type TenantGeo } from './incident-context.ts';
 import type { IncidentRow, IncidentsRepo } from './incidents.repo.ts';
-import type { IncidentSource } from './incidents.schema.ts';
 
 export interface IncidentsDeps {
   db: Kysely<DB>;

@@ -1,9 +1,9 @@
+import type { IncidentSettings } from '@ronghui/contracts';
 import {
   buildGazetteer,
   DEFAULT_ZONE_SETTINGS,
   type Gazetteer,
   type GazetteerEntry,
-  type Zone,
   type ZoneSettings,
 } from '@ronghui/dispatch';
 import type { LngLat } from '@ronghui/geo';
@@ -15,27 +15,21 @@ import type { IncidentsRepo, SettingsRow } from './incidents.repo.ts';
 export type DivisionRow = Selectable<DivisionsTable>;
 export type PlaceRow = Selectable<PlacesTable>;
 
-export interface DispatchSettings {
-  countyTownCodes: string[];
-  countyTownRadiusM: number;
-  suburbRadiusM: number;
-  targetSeconds: Record<Zone, number>;
-  duplicateRadiusM: number;
-  duplicateWindowMinutes: number;
-}
+/** Zones, arrival targets and the duplicate rule of a tenant, as the API shows them. */
+export type DispatchSettings = IncidentSettings;
 
 /** Without a settings row: the defaults of DOMAIN-RULES, and no county town (everything rural). */
 export function settingsOf(row: SettingsRow | undefined): DispatchSettings {
   return {
     countyTownCodes: row?.county_town_codes ?? [],
-    countyTownRadiusM: row?.county_town_radius_m ?? DEFAULT_ZONE_SETTINGS.countyTownRadiusM,
-    suburbRadiusM: row?.suburb_radius_m ?? DEFAULT_ZONE_SETTINGS.suburbRadiusM,
+    countyTownRadiusMeters: row?.county_town_radius_m ?? DEFAULT_ZONE_SETTINGS.countyTownRadiusM,
+    suburbRadiusMeters: row?.suburb_radius_m ?? DEFAULT_ZONE_SETTINGS.suburbRadiusM,
     targetSeconds: {
-      'county-town': row?.target_county_town_s ?? DEFAULT_ZONE_SETTINGS.targetSeconds['county-town'],
+      countyTown: row?.target_county_town_s ?? DEFAULT_ZONE_SETTINGS.targetSeconds['county-town'],
       suburb: row?.target_suburb_s ?? DEFAULT_ZONE_SETTINGS.targetSeconds.suburb,
       rural: row?.target_rural_s ?? DEFAULT_ZONE_SETTINGS.targetSeconds.rural,
     },
-    duplicateRadiusM: row?.duplicate_radius_m ?? 500,
+    duplicateRadiusMeters: row?.duplicate_radius_m ?? 500,
     duplicateWindowMinutes: Math.round((row?.duplicate_window_s ?? 1800) / 60),
   };
 }
@@ -99,9 +93,13 @@ export async function loadTenantGazetteer(
     settings,
     zoneSettings: {
       countyTownSeats: seats,
-      countyTownRadiusM: settings.countyTownRadiusM,
-      suburbRadiusM: settings.suburbRadiusM,
-      targetSeconds: settings.targetSeconds,
+      countyTownRadiusM: settings.countyTownRadiusMeters,
+      suburbRadiusM: settings.suburbRadiusMeters,
+      targetSeconds: {
+        'county-town': settings.targetSeconds.countyTown,
+        suburb: settings.targetSeconds.suburb,
+        rural: settings.targetSeconds.rural,
+      },
     },
   };
 }

@@ -1,10 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { IncidentCreateBody, IncidentCreated, IncidentPossibleDuplicate } from '@ronghui/contracts';
 import { arrivalTarget, findCategory, parsePriority } from '@ronghui/dispatch';
-import { haversine, type LngLat } from '@ronghui/geo';
+import { chinaDateKey, haversine, type LngLat } from '@ronghui/geo';
 import { parseCallerNumber, reasonMessage } from '@ronghui/ids';
 import { requireRole } from '../../platform/auth/guard.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { enqueue } from '../../platform/bus/outbox.ts';
+import { canonicalJson } from '../../platform/canonical-json.ts';
 import { conflict, invalid } from '../../platform/http/errors.ts';
 import type { IncidentAccess, IncidentsDeps } from './incident-access.ts';
 import { INTAKE_ROLES } from './incident-access.ts';
@@ -12,42 +14,22 @@ import type { TenantGeo } from './incident-context.ts';
 import { locationColumns, resolveLocation } from './incident-location.ts';
 import { presentIncident } from './incident-presenter.ts';
 import type { IncidentRow } from './incidents.repo.ts';
-import type { CreateIncidentBody } from './incidents.schema.ts';
-
-/** Stable JSON (sorted keys): the same body always hashes the same. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/** YYYYMMDD in Asia/Shanghai (UTC+8, no daylight saving): the day an incident number counts in. */
-function shanghaiDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
-}
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 }
 
-export interface PossibleDuplicate {
-  id: string;
-  number: string;
-  status: string;
-  distanceM: number;
-  minutesAgo: number;
+/** An intake's answer; `replayed` when an Idempotency-Key named an incident taken before. */
+export interface IntakeResult {
+  replayed: boolean;
+  incident: IncidentCreated;
 }
 
 export function createIntake(deps: IncidentsDeps, access: IncidentAccess) {
   const { db, repo, audit, bus, clock } = deps;
 
   async function duplicatesOf(geo: TenantGeo, tenantCode: string, kind: string, point: LngLat, now: Date) {
-    const { duplicateRadiusM: radius, duplicateWindowMinutes: minutes } = geo.settings;
+    const { duplicateRadiusMeters: radius, duplicateWindowMinutes: minutes } = geo.settings;
     const dLat = radius / 111_000;
     const dLon = radius / (111_000 * Math.cos((point[1] * Math.PI) / 180));
     const rows = await repo.recentNearby(db, tenantCode, {
@@ -57,18 +39,18 @@ export function createIntake(deps: IncidentsDeps, access: IncidentAccess) {
     });
     return rows
       .map(
-        (r): PossibleDuplicate => ({
+        (r): IncidentPossibleDuplicate => ({
           id: r.id,
           number: r.number,
           status: r.status,
-          distanceM: Math.round(haversine(point, [r.lon, r.lat] as LngLat)),
+          distanceMeters: Math.round(haversine(point, [r.lon, r.lat] as LngLat)),
           minutesAgo: Math.max(0, Math.round((now.getTime() - new Date(r.received_at).getTime()) / 60_000)),
         }),
       )
-      .filter((d) => d.distanceM <= radius);
+      .filter((d) => d.distanceMeters <= radius);
   }
 
-  function checkTimes(body: CreateIncidentBody, now: Date): { receivedAt: Date; answeredAt: Date | null } {
+  function checkTimes(body: IncidentCreateBody, now: Date): { receivedAt: Date; answeredAt: Date | null } {
     const receivedAt = body.receivedAt ? new Date(body.receivedAt) : now;
     const answeredAt = body.answeredAt ? new Date(body.answeredAt) : null;
     const slack = 60_000; // clocks of phone systems drift a little
@@ -79,7 +61,7 @@ export function createIntake(deps: IncidentsDeps, access: IncidentAccess) {
     return { receivedAt, answeredAt };
   }
 
-  async function replay(geo: TenantGeo, existing: IncidentRow, hash: string) {
+  async function replay(geo: TenantGeo, existing: IncidentRow, hash: string): Promise<IntakeResult> {
     if (existing.request_hash !== hash)
       throw conflict('this Idempotency-Key was already used for a different incident report', {
         incidentId: existing.id,
@@ -90,11 +72,15 @@ export function createIntake(deps: IncidentsDeps, access: IncidentAccess) {
     };
   }
 
-  return async function create(principal: Principal, body: CreateIncidentBody, idempotencyKey?: string) {
+  return async function create(
+    principal: Principal,
+    body: IncidentCreateBody,
+    idempotencyKey?: string,
+  ): Promise<IntakeResult> {
     requireRole(principal, INTAKE_ROLES[body.source], `Taking an incident from source "${body.source}"`);
     const tenantCode = principal.tenantCode;
     const geo = await access.geo(tenantCode);
-    const hash = createHash('sha256').update(canonical(body)).digest('hex');
+    const hash = createHash('sha256').update(canonicalJson(body)).digest('hex');
     if (idempotencyKey) {
       const existing = await repo.findByIdempotencyKey(db, tenantCode, idempotencyKey);
       if (existing) return replay(geo, existing, hash);
@@ -129,7 +115,8 @@ export function createIntake(deps: IncidentsDeps, access: IncidentAccess) {
     const status = answeredAt ? 'answered' : 'received';
     try {
       await db.transaction().execute(async (trx) => {
-        const day = shanghaiDay(receivedAt);
+        // Incident numbers count within the China-time day.
+        const day = chinaDateKey(receivedAt);
         const n = await repo.nextNumber(trx, tenantCode, day);
         const number = `${tenantCode}-${day}-${String(n).padStart(4, '0')}`;
         await repo.insert(trx, {

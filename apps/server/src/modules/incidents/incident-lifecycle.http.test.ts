@@ -4,6 +4,7 @@ import { type TestApp, testApp } from '../../../../../test/support/http.ts';
 import { systemPrincipal } from '../../platform/auth/principal.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { eidoSchema } from './incident-eido.schema.ts';
+import { appendTimelineEntry, timelineEntriesOfKind } from './index.ts';
 
 const body = (over: object = {}) => ({
   source: '110',
@@ -59,8 +60,8 @@ describe.each(databaseKinds())('incident lifecycle, scope, merge and EIDO (%s)',
       'answered',
       'dispatched',
       'acknowledged',
-      'en-route',
-      'on-scene',
+      'enRoute',
+      'onScene',
       'resolved',
       'closed',
       'callback',
@@ -140,6 +141,37 @@ describe.each(databaseKinds())('incident lifecycle, scope, merge and EIDO (%s)',
     await expect(link('station-nowhere')).rejects.toThrow(/does not exist/);
   });
 
+  it("lets another module append to an incident's timeline inside its own transaction", async () => {
+    const incident = await create({ category: '盗窃' });
+    const at = new Date();
+    await t.services.db.transaction().execute((trx) =>
+      appendTimelineEntry(trx, {
+        tenantCode: '350526',
+        incidentId: incident.id,
+        at,
+        actorId: null,
+        actor: 'timer',
+        kind: 'timer-warning',
+        detail: { warning: 'dispatch-overdue', sinceReceivedS: 200 },
+      }),
+    );
+    const got = (await t.as(dispatcher, { method: 'GET', url: `/api/incidents/${incident.id}` })).json();
+    expect(got.timeline.at(-1)).toEqual({
+      at: at.toISOString(),
+      actor: 'timer',
+      kind: 'timer-warning',
+      fromStatus: null,
+      toStatus: null,
+      note: null,
+      detail: { warning: 'dispatch-overdue', sinceReceivedS: 200 },
+    });
+    const sent = await timelineEntriesOfKind(t.services.db, '350526', 'timer-warning', [incident.id]);
+    expect(sent).toEqual([
+      { incidentId: incident.id, at, detail: { warning: 'dispatch-overdue', sinceReceivedS: 200 } },
+    ]);
+    expect(await timelineEntriesOfKind(t.services.db, '350526', 'timer-warning', [])).toEqual([]);
+  });
+
   it('filters the list by status, area and time, with paging', async () => {
     const a = await create({ category: '抢劫', address: '德化县葛坑镇' });
     await status(a.id, { status: 'dispatched' });
@@ -149,7 +181,7 @@ describe.each(databaseKinds())('incident lifecycle, scope, merge and EIDO (%s)',
     expect(dispatched.items.every((i: { status: string }) => i.status === 'dispatched')).toBe(true);
     expect((await q('area=south')).json().items.some((i: { id: string }) => i.id === a.id)).toBe(false);
     const future = (await q(`from=${encodeURIComponent('2099-01-01T00:00:00Z')}`)).json();
-    expect(future).toMatchObject({ items: [], total: 0 });
+    expect(future).toEqual({ items: [], total: 0 });
     const page = (await q('pageSize=1&page=2')).json();
     expect(page.items.length).toBe(1);
     expect(page.total).toBeGreaterThan(1);
@@ -250,8 +282,21 @@ describe.each(databaseKinds())('incident lifecycle, scope, merge and EIDO (%s)',
     const saved = await put({ targetSeconds: { rural: 900 } }, commander);
     expect(saved.json()).toMatchObject({
       countyTownCodes: ['350526100', '350526101'],
-      targetSeconds: { 'county-town': 300, rural: 900 },
+      targetSeconds: { countyTown: 300, suburb: 600, rural: 900 },
     });
+    expect(Object.keys(saved.json()).sort()).toEqual([
+      'countyTownCodes',
+      'countyTownRadiusMeters',
+      'duplicateRadiusMeters',
+      'duplicateWindowMinutes',
+      'suburbRadiusMeters',
+      'targetSeconds',
+    ]);
+    // The zone keys of the body are camelCase like every other name.
+    expect((await put({ targetSeconds: { 'county-town': 240 } }, commander)).statusCode).toBe(400);
+    const inverted = await put({ countyTownRadiusMeters: 5_000, suburbRadiusMeters: 4_000 }, commander);
+    expect(inverted.statusCode).toBe(400);
+    expect(inverted.json().errors[0].path).toBe('/suburbRadiusMeters');
     expect((await create({ category: '求助' })).targetSeconds).toBe(900);
     expect((await put({ countyTownCodes: ['350526999'] }, commander)).statusCode).toBe(400);
     const got = await t.as(officer, { method: 'GET', url: '/api/incidents/settings' });

@@ -1,8 +1,8 @@
+import type { IncidentCreateBody } from '@ronghui/contracts';
 import { type AddressCandidate, nearestEntry, resolveAddress } from '@ronghui/dispatch';
 import { gcjLngLat, gcjToWgs, type GeoJSON, type LngLat, pointInPolygon } from '@ronghui/geo';
 import { DomainError, invalid } from '../../platform/http/errors.ts';
 import type { TenantGeo } from './incident-context.ts';
-import type { CreateIncidentBody } from './incidents.schema.ts';
 
 /** Where an incident is, and who answers for that place. */
 export interface ResolvedLocation {
@@ -107,7 +107,7 @@ function fromAddress(geo: TenantGeo, address: string): ResolvedLocation {
 /** A given point wins over the address (the address is still kept as text and mined for road/number). */
 export function resolveLocation(
   geo: TenantGeo,
-  input: Pick<CreateIncidentBody, 'location' | 'address'>,
+  input: Pick<IncidentCreateBody, 'location' | 'address'>,
 ): ResolvedLocation {
   if (input.location) {
     const { lon, lat, datum } = input.location;

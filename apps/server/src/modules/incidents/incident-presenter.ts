@@ -1,3 +1,4 @@
+import type { Incident, IncidentTimelineEntry } from '@ronghui/contracts';
 import {
   type AddressCandidate,
   categoryByCode,
@@ -5,6 +6,7 @@ import {
   DISPOSITIONS,
   type IncidentStatus,
   PRIORITIES,
+  type Priority,
   STATUS_NAMES,
 } from '@ronghui/dispatch';
 import { mask } from '../../platform/privacy/privacy.ts';
@@ -25,17 +27,7 @@ export const TIME_COLUMNS = {
   callback: 'callback_at',
 } as const satisfies Partial<Record<IncidentStatus, keyof IncidentRow>>;
 
-export interface TimelineEntry {
-  at: string;
-  actor: string;
-  kind: string;
-  fromStatus: string | null;
-  toStatus: string | null;
-  note: string | null;
-  detail: Record<string, unknown>;
-}
-
-export function presentTimeline(rows: readonly IncidentEventRow[]): TimelineEntry[] {
+export function presentTimeline(rows: readonly IncidentEventRow[]): IncidentTimelineEntry[] {
   return rows.map((e) => ({
     at: new Date(e.at).toISOString(),
     actor: e.actor,
@@ -50,7 +42,7 @@ export function presentTimeline(rows: readonly IncidentEventRow[]): TimelineEntr
 const named = (id: string | null, name: string | undefined) => (id ? { id, name: name ?? '' } : null);
 
 /** The incident as the API shows it: personal data masked, codes with their names. */
-export function presentIncident(row: IncidentRow, geo: TenantGeo) {
+export function presentIncident(row: IncidentRow, geo: TenantGeo): Incident {
   const category = categoryByCode(row.category_code);
   const division = (code: string | null) => {
     const d = code ? geo.divisions.get(code) : undefined;
@@ -58,9 +50,6 @@ export function presentIncident(row: IncidentRow, geo: TenantGeo) {
   };
   const place = row.place_id ? geo.places.get(row.place_id) : undefined;
   const status = row.status as IncidentStatus;
-  const times = Object.fromEntries(
-    Object.entries(TIME_COLUMNS).map(([key, column]) => [key, iso(row[column])]),
-  ) as Record<keyof typeof TIME_COLUMNS, string | null>;
   return {
     id: row.id,
     number: row.number,
@@ -72,7 +61,7 @@ export function presentIncident(row: IncidentRow, geo: TenantGeo) {
       en: category?.en ?? row.category_code,
       path: category ? categoryPath(category).map((c) => ({ code: c.code, zh: c.zh, en: c.en })) : [],
     },
-    priority: row.priority,
+    priority: row.priority as Priority,
     priorityName: PRIORITIES.find((p) => p.level === row.priority)?.zh ?? String(row.priority),
     status,
     statusName: STATUS_NAMES[status] ?? { zh: row.status, en: row.status },
@@ -109,10 +98,19 @@ export function presentIncident(row: IncidentRow, geo: TenantGeo) {
     grid: named(row.grid_id, row.grid_id ? geo.dir.get(row.grid_id)?.name : undefined),
     zone: row.zone,
     targetSeconds: row.target_seconds,
-    times,
+    times: {
+      received: iso(row.received_at),
+      answered: iso(row.answered_at),
+      dispatched: iso(row.dispatched_at),
+      acknowledged: iso(row.acknowledged_at),
+      enRoute: iso(row.en_route_at),
+      onScene: iso(row.on_scene_at),
+      resolved: iso(row.resolved_at),
+      closed: iso(row.closed_at),
+      callback: iso(row.callback_at),
+    },
     mergedInto: row.merged_into,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   };
 }
-export type IncidentView = ReturnType<typeof presentIncident>;

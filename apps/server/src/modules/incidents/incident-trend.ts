@@ -1,14 +1,7 @@
+import { chinaDate, chinaDayStart } from '@ronghui/geo';
+
 /** Beijing time has no daylight saving: a day is [00:00+08:00, next 00:00+08:00). */
 const DAY_MS = 86_400_000;
-const OFFSET_MS = 8 * 3_600_000;
-
-function shanghaiDate(ms: number): string {
-  return new Date(ms + OFFSET_MS).toISOString().slice(0, 10);
-}
-
-function startOf(date: string): Date {
-  return new Date(`${date}T00:00:00+08:00`);
-}
 
 /** The same calendar day a year earlier (29 February → 28 February). */
 export function sameDayLastYear(date: string): string {
@@ -25,18 +18,18 @@ export interface TrendWindow {
 
 /** The last `days` Beijing days up to and including today, and the same days a year earlier. */
 export function trendWindow(now: Date, days: number): TrendWindow {
-  const today = shanghaiDate(now.getTime());
-  const todayStart = startOf(today).getTime();
-  const dates = Array.from({ length: days }, (_, i) => shanghaiDate(todayStart - (days - 1 - i) * DAY_MS));
+  const today = chinaDate(now.getTime());
+  const todayStart = chinaDayStart(today).getTime();
+  const dates = Array.from({ length: days }, (_, i) => chinaDate(todayStart - (days - 1 - i) * DAY_MS));
   const first = dates[0]!;
   // Today is compared up to the same time of day last year, so a morning is not set against a whole day.
   const elapsed = now.getTime() - todayStart;
   return {
     dates,
-    current: { from: startOf(first), to: now },
+    current: { from: chinaDayStart(first), to: now },
     lastYear: {
-      from: startOf(sameDayLastYear(first)),
-      to: new Date(startOf(sameDayLastYear(today)).getTime() + elapsed),
+      from: chinaDayStart(sameDayLastYear(first)),
+      to: new Date(chinaDayStart(sameDayLastYear(today)).getTime() + elapsed),
     },
   };
 }

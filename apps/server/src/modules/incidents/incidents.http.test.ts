@@ -34,11 +34,16 @@ describe.each(databaseKinds())('incident intake (%s)', (kind) => {
       t.as(who, { method: 'GET', url: `/api/incidents/address-suggestions?q=${encodeURIComponent(q)}` });
     const res = await get('杨梅乡');
     expect(res.statusCode).toBe(200);
-    const list = res.json() as { text: string; kind: string; name: string; lon: number; lat: number }[];
+    const answer = res.json() as {
+      items: { text: string; kind: string; name: string; lon: number; lat: number }[];
+      total: number;
+    };
+    const list = answer.items;
+    expect(answer.total).toBe(list.length);
     expect(list[0]).toMatchObject({ text: '杨梅乡', kind: 'township' });
     expect(list.slice(1).every((s) => s.text.startsWith('杨梅乡'))).toBe(true);
     expect(list.length).toBeGreaterThan(3);
-    const tunnel = (await get('德化县九仙')).json();
+    const tunnel = (await get('德化县九仙')).json().items;
     expect(tunnel[0]).toMatchObject({ kind: 'place', name: '九仙山隧道', text: '德化县九仙山隧道' });
     const created = await post({
       source: '110',
@@ -237,7 +242,7 @@ describe.each(databaseKinds())('incident intake (%s)', (kind) => {
     expect(second.possibleDuplicates).toEqual([
       expect.objectContaining({ id: first.id, number: first.number, status: 'received' }),
     ]);
-    expect(second.possibleDuplicates[0].distanceM).toBeLessThan(500);
+    expect(second.possibleDuplicates[0].distanceMeters).toBeLessThan(500);
     const otherKind = (await post({ ...near, category: '交通事故' })).json();
     expect(otherKind.possibleDuplicates).toEqual([]);
     const far = (await post({ ...near, location: { lon: 118.05, lat: 25.6 } })).json();

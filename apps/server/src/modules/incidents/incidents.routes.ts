@@ -1,17 +1,25 @@
+import {
+  incidentAddressQuery,
+  incidentAddressSuggestions,
+  incidentCreateBody,
+  incidentCreated,
+  incidentDetail,
+  incidentEido,
+  incidentIdempotencyHeaders,
+  incidentList,
+  incidentListQuery,
+  incidentMergeBody,
+  incidentParams,
+  incidentRevealBody,
+  incidentRevealed,
+  incidentSettings,
+  incidentSettingsBody,
+  incidentStatusBody,
+  incidentTrend,
+  incidentTrendQuery,
+} from '@ronghui/contracts';
 import { requireUser } from '../../platform/auth/guard.ts';
 import type { App } from '../../platform/http/app-types.ts';
-import {
-  createIncidentBody,
-  idempotencyHeaders,
-  idParams,
-  listQuery,
-  mergeBody,
-  revealBody,
-  settingsBody,
-  statusBody,
-  suggestQuery,
-  trendQuery,
-} from './incidents.schema.ts';
 import type { IncidentsService } from './incidents.service.ts';
 
 const tags = ['incidents'];
@@ -19,7 +27,15 @@ const tags = ['incidents'];
 export function registerIncidentsRoutes(app: App, incidents: IncidentsService) {
   app.post(
     '/api/incidents',
-    { schema: { tags, body: createIncidentBody, headers: idempotencyHeaders } },
+    {
+      schema: {
+        tags,
+        body: incidentCreateBody,
+        headers: incidentIdempotencyHeaders,
+        // 201 for a new incident; 200 when an Idempotency-Key names one taken before.
+        response: { 200: incidentCreated, 201: incidentCreated },
+      },
+    },
     async (request, reply) => {
       const result = await incidents.create(
         requireUser(request),
@@ -30,8 +46,10 @@ export function registerIncidentsRoutes(app: App, incidents: IncidentsService) {
       return result.incident;
     },
   );
-  app.get('/api/incidents', { schema: { tags, querystring: listQuery } }, async (request) =>
-    incidents.list(requireUser(request), request.query),
+  app.get(
+    '/api/incidents',
+    { schema: { tags, querystring: incidentListQuery, response: { 200: incidentList } } },
+    async (request) => incidents.list(requireUser(request), request.query),
   );
   app.get(
     '/api/incidents/address-suggestions',
@@ -40,7 +58,8 @@ export function registerIncidentsRoutes(app: App, incidents: IncidentsService) {
         tags,
         summary:
           'Intake autocomplete: gazetteer entries (township, village, named place) for a typed address',
-        querystring: suggestQuery,
+        querystring: incidentAddressQuery,
+        response: { 200: incidentAddressSuggestions },
       },
     },
     async (request) => incidents.suggestAddresses(requireUser(request), request.query.q, request.query.limit),
@@ -51,36 +70,54 @@ export function registerIncidentsRoutes(app: App, incidents: IncidentsService) {
       schema: {
         tags,
         summary: '比降: incidents per day against the same days last year, in total and by kind',
-        querystring: trendQuery,
+        querystring: incidentTrendQuery,
+        response: { 200: incidentTrend },
       },
     },
     async (request) => incidents.trend(requireUser(request), request.query),
   );
-  app.get('/api/incidents/settings', { schema: { tags } }, async (request) =>
-    incidents.settings(requireUser(request)),
+  app.get(
+    '/api/incidents/settings',
+    { schema: { tags, response: { 200: incidentSettings } } },
+    async (request) => incidents.settings(requireUser(request)),
   );
-  app.put('/api/incidents/settings', { schema: { tags, body: settingsBody } }, async (request) =>
-    incidents.updateSettings(requireUser(request), request.body),
+  app.put(
+    '/api/incidents/settings',
+    { schema: { tags, body: incidentSettingsBody, response: { 200: incidentSettings } } },
+    async (request) => incidents.updateSettings(requireUser(request), request.body),
   );
-  app.get('/api/incidents/:id', { schema: { tags, params: idParams } }, async (request) =>
-    incidents.get(requireUser(request), request.params.id),
+  app.get(
+    '/api/incidents/:id',
+    { schema: { tags, params: incidentParams, response: { 200: incidentDetail } } },
+    async (request) => incidents.get(requireUser(request), request.params.id),
   );
-  app.get('/api/incidents/:id/eido', { schema: { tags, params: idParams } }, async (request) =>
-    incidents.eido(requireUser(request), request.params.id),
+  app.get(
+    '/api/incidents/:id/eido',
+    {
+      schema: {
+        tags,
+        summary: 'The incident as a NENA EIDO JSON document (NENA-STA-021)',
+        params: incidentParams,
+        response: { 200: incidentEido },
+      },
+    },
+    async (request) => incidents.eido(requireUser(request), request.params.id),
   );
   app.post(
     '/api/incidents/:id/status',
-    { schema: { tags, params: idParams, body: statusBody } },
+    { schema: { tags, params: incidentParams, body: incidentStatusBody, response: { 200: incidentDetail } } },
     async (request) => incidents.changeStatus(requireUser(request), request.params.id, request.body),
   );
   app.post(
     '/api/incidents/:id/merge',
-    { schema: { tags, params: idParams, body: mergeBody } },
+    { schema: { tags, params: incidentParams, body: incidentMergeBody, response: { 200: incidentDetail } } },
     async (request) => incidents.merge(requireUser(request), request.params.id, request.body.into),
   );
   app.post(
     '/api/incidents/:id/reveal',
-    { schema: { tags, params: idParams, body: revealBody } },
+    {
+      schema: { tags, params: incidentParams, body: incidentRevealBody, response: { 200: incidentRevealed } },
+    },
     async (request) =>
       incidents.reveal(requireUser(request), request.params.id, request.body.field, request.body.reason),
   );

@@ -1,3 +1,12 @@
+import type {
+  IncidentAddressSuggestions,
+  IncidentDetail,
+  IncidentList,
+  IncidentListQuery,
+  IncidentRevealed,
+  IncidentStatusBody,
+  IncidentTrendQuery,
+} from '@ronghui/contracts';
 import { canTransition, type IncidentStatus, isOpen, suggestAddresses } from '@ronghui/dispatch';
 import type { Kysely } from 'kysely';
 import { requireRole } from '../../platform/auth/guard.ts';
@@ -19,7 +28,6 @@ import { createIntake } from './incident-intake.ts';
 import { presentIncident, presentTimeline, TIME_COLUMNS } from './incident-presenter.ts';
 import { createSettingsUseCases } from './incident-settings.ts';
 import type { IncidentRow } from './incidents.repo.ts';
-import type { ListQuery, StatusBody, TrendQuery } from './incidents.schema.ts';
 import { compareYears, trendWindow } from './incident-trend.ts';
 
 const movedMeanwhile = (number: string) =>
@@ -37,7 +45,7 @@ export function createIncidentsService(deps: IncidentsDeps) {
   const { db, repo, audit, privacy, bus, clock } = deps;
   const access = createIncidentAccess(deps);
 
-  async function detail(principal: Principal, geo: TenantGeo, row: IncidentRow) {
+  async function detail(principal: Principal, geo: TenantGeo, row: IncidentRow): Promise<IncidentDetail> {
     const timeline = await repo.timeline(db, principal.tenantCode, row.id);
     return { ...presentIncident(row, geo), timeline: presentTimeline(timeline) };
   }
@@ -87,10 +95,14 @@ export function createIncidentsService(deps: IncidentsDeps) {
     create: createIntake(deps, access),
     ...createSettingsUseCases(deps, access.invalidate),
     /** Intake autocomplete: townships, villages and named places for what has been typed so far. */
-    async suggestAddresses(principal: Principal, q: string, limit: number) {
+    async suggestAddresses(
+      principal: Principal,
+      q: string,
+      limit: number,
+    ): Promise<IncidentAddressSuggestions> {
       requireRole(principal, READ_ROLES, 'Looking up addresses');
       const geo = await access.geo(principal.tenantCode);
-      return suggestAddresses(q, geo.gazetteer, limit).map((s) => ({
+      const items = suggestAddresses(q, geo.gazetteer, limit).map((s) => ({
         text: s.text,
         kind: s.candidate.kind,
         name: s.candidate.name,
@@ -98,6 +110,7 @@ export function createIncidentsService(deps: IncidentsDeps) {
         lon: s.candidate.position[0],
         lat: s.candidate.position[1],
       }));
+      return { items, total: items.length };
     },
 
     async get(principal: Principal, id: string) {
@@ -106,7 +119,7 @@ export function createIncidentsService(deps: IncidentsDeps) {
       return detail(principal, geo, await access.load(principal, geo, id));
     },
 
-    async list(principal: Principal, query: ListQuery) {
+    async list(principal: Principal, query: IncidentListQuery): Promise<IncidentList> {
       requireRole(principal, READ_ROLES, 'Listing incidents');
       const geo = await access.geo(principal.tenantCode);
       const areaId = areaIdOf(geo, query.area);
@@ -122,19 +135,14 @@ export function createIncidentsService(deps: IncidentsDeps) {
         limit: query.pageSize,
         offset: (query.page - 1) * query.pageSize,
       });
-      return {
-        items: result.items.map((r) => presentIncident(r, geo)),
-        total: result.total,
-        page: query.page,
-        pageSize: query.pageSize,
-      };
+      return { items: result.items.map((r) => presentIncident(r, geo)), total: result.total };
     },
 
     /**
      * 比降: incidents per day over the last `days` days (Beijing time, today included) against the same
      * calendar days a year earlier, in total and by kind, for an area or the caller's scope.
      */
-    async trend(principal: Principal, query: TrendQuery) {
+    async trend(principal: Principal, query: IncidentTrendQuery) {
       requireRole(principal, READ_ROLES, 'Reading incident trends');
       const geo = await access.geo(principal.tenantCode);
       const areaId = areaIdOf(geo, query.area);
@@ -147,7 +155,7 @@ export function createIncidentsService(deps: IncidentsDeps) {
       return compareYears(window, current, previous);
     },
 
-    async changeStatus(principal: Principal, id: string, body: StatusBody) {
+    async changeStatus(principal: Principal, id: string, body: IncidentStatusBody) {
       const deciding = body.status === 'resolved' || body.status === 'closed' || body.status === 'callback';
       requireRole(principal, deciding ? DECIDE_ROLES : MOVE_ROLES, `Setting an incident to "${body.status}"`);
       const geo = await access.geo(principal.tenantCode);
@@ -223,7 +231,12 @@ export function createIncidentsService(deps: IncidentsDeps) {
       return detail(principal, geo, (await repo.findById(db, principal.tenantCode, into))!);
     },
 
-    async reveal(principal: Principal, id: string, field: 'callerPhone' | 'callerName', reason: string) {
+    async reveal(
+      principal: Principal,
+      id: string,
+      field: IncidentRevealed['field'],
+      reason: string,
+    ): Promise<IncidentRevealed> {
       requireRole(principal, READ_ROLES, 'Reading incidents');
       const geo = await access.geo(principal.tenantCode);
       const row = await access.load(principal, geo, id);

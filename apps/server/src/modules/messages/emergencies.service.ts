@@ -13,7 +13,7 @@ import { conflict, forbidden, notFound } from '../../platform/http/errors.ts';
 import type { OrgDirectory } from '../orgs/org-directory.ts';
 import type { OrgsService } from '../orgs/orgs.service.ts';
 import type { RoutingService } from '../routing/routing.service.ts';
-import type { Unit, UnitsRepo } from '../units/units.repo.ts';
+import type { Unit, UnitsRepo } from '../units/index.ts';
 import type { EmergenciesRepo, EmergencyRow } from './emergencies.repo.ts';
 
 const RAISE: Role[] = ['officer', 'auxiliary'];

@@ -7,7 +7,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { invalid } from '../../platform/http/errors.ts';
 import type { OrgsService } from '../orgs/orgs.service.ts';
-import type { UnitsRepo } from '../units/units.repo.ts';
+import type { UnitsRepo } from '../units/index.ts';
 import { canUseGroup, MESSAGING } from './message-access.ts';
 import type { GroupRow, MessagesRepo } from './messages.repo.ts';
 

@@ -3,7 +3,7 @@ import type { Role } from '../../platform/auth/roles.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { invalid } from '../../platform/http/errors.ts';
 import type { OrgDirectory } from '../orgs/org-directory.ts';
-import type { UnitsRepo } from '../units/units.repo.ts';
+import type { UnitsRepo } from '../units/index.ts';
 import type { GroupRow, MessagesRepo, UserRef } from './messages.repo.ts';
 
 /** Who a message is addressed to, as the sender wrote it. */

@@ -11,7 +11,7 @@ import { forbidden, invalid, notFound } from '../../platform/http/errors.ts';
 import type { IncidentsService } from '../incidents/index.ts';
 import type { OrgDirectory } from '../orgs/org-directory.ts';
 import type { OrgsService } from '../orgs/orgs.service.ts';
-import type { UnitsRepo } from '../units/units.repo.ts';
+import type { UnitsRepo } from '../units/index.ts';
 import { COMMAND, canSeeMessage, canUseGroup, commandScope, MESSAGING, mailboxOf } from './message-access.ts';
 import { presentMessage, presentRecipient } from './message-presenter.ts';
 import { resolveRecipients, type Target } from './message-recipients.ts';

@@ -106,7 +106,7 @@ describe.each(databaseKinds())('杨梅乡 scenario with the simulator (%s)', (ki
     const incident = (await t.as(north, { method: 'GET', url: `/api/incidents/${id}` })).json();
     expect(incident.status).toBe('on-scene');
     expect(incident.times.dispatched).not.toBeNull();
-    expect(incident.times['on-scene']).not.toBeNull();
+    expect(incident.times.onScene).not.toBeNull();
     const positions = await database.db
       .selectFrom('avl_positions')
       .select('unit_id')

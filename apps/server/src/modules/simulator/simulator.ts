@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Services } from '../../main.ts';
-import type { Unit } from '../units/units.repo.ts';
+import type { Unit } from '../units/index.ts';
 
 export interface SimulatorOptions {
   tenantCode: string;

@@ -1,8 +1,8 @@
+import { avlFix } from '@ronghui/contracts';
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { AvlService, IncomingFix } from './avl.service.ts';
-import { avlFix } from './units.routes.ts';
 
 /** `ronghui/<tenant>/avl/<unit>`: one fix per message, JSON `{lon, lat, at?, speedKmh?, heading?}`. */
 export const AVL_TOPIC = 'ronghui/+/avl/+';

@@ -57,10 +57,12 @@ describe.each(databaseKinds())('units, status and AVL (%s)', (kind) => {
   });
 
   it('shows a station officer only the units of their station, the commander all', async () => {
-    const mine = (await t.as(yangmei, { method: 'GET', url: '/api/units' })).json();
+    const list = (await t.as(yangmei, { method: 'GET', url: '/api/units' })).json();
+    expect(list.total).toBe(list.items.length);
+    const mine = list.items;
     expect(mine.length).toBeGreaterThan(0);
     expect(new Set(mine.map((u: { stationName: string }) => u.stationName))).toEqual(new Set(['杨梅派出所']));
-    const all = (await t.as(commander, { method: 'GET', url: '/api/units' })).json();
+    const all = (await t.as(commander, { method: 'GET', url: '/api/units' })).json().items;
     expect(all.length).toBeGreaterThan(18 * 8);
     expect(all.some((u: { pool: string | null }) => u.pool === 'county-town')).toBe(true);
     const other = all.find((u: { stationName: string }) => u.stationName === '浔中派出所');
@@ -68,7 +70,7 @@ describe.each(databaseKinds())('units, status and AVL (%s)', (kind) => {
   });
 
   it('appends every status report to the unit history', async () => {
-    const mine = (await t.as(yangmei, { method: 'GET', url: '/api/units' })).json();
+    const mine = (await t.as(yangmei, { method: 'GET', url: '/api/units' })).json().items;
     const unit = mine[0];
     const res = await t.as(yangmei, {
       method: 'POST',
@@ -77,6 +79,21 @@ describe.each(databaseKinds())('units, status and AVL (%s)', (kind) => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'out-of-service', statusName: { zh: '暂停服务' } });
+    const event = await t.services.db
+      .selectFrom('outbox')
+      .select(['payload', 'org_ids'])
+      .where('topic', '=', 'unit.status')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(event.payload).toMatchObject({
+      unitId: unit.id,
+      callsign: unit.callsign,
+      stationId: unit.stationId,
+      from: unit.status,
+      status: 'out-of-service',
+      incidentId: unit.incidentId,
+    });
+    expect(event.org_ids).toEqual(expect.arrayContaining(['350526', 'station-350526200']));
     await t.as(yangmei, {
       method: 'POST',
       url: `/api/units/${unit.id}/status`,
@@ -98,8 +115,8 @@ describe.each(databaseKinds())('units, status and AVL (%s)', (kind) => {
   });
 
   it('stores accepted positions, refuses bad ones by reason, and loses none', async () => {
-    const mine = (await t.as(yangmei, { method: 'GET', url: '/api/units' })).json();
-    const all = (await t.as(commander, { method: 'GET', url: '/api/units' })).json();
+    const mine = (await t.as(yangmei, { method: 'GET', url: '/api/units' })).json().items;
+    const all = (await t.as(commander, { method: 'GET', url: '/api/units' })).json().items;
     const foreign = all.find((u: { stationName: string }) => u.stationName === '浔中派出所');
     const before = await t.services.db
       .selectFrom('avl_positions')
@@ -149,8 +166,8 @@ describe.each(databaseKinds())('units, status and AVL (%s)', (kind) => {
   });
 
   it('stores concurrent batches before answering, audits each sender, shows positions live within scope', async () => {
-    const mine = (await t.as(yangmei, { method: 'GET', url: '/api/units' })).json();
-    const all = (await t.as(commander, { method: 'GET', url: '/api/units' })).json();
+    const mine = (await t.as(yangmei, { method: 'GET', url: '/api/units' })).json().items;
+    const all = (await t.as(commander, { method: 'GET', url: '/api/units' })).json().items;
     const foreign = all.find((u: { stationName: string }) => u.stationName === '浔中派出所');
     await t.services.bus.start();
     const url = await t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -240,7 +257,7 @@ describe.each(databaseKinds())('units, status and AVL (%s)', (kind) => {
         },
       },
     });
-    const mine = (await t.as(yangmei, { method: 'GET', url: '/api/units' })).json();
+    const mine = (await t.as(yangmei, { method: 'GET', url: '/api/units' })).json().items;
     const actor = { tenantCode: '350526', userId: 'system:test', username: 'test' };
     const fix = (lon: number) => [{ unitId: mine[0].id, lon, lat: 25.72 }];
     // One batch first, so the service's caches (units, county bounds) are warm and the next four reach the
@@ -290,7 +307,7 @@ describe.each(databaseKinds())('units, status and AVL (%s)', (kind) => {
   });
 
   it("writes a unit's own position at most once a second, every fix to the history at once", async () => {
-    const mine = (await t.as(yangmei, { method: 'GET', url: '/api/units' })).json();
+    const mine = (await t.as(yangmei, { method: 'GET', url: '/api/units' })).json().items;
     const unitId = mine[2].id;
     // The unit moved in the test before: let its second pass.
     await t.services.avl.flush();

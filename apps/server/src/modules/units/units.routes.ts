@@ -1,31 +1,21 @@
-import { UNIT_STATUSES } from '@ronghui/dispatch';
-import { z } from 'zod';
+import {
+  avlBatchBody,
+  avlBatchResult,
+  avlRejectionCounts,
+  unit,
+  unitDetail,
+  unitList,
+  unitListQuery,
+  unitParams,
+  unitStatusBody,
+} from '@ronghui/contracts';
 import { canReach, requireRole, requireUser } from '../../platform/auth/guard.ts';
 import type { App } from '../../platform/http/app-types.ts';
 import type { OrgsService } from '../orgs/orgs.service.ts';
 import type { AvlService } from './avl.service.ts';
 import type { UnitsService } from './units.service.ts';
 
-const unitId = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits, . _ : -');
-const idParams = z.object({ id: unitId }).strict();
-
-export const avlFix = z
-  .object({
-    unitId,
-    lon: z.number(),
-    lat: z.number(),
-    at: z.union([z.iso.datetime({ offset: true }), z.number().int().positive()]).optional(),
-    speedKmh: z.number().min(0).max(400).optional(),
-    heading: z.number().min(0).max(360).optional(),
-  })
-  .strict();
-export type AvlFixInput = z.infer<typeof avlFix>;
-
-const avlBody = z.object({ positions: z.array(avlFix).min(1).max(5_000) }).strict();
+const tags = ['units'];
 
 export function registerUnitsRoutes(
   app: App,
@@ -34,43 +24,31 @@ export function registerUnitsRoutes(
   const { units, avl, orgs } = deps;
   app.get(
     '/api/units',
-    {
-      schema: {
-        tags: ['units'],
-        querystring: z
-          .object({ station: z.string().max(64).optional(), status: z.enum(UNIT_STATUSES).optional() })
-          .strict(),
-      },
+    { schema: { tags, querystring: unitListQuery, response: { 200: unitList } } },
+    async (request) => {
+      const items = await units.list(requireUser(request), request.query);
+      return { items, total: items.length };
     },
-    async (request) => units.list(requireUser(request), request.query),
   );
-  app.get('/api/units/:id', { schema: { tags: ['units'], params: idParams } }, async (request) =>
-    units.get(requireUser(request), request.params.id),
+  app.get(
+    '/api/units/:id',
+    { schema: { tags, params: unitParams, response: { 200: unitDetail } } },
+    async (request) => units.get(requireUser(request), request.params.id),
   );
   app.post(
     '/api/units/:id/status',
-    {
-      schema: {
-        tags: ['units'],
-        params: idParams,
-        body: z
-          .object({
-            status: z.enum(UNIT_STATUSES),
-            incidentId: z.string().min(1).max(64).nullable().optional(),
-            note: z.string().max(500).optional(),
-          })
-          .strict(),
-      },
-    },
+    { schema: { tags, params: unitParams, body: unitStatusBody, response: { 200: unit } } },
     async (request) => units.setStatus(requireUser(request), request.params.id, request.body),
   );
   app.post(
     '/api/avl',
     {
       schema: {
-        tags: ['units'],
+        tags,
         summary: 'Batch of AVL (GPS) positions; each fix accepted or rejected with a reason',
-        body: avlBody,
+        body: avlBatchBody,
+        // 200 when every fix was stored, 202 when some were refused (the rest are stored).
+        response: { 200: avlBatchResult, 202: avlBatchResult },
       },
     },
     async (request, reply) => {
@@ -88,9 +66,19 @@ export function registerUnitsRoutes(
       return reply.status(result.rejected.length ? 202 : 200).send(result);
     },
   );
-  app.get('/api/avl/rejections', { schema: { tags: ['units'] } }, async (request) => {
-    const principal = requireUser(request);
-    requireRole(principal, ['dispatcher', 'commander', 'system-admin'], 'Viewing AVL rejection counts');
-    return avl.rejectionCounts(principal.tenantCode);
-  });
+  app.get(
+    '/api/avl/rejections',
+    {
+      schema: {
+        tags,
+        summary: 'Refused AVL fixes counted by reason',
+        response: { 200: avlRejectionCounts },
+      },
+    },
+    async (request) => {
+      const principal = requireUser(request);
+      requireRole(principal, ['dispatcher', 'commander', 'system-admin'], 'Viewing AVL rejection counts');
+      return avl.rejectionCounts(principal.tenantCode);
+    },
+  );
 }

@@ -1,3 +1,4 @@
+import type { Unit as UnitView, UnitDetail } from '@ronghui/contracts';
 import { isUnitStatus, UNIT_STATUS_NAMES, type UnitStatus } from '@ronghui/dispatch';
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
@@ -5,31 +6,15 @@ import { canReach, requireRole } from '../../platform/auth/guard.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { Role } from '../../platform/auth/roles.ts';
 import type { EventBus } from '../../platform/bus/bus.ts';
-import { enqueue } from '../../platform/bus/outbox.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { invalid, notFound } from '../../platform/http/errors.ts';
 import type { OrgsService } from '../orgs/orgs.service.ts';
+import { enqueueUnitStatus } from './unit-status.ts';
 import type { Unit, UnitsRepo } from './units.repo.ts';
 
 const READ: Role[] = ['dispatcher', 'commander', 'officer', 'auxiliary', 'leader'];
 const SET_STATUS: Role[] = ['dispatcher', 'commander', 'officer', 'auxiliary'];
-
-export interface UnitView {
-  id: string;
-  callsign: string;
-  name: string;
-  kind: Unit['kind'];
-  stationId: string;
-  stationName: string;
-  pool: string | null;
-  capabilities: string[];
-  status: string;
-  statusName: { zh: string; en: string };
-  onDuty: boolean;
-  incidentId: string | null;
-  position: { lon: number; lat: number; speedKmh: number | null; heading: number | null; at: string } | null;
-}
 
 export function createUnitsService(deps: {
   db: Kysely<DB>;
@@ -53,7 +38,7 @@ export function createUnitsService(deps: {
       stationName: dir.get(u.stationId)?.name ?? '',
       pool: u.pool,
       capabilities: u.capabilities,
-      status: u.status,
+      status: u.status as UnitStatus,
       statusName: isUnitStatus(u.status) ? UNIT_STATUS_NAMES[u.status] : { zh: u.status, en: u.status },
       onDuty: onDuty.has(u.id),
       incidentId: u.incidentId,
@@ -89,7 +74,7 @@ export function createUnitsService(deps: {
         principal.tenantCode,
       );
     },
-    async get(principal: Principal, id: string) {
+    async get(principal: Principal, id: string): Promise<UnitDetail> {
       requireRole(principal, READ, 'Viewing units');
       const unit = await load(principal, id);
       const [view] = await present([unit], principal.tenantCode);
@@ -141,21 +126,14 @@ export function createUnitsService(deps: {
           resourceId: id,
           detail: { from: unit.status, to: input.status, incidentId },
         });
-        await enqueue(
-          trx,
-          principal.tenantCode,
-          'unit.status',
-          {
-            unitId: id,
-            callsign: unit.callsign,
-            stationId: unit.stationId,
-            from: unit.status,
-            status: input.status,
-            incidentId,
-            at: at.toISOString(),
-          },
-          dir.pathOf(unit.stationId),
-        );
+        await enqueueUnitStatus(trx, {
+          tenantCode: principal.tenantCode,
+          unit,
+          status: input.status,
+          incidentId,
+          at,
+          orgPath: dir.pathOf(unit.stationId),
+        });
       });
       bus.kick();
       return (await present([(await repo.get(db, principal.tenantCode, id))!], principal.tenantCode))[0]!;

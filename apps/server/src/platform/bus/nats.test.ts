@@ -93,7 +93,7 @@ describe.runIf(available)('two instances share events through NATS JetStream', (
     onA.send({ type: 'subscribe', topics: ['unit.positions'] });
     await onA.waitFor((m) => m.type === 'subscribed');
     const officer = await b.login('officer-yangmei');
-    const unit = (await b.as(officer, { method: 'GET', url: '/api/units' })).json()[0];
+    const unit = (await b.as(officer, { method: 'GET', url: '/api/units' })).json().items[0];
     const outboxBefore = await database.db
       .selectFrom('outbox')
       .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { IncidentView } from '../dispatch/dispatch-types.ts';
+import type { Incident } from '@ronghui/contracts';
 import { byArea, byKind, changeBadge, minutes, startOfShanghaiDay } from './bigscreen-data.ts';
 
-const incident = (kind: string, area: { id: string; name: string } | null): IncidentView =>
-  ({ category: { kind, code: kind, zh: '', en: '' }, area }) as unknown as IncidentView;
+const incident = (kind: string, area: { id: string; name: string } | null): Incident =>
+  ({ category: { kind, code: kind, zh: '', en: '' }, area }) as unknown as Incident;
 
 describe('big screen figures', () => {
   it('starts the day at midnight Beijing time', () => {

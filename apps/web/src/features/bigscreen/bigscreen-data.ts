@@ -1,5 +1,6 @@
 import { categoryByCode, UNIT_STATUSES, type UnitStatus } from '@ronghui/dispatch';
-import type { IncidentView, MetricsRow, UnitView } from '../dispatch/dispatch-types.ts';
+import type { Incident, Unit } from '@ronghui/contracts';
+import type { MetricsRow } from '../dispatch/dispatch-types.ts';
 
 export interface Count {
   key: string;
@@ -21,7 +22,7 @@ function tally<T>(items: readonly T[], key: (item: T) => string, name: (key: str
     .sort((a, b) => b.value - a.value);
 }
 
-export function byKind(incidents: readonly IncidentView[], zh: boolean): Count[] {
+export function byKind(incidents: readonly Incident[], zh: boolean): Count[] {
   return tally(
     incidents,
     (i) => i.category.kind,
@@ -32,7 +33,7 @@ export function byKind(incidents: readonly IncidentView[], zh: boolean): Count[]
   );
 }
 
-export function byArea(incidents: readonly IncidentView[], none: string): Count[] {
+export function byArea(incidents: readonly Incident[], none: string): Count[] {
   const names = new Map(incidents.map((i) => [i.area?.id ?? '', i.area?.name ?? none]));
   return tally(
     incidents,
@@ -42,7 +43,7 @@ export function byArea(incidents: readonly IncidentView[], none: string): Count[
 }
 
 /** On-duty units per state, in the order of the state table. */
-export function unitsByStatus(units: readonly UnitView[]): { status: UnitStatus; value: number }[] {
+export function unitsByStatus(units: readonly Unit[]): { status: UnitStatus; value: number }[] {
   const counts = new Map<UnitStatus, number>();
   for (const u of units) if (u.onDuty) counts.set(u.status, (counts.get(u.status) ?? 0) + 1);
   return UNIT_STATUSES.filter((s) => counts.has(s)).map((s) => ({ status: s, value: counts.get(s) ?? 0 }));

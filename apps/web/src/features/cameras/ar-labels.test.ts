@@ -1,6 +1,6 @@
 import { createCameraProjector, createLocalProjection, type LngLat } from '@ronghui/geo';
 import { describe, expect, it } from 'vitest';
-import type { IncidentView, UnitView } from '../dispatch/dispatch-types.ts';
+import type { Incident, Unit } from '@ronghui/contracts';
 import { arLabels, declutter, poseOf, roadOverlay } from './ar-labels.ts';
 import { cameraFeatures } from './camera-features.ts';
 import type { CameraView } from './cameras-api.ts';
@@ -32,7 +32,7 @@ const ahead = (east: number, north: number) => {
   const [lon, lat] = local.toLngLat([east, north]);
   return { lon, lat };
 };
-const unit = (id: string, at: { lon: number; lat: number } | null): UnitView => ({
+const unit = (id: string, at: { lon: number; lat: number } | null): Unit => ({
   id,
   callsign: `浔中${id}`,
   name: '民警',
@@ -40,13 +40,14 @@ const unit = (id: string, at: { lon: number; lat: number } | null): UnitView => 
   stationId: 'station-350526100',
   stationName: '浔中派出所',
   pool: null,
+  capabilities: [],
   status: 'available',
   statusName: { zh: '空闲', en: 'Available' },
   onDuty: true,
   incidentId: null,
   position: at && { ...at, speedKmh: 0, heading: 0, at: '2026-11-29T00:00:00Z' },
 });
-const names = { unitStatus: (s: string) => s, category: (i: IncidentView) => i.category.zh };
+const names = { unitStatus: (s: string) => s, category: (i: Incident) => i.category.zh };
 
 describe('AR labels', () => {
   const projector = createCameraProjector(poseOf(camera, 1280, 720));
@@ -58,7 +59,7 @@ describe('AR labels', () => {
       priority: 1,
       category: { kind: 'criminal', code: '01', zh: '盗窃', en: 'Theft' },
       location: { ...ahead(-30, 200), address: null, township: null, confidence: 1 },
-    } as IncidentView;
+    } as Incident;
     const { labels, roads } = arLabels(
       projector,
       {

@@ -1,6 +1,6 @@
 import type { CameraPose, CameraProjector } from '@ronghui/geo';
 import type { FeatureCollection } from 'geojson';
-import type { IncidentView, UnitView } from '../dispatch/dispatch-types.ts';
+import type { Incident, Unit } from '@ronghui/contracts';
 import type { CameraView, ScenePlace } from './cameras-api.ts';
 
 export type ArLabelKind = 'unit' | 'incident' | 'place' | 'road';
@@ -44,8 +44,8 @@ export function declutter(labels: ArLabel[]): ArLabel[] {
 }
 
 export interface ArScene {
-  units: readonly UnitView[];
-  incidents: readonly IncidentView[];
+  units: readonly Unit[];
+  incidents: readonly Incident[];
   places: readonly ScenePlace[];
   roads: FeatureCollection | undefined;
 }
@@ -104,7 +104,7 @@ export function arLabels(
 
 export interface LabelNames {
   unitStatus: (status: string) => string;
-  category: (i: IncidentView) => string;
+  category: (i: Incident) => string;
 }
 
 const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} km` : `${Math.round(m)} m`);

@@ -2,7 +2,8 @@ import { AimOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Input, Tag } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n/i18n-context.tsx';
-import { type AddressSuggestion, dispatchApi } from './dispatch-api.ts';
+import type { IncidentAddressSuggestion as AddressSuggestion } from '@ronghui/contracts';
+import { dispatchApi } from './dispatch-api.ts';
 
 export interface AddressInputProps {
   /** Set by Form.Item, so the label names this field. */
@@ -43,7 +44,7 @@ export function AddressInput({ id, value, onChange, picking, onPickOnMap }: Addr
         (list) => {
           if (latest.current !== text) return;
           setFailed(false);
-          setSuggestions(list);
+          setSuggestions(list.items);
         },
         () => setFailed(true),
       );

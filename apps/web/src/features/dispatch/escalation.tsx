@@ -5,11 +5,11 @@ import { useState } from 'react';
 import { describeError } from '../../api/describe-error.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { dispatchApi } from './dispatch-api.ts';
-import type { IncidentView } from './dispatch-types.ts';
+import type { IncidentDetail } from '@ronghui/contracts';
 import { useLiveEvents } from './live-channel.tsx';
 
 /** The incident has been referred up to the county command centre (its timeline says so). */
-export function isEscalated(incident: IncidentView): boolean {
+export function isEscalated(incident: IncidentDetail): boolean {
   return (incident.timeline ?? []).some((e) => e.kind === 'org-linked' && e.detail?.role === 'escalated');
 }
 
@@ -17,7 +17,7 @@ export function isEscalated(incident: IncidentView): boolean {
  * 上报县局: a joint area's command room refers an incident up when it needs support from other areas
  * (only the county command centre tasks their stations). Asks why, in words the county will read.
  */
-export function EscalateButton({ incident }: { incident: IncidentView }) {
+export function EscalateButton({ incident }: { incident: IncidentDetail }) {
   const t = useT();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);

@@ -1,6 +1,6 @@
 import { List, Space, Tag, Typography } from 'antd';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
-import type { IncidentView } from './dispatch-types.ts';
+import type { Incident } from '@ronghui/contracts';
 import { arrivalLevel } from './incident-timers.tsx';
 import { formatDuration } from './map-features.ts';
 import { priorityColors } from './unit-icons.ts';
@@ -14,7 +14,7 @@ export function IncidentList({
   selectedId,
   onSelect,
 }: {
-  incidents: readonly IncidentView[];
+  incidents: readonly Incident[];
   selectedId: string | null;
   onSelect: (id: string) => void;
 }) {
@@ -25,7 +25,7 @@ export function IncidentList({
     (a, b) => a.priority - b.priority || Date.parse(b.createdAt) - Date.parse(a.createdAt),
   );
   return (
-    <List<IncidentView>
+    <List<Incident>
       size="small"
       data-testid="incident-list"
       dataSource={sorted}

@@ -6,7 +6,7 @@ import { describeError } from '../../api/describe-error.ts';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { dispatchApi } from './dispatch-api.ts';
-import type { IncidentView } from './dispatch-types.ts';
+import type { Incident } from '@ronghui/contracts';
 import { IncidentTimers } from './incident-timers.tsx';
 import { useReadOnly } from './roles/read-only.tsx';
 import { priorityColors } from './unit-icons.ts';
@@ -31,7 +31,7 @@ export function useIncident(id: string | null) {
 }
 
 /** The chosen incident: what, where, timers, its timeline and the next status steps. */
-export function IncidentPanel({ incident }: { incident: IncidentView }) {
+export function IncidentPanel({ incident }: { incident: Incident }) {
   const t = useT();
   const { locale } = useLocale();
   const queryClient = useQueryClient();

@@ -5,7 +5,7 @@ import { fetchOrgGeojson } from '../../api/orgs-api.ts';
 import { formatDateTime } from '../../i18n/format-datetime.ts';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
-import type { TimelineEntry } from './dispatch-types.ts';
+import type { IncidentTimelineEntry } from '@ronghui/contracts';
 
 const linkRoles: Record<string, MessageKey> = {
   requested: 'dispatch.timeline.requested',
@@ -14,13 +14,13 @@ const linkRoles: Record<string, MessageKey> = {
 };
 
 /** What happened to the incident, newest last, in words rather than event codes. */
-export function IncidentTimeline({ entries }: { entries: readonly TimelineEntry[] }) {
+export function IncidentTimeline({ entries }: { entries: readonly IncidentTimelineEntry[] }) {
   const t = useT();
   const { locale } = useLocale();
   const orgs = useQuery({ queryKey: ['orgs', 'geojson'], queryFn: fetchOrgGeojson, staleTime: 5 * 60_000 });
   const orgName = (id: unknown) =>
     orgs.data?.features.find((f) => f.properties.id === id)?.properties.name ?? String(id ?? '');
-  const say = (e: TimelineEntry): string => {
+  const say = (e: IncidentTimelineEntry): string => {
     if (e.toStatus) {
       const names = (STATUS_NAMES as Record<string, { zh: string; en: string }>)[e.toStatus];
       return names ? (locale === 'zh-CN' ? names.zh : names.en) : e.toStatus;

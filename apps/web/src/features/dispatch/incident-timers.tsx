@@ -1,15 +1,15 @@
 import { Progress, Space, Statistic, Tag } from 'antd';
 import { useT } from '../../i18n/i18n-context.tsx';
-import type { IncidentView } from './dispatch-types.ts';
+import type { Incident } from '@ronghui/contracts';
 import { formatDuration } from './map-features.ts';
 import { useNow } from './use-now.ts';
 
 export type TimerLevel = 'ok' | 'warning' | 'overdue' | 'done';
 
 /** Where the arrival clock stands: green, amber in the last fifth, red when over; done on scene. */
-export function arrivalLevel(incident: IncidentView, now: number): { level: TimerLevel; left: number } {
+export function arrivalLevel(incident: Incident, now: number): { level: TimerLevel; left: number } {
   const received = Date.parse(incident.times.received ?? incident.createdAt);
-  const arrived = incident.times['on-scene'];
+  const arrived = incident.times.onScene;
   const end = arrived ? Date.parse(arrived) : now;
   const left = incident.targetSeconds - (end - received) / 1000;
   if (arrived) return { level: 'done', left };
@@ -26,7 +26,7 @@ const levelColor: Record<TimerLevel, string> = {
 };
 
 /** Time since the call and the countdown to the zone's arrival target. */
-export function IncidentTimers({ incident }: { incident: IncidentView }) {
+export function IncidentTimers({ incident }: { incident: Incident }) {
   const t = useT();
   const now = useNow();
   const received = Date.parse(incident.times.received ?? incident.createdAt);

@@ -5,11 +5,16 @@ import { describeError } from '../../api/describe-error.ts';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
 import { AddressInput } from './address-input.tsx';
 import { categoryTree } from './category-tree.ts';
-import { dispatchApi, type NewIncident } from './dispatch-api.ts';
-import type { IncidentView } from './dispatch-types.ts';
+import { dispatchApi } from './dispatch-api.ts';
+import {
+  INCIDENT_SOURCES,
+  type IncidentCreateBody,
+  type IncidentCreated,
+  type IncidentSource,
+} from '@ronghui/contracts';
 
 interface IntakeValues {
-  source: string;
+  source: IncidentSource;
   category: string;
   priority: number;
   address?: string;
@@ -23,10 +28,8 @@ export interface IntakeFormProps {
   picking: boolean;
   onPickOnMap: () => void;
   onClearPick: () => void;
-  onCreated: (incident: IncidentView) => void;
+  onCreated: (incident: IncidentCreated) => void;
 }
-
-const sources = ['110', 'walk-in', 'patrol', 'video', 'grid', 'volunteer'] as const;
 
 /** 接警: category, priority, an address or a point clicked on the map, the caller. */
 export function IntakeForm({ picked, picking, onPickOnMap, onClearPick, onCreated }: IntakeFormProps) {
@@ -38,11 +41,11 @@ export function IntakeForm({ picked, picking, onPickOnMap, onClearPick, onCreate
   const tree = useMemo(() => categoryTree(locale), [locale]);
 
   const create = useMutation({
-    mutationFn: (body: NewIncident) => dispatchApi.createIncident(body),
+    mutationFn: (body: IncidentCreateBody) => dispatchApi.createIncident(body),
     onSuccess: (incident) => {
       void queryClient.invalidateQueries({ queryKey: ['dispatch', 'incidents'] });
       message.success(t('dispatch.intake.created', { number: incident.number }));
-      const duplicates = incident.possibleDuplicates ?? [];
+      const duplicates = incident.possibleDuplicates;
       if (duplicates.length > 0) {
         modal.warning({
           title: t('dispatch.intake.duplicates', { n: duplicates.length }),
@@ -50,7 +53,11 @@ export function IntakeForm({ picked, picking, onPickOnMap, onClearPick, onCreate
             <ul data-testid="duplicate-warning" style={{ paddingLeft: 16 }}>
               {duplicates.map((d) => (
                 <li key={d.id}>
-                  {t('dispatch.intake.duplicate', { number: d.number, m: d.distanceM, min: d.minutesAgo })}
+                  {t('dispatch.intake.duplicate', {
+                    number: d.number,
+                    m: d.distanceMeters,
+                    min: d.minutesAgo,
+                  })}
                 </li>
               ))}
             </ul>
@@ -95,7 +102,7 @@ export function IntakeForm({ picked, picking, onPickOnMap, onClearPick, onCreate
     >
       <Space.Compact block>
         <Form.Item name="source" label={t('dispatch.intake.source')} style={{ width: '40%' }}>
-          <Select options={sources.map((s) => ({ value: s, label: t(`dispatch.source.${s}`) }))} />
+          <Select options={INCIDENT_SOURCES.map((s) => ({ value: s, label: t(`dispatch.source.${s}`) }))} />
         </Form.Item>
         <Form.Item name="priority" label={t('dispatch.intake.priority')} style={{ width: '60%' }}>
           <Radio.Group

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UnitView } from './dispatch-types.ts';
+import type { Unit } from '@ronghui/contracts';
 import {
   applyPositions,
   applyStatus,
@@ -38,7 +38,7 @@ function fakeTime() {
   return { timers, advance, now: () => now, pending: () => due.size };
 }
 
-const unit = (id: string, at: string | null): UnitView => ({
+const unit = (id: string, at: string | null): Unit => ({
   id,
   callsign: id,
   name: '民警',
@@ -46,6 +46,7 @@ const unit = (id: string, at: string | null): UnitView => ({
   stationId: 'station-350526200',
   stationName: '杨梅派出所',
   pool: null,
+  capabilities: [],
   status: 'available',
   statusName: { zh: '空闲', en: 'Available' },
   onDuty: true,

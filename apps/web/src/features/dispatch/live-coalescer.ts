@@ -1,5 +1,5 @@
 import type { UnitStatus } from '@ronghui/dispatch';
-import type { UnitPosition, UnitView } from './dispatch-types.ts';
+import type { Unit, UnitPosition } from '@ronghui/contracts';
 
 export interface Timers {
   set(fn: () => void, ms: number): unknown;
@@ -50,7 +50,7 @@ export function createCoalescer(
 
 /** Applies fixes to the table of units (units it does not know are ignored); returns how many applied. */
 export function applyPositions(
-  table: Map<string, UnitView>,
+  table: Map<string, Unit>,
   positions: readonly ({ unitId: string } & UnitPosition)[],
 ): number {
   let applied = 0;
@@ -67,7 +67,7 @@ export function applyPositions(
 
 /** Applies a status report; false when the unit is not in the table. */
 export function applyStatus(
-  table: Map<string, UnitView>,
+  table: Map<string, Unit>,
   report: { unitId: string; status: UnitStatus; incidentId: string | null },
 ): boolean {
   const unit = table.get(report.unitId);
@@ -112,13 +112,13 @@ export function createThrottle(
 
 /** Live units for whoever draws them outside React (the map), published once per burst. */
 export interface UnitFeed {
-  subscribe(listener: (units: readonly UnitView[]) => void): () => void;
-  readonly latest: readonly UnitView[] | null;
+  subscribe(listener: (units: readonly Unit[]) => void): () => void;
+  readonly latest: readonly Unit[] | null;
 }
 
-export function createUnitFeed(): UnitFeed & { publish(units: readonly UnitView[]): void } {
-  const listeners = new Set<(units: readonly UnitView[]) => void>();
-  let latest: readonly UnitView[] | null = null;
+export function createUnitFeed(): UnitFeed & { publish(units: readonly Unit[]): void } {
+  const listeners = new Set<(units: readonly Unit[]) => void>();
+  let latest: readonly Unit[] | null = null;
   return {
     subscribe(listener) {
       listeners.add(listener);

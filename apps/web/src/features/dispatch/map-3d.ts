@@ -3,7 +3,7 @@ import type { ControlPosition, IControl, Map as MapLibreMap } from 'maplibre-gl'
 import type { OrgFeatureCollection } from '../../api/types.ts';
 import { type MapSettings, serverUrl } from '../../map/map-resources.ts';
 import { maplibregl } from '../../map/setup-worker.ts';
-import type { UnitView } from './dispatch-types.ts';
+import type { Unit } from '@ronghui/contracts';
 import { labelLayerIds } from './map-labels.ts';
 
 /**
@@ -17,7 +17,7 @@ const BLOCK_HALF_M = 600;
 const METRES_PER_UNIT = 120;
 
 /** One square column per station or brigade: height = units on duty, colour = units available. */
-export function stationBlocks(orgs: OrgFeatureCollection, units: readonly UnitView[]): FeatureCollection {
+export function stationBlocks(orgs: OrgFeatureCollection, units: readonly Unit[]): FeatureCollection {
   const onDuty = new Map<string, number>();
   const available = new Map<string, number>();
   for (const u of units) {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { categoryTree } from './category-tree.ts';
-import type { UnitView } from './dispatch-types.ts';
+import type { Unit } from '@ronghui/contracts';
 import { formatDuration, pointFeature, unitFeatures } from './map-features.ts';
 
-const unit = (id: string, position: UnitView['position']): UnitView => ({
+const unit = (id: string, position: Unit['position']): Unit => ({
   id,
   callsign: `杨梅${id}`,
   name: '民警',
@@ -11,6 +11,7 @@ const unit = (id: string, position: UnitView['position']): UnitView => ({
   stationId: 'station-350526200',
   stationName: '杨梅派出所',
   pool: null,
+  capabilities: [],
   status: 'en-route',
   statusName: { zh: '出警途中', en: 'En route' },
   onDuty: true,

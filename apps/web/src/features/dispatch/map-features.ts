@@ -1,10 +1,10 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import type { IncidentView, UnitView } from './dispatch-types.ts';
+import type { Incident, Unit } from '@ronghui/contracts';
 
 const point = (lon: number, lat: number): Point => ({ type: 'Point', coordinates: [lon, lat] });
 
 /** Units with a position as map points (status and heading drive the icon). */
-export function unitFeatures(units: readonly UnitView[], selectedId: string | null): FeatureCollection {
+export function unitFeatures(units: readonly Unit[], selectedId: string | null): FeatureCollection {
   const features: Feature[] = [];
   for (const u of units) {
     if (!u.position) continue;
@@ -27,7 +27,7 @@ export function unitFeatures(units: readonly UnitView[], selectedId: string | nu
 }
 
 export function incidentFeatures(
-  incidents: readonly IncidentView[],
+  incidents: readonly Incident[],
   selectedId: string | null,
 ): FeatureCollection {
   return {

@@ -4,7 +4,7 @@ import { AutoComplete, Badge, Button, Checkbox, Space, Tooltip } from 'antd';
 import { useMemo, useState } from 'react';
 import { useT } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
-import type { IncidentView, UnitView } from './dispatch-types.ts';
+import type { Incident, Unit } from '@ronghui/contracts';
 import { type LayerGroup, layerGroups } from './dispatch-style.ts';
 import { priorityColors, unitStatusColors } from './unit-icons.ts';
 
@@ -17,8 +17,8 @@ export interface Place {
 
 export type SearchHit =
   | { kind: 'place'; place: Place }
-  | { kind: 'unit'; unit: UnitView }
-  | { kind: 'incident'; incident: IncidentView };
+  | { kind: 'unit'; unit: Unit }
+  | { kind: 'incident'; incident: Incident };
 
 const groupLabels: Record<LayerGroup, MessageKey> = {
   boundaries: 'dispatch.layer.boundaries',
@@ -37,8 +37,8 @@ export interface MapToolbarProps {
   visible: ReadonlySet<LayerGroup>;
   onVisible: (next: ReadonlySet<LayerGroup>) => void;
   places: readonly Place[];
-  units: readonly UnitView[];
-  incidents: readonly IncidentView[];
+  units: readonly Unit[];
+  incidents: readonly Incident[];
   onHit: (hit: SearchHit) => void;
   isoMode: boolean;
   onIsoMode: (on: boolean) => void;

@@ -5,11 +5,12 @@ import { useEffect, useMemo, useState } from 'react';
 import { describeError } from '../../api/describe-error.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { dispatchApi } from './dispatch-api.ts';
-import type { IncidentView, Recommendation } from './dispatch-types.ts';
+import type { Incident } from '@ronghui/contracts';
+import type { Recommendation } from './dispatch-types.ts';
 import { formatDuration } from './map-features.ts';
 
 export interface RecommendationPanelProps {
-  incident: IncidentView;
+  incident: Incident;
   positionOf: (unitId: string) => [number, number] | null;
   onRoutes: (routes: FeatureCollection) => void;
 }

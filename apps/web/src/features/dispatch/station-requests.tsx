@@ -5,12 +5,13 @@ import { describeError } from '../../api/describe-error.ts';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
 import { formatDateTime } from '../../i18n/format-datetime.ts';
 import { dispatchApi } from './dispatch-api.ts';
-import type { IncidentView, StationRequest, UnitView } from './dispatch-types.ts';
+import type { Incident, Unit } from '@ronghui/contracts';
+import type { StationRequest } from './dispatch-types.ts';
 import { useLiveEvents } from './live-channel.tsx';
 
 export interface StationRequestsProps {
-  units: readonly UnitView[];
-  incidents: readonly IncidentView[];
+  units: readonly Unit[];
+  incidents: readonly Incident[];
   onShowIncident: (id: string) => void;
 }
 
@@ -21,8 +22,8 @@ function RequestCard({
   onShowIncident,
 }: {
   request: StationRequest;
-  units: readonly UnitView[];
-  incident: IncidentView | undefined;
+  units: readonly Unit[];
+  incident: Incident | undefined;
   onShowIncident: (id: string) => void;
 }) {
   const t = useT();

@@ -2,12 +2,12 @@ import { UNIT_STATUS_NAMES, UNIT_STATUSES, type UnitStatus } from '@ronghui/disp
 import { Badge, Input, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
-import type { UnitView } from './dispatch-types.ts';
+import type { Unit } from '@ronghui/contracts';
 import { unitStatusColors } from './unit-icons.ts';
 
 export interface UnitBoardProps {
-  units: readonly UnitView[];
-  onLocate: (unit: UnitView) => void;
+  units: readonly Unit[];
+  onLocate: (unit: Unit) => void;
   selectedId: string | null;
 }
 
@@ -45,7 +45,7 @@ export function UnitBoard({ units, onLocate, selectedId }: UnitBoardProps) {
         placeholder={t('dispatch.units.search')}
         onChange={(e) => setQ(e.target.value)}
       />
-      <Table<UnitView>
+      <Table<Unit>
         size="small"
         rowKey="id"
         dataSource={rows}

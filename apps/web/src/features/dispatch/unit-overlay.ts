@@ -8,7 +8,7 @@ import {
   type ScreenUnit,
   type UnitLayout,
 } from './unit-overlay-layout.ts';
-import type { UnitView } from './dispatch-types.ts';
+import type { Unit } from '@ronghui/contracts';
 import { unitFeatures } from './map-features.ts';
 import { drawArrow, unitStatusColors } from './unit-icons.ts';
 
@@ -36,7 +36,7 @@ export class UnitOverlay {
   private data: FeatureCollection = { type: 'FeatureCollection', features: [] };
   private layout: UnitLayout = { singles: [], clusters: [] };
   private visible = true;
-  private units: readonly UnitView[] | null = null;
+  private units: readonly Unit[] | null = null;
   private selectedId: string | null = null;
   private frame = 0;
   /** Redraws caused by new data (not by the map moving): `data-units-drawn` on the map's element. */
@@ -64,7 +64,7 @@ export class UnitOverlay {
   }
 
   /** Units straight from the live channel, once per burst of fixes. */
-  setUnits(units: readonly UnitView[]): void {
+  setUnits(units: readonly Unit[]): void {
     this.units = units;
     this.data = unitFeatures(units, this.selectedId);
     this.schedule();

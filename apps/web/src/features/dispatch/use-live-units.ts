@@ -10,7 +10,7 @@ import {
   createUnitFeed,
   type UnitFeed,
 } from './live-coalescer.ts';
-import type { UnitPosition, UnitView } from './dispatch-types.ts';
+import type { Unit, UnitPosition } from '@ronghui/contracts';
 import { useLiveEvents } from './live-channel.tsx';
 
 interface PositionsPayload {
@@ -32,14 +32,14 @@ const flushMs = 200;
  * most that often (its lists do not show positions); status changes and re-reads still reach React at once.
  */
 export function useLiveUnits(options: { positionsEveryMs?: number } = {}): {
-  units: readonly UnitView[];
+  units: readonly Unit[];
   version: number;
   feed: UnitFeed;
   refetch: () => void;
 } {
   const query = useQuery({ queryKey: ['dispatch', 'units'], queryFn: dispatchApi.units, staleTime: 60_000 });
-  const table = useRef(new Map<string, UnitView>());
-  const [snapshot, setSnapshot] = useState<{ units: readonly UnitView[]; version: number }>({
+  const table = useRef(new Map<string, Unit>());
+  const [snapshot, setSnapshot] = useState<{ units: readonly Unit[]; version: number }>({
     units: [],
     version: 0,
   });
@@ -67,7 +67,7 @@ export function useLiveUnits(options: { positionsEveryMs?: number } = {}): {
 
   useEffect(() => {
     if (!query.data) return;
-    table.current = new Map(query.data.map((u) => [u.id, u]));
+    table.current = new Map(query.data.items.map((u) => [u.id, u]));
     live.map.mark();
     live.listSoon.mark();
   }, [query.data, live]);

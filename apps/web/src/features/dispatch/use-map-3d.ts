@@ -3,15 +3,11 @@ import type { FeatureCollection } from 'geojson';
 import { useMemo, useState } from 'react';
 import type { OrgFeatureCollection } from '../../api/types.ts';
 import { mapApi } from '../../map/map-resources.ts';
-import type { UnitView } from './dispatch-types.ts';
+import type { Unit } from '@ronghui/contracts';
 import { stationBlocks } from './map-3d.ts';
 
 /** The map's settings from the server, the place labels, and the 2D/3D switch with its station blocks. */
-export function useMap3d(
-  orgs: OrgFeatureCollection | undefined,
-  units: readonly UnitView[],
-  version: number,
-) {
+export function useMap3d(orgs: OrgFeatureCollection | undefined, units: readonly Unit[], version: number) {
   const [on, setOn] = useState(false);
   const settings = useQuery({ queryKey: ['map', 'settings'], queryFn: mapApi.settings, staleTime: Infinity });
   const places = useQuery({ queryKey: ['map', 'places'], queryFn: mapApi.places, staleTime: 10 * 60_000 });

@@ -4,7 +4,7 @@ import { Alert, Button, List, Popconfirm, Segmented, Space, Tag, Typography } fr
 import { type ReactNode, useState } from 'react';
 import { describeError } from '../../../api/describe-error.ts';
 import { useT } from '../../../i18n/i18n-context.tsx';
-import type { UnitView } from '../dispatch-types.ts';
+import type { Unit } from '@ronghui/contracts';
 import { ClosuresPanel } from './closures-panel.tsx';
 import { CoverageTable } from './coverage-table.tsx';
 import { planColors } from './overlay-layers.ts';
@@ -15,7 +15,7 @@ import { type PlanFeature, plansApi } from './plans-api.ts';
 
 export interface PatrolPanelProps {
   stations: readonly StationOption[];
-  units: readonly UnitView[];
+  units: readonly Unit[];
   callsignOf: (unitId: string) => string;
   onLocate: (p: { lon: number; lat: number }, zoom?: number) => void;
 }

@@ -3,7 +3,7 @@ import { Alert, Button, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { describeError } from '../../../api/describe-error.ts';
 import { useT } from '../../../i18n/i18n-context.tsx';
-import type { UnitView } from '../dispatch-types.ts';
+import type { Unit } from '@ronghui/contracts';
 import { type EditorState, geometryOf } from './plan-editor.ts';
 import { usePatrol } from './patrol-state.tsx';
 import { type PlanProperties, plansApi } from './plans-api.ts';
@@ -18,7 +18,7 @@ export interface PlanFormProps {
   /** The stored plan being edited; absent for a new shape. */
   plan: PlanProperties | undefined;
   stations: readonly StationOption[];
-  units: readonly UnitView[];
+  units: readonly Unit[];
 }
 
 /** Name, station and units of the shape on the map; saves a new plan or the edited one. */
