@@ -1,5 +1,6 @@
 import { categoryByCode, UNIT_STATUSES, type UnitStatus } from '@ronghui/dispatch';
-import type { IncidentView, MetricsRow, UnitView } from '../dispatch/dispatch-types.ts';
+import type { ResponseMetricsRow } from '@ronghui/contracts';
+import type { IncidentView, UnitView } from '../dispatch/dispatch-types.ts';
 
 export interface Count {
   key: string;
@@ -53,7 +54,7 @@ export function minutes(seconds: number | null): number | null {
   return seconds === null ? null : Math.round(seconds / 6) / 10;
 }
 
-export function compliancePercent(row: MetricsRow | undefined): number | null {
+export function compliancePercent(row: ResponseMetricsRow | undefined): number | null {
   return row?.targetCompliance == null ? null : Math.round(row.targetCompliance * 1000) / 10;
 }
 
