@@ -28,14 +28,20 @@ import {
   createIncidentsService,
   registerIncidentsRoutes,
 } from './modules/incidents/index.ts';
-import { createTimersService } from './modules/dispatch/timers.service.ts';
-import { createCot, registerCotRoute } from './modules/dispatch/cot.ts';
-import { registerCoverageRoutes } from './modules/dispatch/coverage.routes.ts';
-import { createCoverageService } from './modules/dispatch/coverage.service.ts';
-import { createDispatchMetrics, registerDispatchMetricsRoute } from './modules/dispatch/dispatch-metrics.ts';
-import { createDispatchRepo } from './modules/dispatch/dispatch.repo.ts';
-import { registerDispatchRoutes } from './modules/dispatch/dispatch.routes.ts';
-import { createDispatchService } from './modules/dispatch/dispatch.service.ts';
+import {
+  createCot,
+  createCoverageRepo,
+  createCoverageService,
+  createDispatchMetrics,
+  createDispatchRepo,
+  createDispatchService,
+  createIncidentClocksRepo,
+  createTimersService,
+  registerCotRoute,
+  registerCoverageRoutes,
+  registerDispatchMetricsRoute,
+  registerDispatchRoutes,
+} from './modules/dispatch/index.ts';
 import {
   createEmergenciesRepo,
   createEmergenciesService,
@@ -44,10 +50,13 @@ import {
   createMessagesService,
   registerMessagesRoutes,
 } from './modules/messages/index.ts';
-import { generatedDemoRoads } from './modules/routing/demo-roads.ts';
-import { createGraphRegistry } from './modules/routing/graph-registry.ts';
-import { registerRoutingRoutes } from './modules/routing/routing.routes.ts';
-import { createRoutingService } from './modules/routing/routing.service.ts';
+import {
+  createGraphRegistry,
+  createRoadEventsRepo,
+  createRoutingService,
+  generatedDemoRoads,
+  registerRoutingRoutes,
+} from './modules/routing/index.ts';
 import { registerMapRoutes } from './modules/map/map.routes.ts';
 import { createMapRepo } from './modules/map/map.repo.ts';
 import { createMapService } from './modules/map/map.service.ts';
@@ -130,6 +139,7 @@ export async function createServices(deps: {
   const avl = createAvlService({ db, repo: unitsRepo, orgs, audit, bus, clock });
   const routing = createRoutingService({
     registry: createGraphRegistry({ dataDir: config.dataDir, generate: generatedDemoRoads }),
+    repo: createRoadEventsRepo(),
     clock,
     audit,
     db,
@@ -137,9 +147,11 @@ export async function createServices(deps: {
     log,
   });
   await routing.load();
+  const dispatchRepo = createDispatchRepo();
+  const incidentClocks = createIncidentClocksRepo();
   const dispatch = createDispatchService({
     db,
-    repo: createDispatchRepo(),
+    repo: dispatchRepo,
     units: unitsRepo,
     incidents,
     orgs,
@@ -147,8 +159,9 @@ export async function createServices(deps: {
     audit,
     bus,
     clock,
+    log,
   });
-  const dispatchMetrics = createDispatchMetrics({ db, orgs, audit, clock });
+  const dispatchMetrics = createDispatchMetrics({ db, clocks: incidentClocks, orgs, audit, clock });
   const messagesRepo = createMessagesRepo();
   const messages = createMessagesService({
     db,
@@ -178,10 +191,27 @@ export async function createServices(deps: {
     bus,
     clock,
   });
-  const coverage = createCoverageService({ db, units: unitsRepo, orgs, routing, audit, bus, clock });
+  const coverage = createCoverageService({
+    db,
+    repo: createCoverageRepo(),
+    units: unitsRepo,
+    orgs,
+    routing,
+    audit,
+    bus,
+    clock,
+  });
   const cameras = createCamerasService({ db, repo: createCamerasRepo(), orgs, audit, clock });
   const cot = createCot({ units, incidents, clock });
-  const timers = createTimersService({ db, incidents, orgs, bus, clock });
+  const timers = createTimersService({
+    db,
+    repo: dispatchRepo,
+    clocks: incidentClocks,
+    incidents,
+    orgs,
+    bus,
+    clock,
+  });
   const incidentRecords = createIncidentRecords({ scope: intel.scope, incidents, audit, bus });
   const map = createMapService({ config, db, repo: createMapRepo() });
   const hub = new WsHub();

@@ -222,7 +222,7 @@ describe.skipIf(!hasChromium())('command console (指挥调度)', () => {
       const res = await fetch(`/api/incidents/${incident}/requests`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ stations: ['station-350526100'], per_station: 1 }),
+        body: JSON.stringify({ stations: ['station-350526100'], perStation: 1 }),
       });
       return { status: res.status, body: (await res.json()) as { detail: string } };
     }, id);

@@ -196,7 +196,7 @@ describe.skipIf(!hasChromium())('rapid-response circle, patrol plans, closures a
     await page.getByTestId('plan-save').click();
     await page.getByTestId('plan-form').waitFor({ state: 'detached' });
 
-    const saved = async () => (await api<{ features: PlanJson[] }>(page, '/patrol-plans')).body.features;
+    const saved = async () => (await api<{ items: PlanJson[] }>(page, '/patrol-plans')).body.items;
     const first = await saved();
     expect(first.map((f) => [f.properties.name, f.geometry.type, f.properties.unitIds.length])).toEqual([
       ['浔中城区夜巡线', 'LineString', 2],
@@ -395,12 +395,12 @@ describe.skipIf(!hasChromium())('rapid-response circle, patrol plans, closures a
     await form.getByLabel('说明（如：K12 处山体塌方）').fill('山体塌方，双向封闭');
     await page.getByTestId('closure-save').click();
     await page.getByTestId('closure-item').first().waitFor();
-    const list = await api<{ id: string; cause: string; note: string; edges: number[]; createdBy: string }[]>(
-      page,
-      '/routing/closures',
-    );
-    expect(list.body).toHaveLength(1);
-    expect(list.body[0]).toMatchObject({
+    const list = await api<{
+      items: { id: string; cause: string; note: string; edges: number[]; createdBy: string }[];
+      total: number;
+    }>(page, '/routing/closures');
+    expect(list.body.total).toBe(1);
+    expect(list.body.items[0]).toMatchObject({
       cause: 'landslide',
       note: '山体塌方，双向封闭',
       createdBy: 'dispatcher',
@@ -421,13 +421,13 @@ describe.skipIf(!hasChromium())('rapid-response circle, patrol plans, closures a
     await page.getByTestId('closure-reopen').click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: '解除封闭' }).click();
     await expect.poll(() => page.getByTestId('closure-item').count()).toBe(0);
-    expect((await api<unknown[]>(page, '/routing/closures')).body).toEqual([]);
+    expect((await api<unknown>(page, '/routing/closures')).body).toEqual({ items: [], total: 0 });
     await expect.poll(() => page.getByTestId('dispatch-map').getAttribute('data-overlay-closures')).toBe('0');
     await expect.poll(() => c.getByTestId('closure-item').count(), live).toBe(0);
 
     // A plan saved and deleted by the dispatcher appears in and leaves the commander's list live.
     await c.getByTestId('patrol-panel').getByText('守点·巡线·控面', { exact: true }).click();
-    const before = (await api<{ features: unknown[] }>(c, '/patrol-plans')).body.features.length;
+    const before = (await api<{ total: number }>(c, '/patrol-plans')).body.total;
     await expect.poll(() => c.getByTestId('plan-item').count()).toBe(before);
     const saved = await postGuardPoint(page, '瓷都大道临时卡点', [118.241, 25.492]);
     expect(saved.status).toBe(201);

@@ -1,6 +1,8 @@
 // The API contract shared by the server (validation, serialisation, OpenAPI) and the console (types).
 // One file per server module; `events.ts` is the live channel.
 export * from './common.ts';
+export * from './dispatch.ts';
 export * from './incidents.ts';
 export * from './intel.ts';
+export * from './routing.ts';
 export * from './units.ts';

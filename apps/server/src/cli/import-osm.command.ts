@@ -1,4 +1,4 @@
-import { importOsmFile, writeGraphFile } from '../modules/routing/graph-files.ts';
+import { importOsmFile, writeGraphFile } from '../modules/routing/index.ts';
 import { type CarProfile, DEFAULT_CAR_PROFILE, type RoadClass } from '@ronghui/routing';
 import { type CliCommand, CliUsageError, parseCliArgs } from './command.ts';
 

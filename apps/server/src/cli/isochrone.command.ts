@@ -1,5 +1,4 @@
-import { loadRouter } from '../modules/routing/graph-files.ts';
-import { parseLngLatArg } from '../modules/routing/lnglat-arg.ts';
+import { loadRouter, parseLngLatArg } from '../modules/routing/index.ts';
 import { type CliCommand, CliUsageError, parseCliArgs } from './command.ts';
 
 const usage = `Usage: ronghui isochrone <graph-file> <lon,lat> [--minutes 3,5,10] [--cell <m>] [--json]

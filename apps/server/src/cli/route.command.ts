@@ -1,5 +1,4 @@
-import { loadRouter } from '../modules/routing/graph-files.ts';
-import { parseLngLatArg } from '../modules/routing/lnglat-arg.ts';
+import { loadRouter, parseLngLatArg } from '../modules/routing/index.ts';
 import { type CliCommand, CliUsageError, parseCliArgs } from './command.ts';
 
 const usage = `Usage: ronghui route <graph-file> <lon,lat> <lon,lat> [--algo ch|dijkstra] [--max-snap <m>] [--json]

@@ -99,7 +99,13 @@ export function createCot(deps: { units: UnitsService; incidents: IncidentsServi
 export function registerCotRoute(app: App, cot: ReturnType<typeof createCot>) {
   app.get(
     '/api/cot',
-    { schema: { tags: ['dispatch'], summary: 'Units and open incidents as Cursor-on-Target XML' } },
+    {
+      schema: {
+        tags: ['dispatch'],
+        summary: 'Units and open incidents as Cursor-on-Target XML',
+        produces: ['application/xml'],
+      },
+    },
     async (request, reply) => {
       const body = await cot(requireUser(request));
       return reply.type('application/xml; charset=utf-8').send(body);

@@ -39,7 +39,7 @@ describe.each(databaseKinds())('coverage and patrol plans (%s)', (kind) => {
     expect(body.villages).toHaveLength(222);
     expect(body.villages[0]).toMatchObject({ code: expect.any(String), name: expect.any(String) });
     const in3 = body.villages.filter(
-      (v: { arrivalS: number | null }) => v.arrivalS !== null && v.arrivalS <= 180,
+      (v: { arrivalSeconds: number | null }) => v.arrivalSeconds !== null && v.arrivalSeconds <= 180,
     );
     expect(in3.length).toBe(all.within[0].villages);
     expect((await t.as(commander, { method: 'GET', url: '/api/coverage?minutes=abc' })).statusCode).toBe(400);
@@ -99,11 +99,13 @@ describe.each(databaseKinds())('coverage and patrol plans (%s)', (kind) => {
     });
     expect(wrong.statusCode).toBe(400);
     const list = (await t.as(commander, { method: 'GET', url: '/api/patrol-plans' })).json();
-    expect(list.features).toHaveLength(1);
+    expect(list).toMatchObject({ total: 1, items: [{ type: 'Feature', id: created.json().id }] });
+    expect(list.items[0].geometry).toEqual(line.geometry);
     const yangmei = await t.login('officer-yangmei');
-    expect((await t.as(yangmei, { method: 'GET', url: '/api/patrol-plans' })).json().features).toHaveLength(
-      0,
-    );
+    expect((await t.as(yangmei, { method: 'GET', url: '/api/patrol-plans' })).json()).toEqual({
+      items: [],
+      total: 0,
+    });
     expect(
       (await t.as(commander, { method: 'DELETE', url: `/api/patrol-plans/${created.json().id}` })).statusCode,
     ).toBe(204);

@@ -1,30 +1,16 @@
+import {
+  coverageQuery,
+  coverageReport,
+  patrolPlanBody,
+  patrolPlanFeature,
+  patrolPlanList,
+  patrolPlanParams,
+} from '@ronghui/contracts';
 import { z } from 'zod';
 import { requireUser } from '../../platform/auth/guard.ts';
 import type { App } from '../../platform/http/app-types.ts';
 import type { CoverageService } from './coverage.service.ts';
-
-const lngLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
-const geometry = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('Point'), coordinates: lngLat }).strict(),
-  z.object({ type: z.literal('LineString'), coordinates: z.array(lngLat).min(2).max(5_000) }).strict(),
-  z
-    .object({
-      type: z.literal('Polygon'),
-      coordinates: z.array(z.array(lngLat).min(4).max(5_000)).min(1).max(50),
-    })
-    .strict(),
-]);
-const planBody = z
-  .object({
-    kind: z.enum(['guard-point', 'patrol-line', 'control-area']),
-    name: z.string().trim().min(1).max(80),
-    geometry,
-    stationId: z.string().min(1).max(64),
-    unitIds: z.array(z.string().min(1).max(64)).max(100).default([]),
-    note: z.string().max(500).optional(),
-  })
-  .strict();
-const planParams = z.object({ id: z.string().uuid('must be a patrol plan feature id (UUID)') }).strict();
+import { presentCoverage, presentPlan, presentPlanList } from './dispatch.presenter.ts';
 
 export function registerCoverageRoutes(app: App, service: CoverageService) {
   app.get(
@@ -34,49 +20,63 @@ export function registerCoverageRoutes(app: App, service: CoverageService) {
         tags: ['dispatch'],
         summary:
           'Rapid-response circle: share of people and villages the available units reach in time, by area',
-        querystring: z
-          .object({
-            minutes: z
-              .string()
-              .regex(/^\d{1,3}(,\d{1,3}){0,9}$/, 'comma-separated minutes, e.g. 3,5,10')
-              .default('3,5,10'),
-          })
-          .strict(),
+        querystring: coverageQuery,
+        response: { 200: coverageReport },
       },
     },
-    async (request) =>
-      service.coverage(
-        requireUser(request),
-        request.query.minutes
-          .split(',')
-          .map(Number)
-          .filter((m) => m > 0),
-      ),
+    async (request) => {
+      const minutes = request.query.minutes
+        .split(',')
+        .map(Number)
+        .filter((m) => m > 0);
+      return presentCoverage(await service.coverage(requireUser(request), minutes));
+    },
   );
   app.get(
     '/api/patrol-plans',
-    { schema: { tags: ['dispatch'], summary: '守点、巡线、控面 as GeoJSON' } },
-    async (request) => service.listPlans(requireUser(request)),
+    {
+      schema: {
+        tags: ['dispatch'],
+        summary: '守点、巡线、控面: plan features (GeoJSON) of the stations in your scope',
+        response: { 200: patrolPlanList },
+      },
+    },
+    async (request) => presentPlanList(await service.listPlans(requireUser(request))),
   );
   app.post(
     '/api/patrol-plans',
-    { schema: { tags: ['dispatch'], body: planBody } },
+    { schema: { tags: ['dispatch'], body: patrolPlanBody, response: { 201: patrolPlanFeature } } },
     async (request, reply) => {
+      const saved = await service.savePlan(requireUser(request), request.body);
       reply.status(201);
-      return service.savePlan(requireUser(request), request.body);
+      return presentPlan(saved);
     },
   );
   app.put(
     '/api/patrol-plans/:id',
-    { schema: { tags: ['dispatch'], params: planParams, body: planBody } },
-    async (request) => service.savePlan(requireUser(request), request.body, request.params.id),
+    {
+      schema: {
+        tags: ['dispatch'],
+        params: patrolPlanParams,
+        body: patrolPlanBody,
+        response: { 200: patrolPlanFeature },
+      },
+    },
+    async (request) =>
+      presentPlan(await service.savePlan(requireUser(request), request.body, request.params.id)),
   );
   app.delete(
     '/api/patrol-plans/:id',
-    { schema: { tags: ['dispatch'], params: planParams } },
+    {
+      schema: {
+        tags: ['dispatch'],
+        params: patrolPlanParams,
+        response: { 204: z.null().describe('deleted') },
+      },
+    },
     async (request, reply) => {
       await service.deletePlan(requireUser(request), request.params.id);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { coverage, isAssignable, isUnitStatus } from '@ronghui/dispatch';
+import { type CoverageRow, coverage, isAssignable, isUnitStatus } from '@ronghui/dispatch';
 import type { LngLat } from '@ronghui/geo';
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
@@ -12,8 +12,9 @@ import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { invalid, notFound } from '../../platform/http/errors.ts';
 import type { OrgsService } from '../orgs/orgs.service.ts';
-import type { RoutingService } from '../routing/routing.service.ts';
+import type { RoutingService } from '../routing/index.ts';
 import type { UnitsRepo } from '../units/index.ts';
+import type { CoverageRepo, PatrolFeatureRow } from './coverage.repo.ts';
 
 const READ: Role[] = ['dispatcher', 'commander', 'leader', 'officer'];
 const PLAN: Role[] = ['dispatcher', 'commander'];
@@ -27,6 +28,21 @@ export interface PatrolFeatureInput {
   note?: string | undefined;
 }
 
+/** A stored plan feature with its station's name, for presenting. */
+export interface PatrolPlanRecord {
+  row: PatrolFeatureRow;
+  stationName: string;
+}
+
+/** Coverage as computed: arrival times in seconds (Infinity when no unit reaches a village). */
+export interface CoverageRecord {
+  at: Date;
+  availableUnits: number;
+  minutes: number[];
+  rows: (CoverageRow & { name: string })[];
+  villages: { code: string; name: string; lon: number; lat: number; arrivalS: number }[];
+}
+
 const GEOMETRY_OF = {
   'guard-point': 'Point',
   'patrol-line': 'LineString',
@@ -35,6 +51,7 @@ const GEOMETRY_OF = {
 
 export function createCoverageService(deps: {
   db: Kysely<DB>;
+  repo: CoverageRepo;
   units: UnitsRepo;
   orgs: OrgsService;
   routing: RoutingService;
@@ -42,11 +59,11 @@ export function createCoverageService(deps: {
   bus: EventBus;
   clock: Clock;
 }) {
-  const { db, units, orgs, routing, audit, bus, clock } = deps;
+  const { db, repo, units, orgs, routing, audit, bus, clock } = deps;
 
   return {
     /** Share of people and villages the currently available on-duty units reach within each time, by area. */
-    async coverage(principal: Principal, minutes: number[]) {
+    async coverage(principal: Principal, minutes: number[]): Promise<CoverageRecord> {
       requireRole(principal, READ, 'Reading coverage');
       const tenant = principal.tenantCode;
       const dir = await orgs.directory(tenant);
@@ -54,12 +71,7 @@ export function createCoverageService(deps: {
       const available = (await units.list(db, tenant)).filter(
         (u) => u.position && onDuty.has(u.id) && isUnitStatus(u.status) && isAssignable(u.status),
       );
-      const villages = await db
-        .selectFrom('divisions')
-        .select(['code', 'name', 'lon', 'lat', 'population', 'station_id'])
-        .where('tenant_code', '=', tenant)
-        .where('level', '=', 'village')
-        .execute();
+      const villages = await repo.villages(db, tenant);
       const arrival = routing.fastestArrival(
         tenant,
         available.map((u) => [u.position!.lon, u.position!.lat] as LngLat),
@@ -73,7 +85,7 @@ export function createCoverageService(deps: {
         minutes,
       );
       return {
-        at: clock.now().toISOString(),
+        at: clock.now(),
         availableUnits: available.length,
         minutes,
         rows: rows
@@ -84,42 +96,22 @@ export function createCoverageService(deps: {
           name: v.name,
           lon: v.lon,
           lat: v.lat,
-          arrivalS: Number.isFinite(arrival[i]!) ? Math.round(arrival[i]!) : null,
+          arrivalS: arrival[i]!,
         })),
       };
     },
 
-    async listPlans(principal: Principal) {
+    /** The plan features of the stations in the user's scope, oldest first. */
+    async listPlans(principal: Principal): Promise<PatrolPlanRecord[]> {
       requireRole(principal, READ, 'Reading patrol plans');
       const dir = await orgs.directory(principal.tenantCode);
-      const rows = await db
-        .selectFrom('patrol_features')
-        .selectAll()
-        .where('tenant_code', '=', principal.tenantCode)
-        .orderBy('created_at')
-        .execute();
-      return {
-        type: 'FeatureCollection' as const,
-        features: rows
-          .filter((r) => canReach(principal, dir.pathOf(r.station_id)))
-          .map((r) => ({
-            type: 'Feature' as const,
-            id: r.id,
-            geometry: r.geometry,
-            properties: {
-              id: r.id,
-              kind: r.kind,
-              name: r.name,
-              stationId: r.station_id,
-              stationName: dir.get(r.station_id)?.name ?? '',
-              unitIds: r.unit_ids,
-              note: r.note,
-            },
-          })),
-      };
+      const rows = await repo.plans(db, principal.tenantCode);
+      return rows
+        .filter((r) => canReach(principal, dir.pathOf(r.station_id)))
+        .map((row) => ({ row, stationName: dir.get(row.station_id)?.name ?? '' }));
     },
 
-    async savePlan(principal: Principal, input: PatrolFeatureInput, id?: string) {
+    async savePlan(principal: Principal, input: PatrolFeatureInput, id?: string): Promise<PatrolPlanRecord> {
       requireRole(principal, PLAN, 'Planning patrols');
       if (input.geometry.type !== GEOMETRY_OF[input.kind])
         throw invalid('/geometry/type', `a ${input.kind} is a ${GEOMETRY_OF[input.kind]}`);
@@ -148,23 +140,18 @@ export function createCoverageService(deps: {
           note: input.note ?? null,
         };
         if (id) {
-          const res = await trx
-            .updateTable('patrol_features')
-            .set({ ...values, updated_at: clock.now() })
-            .where('tenant_code', '=', principal.tenantCode)
-            .where('id', '=', id)
-            .executeTakeFirst();
-          if (!res.numUpdatedRows) throw notFound('patrol plan feature', id);
+          const updated = await repo.updatePlan(trx, principal.tenantCode, id, {
+            ...values,
+            updated_at: clock.now(),
+          });
+          if (!updated) throw notFound('patrol plan feature', id);
         } else {
-          await trx
-            .insertInto('patrol_features')
-            .values({
-              tenant_code: principal.tenantCode,
-              id: planId,
-              created_by: principal.username,
-              ...values,
-            })
-            .execute();
+          await repo.insertPlan(trx, {
+            tenant_code: principal.tenantCode,
+            id: planId,
+            created_by: principal.username,
+            ...values,
+          });
         }
         await audit.write(trx, principal, {
           action: id ? 'patrol.update' : 'patrol.create',
@@ -181,20 +168,16 @@ export function createCoverageService(deps: {
         );
       });
       bus.kick();
-      return (await this.listPlans(principal)).features.find((f) => f.id === planId)!;
+      const row = (await repo.plan(db, principal.tenantCode, planId))!;
+      return { row, stationName: station.name };
     },
 
-    async deletePlan(principal: Principal, id: string) {
+    async deletePlan(principal: Principal, id: string): Promise<void> {
       requireRole(principal, PLAN, 'Planning patrols');
       const dir = await orgs.directory(principal.tenantCode);
       await db.transaction().execute(async (trx) => {
-        const deleted = await trx
-          .deleteFrom('patrol_features')
-          .where('tenant_code', '=', principal.tenantCode)
-          .where('id', '=', id)
-          .returning('station_id')
-          .executeTakeFirst();
-        if (!deleted) throw notFound('patrol plan feature', id);
+        const stationId = await repo.deletePlan(trx, principal.tenantCode, id);
+        if (!stationId) throw notFound('patrol plan feature', id);
         await audit.write(trx, principal, {
           action: 'patrol.delete',
           resource: 'patrol-feature',
@@ -204,8 +187,8 @@ export function createCoverageService(deps: {
           trx,
           principal.tenantCode,
           'patrol.changed',
-          { featureId: id, stationId: deleted.station_id, change: 'deleted' },
-          dir.pathOf(deleted.station_id),
+          { featureId: id, stationId, change: 'deleted' },
+          dir.pathOf(stationId),
         );
       });
       bus.kick();

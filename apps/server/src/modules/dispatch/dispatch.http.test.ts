@@ -53,15 +53,15 @@ describe.each(databaseKinds())('joint-area dispatch "1+5+X" (%s)', (kind) => {
   it('recommends on-duty units across 北片 (+ county brigades) ranked by road ETA, with the shortfall', async () => {
     const res = await t.as(north, {
       method: 'GET',
-      url: `/api/incidents/${incidentId}/recommendations?scope=area&per_station=2`,
+      url: `/api/incidents/${incidentId}/recommendations?scope=area&perStation=2`,
     });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.items.length).toBeGreaterThan(0);
-    const etas = body.items.map((i: { eta_s: number }) => i.eta_s);
+    const etas = body.items.map((i: { etaSeconds: number }) => i.etaSeconds);
     expect(etas).toEqual([...etas].sort((a, b) => a - b));
     expect(body.items[0].station.name).toBe('杨梅派出所');
-    expect(body.items[0].distance_m).toBeGreaterThan(0);
+    expect(body.items[0].distanceMeters).toBeGreaterThan(0);
     const stations = new Set(body.items.map((i: { station: { name: string } }) => i.station.name));
     for (const name of stations)
       expect([
@@ -91,10 +91,11 @@ describe.each(databaseKinds())('joint-area dispatch "1+5+X" (%s)', (kind) => {
     const res = await t.as(north, {
       method: 'POST',
       url: `/api/incidents/${incidentId}/requests`,
-      payload: { stations: 'area', per_station: 2 },
+      payload: { stations: 'area', perStation: 2 },
     });
     expect(res.statusCode).toBe(201);
-    requests = res.json();
+    expect(res.json().total).toBe(5);
+    requests = res.json().items;
     expect(requests.map((r) => r.station.name).sort()).toEqual(Object.keys(PINYIN).sort());
     expect(requests.every((r) => r.status === 'requested' && r.quantity === 2)).toBe(true);
   });
@@ -102,7 +103,7 @@ describe.each(databaseKinds())('joint-area dispatch "1+5+X" (%s)', (kind) => {
   it('lets each station see its request and the incident, commit two units, or decline with a reason', async () => {
     for (const r of requests) {
       const officer = await t.login(`officer-${PINYIN[r.station.name]}`);
-      const open = (await t.as(officer, { method: 'GET', url: '/api/requests' })).json();
+      const open = (await t.as(officer, { method: 'GET', url: '/api/requests' })).json().items;
       expect(open.map((o: RequestView) => o.id)).toEqual([r.id]);
       expect((await t.as(officer, { method: 'GET', url: `/api/incidents/${incidentId}` })).statusCode).toBe(
         200,
@@ -123,7 +124,7 @@ describe.each(databaseKinds())('joint-area dispatch "1+5+X" (%s)', (kind) => {
       const res = await t.as(officer, {
         method: 'POST',
         url: `/api/requests/${r.id}/commit`,
-        payload: { unit_ids: pick.map((u: { id: string }) => u.id) },
+        payload: { unitIds: pick.map((u: { id: string }) => u.id) },
       });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({
@@ -154,7 +155,8 @@ describe.each(databaseKinds())('joint-area dispatch "1+5+X" (%s)', (kind) => {
   });
 
   it('fills the board, marks the incident dispatched and the units en route, and audits every answer', async () => {
-    const board = (await t.as(north, { method: 'GET', url: `/api/incidents/${incidentId}/requests` })).json();
+    const board = (await t.as(north, { method: 'GET', url: `/api/incidents/${incidentId}/requests` })).json()
+      .items;
     expect(board.filter((r: RequestView) => r.status === 'committed')).toHaveLength(4);
     expect(board.filter((r: RequestView) => r.status === 'declined')).toHaveLength(1);
     const incident = (await t.as(north, { method: 'GET', url: `/api/incidents/${incidentId}` })).json();
@@ -198,9 +200,9 @@ describe.each(databaseKinds())('joint-area dispatch "1+5+X" (%s)', (kind) => {
     const res = await t.as(north, {
       method: 'POST',
       url: `/api/incidents/${incidentId}/requests`,
-      payload: { stations: [swat.id], per_station: 1 },
+      payload: { stations: [swat.id], perStation: 1 },
     });
-    expect(res.json()[0].station.name).toBe('巡特警大队');
+    expect(res.json().items[0].station.name).toBe('巡特警大队');
     const rec = (
       await t.as(north, {
         method: 'GET',
@@ -210,18 +212,22 @@ describe.each(databaseKinds())('joint-area dispatch "1+5+X" (%s)', (kind) => {
     const direct = await t.as(north, {
       method: 'POST',
       url: `/api/incidents/${incidentId}/dispatch`,
-      payload: { unit_ids: [rec.items[0].unit.id] },
+      payload: { unitIds: [rec.items[0].unit.id] },
     });
     expect(direct.statusCode).toBe(200);
+    expect(direct.json().total).toBe(direct.json().items.length);
     expect(
       direct
         .json()
-        .some((a: { unitId: string; eta_s: number }) => a.unitId === rec.items[0].unit.id && a.eta_s >= 0),
+        .items.some(
+          (a: { unitId: string; etaSeconds: number }) =>
+            a.unitId === rec.items[0].unit.id && a.etaSeconds >= 0,
+        ),
     ).toBe(true);
     const busy = await t.as(north, {
       method: 'POST',
       url: `/api/incidents/${incidentId}/dispatch`,
-      payload: { unit_ids: [rec.items[0].unit.id] },
+      payload: { unitIds: [rec.items[0].unit.id] },
     });
     expect(busy.statusCode).toBe(409);
     const committed = requests.find((r) => r.station.name === '杨梅派出所')!;
@@ -235,13 +241,41 @@ describe.each(databaseKinds())('joint-area dispatch "1+5+X" (%s)', (kind) => {
     expect(units.every((u) => u.status === 'returning')).toBe(true);
   });
 
+  it('answers response metrics with every duration, also for a period without incidents', async () => {
+    const empty = await t.as(north, {
+      method: 'GET',
+      url: '/api/dispatch/metrics?from=2001-01-01T00:00:00Z&to=2001-01-08T00:00:00Z',
+    });
+    expect(empty.statusCode, empty.body).toBe(200);
+    const none = { count: 0, p50Seconds: null, p90Seconds: null, meanSeconds: null };
+    expect(empty.json()).toEqual({
+      from: '2001-01-01T00:00:00.000Z',
+      to: '2001-01-08T00:00:00.000Z',
+      overall: {
+        key: 'all',
+        incidents: 0,
+        callToDispatch: none,
+        dispatchToArrival: none,
+        callToArrival: none,
+        targetCompliance: null,
+        arrived: 0,
+        withinTarget: 0,
+      },
+      byArea: [],
+      byStation: [],
+    });
+    const week = (await t.as(north, { method: 'GET', url: '/api/dispatch/metrics' })).json();
+    expect(week.overall.incidents).toBeGreaterThanOrEqual(1);
+    expect(week.overall.callToDispatch.p50Seconds).toBeGreaterThanOrEqual(0);
+  });
+
   it("refuses a joint area tasking another area's station, and lets it refer the incident up to the county", async () => {
     const dir = await t.services.orgs.directory('350526');
     const xunzhong = dir.ofKind('station').find((o) => o.name === '浔中派出所')!;
     const refused = await t.as(north, {
       method: 'POST',
       url: `/api/incidents/${incidentId}/requests`,
-      payload: { stations: [xunzhong.id], per_station: 1 },
+      payload: { stations: [xunzhong.id], perStation: 1 },
     });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().detail).toMatch(/浔中派出所 lie outside your joint area.*escalate/);
@@ -309,7 +343,7 @@ describe.each(databaseKinds())('joint-area dispatch "1+5+X" (%s)', (kind) => {
     const ordered = await t.as(county, {
       method: 'POST',
       url: `/api/incidents/${incidentId}/requests`,
-      payload: { stations: [xunzhong.id], per_station: 1 },
+      payload: { stations: [xunzhong.id], perStation: 1 },
     });
     expect(ordered.statusCode).toBe(201);
   });

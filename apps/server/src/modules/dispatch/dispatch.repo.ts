@@ -1,7 +1,8 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
-import type { DB, ResourceRequestsTable } from '../../platform/db/schema.ts';
+import type { DB, IncidentUnitsTable, ResourceRequestsTable } from '../../platform/db/schema.ts';
 
 export type RequestRow = Selectable<ResourceRequestsTable>;
+export type AssignmentRow = Selectable<IncidentUnitsTable>;
 
 export function createDispatchRepo() {
   return {
@@ -80,7 +81,7 @@ export function createDispatchRepo() {
         .where('released_at', 'is', null)
         .execute();
     },
-    async assignments(db: Kysely<DB>, tenantCode: string, incidentId: string) {
+    async assignments(db: Kysely<DB>, tenantCode: string, incidentId: string): Promise<AssignmentRow[]> {
       return db
         .selectFrom('incident_units')
         .selectAll()

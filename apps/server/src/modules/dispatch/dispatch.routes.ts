@@ -1,18 +1,34 @@
-import { z } from 'zod';
+import {
+  commitStationRequestBody,
+  createStationRequestsBody,
+  declineStationRequestBody,
+  directDispatchBody,
+  dispatchIncidentParams,
+  dispatchMetrics,
+  dispatchMetricsQuery,
+  escalateIncidentBody,
+  incidentDetail,
+  incidentTimerView,
+  recommendations,
+  recommendationsQuery,
+  stationRequest,
+  stationRequestList,
+  stationRequestParams,
+  unitAssignmentList,
+} from '@ronghui/contracts';
 import { requireUser } from '../../platform/auth/guard.ts';
 import type { App } from '../../platform/http/app-types.ts';
+import type { DispatchMetricsService } from './dispatch-metrics.ts';
+import {
+  presentAssignments,
+  presentMetrics,
+  presentRecommendations,
+  presentRequest,
+  presentRequestList,
+  presentTimers,
+} from './dispatch.presenter.ts';
 import type { DispatchService } from './dispatch.service.ts';
 import type { TimersService } from './timers.service.ts';
-
-const id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits, . _ : -');
-const incidentParams = z.object({ id }).strict();
-const requestParams = z.object({ id: z.string().uuid('must be a request id (UUID)') }).strict();
-const unitIds = z.array(id).min(1).max(50);
-const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export function registerDispatchRoutes(app: App, dispatch: DispatchService, timers: TimersService) {
   app.get(
@@ -21,10 +37,11 @@ export function registerDispatchRoutes(app: App, dispatch: DispatchService, time
       schema: {
         tags: ['dispatch'],
         summary: 'Time to dispatch, acknowledge, arrive; countdown to the arrival target; per unit',
-        params: incidentParams,
+        params: dispatchIncidentParams,
+        response: { 200: incidentTimerView },
       },
     },
-    async (request) => timers.timers(requireUser(request), request.params.id),
+    async (request) => presentTimers(await timers.timers(requireUser(request), request.params.id)),
   );
   app.get(
     '/api/incidents/:id/recommendations',
@@ -33,31 +50,21 @@ export function registerDispatchRoutes(app: App, dispatch: DispatchService, time
         tags: ['dispatch'],
         summary:
           'Units ranked by road ETA (live closures included), with the shortfall against the zone target',
-        params: incidentParams,
-        querystring: z
-          .object({
-            scope: z.enum(['area', 'county']).default('area'),
-            per_station: z.coerce.number().int().min(1).max(20).optional(),
-            capabilities: z
-              .string()
-              .max(200)
-              .regex(/^[a-z0-9,-]*$/)
-              .optional(),
-            allow_last_unit: bool.optional(),
-            limit: z.coerce.number().int().min(1).max(500).default(50),
-          })
-          .strict(),
+        params: dispatchIncidentParams,
+        querystring: recommendationsQuery,
+        response: { 200: recommendations },
       },
     },
     async (request) => {
       const q = request.query;
-      return dispatch.recommendations(requireUser(request), request.params.id, {
+      const result = await dispatch.recommendations(requireUser(request), request.params.id, {
         scope: q.scope,
-        perStation: q.per_station,
+        perStation: q.perStation,
         capabilities: q.capabilities ? q.capabilities.split(',').filter(Boolean) : undefined,
-        allowLastUnit: q.allow_last_unit,
+        allowLastUnit: q.allowLastUnit,
         limit: q.limit,
       });
+      return presentRecommendations(result);
     },
   );
   app.post(
@@ -66,24 +73,15 @@ export function registerDispatchRoutes(app: App, dispatch: DispatchService, time
       schema: {
         tags: ['dispatch'],
         summary: 'Ask stations for units: one request per station ("area" = every station of the joint area)',
-        params: incidentParams,
-        body: z
-          .object({
-            stations: z.union([z.literal('area'), z.array(id).min(1).max(50)]),
-            per_station: z.number().int().min(1).max(50),
-            note: z.string().max(500).optional(),
-          })
-          .strict(),
+        params: dispatchIncidentParams,
+        body: createStationRequestsBody,
+        response: { 201: stationRequestList },
       },
     },
     async (request, reply) => {
-      const b = request.body;
+      const created = await dispatch.createRequests(requireUser(request), request.params.id, request.body);
       reply.status(201);
-      return dispatch.createRequests(requireUser(request), request.params.id, {
-        stations: b.stations,
-        perStation: b.per_station,
-        note: b.note,
-      });
+      return presentRequestList(created);
     },
   );
   app.post(
@@ -93,48 +91,105 @@ export function registerDispatchRoutes(app: App, dispatch: DispatchService, time
         tags: ['dispatch'],
         summary:
           'Refer the incident up to the county command centre (a joint area asking for cross-area support)',
-        params: incidentParams,
-        body: z.object({ reason: z.string().trim().min(2).max(500) }).strict(),
+        params: dispatchIncidentParams,
+        body: escalateIncidentBody,
+        response: { 200: incidentDetail },
       },
     },
     async (request) => dispatch.escalate(requireUser(request), request.params.id, request.body.reason),
   );
   app.get(
     '/api/incidents/:id/requests',
-    { schema: { tags: ['dispatch'], params: incidentParams } },
-    async (request) => dispatch.board(requireUser(request), request.params.id),
+    {
+      schema: {
+        tags: ['dispatch'],
+        summary: "The incident's request board",
+        params: dispatchIncidentParams,
+        response: { 200: stationRequestList },
+      },
+    },
+    async (request) => presentRequestList(await dispatch.board(requireUser(request), request.params.id)),
   );
   app.get(
     '/api/requests',
-    { schema: { tags: ['dispatch'], summary: 'Open requests addressed to your station(s)' } },
-    async (request) => dispatch.openForMe(requireUser(request)),
+    {
+      schema: {
+        tags: ['dispatch'],
+        summary: 'Open requests addressed to your station(s)',
+        response: { 200: stationRequestList },
+      },
+    },
+    async (request) => presentRequestList(await dispatch.openForMe(requireUser(request))),
   );
   app.post(
     '/api/requests/:id/commit',
-    { schema: { tags: ['dispatch'], params: requestParams, body: z.object({ unit_ids: unitIds }).strict() } },
-    async (request) => dispatch.commit(requireUser(request), request.params.id, request.body.unit_ids),
+    {
+      schema: {
+        tags: ['dispatch'],
+        summary: 'The station commits named units: they go en route',
+        params: stationRequestParams,
+        body: commitStationRequestBody,
+        response: { 200: stationRequest },
+      },
+    },
+    async (request) =>
+      presentRequest(await dispatch.commit(requireUser(request), request.params.id, request.body.unitIds)),
   );
   app.post(
     '/api/requests/:id/decline',
     {
       schema: {
         tags: ['dispatch'],
-        params: requestParams,
-        body: z.object({ reason: z.string().trim().min(2).max(500) }).strict(),
+        summary: 'The station declines, saying why',
+        params: stationRequestParams,
+        body: declineStationRequestBody,
+        response: { 200: stationRequest },
       },
     },
-    async (request) => dispatch.decline(requireUser(request), request.params.id, request.body.reason),
+    async (request) =>
+      presentRequest(await dispatch.decline(requireUser(request), request.params.id, request.body.reason)),
   );
   app.post(
     '/api/requests/:id/release',
-    { schema: { tags: ['dispatch'], params: requestParams } },
-    async (request) => dispatch.release(requireUser(request), request.params.id),
+    {
+      schema: {
+        tags: ['dispatch'],
+        summary: 'Let the committed units go home',
+        params: stationRequestParams,
+        response: { 200: stationRequest },
+      },
+    },
+    async (request) => presentRequest(await dispatch.release(requireUser(request), request.params.id)),
   );
   app.post(
     '/api/incidents/:id/dispatch',
     {
-      schema: { tags: ['dispatch'], params: incidentParams, body: z.object({ unit_ids: unitIds }).strict() },
+      schema: {
+        tags: ['dispatch'],
+        summary: 'Direct dispatch; answers every unit the incident has had, oldest first',
+        params: dispatchIncidentParams,
+        body: directDispatchBody,
+        response: { 200: unitAssignmentList },
+      },
     },
-    async (request) => dispatch.dispatch(requireUser(request), request.params.id, request.body.unit_ids),
+    async (request) =>
+      presentAssignments(
+        await dispatch.dispatch(requireUser(request), request.params.id, request.body.unitIds),
+      ),
+  );
+}
+
+export function registerDispatchMetricsRoute(app: App, metrics: DispatchMetricsService) {
+  app.get(
+    '/api/dispatch/metrics',
+    {
+      schema: {
+        tags: ['dispatch'],
+        summary: 'Response-time metrics by area and station for a period',
+        querystring: dispatchMetricsQuery,
+        response: { 200: dispatchMetrics },
+      },
+    },
+    async (request) => presentMetrics(await metrics(requireUser(request), request.query)),
   );
 }

@@ -58,7 +58,7 @@ describe.each(databaseKinds())('patrol plans and road closures: who may change t
 
     const closure = {
       cause: 'landslide',
-      place: { kind: 'circle', center: [118.24, 25.49], radiusM: 200 },
+      place: { kind: 'circle', center: [118.24, 25.49], radiusMeters: 200 },
     };
     expect(
       (await t.as(leader, { method: 'POST', url: '/api/routing/closures', payload: closure })).statusCode,
@@ -96,7 +96,7 @@ describe.each(databaseKinds())('patrol plans and road closures: who may change t
 
   it('reopens a road by itself at the closure end time, and refuses an end time already past', async () => {
     const dispatcher = await t.login('dispatcher');
-    const place = { kind: 'circle', center: [118.24, 25.49], radiusM: 200 };
+    const place = { kind: 'circle', center: [118.24, 25.49], radiusMeters: 200 };
     const past = await t.as(dispatcher, {
       method: 'POST',
       url: '/api/routing/closures',
@@ -116,7 +116,7 @@ describe.each(databaseKinds())('patrol plans and road closures: who may change t
     const ids = async () =>
       (await t.as(dispatcher, { method: 'GET', url: '/api/routing/closures' }))
         .json()
-        .map((c: { id: string }) => c.id);
+        .items.map((c: { id: string }) => c.id);
     expect(await ids()).toContain(created.json().id);
     clock.advance(29 * 60_000);
     expect(await ids()).toContain(created.json().id);

@@ -47,8 +47,8 @@ describe.each(databaseKinds())('incident timers and live warnings (%s)', (kind) 
     const id = created.json().id;
     clock.advance(30_000);
     const early = (await t.as(north, { method: 'GET', url: `/api/incidents/${id}/timers` })).json();
-    expect(early).toMatchObject({ sinceReceivedS: 30, dispatchLevel: 'ok', warnings: [] });
-    expect(early.arrivalCountdownS).toBe(early.targetSeconds - 30);
+    expect(early).toMatchObject({ sinceReceivedSeconds: 30, dispatchLevel: 'ok', warnings: [], units: [] });
+    expect(early.arrivalCountdownSeconds).toBe(early.targetSeconds - 30);
 
     clock.advance(60_000);
     expect(await t.services.timers.sweep('350526')).toBe(1);

@@ -1,4 +1,4 @@
-import { incidentTimers, type TimerWarning } from '@ronghui/dispatch';
+import { incidentTimers, type Timers, type TimerWarning } from '@ronghui/dispatch';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Principal } from '../../platform/auth/principal.ts';
@@ -6,42 +6,44 @@ import type { EventBus } from '../../platform/bus/bus.ts';
 import { enqueue } from '../../platform/bus/outbox.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import type { IncidentsService } from '../incidents/index.ts';
+import { appendTimelineEntry, type IncidentsService, timelineEntriesOfKind } from '../incidents/index.ts';
 import type { OrgsService } from '../orgs/orgs.service.ts';
+import { onSceneArrivals } from '../units/index.ts';
+import type { DispatchRepo } from './dispatch.repo.ts';
+import type { IncidentClocksRepo } from './incident-clocks.repo.ts';
 
-const OPEN = ['received', 'answered', 'dispatched', 'acknowledged', 'en-route', 'on-scene'];
 const ms = (d: Date | string | null) => (d ? new Date(d).getTime() : null);
+
+/** The timers of one incident, as the service hands them to the presenter. */
+export interface IncidentTimerRecord {
+  incidentId: string;
+  number: string;
+  targetSeconds: number;
+  zone: string;
+  timers: Timers;
+}
 
 /** Timers per incident and unit, and the watcher that pushes late-dispatch and late-arrival warnings live. */
 export function createTimersService(deps: {
   db: Kysely<DB>;
+  repo: DispatchRepo;
+  clocks: IncidentClocksRepo;
   incidents: IncidentsService;
   orgs: OrgsService;
   bus: EventBus;
   clock: Clock;
 }) {
-  const { db, incidents, orgs, bus, clock } = deps;
+  const { db, repo, clocks, incidents, orgs, bus, clock } = deps;
 
   async function unitsOf(tenantCode: string, incidentId: string) {
-    const assigned = await db
-      .selectFrom('incident_units')
-      .selectAll()
-      .where('tenant_code', '=', tenantCode)
-      .where('incident_id', '=', incidentId)
-      .execute();
+    const assigned = await repo.assignments(db, tenantCode, incidentId);
     if (!assigned.length) return [];
-    const arrivals = await db
-      .selectFrom('unit_status_history')
-      .select(['unit_id', 'at'])
-      .where('tenant_code', '=', tenantCode)
-      .where('incident_id', '=', incidentId)
-      .where('status', '=', 'on-scene')
-      .execute();
+    const arrivals = await onSceneArrivals(db, tenantCode, incidentId);
     return assigned.map((a) => {
       const dispatchedAt = new Date(a.dispatched_at).getTime();
       const arrived = arrivals
-        .filter((r) => r.unit_id === a.unit_id && new Date(r.at).getTime() >= dispatchedAt)
-        .map((r) => new Date(r.at).getTime());
+        .filter((r) => r.unitId === a.unit_id && r.at.getTime() >= dispatchedAt)
+        .map((r) => r.at.getTime());
       return {
         unitId: a.unit_id,
         dispatchedAt,
@@ -52,9 +54,9 @@ export function createTimersService(deps: {
   }
 
   return {
-    async timers(principal: Principal, incidentId: string) {
+    async timers(principal: Principal, incidentId: string): Promise<IncidentTimerRecord> {
       const i = await incidents.get(principal, incidentId);
-      const t = incidentTimers(
+      const timers = incidentTimers(
         {
           receivedAt: ms(i.times.received)!,
           dispatchedAt: ms(i.times.dispatched),
@@ -66,43 +68,22 @@ export function createTimersService(deps: {
         },
         clock.now().getTime(),
       );
-      return { incidentId, number: i.number, targetSeconds: i.targetSeconds, zone: i.zone, ...t };
+      return { incidentId, number: i.number, targetSeconds: i.targetSeconds, zone: i.zone, timers };
     },
 
     /** Emits each warning once per incident (remembered in the incident's timeline). Returns how many it sent. */
     async sweep(tenantCode: string): Promise<number> {
       const now = clock.now();
-      const open = await db
-        .selectFrom('incidents')
-        .select([
-          'id',
-          'number',
-          'received_at',
-          'dispatched_at',
-          'acknowledged_at',
-          'on_scene_at',
-          'resolved_at',
-          'target_seconds',
-          'station_id',
-        ])
-        .where('tenant_code', '=', tenantCode)
-        .where('status', 'in', OPEN)
-        .where('received_at', '>', new Date(now.getTime() - 24 * 3_600_000))
-        .execute();
+      const open = await clocks.open(db, tenantCode, new Date(now.getTime() - 24 * 3_600_000));
       if (!open.length) return 0;
-      const sent = await db
-        .selectFrom('incident_events')
-        .select(['incident_id', 'detail'])
-        .where('tenant_code', '=', tenantCode)
-        .where('kind', '=', 'timer-warning')
-        .where(
-          'incident_id',
-          'in',
-          open.map((o) => o.id),
-        )
-        .execute();
+      const sent = await timelineEntriesOfKind(
+        db,
+        tenantCode,
+        'timer-warning',
+        open.map((o) => o.id),
+      );
       const already = new Set(
-        sent.map((e) => `${e.incident_id}/${(e.detail as { warning?: string }).warning}`),
+        sent.map((e) => `${e.incidentId}/${(e.detail as { warning?: string }).warning}`),
       );
       const dir = await orgs.directory(tenantCode);
       let count = 0;
@@ -123,18 +104,15 @@ export function createTimersService(deps: {
         if (!fresh.length) continue;
         await db.transaction().execute(async (trx) => {
           for (const warning of fresh) {
-            await trx
-              .insertInto('incident_events')
-              .values({
-                tenant_code: tenantCode,
-                incident_id: o.id,
-                at: now,
-                actor_id: null,
-                actor: 'timer',
-                kind: 'timer-warning',
-                detail: JSON.stringify({ warning, sinceReceivedS: t.sinceReceivedS }),
-              })
-              .execute();
+            await appendTimelineEntry(trx, {
+              tenantCode,
+              incidentId: o.id,
+              kind: 'timer-warning',
+              actorId: null,
+              actor: 'timer',
+              detail: { warning, sinceReceivedS: t.sinceReceivedS },
+              at: now,
+            });
             await enqueue(
               trx,
               tenantCode,

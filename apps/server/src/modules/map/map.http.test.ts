@@ -5,7 +5,7 @@ import { openTestDatabase, testServices } from '../../../../../test/support/db.t
 import { sharedFixture } from '../../../../../test/support/env.ts';
 import { type TestApp, testApp } from '../../../../../test/support/http.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { readElevationTile } from '../routing/graph-files.ts';
+import { readElevationTile } from '../routing/index.ts';
 import { createMapService } from './map.service.ts';
 
 const andorraDem = sharedFixture('osm/N42E001.hgt.zip');

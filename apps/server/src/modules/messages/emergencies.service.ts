@@ -12,7 +12,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { conflict, forbidden, notFound } from '../../platform/http/errors.ts';
 import type { OrgDirectory } from '../orgs/org-directory.ts';
 import type { OrgsService } from '../orgs/orgs.service.ts';
-import type { RoutingService } from '../routing/routing.service.ts';
+import type { RoutingService } from '../routing/index.ts';
 import type { Unit, UnitsRepo } from '../units/index.ts';
 import type { EmergenciesRepo, EmergencyRow } from './emergencies.repo.ts';
 

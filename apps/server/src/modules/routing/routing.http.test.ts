@@ -62,14 +62,17 @@ describe.each(databaseKinds())('routing over HTTP (demo county, generated roads,
     const res = await as('dispatcher', 'GET', `/api/routing/route?from=${TOWN}&to=${seat('葛坑镇')}`);
     expect(res.statusCode).toBe(200);
     const r = res.json();
-    expect(r.distance_m).toBeGreaterThan(30_000);
-    expect(r.duration_s / 60).toBeGreaterThan(30);
-    expect(r.duration_s / 60).toBeLessThan(150);
+    expect(r.distanceMeters).toBeGreaterThan(30_000);
+    expect(r.durationSeconds / 60).toBeGreaterThan(30);
+    expect(r.durationSeconds / 60).toBeLessThan(150);
     expect(r.geometry.coordinates.length).toBeGreaterThan(10);
+    expect(r.snappedFromMeters).toBeLessThan(500);
+    expect(r.snappedToMeters).toBeLessThan(500);
+    expect(r).toMatchObject({ searched: 'ch', avoided: [] });
     const dj = (
       await as('dispatcher', 'GET', `/api/routing/route?from=${TOWN}&to=${seat('葛坑镇')}&algo=dijkstra`)
     ).json();
-    expect(dj.duration_s).toBeCloseTo(r.duration_s, 1);
+    expect(dj.durationSeconds).toBeCloseTo(r.durationSeconds, 1);
   });
 
   it('answers 400 for bad positions and 422 for positions off the network', async () => {
@@ -91,19 +94,19 @@ describe.each(databaseKinds())('routing over HTTP (demo county, generated roads,
     const center = coords[Math.floor(coords.length / 3)]!;
     const denied = await as('officer', 'POST', '/api/routing/closures', {
       cause: 'landslide',
-      place: { kind: 'circle', center, radiusM: 30 },
+      place: { kind: 'circle', center, radiusMeters: 30 },
     });
     expect(denied.statusCode).toBe(403);
     const created = await as('dispatcher', 'POST', '/api/routing/closures', {
       cause: 'landslide',
       note: '塌方',
-      place: { kind: 'circle', center, radiusM: 30 },
+      place: { kind: 'circle', center, radiusMeters: 30 },
     });
     expect(created.statusCode).toBe(201);
     const closure = created.json();
     expect(closure).toMatchObject({ kind: 'closure', cause: 'landslide', createdBy: 'dispatcher' });
     expect(
-      (await as('analyst', 'GET', '/api/routing/closures')).json().map((c: { id: string }) => c.id),
+      (await as('analyst', 'GET', '/api/routing/closures')).json().items.map((c: { id: string }) => c.id),
     ).toEqual([closure.id]);
 
     const res = await as('dispatcher', 'GET', `/api/routing/route?from=${TOWN}&to=${seat('葛坑镇')}`);
@@ -112,13 +115,13 @@ describe.each(databaseKinds())('routing over HTTP (demo county, generated roads,
     const detour = res.json();
     expect(detour.avoided.map((c: { id: string }) => c.id)).toEqual([closure.id]);
     expect(detour.searched).toBe('live-dijkstra');
-    expect(detour.duration_s).toBeGreaterThan(free.duration_s);
+    expect(detour.durationSeconds).toBeGreaterThan(free.durationSeconds);
     expect((await as('dispatcher', 'DELETE', `/api/routing/closures/${closure.id}`)).statusCode).toBe(204);
     expect((await as('dispatcher', 'DELETE', `/api/routing/closures/${closure.id}`)).statusCode).toBe(404);
     const again = (
       await as('dispatcher', 'GET', `/api/routing/route?from=${TOWN}&to=${seat('葛坑镇')}`)
     ).json();
-    expect(again.duration_s).toBe(free.duration_s);
+    expect(again.durationSeconds).toBe(free.durationSeconds);
   });
 
   it('keeps road events in the database: a restarted or second instance lays them on its own graph', async () => {
@@ -132,7 +135,7 @@ describe.each(databaseKinds())('routing over HTTP (demo county, generated roads,
         cause: 'flood',
         note: '漫水桥封闭',
         until: new Date(Date.now() + 3_600_000).toISOString(),
-        place: { kind: 'circle', center, radiusM: 30 },
+        place: { kind: 'circle', center, radiusMeters: 30 },
       })
     ).json();
     const row = await database.db
@@ -148,7 +151,7 @@ describe.each(databaseKinds())('routing over HTTP (demo county, generated roads,
     try {
       const token = await other.login('dispatcher');
       const listed = (await other.as(token, { method: 'GET', url: '/api/routing/closures' })).json();
-      expect(listed).toEqual([created]);
+      expect(listed).toEqual({ items: [created], total: 1 });
       const detour = (
         await other.as(token, {
           method: 'GET',
@@ -156,22 +159,25 @@ describe.each(databaseKinds())('routing over HTTP (demo county, generated roads,
         })
       ).json();
       expect(detour.avoided.map((c: { id: string }) => c.id)).toEqual([created.id]);
-      expect(detour.duration_s).toBeGreaterThan(free.duration_s);
+      expect(detour.durationSeconds).toBeGreaterThan(free.durationSeconds);
 
       // Reopened here: the other instance follows when the change reaches it (road.event.changed).
       expect((await as('commander', 'DELETE', `/api/routing/closures/${created.id}`)).statusCode).toBe(204);
       // This instance hears its own change (the handler must not wait on the one embedded connection).
       await services.bus.drain();
-      expect((await as('commander', 'GET', '/api/routing/closures')).json()).toEqual([]);
+      expect((await as('commander', 'GET', '/api/routing/closures')).json()).toEqual({ items: [], total: 0 });
       await other.services.routing.sync('350526');
-      expect((await other.as(token, { method: 'GET', url: '/api/routing/closures' })).json()).toEqual([]);
+      expect((await other.as(token, { method: 'GET', url: '/api/routing/closures' })).json()).toEqual({
+        items: [],
+        total: 0,
+      });
       const reopened = (
         await other.as(token, {
           method: 'GET',
           url: `/api/routing/route?from=${TOWN}&to=${seat('葛坑镇')}`,
         })
       ).json();
-      expect(reopened.duration_s).toBe(free.duration_s);
+      expect(reopened.durationSeconds).toBe(free.durationSeconds);
       const gone = await database.db
         .selectFrom('road_events')
         .select(['removed_by', 'removed_at'])
@@ -200,12 +206,25 @@ describe.each(databaseKinds())('routing over HTTP (demo county, generated roads,
       { cause: 'fog', speedFactor: 2, place: { kind: 'edges', edges: [1] } },
       { cause: 'fog', place: { kind: 'edges', edges: [] } },
       { cause: 'fog', place: { kind: 'edges', edges: [99_999_999] } },
+      // Lengths carry their unit in the name.
+      { cause: 'fog', place: { kind: 'circle', center: [118.24, 25.49], radiusM: 50 } },
+      {
+        cause: 'fog',
+        place: {
+          kind: 'line',
+          line: [
+            [118.24, 25.49],
+            [118.25, 25.5],
+          ],
+          toleranceM: 20,
+        },
+      },
     ];
     for (const body of bad)
       expect((await as('dispatcher', 'POST', '/api/routing/closures', body)).statusCode).toBe(400);
     const nowhere = await as('dispatcher', 'POST', '/api/routing/closures', {
       cause: 'fog',
-      place: { kind: 'circle', center: [116, 25], radiusM: 50 },
+      place: { kind: 'circle', center: [116, 25], radiusMeters: 50 },
     });
     expect(nowhere.statusCode).toBe(422);
   });
@@ -216,11 +235,22 @@ describe.each(databaseKinds())('routing over HTTP (demo county, generated roads,
       10, 5,
     ]);
     expect(iso.features[0].geometry.type).toBe('MultiPolygon');
+    expect(iso.features[0].properties.reachableNodes).toBeGreaterThan(
+      iso.features[1].properties.reachableNodes,
+    );
     expect((await as('commander', 'GET', `/api/routing/isochrone?at=${TOWN}&minutes=0`)).statusCode).toBe(
       400,
     );
     const roads = (await as('commander', 'GET', '/api/routing/roads')).json();
     expect(roads.features.length).toBeGreaterThan(500);
+    expect(roads.features[0].properties).toEqual({
+      segment: expect.any(Number),
+      name: roads.features[0].properties.name,
+      class: expect.any(String),
+      oneway: expect.any(Boolean),
+      speedKmh: expect.any(Number),
+      edges: expect.any(Array),
+    });
     expect(
       roads.features.some((f: { properties: { name: string } }) => f.properties.name === '瓷都大道'),
     ).toBe(true);

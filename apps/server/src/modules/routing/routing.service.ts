@@ -1,4 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import type {
+  RoadClosure,
+  RoadClosureBody,
+  RoadClosurePlace,
+  RoutingIsochrone,
+  RoutingIsochroneQuery,
+  RoutingRoads,
+  RoutingRoute,
+  RoutingRouteQuery,
+} from '@ronghui/contracts';
 import type { LngLat } from '@ronghui/geo';
 import {
   NoRouteError,
@@ -20,21 +30,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { DomainError, notFound } from '../../platform/http/errors.ts';
 import type { GraphRegistry, TenantRoads } from './graph-registry.ts';
-import type { ClosureBody, IsochroneQuery, RouteQuery } from './routing.schema.ts';
-
-/** A road event as the API shows it: who set it and when, plus what it covers. */
-export interface ClosureView {
-  id: string;
-  cause: RoadEvent['cause'];
-  kind: 'closure' | 'slowdown';
-  speedFactor: number | null;
-  note: string | null;
-  edges: number[];
-  createdAt: string;
-  createdBy: string;
-  /** When the road reopens by itself; null until reopened by hand. */
-  until: string | null;
-}
+import type { RoadEventRow, RoadEventsRepo } from './road-events.repo.ts';
 
 /** Leadership watches the command picture read-only: closing roads is for the command rooms. */
 const CLOSURE_ROLES = ['dispatcher', 'commander'] as const;
@@ -50,6 +46,19 @@ interface StoredRoadEvent {
   until: string | null;
 }
 
+/** A place as the API gives it (`radiusMeters`), as the road graph takes it (`radiusM`); stored so. */
+function toGraphPlace(place: RoadClosurePlace): RoadEventPlace {
+  if (place.kind === 'edges') return { kind: 'edges', edges: place.edges };
+  if (place.kind === 'circle') return { kind: 'circle', center: place.center, radiusM: place.radiusMeters };
+  return {
+    kind: 'line',
+    line: place.line,
+    ...(place.toleranceMeters === undefined ? {} : { toleranceM: place.toleranceMeters }),
+  };
+}
+
+const tenth = (n: number) => Math.round(n * 10) / 10;
+
 /**
  * Routes, isochrones and travel times on the tenant's graph with the live road events laid on it. Road events
  * are stored (table road_events) and every instance keeps the open ones on its graph: `load` at start, `sync`
@@ -57,20 +66,21 @@ interface StoredRoadEvent {
  */
 export function createRoutingService(deps: {
   registry: GraphRegistry;
+  repo: RoadEventsRepo;
   clock: Clock;
   audit: AuditService;
   db: Kysely<DB>;
   bus: EventBus;
   log?: Logger;
 }) {
-  const { registry, clock, audit, db, bus, log } = deps;
+  const { registry, repo, clock, audit, db, bus, log } = deps;
   /** Tenants with a sync running, and whether another was asked for meanwhile. */
   const syncing = new Map<string, { again: boolean }>();
   /** Open road events per tenant, as stored. */
   const open = new Map<string, Map<string, StoredRoadEvent>>();
   /** The graph each tenant's events were last laid on: a re-loaded graph gets them laid again. */
   const laidOn = new Map<string, TenantRoads>();
-  const roadsCache = new Map<string, ReturnType<typeof roadsGeoJson>>();
+  const roadsCache = new Map<string, RoutingRoads>();
 
   function openOf(tenant: string) {
     let m = open.get(tenant);
@@ -121,41 +131,22 @@ export function createRoutingService(deps: {
     return roads;
   }
 
-  function toStored(row: {
-    id: string;
-    cause: string;
-    speed_factor: number | null;
-    note: string | null;
-    place: unknown;
-    created_at: Date;
-    created_by: string;
-    until: Date | null;
-  }): StoredRoadEvent {
+  function toStored(row: RoadEventRow): StoredRoadEvent {
     return {
       id: row.id,
       cause: row.cause as RoadEvent['cause'],
       speedFactor: row.speed_factor,
       note: row.note,
       place: (typeof row.place === 'string' ? JSON.parse(row.place) : row.place) as RoadEventPlace,
-      createdAt: row.created_at.toISOString(),
+      createdAt: new Date(row.created_at).toISOString(),
       createdBy: row.created_by,
-      until: row.until ? row.until.toISOString() : null,
+      until: row.until ? new Date(row.until).toISOString() : null,
     };
-  }
-
-  async function openRows(tenant?: string) {
-    let q = db
-      .selectFrom('road_events')
-      .selectAll()
-      .where('removed_at', 'is', null)
-      .where((eb) => eb.or([eb('until', 'is', null), eb('until', '>', clock.now())]));
-    if (tenant) q = q.where('tenant_code', '=', tenant);
-    return q.execute();
   }
 
   /** Makes the tenant's open events those stored: adds new ones, reopens removed or expired ones. */
   async function sync(tenant: string) {
-    const rows = await openRows(tenant);
+    const rows = await repo.open(db, clock.now(), tenant);
     const next = new Map(rows.map((r) => [r.id, toStored(r)]));
     const events = openOf(tenant);
     const roads = laidOn.get(tenant);
@@ -185,7 +176,7 @@ export function createRoutingService(deps: {
     }
   }
 
-  function view(tenant: string, ev: RoadEvent): ClosureView {
+  function view(tenant: string, ev: RoadEvent): RoadClosure {
     const m = open.get(tenant)?.get(ev.id);
     return {
       id: ev.id,
@@ -201,23 +192,26 @@ export function createRoutingService(deps: {
   }
 
   return {
-    route(p: Principal, q: RouteQuery) {
+    route(p: Principal, q: RoutingRouteQuery): RoutingRoute {
       const roads = roadsOf(p.tenantCode);
       return domain(() => {
         const r = roads.router.route(q.from, q.to, { algorithm: q.algo, state: roads.state });
         return {
-          duration_s: Math.round(r.durationS * 10) / 10,
-          distance_m: Math.round(r.distanceM * 10) / 10,
-          snapped_from_m: Math.round(r.from.distanceM * 10) / 10,
-          snapped_to_m: Math.round(r.to.distanceM * 10) / 10,
+          durationSeconds: tenth(r.durationS),
+          distanceMeters: tenth(r.distanceM),
+          snappedFromMeters: tenth(r.from.distanceM),
+          snappedToMeters: tenth(r.to.distanceM),
           searched: r.searched,
           avoided: r.avoided.map((ev) => view(p.tenantCode, ev)),
-          geometry: { type: 'LineString' as const, coordinates: roads.router.geometry(r) },
+          geometry: {
+            type: 'LineString' as const,
+            coordinates: roads.router.geometry(r).map(([lon, lat]): [number, number] => [lon, lat]),
+          },
         };
       });
     },
 
-    isochrone(p: Principal, q: IsochroneQuery) {
+    isochrone(p: Principal, q: RoutingIsochroneQuery): RoutingIsochrone {
       const roads = roadsOf(p.tenantCode);
       return domain(() => ({
         type: 'FeatureCollection' as const,
@@ -226,7 +220,7 @@ export function createRoutingService(deps: {
           .sort((a, b) => b.minutes - a.minutes)
           .map((r) => ({
             type: 'Feature' as const,
-            properties: { minutes: r.minutes, reachable_nodes: r.nodes.length },
+            properties: { minutes: r.minutes, reachableNodes: r.nodes.length },
             geometry: { type: 'MultiPolygon' as const, coordinates: r.polygon },
           })),
       }));
@@ -305,25 +299,34 @@ export function createRoutingService(deps: {
       });
     },
 
-    roads(p: Principal) {
+    roads(p: Principal): RoutingRoads {
       let fc = roadsCache.get(p.tenantCode);
       if (!fc) {
-        fc = roadsGeoJson(roadsOf(p.tenantCode).graph);
+        const raw = roadsGeoJson(roadsOf(p.tenantCode).graph);
+        fc = {
+          type: 'FeatureCollection',
+          features: raw.features.map(({ properties: { speed_kmh, ...rest }, geometry }) => ({
+            type: 'Feature',
+            properties: { ...rest, speedKmh: speed_kmh },
+            geometry,
+          })),
+        };
         roadsCache.set(p.tenantCode, fc);
       }
       return fc;
     },
 
-    listClosures(p: Principal): ClosureView[] {
+    listClosures(p: Principal): RoadClosure[] {
       return roadsOf(p.tenantCode)
         .state.list()
         .map((ev) => view(p.tenantCode, ev));
     },
 
-    async addClosure(p: Principal, body: ClosureBody): Promise<ClosureView> {
+    async addClosure(p: Principal, body: RoadClosureBody): Promise<RoadClosure> {
       requireRole(p, CLOSURE_ROLES, 'Closing or slowing roads');
       const roads = roadsOf(p.tenantCode);
-      const edges = domain(() => resolveEdges(roads.graph, roads.router.index, body.place));
+      const place = toGraphPlace(body.place);
+      const edges = domain(() => resolveEdges(roads.graph, roads.router.index, place));
       if (edges.some((e) => e >= roads.graph.edgeCount)) {
         throw new DomainError(
           'validation',
@@ -356,27 +359,24 @@ export function createRoutingService(deps: {
         cause: body.cause,
         speedFactor: body.speedFactor ?? null,
         note: body.note ?? null,
-        place: body.place,
+        place,
         createdAt: clock.now().toISOString(),
         createdBy: p.username,
         until: body.until ? new Date(body.until).toISOString() : null,
       };
       await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('road_events')
-          .values({
-            tenant_code: p.tenantCode,
-            id,
-            cause: stored.cause,
-            speed_factor: stored.speedFactor,
-            note: stored.note,
-            place: JSON.stringify(stored.place),
-            edges,
-            until: stored.until,
-            created_by: stored.createdBy,
-            created_at: stored.createdAt,
-          })
-          .execute();
+        await repo.insert(trx, {
+          tenant_code: p.tenantCode,
+          id,
+          cause: stored.cause,
+          speed_factor: stored.speedFactor,
+          note: stored.note,
+          place: JSON.stringify(stored.place),
+          edges,
+          until: stored.until,
+          created_by: stored.createdBy,
+          created_at: stored.createdAt,
+        });
         await audit.write(trx, p, {
           action: 'road.event.create',
           resource: 'road-event',
@@ -402,14 +402,8 @@ export function createRoutingService(deps: {
       const roads = roadsOf(p.tenantCode);
       if (!openOf(p.tenantCode).has(id)) throw notFound('Road event', id);
       await db.transaction().execute(async (trx) => {
-        const res = await trx
-          .updateTable('road_events')
-          .set({ removed_at: clock.now(), removed_by: p.username })
-          .where('tenant_code', '=', p.tenantCode)
-          .where('id', '=', id)
-          .where('removed_at', 'is', null)
-          .executeTakeFirst();
-        if (!res.numUpdatedRows) throw notFound('Road event', id);
+        if (!(await repo.remove(trx, p.tenantCode, id, clock.now(), p.username)))
+          throw notFound('Road event', id);
         await audit.write(trx, p, { action: 'road.event.remove', resource: 'road-event', resourceId: id });
         await enqueue(trx, p.tenantCode, 'road.event.changed', { eventId: id, change: 'removed' });
       });
@@ -420,7 +414,7 @@ export function createRoutingService(deps: {
 
     /** Reads every tenant's open road events (at start, before serving). */
     async load() {
-      const rows = await openRows();
+      const rows = await repo.open(db, clock.now());
       open.clear();
       laidOn.clear();
       for (const row of rows) openOf(row.tenant_code).set(row.id, toStored(row));

@@ -57,7 +57,7 @@ describe.each(databaseKinds())('杨梅乡 scenario with the simulator (%s)', (ki
     const rec = (
       await t.as(north, {
         method: 'GET',
-        url: `/api/incidents/${id}/recommendations?scope=area&per_station=2`,
+        url: `/api/incidents/${id}/recommendations?scope=area&perStation=2`,
       })
     ).json();
     expect(rec.items.length).toBeGreaterThan(0);
@@ -66,13 +66,13 @@ describe.each(databaseKinds())('杨梅乡 scenario with the simulator (%s)', (ki
       await t.as(north, {
         method: 'POST',
         url: `/api/incidents/${id}/requests`,
-        payload: { stations: 'area', per_station: 2 },
+        payload: { stations: 'area', perStation: 2 },
       })
     ).json();
-    expect(requests).toHaveLength(5);
+    expect(requests.items).toHaveLength(5);
 
     await sim.tick();
-    const board = (await t.as(north, { method: 'GET', url: `/api/incidents/${id}/requests` })).json();
+    const board = (await t.as(north, { method: 'GET', url: `/api/incidents/${id}/requests` })).json().items;
     expect(board.every((r: { status: string }) => r.status === 'committed' || r.status === 'declined')).toBe(
       true,
     );
@@ -130,10 +130,10 @@ describe.each(databaseKinds())('杨梅乡 scenario with the simulator (%s)', (ki
     const metrics = (await t.as(north, { method: 'GET', url: '/api/dispatch/metrics?area=north' })).json();
     const area = metrics.byArea.find((a: { name: string }) => a.name === '北片联勤区');
     expect(area.incidents).toBe(1);
-    expect(area.callToDispatch.p50S).toBeGreaterThanOrEqual(35);
+    expect(area.callToDispatch.p50Seconds).toBeGreaterThanOrEqual(35);
     // The incident is on scene with the first unit (杨梅's own, a few hundred metres away); the others drive on.
     expect(area.dispatchToArrival.count).toBe(1);
-    expect(area.callToArrival.p50S).toBeGreaterThanOrEqual(area.callToDispatch.p50S);
+    expect(area.callToArrival.p50Seconds).toBeGreaterThanOrEqual(area.callToDispatch.p50Seconds);
     const history = await database.db
       .selectFrom('unit_status_history')
       .select(['unit_id', 'status', 'at'])

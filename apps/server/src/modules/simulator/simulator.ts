@@ -96,7 +96,7 @@ export function createSimulator(
         scope: 'area',
         limit: 1,
       });
-      const first = rec.items[0];
+      const first = rec.units[0];
       if (first) {
         await services.dispatch.dispatch(command, created.incident.id, [first.unit.id]);
         stats.dispatched++;
@@ -109,10 +109,10 @@ export function createSimulator(
     const dir = await services.orgs.directory(options.tenantCode);
     const open = await services.dispatch.openForMe(principal(['dispatcher']));
     const onDuty = await services.units.onDutyIds(options.tenantCode);
-    for (const r of open) {
-      const station = principal(['officer'], r.station.id, 'station', dir.pathOf(r.station.id));
+    for (const { row: r } of open) {
+      const station = principal(['officer'], r.station_id, 'station', dir.pathOf(r.station_id));
       const available = (
-        await services.units.list(station, { station: r.station.id, status: 'available' })
+        await services.units.list(station, { station: r.station_id, status: 'available' })
       ).filter((u) => onDuty.has(u.id) && u.kind !== 'vehicle');
       if (available.length === 0) {
         await services.dispatch.decline(station, r.id, '本所暂无空闲警力');

@@ -128,7 +128,7 @@ describe.runIf(available)('two instances share events through NATS JetStream', (
     const to = demo.townships.find((t) => t.name === '葛坑镇')!.seat.join(',');
     const routeOnB = async () =>
       (await b.as(onB, { method: 'GET', url: `/api/routing/route?from=${from}&to=${to}` })).json() as {
-        duration_s: number;
+        durationSeconds: number;
         avoided: { id: string }[];
         geometry: { coordinates: [number, number][] };
       };
@@ -137,7 +137,11 @@ describe.runIf(available)('two instances share events through NATS JetStream', (
     const created = await a.as(onA, {
       method: 'POST',
       url: '/api/routing/closures',
-      payload: { cause: 'landslide', note: '跨实例封路', place: { kind: 'circle', center, radiusM: 30 } },
+      payload: {
+        cause: 'landslide',
+        note: '跨实例封路',
+        place: { kind: 'circle', center, radiusMeters: 30 },
+      },
     });
     expect(created.statusCode).toBe(201);
     const id = created.json().id as string;
@@ -146,9 +150,9 @@ describe.runIf(available)('two instances share events through NATS JetStream', (
       expect(await check()).toBe(true);
     };
     await until(async () => (await routeOnB()).avoided.some((c) => c.id === id));
-    expect((await routeOnB()).duration_s).toBeGreaterThan(free.duration_s);
+    expect((await routeOnB()).durationSeconds).toBeGreaterThan(free.durationSeconds);
     expect((await a.as(onA, { method: 'DELETE', url: `/api/routing/closures/${id}` })).statusCode).toBe(204);
     await until(async () => (await routeOnB()).avoided.length === 0);
-    expect((await routeOnB()).duration_s).toBe(free.duration_s);
+    expect((await routeOnB()).durationSeconds).toBe(free.durationSeconds);
   });
 });

@@ -1,5 +1,5 @@
 import type { UnitStatus } from '@ronghui/dispatch';
-import type { MetricsRow } from '../dispatch/dispatch-types.ts';
+import type { ResponseMetricsRow } from '@ronghui/contracts';
 import { unitStatusColors } from '../dispatch/unit-icons.ts';
 import { type Count, minutes } from './bigscreen-data.ts';
 import type { ChartOption } from './echart.tsx';
@@ -54,7 +54,7 @@ export interface ResponseLabels {
 }
 
 /** Call-to-arrival medians and 90th percentiles per area (bars) and the share within target (line). */
-export function responseBars(rows: readonly MetricsRow[], l: ResponseLabels): ChartOption {
+export function responseBars(rows: readonly ResponseMetricsRow[], l: ResponseLabels): ChartOption {
   return {
     animation: false,
     tooltip: { trigger: 'axis' },
@@ -75,13 +75,13 @@ export function responseBars(rows: readonly MetricsRow[], l: ResponseLabels): Ch
       {
         type: 'bar',
         name: l.p50,
-        data: rows.map((r) => minutes(r.callToArrival.p50S)),
+        data: rows.map((r) => minutes(r.callToArrival.p50Seconds)),
         itemStyle: { color: '#36cfc9' },
       },
       {
         type: 'bar',
         name: l.p90,
-        data: rows.map((r) => minutes(r.callToArrival.p90S)),
+        data: rows.map((r) => minutes(r.callToArrival.p90Seconds)),
         itemStyle: { color: '#597ef7' },
       },
       {

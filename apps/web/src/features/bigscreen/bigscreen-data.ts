@@ -1,6 +1,5 @@
 import { categoryByCode, UNIT_STATUSES, type UnitStatus } from '@ronghui/dispatch';
-import type { Incident, Unit } from '@ronghui/contracts';
-import type { MetricsRow } from '../dispatch/dispatch-types.ts';
+import type { Incident, ResponseMetricsRow, Unit } from '@ronghui/contracts';
 
 export interface Count {
   key: string;
@@ -54,7 +53,7 @@ export function minutes(seconds: number | null): number | null {
   return seconds === null ? null : Math.round(seconds / 6) / 10;
 }
 
-export function compliancePercent(row: MetricsRow | undefined): number | null {
+export function compliancePercent(row: ResponseMetricsRow | undefined): number | null {
   return row?.targetCompliance == null ? null : Math.round(row.targetCompliance * 1000) / 10;
 }
 

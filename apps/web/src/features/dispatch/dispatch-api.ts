@@ -1,21 +1,22 @@
 import type {
+  DispatchMetrics,
   IncidentAddressSuggestions,
   IncidentCreateBody,
   IncidentCreated,
   IncidentDetail,
   IncidentList,
   IncidentTrend,
+  Recommendations,
+  RoutingIsochrone,
+  RoutingRoads,
+  RoutingRoute,
+  StationRequest,
+  StationRequestList,
+  UnitAssignmentList,
   UnitList,
 } from '@ronghui/contracts';
-import type { FeatureCollection, LineString } from 'geojson';
 import { api } from '../../api/http-client.ts';
-import type {
-  DispatchMetrics,
-  EmergencyView,
-  MessageView,
-  Recommendations,
-  StationRequest,
-} from './dispatch-types.ts';
+import type { EmergencyView, MessageView } from './dispatch-types.ts';
 
 export const openStatuses = 'received,answered,dispatched,acknowledged,en-route,on-scene,resolved';
 
@@ -31,25 +32,21 @@ export const dispatchApi = {
   recommendations: (id: string, scope: 'area' | 'county') =>
     api.get<Recommendations>(`/incidents/${id}/recommendations`, { scope }),
   dispatch: (id: string, unitIds: string[]) =>
-    api.post<unknown>(`/incidents/${id}/dispatch`, { unit_ids: unitIds }),
+    api.post<UnitAssignmentList>(`/incidents/${id}/dispatch`, { unitIds }),
   requestArea: (id: string, perStation: number) =>
-    api.post<StationRequest[]>(`/incidents/${id}/requests`, { stations: 'area', per_station: perStation }),
-  board: (id: string) => api.get<StationRequest[]>(`/incidents/${id}/requests`),
+    api.post<StationRequestList>(`/incidents/${id}/requests`, { stations: 'area', perStation }),
+  board: (id: string) => api.get<StationRequestList>(`/incidents/${id}/requests`),
   escalate: (id: string, reason: string) => api.post<IncidentDetail>(`/incidents/${id}/escalate`, { reason }),
-  openRequests: () => api.get<StationRequest[]>('/requests'),
-  commit: (id: string, unitIds: string[]) =>
-    api.post<StationRequest>(`/requests/${id}/commit`, { unit_ids: unitIds }),
+  openRequests: () => api.get<StationRequestList>('/requests'),
+  commit: (id: string, unitIds: string[]) => api.post<StationRequest>(`/requests/${id}/commit`, { unitIds }),
   decline: (id: string, reason: string) => api.post<StationRequest>(`/requests/${id}/decline`, { reason }),
   release: (id: string) => api.post<StationRequest>(`/requests/${id}/release`),
   units: () => api.get<UnitList>('/units'),
-  roads: () => api.get<FeatureCollection>('/routing/roads'),
+  roads: () => api.get<RoutingRoads>('/routing/roads'),
   route: (from: [number, number], to: [number, number]) =>
-    api.get<{ duration_s: number; distance_m: number; geometry: LineString }>('/routing/route', {
-      from: from.join(','),
-      to: to.join(','),
-    }),
+    api.get<RoutingRoute>('/routing/route', { from: from.join(','), to: to.join(',') }),
   isochrone: (at: [number, number], minutes: string) =>
-    api.get<FeatureCollection>('/routing/isochrone', { at: at.join(','), minutes }),
+    api.get<RoutingIsochrone>('/routing/isochrone', { at: at.join(','), minutes }),
   messages: (box: 'inbox' | 'sent') => api.get<MessageView[]>('/messages', { box, limit: 50 }),
   sendMessage: (body: { to: Record<string, string[]>; kind: 'message' | 'order'; text: string }) =>
     api.post<MessageView>('/messages', body),

@@ -3,38 +3,6 @@ export interface Named {
   name: string;
 }
 
-export interface Recommendation {
-  unit: { id: string; callsign: string; name: string; kind: string };
-  station: Named;
-  eta_s: number;
-  distance_m: number;
-  withinTarget: boolean;
-}
-
-export interface Recommendations {
-  targetSeconds: number;
-  withinTarget: number;
-  shortfall: number;
-  items: Recommendation[];
-  excluded: { unitId?: string; stationId: string; stationName: string; reason?: string }[];
-}
-
-export type RequestStatus = 'requested' | 'committed' | 'declined' | 'released';
-
-export interface StationRequest {
-  id: string;
-  incidentId: string;
-  station: Named;
-  quantity: number;
-  status: RequestStatus;
-  unitIds: string[];
-  reason: string | null;
-  requestedBy: string;
-  requestedAt: string;
-  answeredBy: string | null;
-  answeredAt: string | null;
-}
-
 export interface MessageView {
   id: string;
   kind: 'message' | 'order';
@@ -57,31 +25,4 @@ export interface EmergencyView {
   raisedBy: string;
   raisedAt: string;
   open: boolean;
-}
-
-export interface DurationStats {
-  count: number;
-  p50S: number | null;
-  p90S: number | null;
-  meanS: number | null;
-}
-
-export interface MetricsRow {
-  key: string;
-  name?: string;
-  incidents: number;
-  callToDispatch: DurationStats;
-  dispatchToArrival: DurationStats;
-  callToArrival: DurationStats;
-  targetCompliance: number | null;
-  arrived: number;
-  withinTarget: number;
-}
-
-export interface DispatchMetrics {
-  from: string;
-  to: string;
-  overall: MetricsRow;
-  byArea: MetricsRow[];
-  byStation: MetricsRow[];
 }

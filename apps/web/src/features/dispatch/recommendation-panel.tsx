@@ -1,12 +1,12 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FeatureCollection } from 'geojson';
+import type { RecommendedUnit } from '@ronghui/contracts';
 import { Alert, Button, InputNumber, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { describeError } from '../../api/describe-error.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { dispatchApi } from './dispatch-api.ts';
 import type { Incident } from '@ronghui/contracts';
-import type { Recommendation } from './dispatch-types.ts';
 import { formatDuration } from './map-features.ts';
 
 export interface RecommendationPanelProps {
@@ -89,7 +89,7 @@ export function RecommendationPanel({ incident, positionOf, onRoutes }: Recommen
           </Typography.Text>
         )}
       </Space>
-      <Table<Recommendation>
+      <Table<RecommendedUnit>
         size="small"
         rowKey={(r) => r.unit.id}
         loading={recs.isLoading}
@@ -106,11 +106,16 @@ export function RecommendationPanel({ incident, positionOf, onRoutes }: Recommen
               </span>
             ),
           },
-          { title: t('dispatch.rec.eta'), width: 70, render: (_, r) => formatDuration(r.eta_s) },
+          {
+            title: t('dispatch.rec.eta'),
+            width: 70,
+            render: (_, r) => (r.etaSeconds === null ? '—' : formatDuration(r.etaSeconds)),
+          },
           {
             title: t('dispatch.rec.distance'),
             width: 70,
-            render: (_, r) => `${(r.distance_m / 1000).toFixed(1)} km`,
+            render: (_, r) =>
+              r.distanceMeters === null ? '—' : `${(r.distanceMeters / 1000).toFixed(1)} km`,
           },
           {
             title: t('dispatch.rec.target'),

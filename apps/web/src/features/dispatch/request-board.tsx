@@ -1,3 +1,4 @@
+import type { StationRequest, StationRequestStatus } from '@ronghui/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Progress, Table, Tag, Typography } from 'antd';
 import { describeError } from '../../api/describe-error.ts';
@@ -5,9 +6,8 @@ import { useT } from '../../i18n/i18n-context.tsx';
 import { useReadOnly } from './roles/read-only.tsx';
 import { formatDateTime } from '../../i18n/format-datetime.ts';
 import { dispatchApi } from './dispatch-api.ts';
-import type { RequestStatus, StationRequest } from './dispatch-types.ts';
 
-export const requestColors: Record<RequestStatus, string> = {
+export const requestColors: Record<StationRequestStatus, string> = {
   requested: 'gold',
   committed: 'green',
   declined: 'red',
@@ -36,7 +36,7 @@ export function RequestBoard({
     mutationFn: (id: string) => dispatchApi.release(id),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['dispatch'] }),
   });
-  const rows = board.data ?? [];
+  const rows = board.data?.items ?? [];
   if (rows.length === 0)
     return <Typography.Text type="secondary">{t('dispatch.board.empty')}</Typography.Text>;
   const wanted = rows.reduce((n, r) => n + r.quantity, 0);

@@ -1,3 +1,4 @@
+import type { StationRequest } from '@ronghui/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -6,7 +7,6 @@ import { useLocale, useT } from '../../i18n/i18n-context.tsx';
 import { formatDateTime } from '../../i18n/format-datetime.ts';
 import { dispatchApi } from './dispatch-api.ts';
 import type { Incident, Unit } from '@ronghui/contracts';
-import type { StationRequest } from './dispatch-types.ts';
 import { useLiveEvents } from './live-channel.tsx';
 
 export interface StationRequestsProps {
@@ -125,7 +125,7 @@ export function StationRequests({ units, incidents, onShowIncident }: StationReq
   const t = useT();
   const open = useQuery({ queryKey: ['dispatch', 'open-requests'], queryFn: dispatchApi.openRequests });
   useLiveEvents(['request.'], () => void open.refetch());
-  const rows = open.data ?? [];
+  const rows = open.data?.items ?? [];
   return (
     <div data-testid="station-requests">
       {rows.length === 0 && (

@@ -1,3 +1,4 @@
+import type { RoadClosureCause } from '@ronghui/contracts';
 import { StopOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Input, List, Popconfirm, Select, Space, Tag, Typography } from 'antd';
@@ -7,14 +8,14 @@ import { describeError } from '../../../api/describe-error.ts';
 import { formatDateTime } from '../../../i18n/format-datetime.ts';
 import { useT } from '../../../i18n/i18n-context.tsx';
 import { usePatrol } from './patrol-state.tsx';
-import { type ClosureCause, closureCauses, plansApi } from './plans-api.ts';
+import { closureCauses, plansApi } from './plans-api.ts';
 
 /** Live road closures: close a road picked on the map with a reason and an optional end, reopen it. */
 export function ClosuresPanel({ onLocate }: { onLocate: (p: { lon: number; lat: number }) => void }) {
   const t = useT();
   const queryClient = useQueryClient();
   const patrol = usePatrol();
-  const [cause, setCause] = useState<ClosureCause>('accident');
+  const [cause, setCause] = useState<RoadClosureCause>('accident');
   const [note, setNote] = useState('');
   const [until, setUntil] = useState<Dayjs | null>(null);
   const refresh = () => {

@@ -1,3 +1,4 @@
+import type { CoverageRow } from '@ronghui/contracts';
 import { Alert, Badge, Space, Table, Typography } from 'antd';
 import { useEffect } from 'react';
 import { describeError } from '../../../api/describe-error.ts';
@@ -5,7 +6,6 @@ import { formatDateTime } from '../../../i18n/format-datetime.ts';
 import { useT } from '../../../i18n/i18n-context.tsx';
 import { coverageColors } from './overlay-layers.ts';
 import { usePatrol } from './patrol-state.tsx';
-import type { CoverageRow } from './plans-api.ts';
 
 export const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 

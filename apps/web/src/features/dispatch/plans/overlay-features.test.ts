@@ -1,3 +1,4 @@
+import type { PatrolPlanFeature, RoadClosure } from '@ronghui/contracts';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import {
@@ -9,7 +10,6 @@ import {
   planFeatures,
   reachBand,
 } from './overlay-features.ts';
-import type { ClosureView, PlanFeature } from './plans-api.ts';
 
 describe('coverage overlay', () => {
   it('puts each village in the first band its first unit reaches', () => {
@@ -21,8 +21,8 @@ describe('coverage overlay', () => {
     expect(reachBand(null, [3, 5, 10])).toBe(-1);
     const fc = coverageFeatures(
       [
-        { code: 'a', name: '甲村', lon: 1, lat: 2, arrivalS: 250 },
-        { code: 'b', name: '乙村', lon: 3, lat: 4, arrivalS: null },
+        { code: 'a', name: '甲村', lon: 1, lat: 2, arrivalSeconds: 250 },
+        { code: 'b', name: '乙村', lon: 3, lat: 4, arrivalSeconds: null },
       ],
       [10, 3, 5],
     );
@@ -61,7 +61,7 @@ describe('closures on the map', () => {
       },
     ],
   };
-  const closure = (id: string, edges: number[]): ClosureView => ({
+  const closure = (id: string, edges: number[]): RoadClosure => ({
     id,
     cause: 'landslide',
     kind: 'closure',
@@ -108,7 +108,7 @@ describe('closures on the map', () => {
 
 describe('patrol plans on the map', () => {
   it('leaves out the plan being edited and counts units', () => {
-    const plan = (id: string): PlanFeature => ({
+    const plan = (id: string): PatrolPlanFeature => ({
       type: 'Feature',
       id,
       geometry: { type: 'Point', coordinates: [1, 2] },

@@ -1,6 +1,6 @@
+import type { CoverageVillage, PatrolPlanFeature, RoadClosure } from '@ronghui/contracts';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { type EditorState, geometryOf, minVertices } from './plan-editor.ts';
-import type { ClosureView, CoverageVillage, PlanFeature } from './plans-api.ts';
 
 const collection = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
 
@@ -8,9 +8,9 @@ const collection = (features: Feature[]): FeatureCollection => ({ type: 'Feature
  * The first of the given times (minutes, ascending) within which the first unit arrives; 0 when it
  * arrives later than all of them, -1 when no available unit reaches the place by road.
  */
-export function reachBand(arrivalS: number | null, minutes: readonly number[]): number {
-  if (arrivalS === null) return -1;
-  return minutes.find((m) => arrivalS <= m * 60) ?? 0;
+export function reachBand(arrivalSeconds: number | null, minutes: readonly number[]): number {
+  if (arrivalSeconds === null) return -1;
+  return minutes.find((m) => arrivalSeconds <= m * 60) ?? 0;
 }
 
 /** Villages as points coloured by the band their first unit arrives in. */
@@ -26,8 +26,8 @@ export function coverageFeatures(
       properties: {
         code: v.code,
         name: v.name,
-        band: reachBand(v.arrivalS, sorted),
-        arrivalMin: v.arrivalS === null ? null : Math.round((v.arrivalS / 60) * 10) / 10,
+        band: reachBand(v.arrivalSeconds, sorted),
+        arrivalMin: v.arrivalSeconds === null ? null : Math.round((v.arrivalSeconds / 60) * 10) / 10,
       },
     })),
   );
@@ -50,10 +50,10 @@ function safeParse(text: string): unknown {
 /** The road pieces each closure covers, drawn over the road network. */
 export function closureFeatures(
   roads: FeatureCollection | undefined,
-  closures: readonly ClosureView[],
+  closures: readonly RoadClosure[],
 ): FeatureCollection {
   if (!roads || closures.length === 0) return collection([]);
-  const byEdge = new Map<number, ClosureView>();
+  const byEdge = new Map<number, RoadClosure>();
   for (const c of closures) for (const e of c.edges) byEdge.set(e, c);
   const features: Feature[] = [];
   for (const road of roads.features) {
@@ -78,7 +78,10 @@ export function closureFeatures(
 }
 
 /** Stored plans for the map; the one being edited is drawn by the editor instead. */
-export function planFeatures(plans: readonly PlanFeature[], editingId: string | null): FeatureCollection {
+export function planFeatures(
+  plans: readonly PatrolPlanFeature[],
+  editingId: string | null,
+): FeatureCollection {
   return collection(
     plans
       .filter((p) => p.id !== editingId)

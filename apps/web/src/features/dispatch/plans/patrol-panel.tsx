@@ -1,3 +1,4 @@
+import type { PatrolPlanFeature } from '@ronghui/contracts';
 import { EnvironmentOutlined, GatewayOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, List, Popconfirm, Segmented, Space, Tag, Typography } from 'antd';
@@ -11,7 +12,7 @@ import { planColors } from './overlay-layers.ts';
 import { clicksNeeded, type PlanKind, planKinds, verticesOf } from './plan-editor.ts';
 import { PlanForm, type StationOption } from './plan-form.tsx';
 import { usePatrol } from './patrol-state.tsx';
-import { type PlanFeature, plansApi } from './plans-api.ts';
+import { plansApi } from './plans-api.ts';
 
 export interface PatrolPanelProps {
   stations: readonly StationOption[];
@@ -26,7 +27,7 @@ const kindIcons: Record<PlanKind, ReactNode> = {
   'control-area': <GatewayOutlined />,
 };
 
-const centreOf = (plan: PlanFeature) => {
+const centreOf = (plan: PatrolPlanFeature) => {
   const v = verticesOf(plan.geometry);
   const lon = v.reduce((s, p) => s + p[0], 0) / v.length;
   const lat = v.reduce((s, p) => s + p[1], 0) / v.length;
@@ -142,7 +143,7 @@ function PlansList({ stations, units, callsignOf, onLocate }: PatrolPanelProps) 
       {patrol.plans.isError && (
         <Alert type="error" showIcon style={{ marginTop: 6 }} title={describeError(patrol.plans.error, t)} />
       )}
-      <List<PlanFeature>
+      <List<PatrolPlanFeature>
         size="small"
         style={{ marginTop: 8 }}
         loading={patrol.plans.isLoading}

@@ -1,3 +1,4 @@
+import type { CoverageReport, PatrolPlanFeature, RoadClosure } from '@ronghui/contracts';
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import {
   createContext,
@@ -13,7 +14,7 @@ import {
 } from 'react';
 import { useLiveEvents } from '../live-channel.tsx';
 import { type EditorEvent, type EditorState, editorReducer, idle } from './plan-editor.ts';
-import { type ClosureView, type CoverageView, type PlanFeature, plansApi } from './plans-api.ts';
+import { plansApi } from './plans-api.ts';
 
 /** A road picked on the map to close. */
 export interface PickedRoad {
@@ -34,9 +35,9 @@ export interface PatrolState {
   /** Why the last click on the map did nothing (no road there), for the panel. */
   mapNotice: 'noRoad' | null;
   setMapNotice: (notice: 'noRoad' | null) => void;
-  plans: UseQueryResult<PlanFeature[]>;
-  closures: UseQueryResult<ClosureView[]>;
-  coverage: UseQueryResult<CoverageView>;
+  plans: UseQueryResult<PatrolPlanFeature[]>;
+  closures: UseQueryResult<RoadClosure[]>;
+  coverage: UseQueryResult<CoverageReport>;
   /** The map or the panel shows coverage: keep it fetched. */
   wantCoverage: (who: 'map' | 'panel', on: boolean) => void;
   /** Units moved or changed status: refresh coverage, at most every 10 s. */
@@ -75,14 +76,14 @@ export function PatrolProvider({
 
   const plans = useQuery({
     queryKey: ['patrol', 'plans'],
-    queryFn: async () => (await plansApi.plans()).features,
+    queryFn: async () => (await plansApi.plans()).items,
     enabled: canRead,
     // Others' saves arrive as patrol.changed; the interval only catches up after a lost connection.
     refetchInterval: 5 * 60_000,
   });
   const closures = useQuery({
     queryKey: ['patrol', 'closures'],
-    queryFn: plansApi.closures,
+    queryFn: async () => (await plansApi.closures()).items,
     // Closures end by themselves at their end time: the interval shows that; changes come live.
     refetchInterval: 30_000,
   });

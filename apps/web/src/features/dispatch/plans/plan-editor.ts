@@ -3,16 +3,15 @@
  * keyboard input into events, the panel reads the state. 守点 is one click, 巡线 and 控面 take clicks until a
  * double-click or Enter; Esc cancels; an existing shape's vertices are dragged.
  */
+import type { PatrolPlanGeometry, PatrolPlanKind } from '@ronghui/contracts';
 
-export type PlanKind = 'guard-point' | 'patrol-line' | 'control-area';
+export type PlanKind = PatrolPlanKind;
 export const planKinds: readonly PlanKind[] = ['guard-point', 'patrol-line', 'control-area'];
 
 export type Vertex = readonly [number, number];
 
-export type PlanGeometry =
-  | { type: 'Point'; coordinates: [number, number] }
-  | { type: 'LineString'; coordinates: [number, number][] }
-  | { type: 'Polygon'; coordinates: [number, number][][] };
+/** The GeoJSON geometry of a plan feature, as the API takes and gives it. */
+export type PlanGeometry = PatrolPlanGeometry;
 
 export type EditorState =
   | { mode: 'idle' }

@@ -1,3 +1,4 @@
+import type { PatrolPlanFeature } from '@ronghui/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
@@ -6,7 +7,7 @@ import { useT } from '../../../i18n/i18n-context.tsx';
 import type { Unit } from '@ronghui/contracts';
 import { type EditorState, geometryOf } from './plan-editor.ts';
 import { usePatrol } from './patrol-state.tsx';
-import { type PlanProperties, plansApi } from './plans-api.ts';
+import { plansApi } from './plans-api.ts';
 
 export interface StationOption {
   id: string;
@@ -16,7 +17,7 @@ export interface StationOption {
 export interface PlanFormProps {
   editor: Extract<EditorState, { mode: 'shaped' }>;
   /** The stored plan being edited; absent for a new shape. */
-  plan: PlanProperties | undefined;
+  plan: PatrolPlanFeature['properties'] | undefined;
   stations: readonly StationOption[];
   units: readonly Unit[];
 }
