@@ -8,7 +8,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { App } from '../../platform/http/app-types.ts';
 import { invalid } from '../../platform/http/errors.ts';
-import type { OrgsService } from '../orgs/orgs.service.ts';
+import type { OrgsService } from '../orgs/index.ts';
 
 export const metricsQuery = z
   .object({

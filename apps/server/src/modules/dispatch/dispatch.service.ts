@@ -11,7 +11,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/http/errors.ts';
 import type { IncidentsService } from '../incidents/index.ts';
-import type { OrgsService } from '../orgs/orgs.service.ts';
+import type { OrgsService } from '../orgs/index.ts';
 import type { RoutingService } from '../routing/routing.service.ts';
 import type { Unit, UnitsRepo } from '../units/units.repo.ts';
 import type { DispatchRepo, RequestRow } from './dispatch.repo.ts';

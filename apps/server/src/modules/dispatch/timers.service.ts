@@ -7,7 +7,7 @@ import { enqueue } from '../../platform/bus/outbox.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { IncidentsService } from '../incidents/index.ts';
-import type { OrgsService } from '../orgs/orgs.service.ts';
+import type { OrgsService } from '../orgs/index.ts';
 
 const OPEN = ['received', 'answered', 'dispatched', 'acknowledged', 'en-route', 'on-scene'];
 const ms = (d: Date | string | null) => (d ? new Date(d).getTime() : null);

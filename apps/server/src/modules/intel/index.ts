@@ -3,7 +3,7 @@ import type { AuditService } from '../../platform/audit/audit.service.ts';
 import type { EventBus } from '../../platform/bus/bus.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import type { OrgsService } from '../orgs/orgs.service.ts';
+import type { OrgsService } from '../orgs/index.ts';
 import { createIntelAnalysisService } from './intel-analysis.service.ts';
 import { createIntelLinkageService } from './intel-linkage.service.ts';
 import { createIntelRecordsService } from './intel-records.service.ts';

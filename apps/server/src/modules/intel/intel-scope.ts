@@ -4,7 +4,7 @@ import { requireRole } from '../../platform/auth/guard.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { Role } from '../../platform/auth/roles.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import type { OrgsService } from '../orgs/orgs.service.ts';
+import type { OrgsService } from '../orgs/index.ts';
 import { buildCrimeContext, type CrimeContext } from './crime-context.ts';
 import type { CrimeFilter, IntelRepo, StoredCrime } from './intel.repo.ts';
 

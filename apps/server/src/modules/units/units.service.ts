@@ -9,7 +9,7 @@ import { enqueue } from '../../platform/bus/outbox.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { invalid, notFound } from '../../platform/http/errors.ts';
-import type { OrgsService } from '../orgs/orgs.service.ts';
+import type { OrgsService } from '../orgs/index.ts';
 import type { Unit, UnitsRepo } from './units.repo.ts';
 
 const READ: Role[] = ['dispatcher', 'commander', 'officer', 'auxiliary', 'leader'];

@@ -1,11 +1,16 @@
+import type {
+  Emergency,
+  EmergencyList,
+  MessageDetail,
+  MessageList,
+  SendMessageBody,
+} from '@ronghui/contracts';
 import type { FeatureCollection, LineString } from 'geojson';
 import { api } from '../../api/http-client.ts';
 import type {
   DispatchMetrics,
-  EmergencyView,
   IncidentPage,
   IncidentView,
-  MessageView,
   Recommendations,
   StationRequest,
   UnitView,
@@ -72,12 +77,11 @@ export const dispatchApi = {
     }),
   isochrone: (at: [number, number], minutes: string) =>
     api.get<FeatureCollection>('/routing/isochrone', { at: at.join(','), minutes }),
-  messages: (box: 'inbox' | 'sent') => api.get<MessageView[]>('/messages', { box, limit: 50 }),
-  sendMessage: (body: { to: Record<string, string[]>; kind: 'message' | 'order'; text: string }) =>
-    api.post<MessageView>('/messages', body),
-  ackMessage: (id: string) => api.post<unknown>(`/messages/${id}/ack`),
-  emergencies: () => api.get<EmergencyView[]>('/emergencies', { open: 'true' }),
-  ackEmergency: (id: string) => api.post<unknown>(`/emergencies/${id}/ack`),
+  messages: (box: 'inbox' | 'sent') => api.get<MessageList>('/messages', { box, limit: 50 }),
+  sendMessage: (body: SendMessageBody) => api.post<MessageDetail>('/messages', body),
+  ackMessage: (id: string) => api.post<MessageDetail>(`/messages/${id}/ack`),
+  emergencies: () => api.get<EmergencyList>('/emergencies', { open: 'true' }),
+  ackEmergency: (id: string) => api.post<Emergency>(`/emergencies/${id}/ack`),
   metrics: (from: string, to: string) => api.get<DispatchMetrics>('/dispatch/metrics', { from, to }),
   trend: (days: number) => api.get<IncidentTrend>('/incidents/trend', { days }),
 };

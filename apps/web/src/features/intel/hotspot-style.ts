@@ -1,6 +1,6 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
-import type { OrgFeatureCollection } from '../../api/types.ts';
+import type { OrgFeatureCollection } from '../../api/orgs-api.ts';
 import type { CrimeView, HotspotResult } from './intel-types.ts';
 
 export const sources = { orgs: 'orgs', cells: 'hotspots', crimes: 'crimes' } as const;
