@@ -17,12 +17,10 @@ import { createFieldCrypto, loadFieldKey } from './platform/privacy/field-crypto
 import { createPrivacy } from './platform/privacy/privacy.ts';
 import { WsHub } from './platform/ws/ws-hub.ts';
 import { registerWsRoutes } from './platform/ws/ws.routes.ts';
-import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
+import { registerAuditRoutes } from './modules/audit/index.ts';
 import { createCamerasRepo, createCamerasService, registerCamerasRoutes } from './modules/cameras/index.ts';
-import { registerHealthRoutes } from './modules/health/health.routes.ts';
-import { createOrgsRepo } from './modules/orgs/orgs.repo.ts';
-import { registerOrgsRoutes } from './modules/orgs/orgs.routes.ts';
-import { createOrgsService } from './modules/orgs/orgs.service.ts';
+import { registerHealthRoutes } from './modules/health/index.ts';
+import { createOrgsRepo, createOrgsService, registerOrgsRoutes } from './modules/orgs/index.ts';
 import {
   createIncidentsRepo,
   createIncidentsService,
@@ -76,9 +74,7 @@ import {
   registerIncidentRecordRoute,
   registerIntelRoutes,
 } from './modules/intel/index.ts';
-import { createUsersRepo } from './modules/users/users.repo.ts';
-import { registerUsersRoutes } from './modules/users/users.routes.ts';
-import { createUsersService } from './modules/users/users.service.ts';
+import { createUsersRepo, createUsersService, registerUsersRoutes } from './modules/users/index.ts';
 
 export const defaultWebDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 

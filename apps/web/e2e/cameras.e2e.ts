@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, shotsDir, signIn, watchedPage } from '../../../test/support/browser.ts';
 import { hasChromium } from '../../../test/support/env.ts';
 import { startTestServer } from '../../../test/support/server.ts';
-import type { CameraView } from '../src/features/cameras/cameras-api.ts';
+import type { Camera, CameraScene } from '@ronghui/contracts';
+import { poseOf } from '../src/features/cameras/ar-labels.ts';
 
 const small = { width: 1366, height: 768 };
 const large = { width: 1920, height: 1080 };
@@ -137,8 +138,8 @@ describe.skipIf(!hasChromium())('camera AR view (AR实景)', () => {
   ) {
     const base = (await (
       await page.request.get(`${server.url}/api/cameras/cam-ceramics-museum`)
-    ).json()) as CameraView;
-    const { stationId, lon, lat, heightM, headingDeg, tiltDeg, hfovDeg, rangeM } = base;
+    ).json()) as Camera;
+    const { stationId, lon, lat, heightMeters, headingDegrees, tiltDegrees, hfovDegrees, rangeMeters } = base;
     const created = await page.request.post(`${server.url}/api/cameras`, {
       data: {
         code,
@@ -146,17 +147,17 @@ describe.skipIf(!hasChromium())('camera AR view (AR实景)', () => {
         stationId,
         lon,
         lat,
-        heightM,
-        headingDeg,
-        tiltDeg,
-        hfovDeg,
-        rangeM,
+        heightMeters,
+        headingDegrees,
+        tiltDegrees,
+        hfovDegrees,
+        rangeMeters,
         streamKind,
         streamUrl,
       },
     });
     expect(created.status(), await created.text()).toBe(201);
-    return ((await created.json()) as CameraView).id;
+    return ((await created.json()) as Camera).id;
   }
 
   const streamPlaying = (page: Page) =>
@@ -215,15 +216,15 @@ describe.skipIf(!hasChromium())('camera AR view (AR实景)', () => {
 
     const camera = (await (
       await page.request.get(`${server.url}/api/cameras/cam-ceramics-museum`)
-    ).json()) as CameraView;
-    const { places } = (await (
+    ).json()) as Camera;
+    const { items: places } = (await (
       await page.request.get(`${server.url}/api/cameras/cam-ceramics-museum/scene`)
-    ).json()) as { places: { name: string; lon: number; lat: number }[] };
+    ).json()) as CameraScene;
     const { items: units } = (await (await page.request.get(`${server.url}/api/units`)).json()) as {
       items: { callsign: string; position: { lon: number; lat: number } | null }[];
     };
     const drawn = await drawnLabels(page);
-    const projector = createCameraProjector({ ...camera, width: drawn.width, height: drawn.height });
+    const projector = createCameraProjector(poseOf(camera, drawn.width, drawn.height));
 
     // The place the camera is aimed at is labelled, inside the frame, where the pure function says.
     const museum = drawn.labels.find((l) => l.kind === 'place' && l.name === '德化陶瓷博物馆');

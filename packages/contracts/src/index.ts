@@ -1,8 +1,15 @@
 // The API contract shared by the server (validation, serialisation, OpenAPI) and the console (types).
 // One file per server module; `events.ts` is the live channel.
 export * from './common.ts';
+export * from './audit.ts';
+export * from './auth.ts';
+export * from './cameras.ts';
 export * from './dispatch.ts';
+export * from './health.ts';
 export * from './incidents.ts';
 export * from './intel.ts';
+export * from './messages.ts';
+export * from './orgs.ts';
 export * from './routing.ts';
 export * from './units.ts';
+export * from './users.ts';

@@ -1,6 +1,6 @@
+import type { Health, LoginResult, Me, RoleList } from '@ronghui/contracts';
 import { ApiError } from './api-error.ts';
 import { api } from './http-client.ts';
-import type { Health, Me, RoleInfo } from './types.ts';
 
 export const fetchHealth = () => api.get<Health>('/health');
 
@@ -15,10 +15,10 @@ export async function fetchMe(): Promise<Me | null> {
 }
 
 export async function login(username: string, password: string): Promise<Me> {
-  const { user } = await api.post<{ user: Me }>('/auth/login', { username, password });
+  const { user } = await api.post<LoginResult>('/auth/login', { username, password });
   return user;
 }
 
 export const logout = () => api.post<void>('/auth/logout');
 
-export const fetchRoles = () => api.get<RoleInfo[]>('/auth/roles');
+export const fetchRoles = () => api.get<RoleList>('/auth/roles');

@@ -1,30 +1,9 @@
+import type { CreateUserBody, PatchUserBody, User, UserList, UserListQuery } from '@ronghui/contracts';
 import { api } from './http-client.ts';
-import type { Page, RoleKey, User, UserStatus } from './types.ts';
 
-export interface UserQuery {
-  q: string;
-  page: number;
-  pageSize: number;
-}
-
-export interface NewUser {
-  username: string;
-  displayName: string;
-  password: string;
-  roles: RoleKey[];
-  orgId: string;
-}
-
-export interface UserChanges {
-  displayName?: string;
-  roles?: RoleKey[];
-  orgId?: string;
-  status?: UserStatus;
-}
-
-export const fetchUsers = (query: UserQuery) => api.get<Page<User>>('/users', { ...query });
-export const createUser = (user: NewUser) => api.post<User>('/users', user);
-export const updateUser = (id: string, changes: UserChanges) =>
+export const fetchUsers = (query: UserListQuery) => api.get<UserList>('/users', { ...query });
+export const createUser = (user: CreateUserBody) => api.post<User>('/users', user);
+export const updateUser = (id: string, changes: PatchUserBody) =>
   api.patch<User>(`/users/${encodeURIComponent(id)}`, changes);
 export const resetPassword = (id: string, password: string) =>
   api.post<void>(`/users/${encodeURIComponent(id)}/password`, { password });

@@ -1,7 +1,7 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useMemo } from 'react';
 import { fetchMe, login, logout } from '../api/auth-api.ts';
-import type { Me, RoleKey } from '../api/types.ts';
+import type { Me, RoleKey } from '@ronghui/contracts';
 import { healthQueryKey, meQueryKey } from './query-client.ts';
 
 export type AuthStatus = 'loading' | 'signed-in' | 'signed-out' | 'unreachable';

@@ -15,7 +15,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import type { RoleKey } from '../api/types.ts';
+import type { RoleKey } from '@ronghui/contracts';
 import type { MessageKey } from '../i18n/messages.ts';
 
 export type ModuleKey =

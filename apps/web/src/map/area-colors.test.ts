@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { OrgFeatureCollection, OrgFeatureProperties } from '../api/types.ts';
+import type { OrgFeatureProperties } from '@ronghui/contracts';
+import type { OrgFeatureCollection } from '../api/orgs-api.ts';
 import {
   areaPalette,
   type ColoredOrgFeatureCollection,
@@ -7,8 +8,14 @@ import {
   withAreaColors,
 } from './area-colors.ts';
 
-function feature(properties: OrgFeatureProperties): OrgFeatureCollection['features'][number] {
-  return { type: 'Feature', geometry: { type: 'Point', coordinates: [118.2, 25.5] }, properties };
+function feature(
+  properties: Omit<OrgFeatureProperties, 'areaKey' | 'population'> & Partial<OrgFeatureProperties>,
+): OrgFeatureCollection['features'][number] {
+  return {
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [118.2, 25.5] },
+    properties: { areaKey: null, population: null, ...properties },
+  };
 }
 
 const collection: OrgFeatureCollection = {

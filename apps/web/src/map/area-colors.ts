@@ -1,5 +1,6 @@
 import type { FeatureCollection, Geometry } from 'geojson';
-import type { OrgFeatureCollection, OrgFeatureProperties } from '../api/types.ts';
+import type { OrgFeatureProperties } from '@ronghui/contracts';
+import type { OrgFeatureCollection } from '../api/orgs-api.ts';
 
 /** Five joint-service areas (东西南北中), five colors that stay apart for color-blind viewers too. */
 export const areaPalette = ['#4e79a7', '#f28e2b', '#59a14f', '#b07aa1', '#e15759'] as const;

@@ -1,6 +1,6 @@
 import type { Feature, Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import type { OrgFeatureProperties } from '../api/types.ts';
+import type { OrgFeatureProperties } from '@ronghui/contracts';
 import { orgHighlight } from './org-highlight.ts';
 
 const square: Geometry = {
@@ -20,7 +20,7 @@ function f(id: string, kind: OrgFeatureProperties['kind'], parentId: string | nu
   return {
     type: 'Feature',
     geometry,
-    properties: { id, name: id, kind, code: id, parentId },
+    properties: { id, name: id, kind, code: id, parentId, areaKey: null, population: null },
   } satisfies Feature<Geometry, OrgFeatureProperties>;
 }
 

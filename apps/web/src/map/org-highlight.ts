@@ -1,5 +1,5 @@
 import type { Feature, Geometry } from 'geojson';
-import type { OrgFeatureProperties } from '../api/types.ts';
+import type { OrgFeatureProperties } from '@ronghui/contracts';
 
 export interface OrgHighlight {
   /** Polygons to fill and outline: the org's own area, or (for a station) the grids it serves. */

@@ -1,7 +1,7 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent, Popup } from 'maplibre-gl';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { OrgFeatureCollection } from '../api/types.ts';
+import type { OrgFeatureCollection } from '../api/orgs-api.ts';
 import { withAreaColors } from './area-colors.ts';
 import { boundsOf, isPointLike } from './geometry-bounds.ts';
 import { localIdeographFontFamily } from './map-resources.ts';

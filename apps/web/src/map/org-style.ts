@@ -1,5 +1,5 @@
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
-import type { OrgFeatureCollection } from '../api/types.ts';
+import type { OrgFeatureCollection } from '../api/orgs-api.ts';
 import { glyphsUrl, labelFontBold } from './map-resources.ts';
 
 export const orgSourceId = 'orgs';

@@ -1,66 +1,61 @@
-import { z } from 'zod';
+import { auditPage, auditQuery, auditVerifyResult } from '@ronghui/contracts';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import { requireRole, requireUser } from '../../platform/auth/guard.ts';
 import type { App } from '../../platform/http/app-types.ts';
 
-const query = z
-  .object({
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
-    actor: z.string().max(64).optional(),
-    action: z.string().max(64).optional(),
-    outcome: z.enum(['ok', 'denied', 'error']).optional(),
-    q: z.string().max(100).optional(),
-    page: z.coerce.number().int().min(1).max(100_000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(20),
-  })
-  .strict();
-
 /** The audit trail is for the auditor alone (三员分立); searching it is itself audited. */
 export function registerAuditRoutes(app: App, audit: AuditService) {
-  app.get('/api/audit', { schema: { tags: ['audit'], querystring: query } }, async (request) => {
-    const principal = requireUser(request);
-    requireRole(principal, ['auditor'], 'Reading the audit trail');
-    const q = request.query;
-    const result = await audit.search({
-      tenantCode: principal.tenantCode,
-      from: q.from ? new Date(q.from) : undefined,
-      to: q.to ? new Date(q.to) : undefined,
-      actor: q.actor,
-      action: q.action,
-      outcome: q.outcome,
-      q: q.q,
-      limit: q.pageSize,
-      offset: (q.page - 1) * q.pageSize,
-    });
-    await audit.record(principal, { action: 'audit.search', resource: 'audit', detail: { ...q } });
-    return {
-      total: result.total,
-      items: result.items.map((e) => ({
-        seq: e.seq,
-        at: e.at.toISOString(),
-        actor: e.actor,
-        actorId: e.actorId,
-        action: e.action,
-        resource: e.resource,
-        resourceId: e.resourceId,
-        outcome: e.outcome,
-        reason: e.reason,
-        ip: e.ip,
-        detail: e.detail,
-        hash: e.hash,
-      })),
-    };
-  });
-  app.post('/api/audit/verify', { schema: { tags: ['audit'] } }, async (request) => {
-    const principal = requireUser(request);
-    requireRole(principal, ['auditor'], 'Verifying the audit trail');
-    const result = await audit.verify(principal.tenantCode);
-    await audit.record(principal, {
-      action: 'audit.verify',
-      resource: 'audit',
-      detail: { ok: result.ok, checked: result.checked },
-    });
-    return result;
-  });
+  app.get(
+    '/api/audit',
+    { schema: { tags: ['audit'], querystring: auditQuery, response: { 200: auditPage } } },
+    async (request) => {
+      const principal = requireUser(request);
+      requireRole(principal, ['auditor'], 'Reading the audit trail');
+      const q = request.query;
+      const result = await audit.search({
+        tenantCode: principal.tenantCode,
+        from: q.from ? new Date(q.from) : undefined,
+        to: q.to ? new Date(q.to) : undefined,
+        actor: q.actor,
+        action: q.action,
+        outcome: q.outcome,
+        q: q.q,
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      });
+      await audit.record(principal, { action: 'audit.search', resource: 'audit', detail: { ...q } });
+      return {
+        total: result.total,
+        items: result.items.map((e) => ({
+          seq: e.seq,
+          at: e.at.toISOString(),
+          actor: e.actor,
+          actorId: e.actorId,
+          action: e.action,
+          resource: e.resource,
+          resourceId: e.resourceId,
+          outcome: e.outcome,
+          reason: e.reason,
+          ip: e.ip,
+          detail: e.detail,
+          hash: e.hash,
+        })),
+      };
+    },
+  );
+  app.post(
+    '/api/audit/verify',
+    { schema: { tags: ['audit'], response: { 200: auditVerifyResult } } },
+    async (request) => {
+      const principal = requireUser(request);
+      requireRole(principal, ['auditor'], 'Verifying the audit trail');
+      const result = await audit.verify(principal.tenantCode);
+      await audit.record(principal, {
+        action: 'audit.verify',
+        resource: 'audit',
+        detail: { ok: result.ok, checked: result.checked },
+      });
+      return result;
+    },
+  );
 }

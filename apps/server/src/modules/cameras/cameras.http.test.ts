@@ -10,11 +10,11 @@ const newCamera = {
   stationId: 'station-350526100',
   lon: 118.245,
   lat: 25.492,
-  heightM: 11,
-  headingDeg: 135,
-  tiltDeg: 8,
-  hfovDeg: 62,
-  rangeM: 1200,
+  heightMeters: 11,
+  headingDegrees: 135,
+  tiltDegrees: 8,
+  hfovDegrees: 62,
+  rangeMeters: 1200,
   streamKind: 'snapshot',
   streamUrl: 'http://10.35.5.20/snapshot.jpg',
 };
@@ -39,7 +39,8 @@ describe.each(databaseKinds())('camera registry (%s)', (kind) => {
   it('lists the demo cameras with their pose; a station sees only its own', async () => {
     const res = await t.as(dispatcher, { method: 'GET', url: '/api/cameras' });
     expect(res.statusCode).toBe(200);
-    const all = res.json();
+    const { items: all, total } = res.json();
+    expect(total).toBe(all.length);
     expect(all.length).toBeGreaterThanOrEqual(10);
     expect(all.length).toBeLessThanOrEqual(16);
     const tunnel = all.find((c: { name: string }) => c.name === '九仙山隧道北口');
@@ -50,11 +51,11 @@ describe.each(databaseKinds())('camera registry (%s)', (kind) => {
       active: true,
     });
     // Demo cameras look south at the tunnel mouth, slightly down.
-    expect(tunnel.headingDeg).toBeGreaterThan(170);
-    expect(tunnel.headingDeg).toBeLessThan(190);
-    expect(tunnel.tiltDeg).toBeGreaterThan(0);
+    expect(tunnel.headingDegrees).toBeGreaterThan(170);
+    expect(tunnel.headingDegrees).toBeLessThan(190);
+    expect(tunnel.tiltDegrees).toBeGreaterThan(0);
     const officer = await t.login('officer-yangmei');
-    const own = (await t.as(officer, { method: 'GET', url: '/api/cameras' })).json();
+    const own = (await t.as(officer, { method: 'GET', url: '/api/cameras' })).json().items;
     expect(own.map((c: { name: string }) => c.name).sort()).toEqual(['杨梅乡集镇路口', '杨梅乡高点'].sort());
     const other = await t.as(officer, { method: 'GET', url: `/api/cameras/${tunnel.id}` });
     expect(other.statusCode).toBe(404);
@@ -63,15 +64,30 @@ describe.each(databaseKinds())('camera registry (%s)', (kind) => {
   });
 
   it('gives the places within range, and the demo camera sees the place it is aimed at', async () => {
-    const cameras = (await t.as(dispatcher, { method: 'GET', url: '/api/cameras' })).json();
+    const cameras = (await t.as(dispatcher, { method: 'GET', url: '/api/cameras' })).json().items;
     const museum = cameras.find((c: { name: string }) => c.name === '陶瓷博物馆广场');
     const res = await t.as(dispatcher, { method: 'GET', url: `/api/cameras/${museum.id}/scene` });
     expect(res.statusCode).toBe(200);
-    const { places } = res.json();
+    const { items: places, total } = res.json();
+    expect(total).toBeGreaterThanOrEqual(places.length);
     const target = places.find((p: { name: string }) => p.name === '德化陶瓷博物馆');
     expect(target).toBeDefined();
-    expect(places.every((p: { distanceM: number }) => p.distanceM <= museum.rangeM)).toBe(true);
-    const camera = createCameraProjector({ ...museum, width: 1280, height: 720 });
+    expect(places.every((p: { distanceMeters: number }) => p.distanceMeters <= museum.rangeMeters)).toBe(
+      true,
+    );
+    const camera = createCameraProjector({
+      lon: museum.lon,
+      lat: museum.lat,
+      groundElevationM: museum.groundElevationMeters,
+      heightM: museum.heightMeters,
+      headingDeg: museum.headingDegrees,
+      tiltDeg: museum.tiltDegrees,
+      rollDeg: museum.rollDegrees,
+      hfovDeg: museum.hfovDegrees,
+      rangeM: museum.rangeMeters,
+      width: 1280,
+      height: 720,
+    });
     const seen = camera.project(target);
     expect(seen.visible).toBe(true);
     if (seen.visible) {
@@ -91,22 +107,22 @@ describe.each(databaseKinds())('camera registry (%s)', (kind) => {
     expect(camera).toMatchObject({
       ...newCamera,
       stationName: '浔中派出所',
-      rollDeg: 0,
-      groundElevationM: 0,
+      rollDegrees: 0,
+      groundElevationMeters: 0,
       active: true,
     });
     const id = camera.id as string;
     const patched = await t.as(commander, {
       method: 'PATCH',
       url: `/api/cameras/${id}`,
-      payload: { headingDeg: 200.5, streamKind: 'none' },
+      payload: { headingDegrees: 200.5, streamKind: 'none' },
     });
     expect(patched.statusCode).toBe(200);
     expect(patched.json()).toMatchObject({
-      headingDeg: 200.5,
+      headingDegrees: 200.5,
       streamKind: 'none',
       streamUrl: null,
-      tiltDeg: 8,
+      tiltDegrees: 8,
     });
     const admin = await t.login('system-admin');
     const byAdmin = await t.as(admin, {
@@ -151,9 +167,9 @@ describe.each(databaseKinds())('camera registry (%s)', (kind) => {
       [{ ...newCamera, streamUrl: 'javascript:alert(1)' }, 'streamUrl'],
       [{ ...newCamera, streamUrl: 'file:///etc/passwd' }, 'streamUrl'],
       [{ ...newCamera, streamUrl: 'rtsp://10.35.5.20/live' }, 'streamUrl'],
-      [{ ...newCamera, headingDeg: 360 }, 'headingDeg'],
-      [{ ...newCamera, hfovDeg: 0 }, 'hfovDeg'],
-      [{ ...newCamera, heightM: -3 }, 'heightM'],
+      [{ ...newCamera, headingDegrees: 360 }, 'headingDegrees'],
+      [{ ...newCamera, hfovDegrees: 0 }, 'hfovDegrees'],
+      [{ ...newCamera, heightMeters: -3 }, 'heightMeters'],
       [{ ...newCamera, lat: 95 }, 'lat'],
       [{ ...newCamera, code: 'has space' }, 'code'],
       [{ ...newCamera, streamUrl: undefined }, 'streamUrl'],

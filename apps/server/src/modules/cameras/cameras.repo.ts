@@ -1,34 +1,18 @@
+import type { CameraFields } from '@ronghui/contracts';
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { CamerasTable, DB } from '../../platform/db/schema.ts';
 
-export type StreamKind = 'none' | 'hls' | 'mjpeg' | 'snapshot';
+export type { CameraFields } from '@ronghui/contracts';
 
 /** A fixed camera and its pose, as the service works with it. */
-export interface Camera {
+export interface CameraRecord extends CameraFields {
   id: string;
-  stationId: string;
-  code: string;
-  name: string;
-  lon: number;
-  lat: number;
-  groundElevationM: number;
-  heightM: number;
-  headingDeg: number;
-  tiltDeg: number;
-  rollDeg: number;
-  hfovDeg: number;
-  rangeM: number;
-  streamKind: StreamKind;
-  streamUrl: string | null;
-  active: boolean;
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
 }
 
-export type CameraFields = Omit<Camera, 'id' | 'createdBy' | 'createdAt' | 'updatedAt'>;
-
-function toCamera(r: Selectable<CamerasTable>): Camera {
+function toCamera(r: Selectable<CamerasTable>): CameraRecord {
   return {
     id: r.id,
     stationId: r.station_id,
@@ -36,13 +20,13 @@ function toCamera(r: Selectable<CamerasTable>): Camera {
     name: r.name,
     lon: r.lon,
     lat: r.lat,
-    groundElevationM: r.ground_elevation_m,
-    heightM: r.height_m,
-    headingDeg: r.heading,
-    tiltDeg: r.tilt,
-    rollDeg: r.roll,
-    hfovDeg: r.hfov,
-    rangeM: r.range_m,
+    groundElevationMeters: r.ground_elevation_m,
+    heightMeters: r.height_m,
+    headingDegrees: r.heading,
+    tiltDegrees: r.tilt,
+    rollDegrees: r.roll,
+    hfovDegrees: r.hfov,
+    rangeMeters: r.range_m,
     streamKind: r.stream_kind,
     streamUrl: r.stream_url,
     active: r.active,
@@ -60,13 +44,13 @@ function toRow(c: Partial<CameraFields>): Updateable<CamerasTable> {
     name: c.name,
     lon: c.lon,
     lat: c.lat,
-    ground_elevation_m: c.groundElevationM,
-    height_m: c.heightM,
-    heading: c.headingDeg,
-    tilt: c.tiltDeg,
-    roll: c.rollDeg,
-    hfov: c.hfovDeg,
-    range_m: c.rangeM,
+    ground_elevation_m: c.groundElevationMeters,
+    height_m: c.heightMeters,
+    heading: c.headingDegrees,
+    tilt: c.tiltDegrees,
+    roll: c.rollDegrees,
+    hfov: c.hfovDegrees,
+    range_m: c.rangeMeters,
     stream_kind: c.streamKind,
     stream_url: c.streamUrl,
     active: c.active,
@@ -81,7 +65,7 @@ export function createCamerasRepo() {
         q = q.where('station_id', 'in', filter.stationIds.length ? filter.stationIds : ['']);
       return (await q.orderBy('code').execute()).map(toCamera);
     },
-    async get(db: Kysely<DB>, tenantCode: string, id: string): Promise<Camera | undefined> {
+    async get(db: Kysely<DB>, tenantCode: string, id: string): Promise<CameraRecord | undefined> {
       const row = await db
         .selectFrom('cameras')
         .selectAll()

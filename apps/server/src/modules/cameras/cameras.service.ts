@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Camera, CameraScene, CameraScenePlace } from '@ronghui/contracts';
 import { haversine, type LngLat } from '@ronghui/geo';
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
@@ -8,27 +9,12 @@ import type { Role } from '../../platform/auth/roles.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { conflict, invalid, notFound } from '../../platform/http/errors.ts';
-import type { OrgsService } from '../orgs/orgs.service.ts';
-import type { Camera, CameraFields, CamerasRepo } from './cameras.repo.ts';
+import type { OrgsService } from '../orgs/index.ts';
+import type { CameraFields, CameraRecord, CamerasRepo } from './cameras.repo.ts';
 
 const READ: Role[] = ['dispatcher', 'commander', 'leader', 'officer', 'system-admin'];
 /** The registry is equipment administration: the system administrator or the commander keep it. */
 const WRITE: Role[] = ['system-admin', 'commander'];
-
-export interface CameraView extends Omit<Camera, 'createdAt' | 'updatedAt'> {
-  stationName: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** A named thing near a camera that its AR view labels. */
-export interface ScenePlace {
-  kind: 'place' | 'village' | 'township' | 'station';
-  name: string;
-  lon: number;
-  lat: number;
-  distanceM: number;
-}
 
 export function createCamerasService(deps: {
   db: Kysely<DB>;
@@ -39,7 +25,7 @@ export function createCamerasService(deps: {
 }) {
   const { db, repo, orgs, audit, clock } = deps;
 
-  async function present(cameras: Camera[], tenantCode: string): Promise<CameraView[]> {
+  async function present(cameras: CameraRecord[], tenantCode: string): Promise<Camera[]> {
     const dir = await orgs.directory(tenantCode);
     return cameras.map((c) => ({
       ...c,
@@ -49,7 +35,7 @@ export function createCamerasService(deps: {
     }));
   }
 
-  async function load(principal: Principal, id: string): Promise<Camera> {
+  async function load(principal: Principal, id: string): Promise<CameraRecord> {
     const camera = await repo.get(db, principal.tenantCode, id);
     const dir = await orgs.directory(principal.tenantCode);
     if (!camera || !canReach(principal, dir.pathOf(camera.stationId))) throw notFound('camera', id);
@@ -86,21 +72,22 @@ export function createCamerasService(deps: {
         (c) =>
           canReach(principal, dir.pathOf(c.stationId)) && (!filter.station || c.stationId === filter.station),
       );
-      return present(visible, principal.tenantCode);
+      const items = await present(visible, principal.tenantCode);
+      return { items, total: items.length };
     },
 
-    async get(principal: Principal, id: string): Promise<CameraView> {
+    async get(principal: Principal, id: string): Promise<Camera> {
       requireRole(principal, READ, 'Viewing cameras');
       return (await present([await load(principal, id)], principal.tenantCode))[0]!;
     },
 
-    /** Named places, villages, township seats and stations within a camera's range, nearest first. */
-    async scene(principal: Principal, id: string): Promise<{ places: ScenePlace[] }> {
+    /** Named places, villages, township seats and stations within a camera's range, nearest first (≤ 200). */
+    async scene(principal: Principal, id: string): Promise<CameraScene> {
       requireRole(principal, READ, 'Viewing cameras');
       const camera = await load(principal, id);
       const tenant = principal.tenantCode;
       const at: LngLat = [camera.lon, camera.lat] as LngLat;
-      const candidates: Omit<ScenePlace, 'distanceM'>[] = [];
+      const candidates: Omit<CameraScenePlace, 'distanceMeters'>[] = [];
       for (const p of await db
         .selectFrom('places')
         .select(['name', 'lon', 'lat'])
@@ -122,15 +109,14 @@ export function createCamerasService(deps: {
       for (const o of dir.orgs)
         if ((o.kind === 'station' || o.kind === 'brigade') && o.position)
           candidates.push({ kind: 'station', name: o.name, lon: o.position[0], lat: o.position[1] });
-      const places = candidates
-        .map((c) => ({ ...c, distanceM: Math.round(haversine(at, [c.lon, c.lat] as LngLat)) }))
-        .filter((c) => c.distanceM <= camera.rangeM)
-        .sort((a, b) => a.distanceM - b.distanceM)
-        .slice(0, 200);
-      return { places };
+      const inRange = candidates
+        .map((c) => ({ ...c, distanceMeters: Math.round(haversine(at, [c.lon, c.lat] as LngLat)) }))
+        .filter((c) => c.distanceMeters <= camera.rangeMeters)
+        .sort((a, b) => a.distanceMeters - b.distanceMeters);
+      return { items: inRange.slice(0, 200), total: inRange.length };
     },
 
-    async create(principal: Principal, input: CameraFields): Promise<CameraView> {
+    async create(principal: Principal, input: CameraFields): Promise<Camera> {
       requireRole(principal, WRITE, 'Registering cameras');
       await checkStation(principal, input.stationId);
       checkStream(input);
@@ -153,7 +139,7 @@ export function createCamerasService(deps: {
       return this.get(principal, id);
     },
 
-    async update(principal: Principal, id: string, patch: Partial<CameraFields>): Promise<CameraView> {
+    async update(principal: Principal, id: string, patch: Partial<CameraFields>): Promise<Camera> {
       requireRole(principal, WRITE, 'Changing cameras');
       const before = await load(principal, id);
       if (patch.stationId !== undefined) await checkStation(principal, patch.stationId);

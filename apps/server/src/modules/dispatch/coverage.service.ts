@@ -11,7 +11,7 @@ import { enqueue } from '../../platform/bus/outbox.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { invalid, notFound } from '../../platform/http/errors.ts';
-import type { OrgsService } from '../orgs/orgs.service.ts';
+import type { OrgsService } from '../orgs/index.ts';
 import type { RoutingService } from '../routing/index.ts';
 import type { UnitsRepo } from '../units/index.ts';
 import type { CoverageRepo, PatrolFeatureRow } from './coverage.repo.ts';

@@ -6,7 +6,7 @@ import type { EventBus } from '../../platform/bus/bus.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { IncidentsService } from '../incidents/index.ts';
-import type { OrgsService } from '../orgs/orgs.service.ts';
+import type { OrgsService } from '../orgs/index.ts';
 import type { RoutingService } from '../routing/index.ts';
 import type { UnitsRepo } from '../units/index.ts';
 import type { DispatchRepo } from './dispatch.repo.ts';

@@ -7,7 +7,7 @@ import { enqueue } from '../../platform/bus/outbox.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { appendTimelineEntry, type IncidentsService, timelineEntriesOfKind } from '../incidents/index.ts';
-import type { OrgsService } from '../orgs/orgs.service.ts';
+import type { OrgsService } from '../orgs/index.ts';
 import { onSceneArrivals } from '../units/index.ts';
 import type { DispatchRepo } from './dispatch.repo.ts';
 import type { IncidentClocksRepo } from './incident-clocks.repo.ts';

@@ -9,7 +9,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { Privacy } from '../../platform/privacy/privacy.ts';
-import type { OrgsService } from '../orgs/orgs.service.ts';
+import type { OrgsService } from '../orgs/index.ts';
 import type { EmergencyResource } from './incident-eido.ts';
 import { loadTenantGazetteer, type TenantGazetteer, type TenantGeo } from './incident-context.ts';
 import type { IncidentRow, IncidentsRepo } from './incidents.repo.ts';

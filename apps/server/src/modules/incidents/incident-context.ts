@@ -9,7 +9,7 @@ import {
 import type { LngLat } from '@ronghui/geo';
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, DivisionsTable, PlacesTable } from '../../platform/db/schema.ts';
-import type { OrgDirectory } from '../orgs/org-directory.ts';
+import type { OrgDirectory } from '../orgs/index.ts';
 import type { IncidentsRepo, SettingsRow } from './incidents.repo.ts';
 
 export type DivisionRow = Selectable<DivisionsTable>;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, openTestDatabase, testServices } from '../../../../../test/support/db.ts';
 import { type TestApp, testApp } from '../../../../../test/support/http.ts';
 import type { TestSocket } from '../../../../../test/support/ws.ts';
-import type { OrgDirectory } from '../orgs/org-directory.ts';
+import type { OrgDirectory } from '../orgs/index.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { testClient } from './test-client.ts';
 import { NEAREST_MAX_ETA_S, NEAREST_UNITS } from './emergencies.service.ts';
@@ -14,7 +14,7 @@ interface EmergencyView {
   station: { name: string };
   area: { name: string } | null;
   position: { lon: number; lat: number } | null;
-  nearest: { unitId: string; stationId: string; etaS: number }[];
+  nearest: { unitId: string; stationId: string; stationName: string; etaSeconds: number }[];
   open: boolean;
   acknowledgedBy: string | null;
 }
@@ -68,7 +68,7 @@ describe.each(databaseKinds())('emergency button (%s)', (kind) => {
     expect(raised.position).toEqual({ lon: unit.lon, lat: unit.lat });
     expect(raised.nearest.length).toBeGreaterThan(0);
     expect(raised.nearest.length).toBeLessThanOrEqual(NEAREST_UNITS);
-    const etas = raised.nearest.map((n) => n.etaS);
+    const etas = raised.nearest.map((n) => n.etaSeconds);
     expect(etas).toEqual([...etas].sort((a, b) => a - b));
     expect(Math.max(...etas)).toBeLessThanOrEqual(NEAREST_MAX_ETA_S);
     expect(raised.nearest.map((n) => n.unitId)).not.toContain(unit.id);
@@ -127,7 +127,9 @@ describe.each(databaseKinds())('emergency button (%s)', (kind) => {
 
   it('lists open emergencies by scope and lets the area or county command room acknowledge once', async () => {
     const openIds = async (u: string) =>
-      ((await c.call(u, 'GET', '/api/emergencies?open=true')).json() as EmergencyView[]).map((e) => e.id);
+      ((await c.call(u, 'GET', '/api/emergencies?open=true')).json().items as EmergencyView[]).map(
+        (e) => e.id,
+      );
     expect(await openIds('dispatcher-north')).toContain(raised.id);
     expect(await openIds('commander')).toContain(raised.id);
     expect(await openIds('officer-yangmei')).toContain(raised.id);
@@ -153,8 +155,11 @@ describe.each(databaseKinds())('emergency button (%s)', (kind) => {
     expect(late.json().detail).toContain('dispatcher-north');
     await north.waitFor((m) => m.topic === 'emergency.acknowledged');
     expect(await openIds('dispatcher-north')).not.toContain(raised.id);
-    const all = (await c.call('dispatcher-north', 'GET', '/api/emergencies')).json() as EmergencyView[];
-    expect(all.find((e) => e.id === raised.id)?.open).toBe(false);
+    const all = (await c.call('dispatcher-north', 'GET', '/api/emergencies')).json();
+    expect(all.total).toBe(all.items.length);
+    expect((all.items as EmergencyView[]).find((e) => e.id === raised.id)?.open).toBe(false);
+    const limited = (await c.call('dispatcher-north', 'GET', '/api/emergencies?limit=1')).json();
+    expect(limited).toMatchObject({ items: [expect.any(Object)], total: all.total });
   });
 
   it('describes the messaging and emergency routes in the OpenAPI document', async () => {

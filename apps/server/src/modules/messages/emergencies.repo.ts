@@ -26,17 +26,21 @@ export function createEmergenciesRepo() {
         .orderBy('raised_at', 'desc')
         .executeTakeFirst();
     },
-    /** `orgId`: only emergencies that concern this org (it is in their org_ids); undefined = all. */
+    /** `orgId`: only emergencies that concern this org (it is in their org_ids); undefined = all. Newest first. */
     async list(
       db: Kysely<DB>,
       tenantCode: string,
       q: { open?: boolean | undefined; orgId?: string | undefined; limit: number },
-    ) {
-      let query = db.selectFrom('emergencies').selectAll().where('tenant_code', '=', tenantCode);
+    ): Promise<{ items: EmergencyRow[]; total: number }> {
+      let query = db.selectFrom('emergencies').where('tenant_code', '=', tenantCode);
       if (q.orgId !== undefined) query = query.where(sql<boolean>`${q.orgId} = ANY(org_ids)`);
       if (q.open === true) query = query.where('acknowledged_at', 'is', null);
       if (q.open === false) query = query.where('acknowledged_at', 'is not', null);
-      return query.orderBy('raised_at', 'desc').orderBy('id').limit(q.limit).execute();
+      const [items, count] = await Promise.all([
+        query.selectAll().orderBy('raised_at', 'desc').orderBy('id').limit(q.limit).execute(),
+        query.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { items, total: Number(count.n) };
     },
     /** Only the first acknowledgement counts: false when someone else was quicker. */
     async acknowledge(trx: Kysely<DB>, tenantCode: string, id: string, by: string, at: Date) {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Emergency, EmergencyList } from '@ronghui/contracts';
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import { canReach, requireRole } from '../../platform/auth/guard.ts';
@@ -10,8 +11,7 @@ import { enqueue } from '../../platform/bus/outbox.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { conflict, forbidden, notFound } from '../../platform/http/errors.ts';
-import type { OrgDirectory } from '../orgs/org-directory.ts';
-import type { OrgsService } from '../orgs/orgs.service.ts';
+import type { OrgDirectory, OrgsService } from '../orgs/index.ts';
 import type { RoutingService } from '../routing/index.ts';
 import type { Unit, UnitsRepo } from '../units/index.ts';
 import type { EmergenciesRepo, EmergencyRow } from './emergencies.repo.ts';
@@ -24,9 +24,10 @@ export const NEAREST_UNITS = 5;
 /** … that can be there within this many seconds. */
 export const NEAREST_MAX_ETA_S = 600;
 
-type Nearest = EventMap['emergency.raised']['nearest'];
+/** The nearest units as stored with the emergency. */
+type Nearest = EmergencyRow['nearest'];
 
-function present(e: EmergencyRow, dir: OrgDirectory, callsign: string) {
+function present(e: EmergencyRow, dir: OrgDirectory, callsign: string): Emergency {
   return {
     id: e.id,
     priority: 'urgent' as const,
@@ -35,7 +36,13 @@ function present(e: EmergencyRow, dir: OrgDirectory, callsign: string) {
     area: e.area_id ? { id: e.area_id, name: dir.get(e.area_id)?.name ?? '' } : null,
     position: e.lon !== null && e.lat !== null ? { lon: e.lon, lat: e.lat } : null,
     note: e.note,
-    nearest: e.nearest.map((n) => ({ ...n, stationName: dir.get(n.stationId)?.name ?? '' })),
+    nearest: e.nearest.map((n) => ({
+      unitId: n.unitId,
+      callsign: n.callsign,
+      stationId: n.stationId,
+      stationName: dir.get(n.stationId)?.name ?? '',
+      etaSeconds: n.etaS,
+    })),
     raisedBy: e.raised_by,
     raisedAt: new Date(e.raised_at).toISOString(),
     open: e.acknowledged_at === null,
@@ -205,11 +212,14 @@ export function createEmergenciesService(deps: {
     },
 
     /** Emergencies that concern the caller's scope (their station, area, county, or an alerted station). */
-    async list(principal: Principal, q: { open?: boolean | undefined; limit: number }) {
+    async list(
+      principal: Principal,
+      q: { open?: boolean | undefined; limit: number },
+    ): Promise<EmergencyList> {
       requireRole(principal, READ, 'Viewing emergencies');
       const dir = await orgs.directory(principal.tenantCode);
       const orgId = principal.scopeKind === 'tenant' ? undefined : principal.orgId;
-      const rows = await repo.list(db, principal.tenantCode, { ...q, orgId });
+      const { items: rows, total } = await repo.list(db, principal.tenantCode, { ...q, orgId });
       await audit.record(principal, {
         action: 'emergency.list',
         resource: 'emergency',
@@ -219,7 +229,7 @@ export function createEmergenciesService(deps: {
       for (const e of rows)
         if (!callsigns.has(e.unit_id))
           callsigns.set(e.unit_id, (await units.get(db, principal.tenantCode, e.unit_id))?.callsign ?? '');
-      return rows.map((e) => present(e, dir, callsigns.get(e.unit_id) ?? ''));
+      return { items: rows.map((e) => present(e, dir, callsigns.get(e.unit_id) ?? '')), total };
     },
   };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { Role } from '../../platform/auth/roles.ts';
-import { OrgDirectory } from '../orgs/org-directory.ts';
-import type { Org, OrgKind } from '../orgs/org.ts';
+import { OrgDirectory } from '../orgs/index.ts';
+import type { Org, OrgKind } from '../orgs/index.ts';
 import { canSeeMessage, canUseGroup, commandScope, mailboxOf } from './message-access.ts';
 import type { GroupRow, MessageRow, RecipientRow } from './messages.repo.ts';
 

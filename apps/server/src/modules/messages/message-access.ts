@@ -1,7 +1,7 @@
 import { canReach } from '../../platform/auth/guard.ts';
 import { hasRole, type Principal } from '../../platform/auth/principal.ts';
 import type { Role } from '../../platform/auth/roles.ts';
-import type { OrgDirectory } from '../orgs/org-directory.ts';
+import type { OrgDirectory } from '../orgs/index.ts';
 import type { GroupRow, Mailbox, MessageRow, RecipientRow } from './messages.repo.ts';
 
 /** Roles that may send and read messages. */

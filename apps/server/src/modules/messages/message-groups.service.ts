@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { MessageGroup, MessageGroupList } from '@ronghui/contracts';
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import { requireRole } from '../../platform/auth/guard.ts';
@@ -6,7 +7,7 @@ import type { Principal } from '../../platform/auth/principal.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { invalid } from '../../platform/http/errors.ts';
-import type { OrgsService } from '../orgs/orgs.service.ts';
+import type { OrgsService } from '../orgs/index.ts';
 import type { UnitsRepo } from '../units/index.ts';
 import { canUseGroup, MESSAGING } from './message-access.ts';
 import type { GroupRow, MessagesRepo } from './messages.repo.ts';
@@ -22,7 +23,7 @@ export function createMessageGroupsService(deps: {
 }) {
   const { db, repo, units, orgs, audit, clock } = deps;
 
-  async function present(tenantCode: string, g: GroupRow) {
+  async function present(tenantCode: string, g: GroupRow): Promise<MessageGroup> {
     const users = await repo.usersById(db, tenantCode, g.user_ids);
     const members = [
       ...users.map((u) => ({ kind: 'user' as const, id: u.id, name: u.display_name })),
@@ -74,13 +75,14 @@ export function createMessageGroupsService(deps: {
       return present(principal.tenantCode, row);
     },
 
-    async list(principal: Principal) {
+    async list(principal: Principal): Promise<MessageGroupList> {
       requireRole(principal, MESSAGING, 'Viewing message groups');
       const dir = await orgs.directory(principal.tenantCode);
       const groups = (await repo.groups(db, principal.tenantCode)).filter((g) =>
         canUseGroup(principal, dir, g),
       );
-      return Promise.all(groups.map((g) => present(principal.tenantCode, g)));
+      const items = await Promise.all(groups.map((g) => present(principal.tenantCode, g)));
+      return { items, total: items.length };
     },
   };
 }

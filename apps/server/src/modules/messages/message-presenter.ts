@@ -1,10 +1,11 @@
-import type { OrgDirectory } from '../orgs/org-directory.ts';
+import type { Message, MessageRecipient, MessageTarget } from '@ronghui/contracts';
+import type { OrgDirectory } from '../orgs/index.ts';
 import { isMine } from './message-access.ts';
 import type { Mailbox, MessageRow, RecipientRow, RecipientState } from './messages.repo.ts';
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
-export function presentRecipient(r: RecipientRow, dir: OrgDirectory) {
+export function presentRecipient(r: RecipientRow, dir: OrgDirectory): MessageRecipient {
   return {
     kind: r.recipient_kind,
     id: r.recipient_id,
@@ -18,7 +19,12 @@ export function presentRecipient(r: RecipientRow, dir: OrgDirectory) {
 }
 
 /** A message with its per-state counts; an order also names who has not acknowledged it yet. */
-export function presentMessage(m: MessageRow, rows: RecipientRow[], dir: OrgDirectory, box: Mailbox) {
+export function presentMessage(
+  m: MessageRow,
+  rows: RecipientRow[],
+  dir: OrgDirectory,
+  box: Mailbox,
+): Message {
   const counts: Record<RecipientState, number> & { total: number } = {
     total: rows.length,
     sent: 0,
@@ -39,8 +45,8 @@ export function presentMessage(m: MessageRow, rows: RecipientRow[], dir: OrgDire
       name: m.sender_name,
       org: { id: m.sender_org_id, name: dir.get(m.sender_org_id)?.name ?? '' },
     },
-    to: m.target,
-    createdAt: iso(m.created_at),
+    to: m.target as MessageTarget,
+    createdAt: new Date(m.created_at).toISOString(),
     counts,
     /** The caller's own recipient rows (their user row, their station's units). */
     mine: mine.map((r) => ({ kind: r.recipient_kind, id: r.recipient_id, name: r.name, state: r.state })),
@@ -52,4 +58,3 @@ export function presentMessage(m: MessageRow, rows: RecipientRow[], dir: OrgDire
         : undefined,
   };
 }
-export type MessageView = ReturnType<typeof presentMessage>;

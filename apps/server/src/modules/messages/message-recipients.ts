@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Role } from '../../platform/auth/roles.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { invalid } from '../../platform/http/errors.ts';
-import type { OrgDirectory } from '../orgs/org-directory.ts';
+import type { OrgDirectory } from '../orgs/index.ts';
 import type { UnitsRepo } from '../units/index.ts';
 import type { GroupRow, MessagesRepo, UserRef } from './messages.repo.ts';
 

@@ -94,7 +94,8 @@ describe.each(databaseKinds())('command messaging (%s)', (kind) => {
   });
 
   it('moves each recipient sent → delivered (fetched, or confirmed from the live channel) → acknowledged', async () => {
-    const inbox = (await c.call('officer-yangmei', 'GET', '/api/messages?box=inbox')).json() as MessageView[];
+    const inbox = (await c.call('officer-yangmei', 'GET', '/api/messages?box=inbox')).json()
+      .items as MessageView[];
     const mine = inbox.find((m) => m.id === order.id)!;
     expect(mine.mine.find((r) => r.kind === 'user')!.state).toBe('delivered');
     expect(mine.counts.delivered).toBeGreaterThanOrEqual(1);
@@ -145,16 +146,18 @@ describe.each(databaseKinds())('command messaging (%s)', (kind) => {
   it('keeps other stations out and lets command roles read their own area’s traffic', async () => {
     expect((await c.call('officer-xunzhong', 'GET', `/api/messages/${order.id}`)).statusCode).toBe(404);
     expect((await c.call('officer-xunzhong', 'POST', `/api/messages/${order.id}/ack`)).statusCode).toBe(404);
-    const inbox = (await c.call('officer-xunzhong', 'GET', '/api/messages')).json() as MessageView[];
+    const inbox = (await c.call('officer-xunzhong', 'GET', '/api/messages')).json().items as MessageView[];
     expect(inbox.map((m) => m.id)).not.toContain(order.id);
     expect((await c.call('officer-xunzhong', 'GET', '/api/messages?box=all')).statusCode).toBe(403);
     const ids = async (username: string) =>
-      ((await c.call(username, 'GET', '/api/messages?box=all')).json() as MessageView[]).map((m) => m.id);
+      ((await c.call(username, 'GET', '/api/messages?box=all')).json().items as MessageView[]).map(
+        (m) => m.id,
+      );
     expect(await ids('dispatcher-north')).toContain(order.id);
     expect(await ids('dispatcher')).toContain(order.id);
     expect(await ids('dispatcher-south')).not.toContain(order.id);
-    const sent = (await c.call('dispatcher-north', 'GET', '/api/messages?box=sent')).json() as MessageView[];
-    expect(sent.map((m) => m.id)).toEqual([order.id]);
+    const sent = (await c.call('dispatcher-north', 'GET', '/api/messages?box=sent')).json();
+    expect(sent).toEqual({ items: [expect.objectContaining({ id: order.id })], total: 1 });
   });
 
   it('gives orders only within the sender’s command; anyone on duty may message another station', async () => {
@@ -177,7 +180,7 @@ describe.each(databaseKinds())('command messaging (%s)', (kind) => {
     });
     expect(note.statusCode).toBe(201);
     expect((note.json() as MessageView).recipients.every((r) => r.org.name === '上涌派出所')).toBe(true);
-    const inbox = (await c.call('officer-shangyong', 'GET', '/api/messages')).json() as MessageView[];
+    const inbox = (await c.call('officer-shangyong', 'GET', '/api/messages')).json().items as MessageView[];
     expect(inbox.map((m) => m.id)).toContain(note.json().id);
     const unknown = await c.call('commander', 'POST', '/api/messages', {
       to: { stations: ['no-such-station'] },
@@ -224,7 +227,7 @@ describe.each(databaseKinds())('command messaging (%s)', (kind) => {
     const group = created.json();
     expect(group.members.map((m: { kind: string }) => m.kind).sort()).toEqual(['unit', 'user']);
     const listed = async (u: string) =>
-      ((await c.call(u, 'GET', '/api/message-groups')).json() as { id: string }[]).map((g) => g.id);
+      ((await c.call(u, 'GET', '/api/message-groups')).json().items as { id: string }[]).map((g) => g.id);
     expect(await listed('dispatcher-north')).toContain(group.id);
     expect(await listed('officer-xunzhong')).toContain(group.id);
     expect(await listed('officer-gekeng')).not.toContain(group.id);
@@ -266,9 +269,8 @@ describe.each(databaseKinds())('command messaging (%s)', (kind) => {
       incidentId,
     });
     expect(m.statusCode).toBe(201);
-    const list = (
-      await c.call('officer-yangmei', 'GET', `/api/messages?incidentId=${incidentId}`)
-    ).json() as MessageView[];
+    const list = (await c.call('officer-yangmei', 'GET', `/api/messages?incidentId=${incidentId}`)).json()
+      .items as MessageView[];
     expect(list.map((x) => x.id)).toEqual([m.json().id]);
     const missing = await c.call('dispatcher-north', 'POST', '/api/messages', {
       to: { stations: [station.get('杨梅派出所')] },

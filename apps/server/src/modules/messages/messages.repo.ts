@@ -26,6 +26,46 @@ export interface ListFilter {
   limit: number;
 }
 
+/** The messages of a mailbox, sender or scope (see `ListFilter`). */
+function filtered(db: Kysely<DB>, tenantCode: string, f: Omit<ListFilter, 'limit'>) {
+  let q = db.selectFrom('messages as m').where('m.tenant_code', '=', tenantCode);
+  if (f.incidentId) q = q.where('m.incident_id', '=', f.incidentId);
+  if (f.box === 'sent') q = q.where('m.sender_id', '=', f.mailbox.userId);
+  else if (f.box === 'inbox') {
+    const { userId, unitStationId } = f.mailbox;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('message_recipients as r')
+          .select('r.message_id')
+          .whereRef('r.tenant_code', '=', 'm.tenant_code')
+          .whereRef('r.message_id', '=', 'm.id')
+          .where((eb) =>
+            eb.or([
+              eb.and([eb('r.recipient_kind', '=', 'user'), eb('r.recipient_id', '=', userId)]),
+              eb.and([eb('r.recipient_kind', '=', 'unit'), eb('r.org_id', '=', unitStationId ?? '')]),
+            ]),
+          ),
+      ),
+    );
+  } else if (f.scopeOrgIds) {
+    const orgs = f.scopeOrgIds.length ? f.scopeOrgIds : [''];
+    q = q.where((eb) =>
+      eb.or([
+        eb('m.sender_org_id', 'in', orgs),
+        eb.exists(
+          eb
+            .selectFrom('message_recipients as r')
+            .select('r.message_id')
+            .whereRef('r.tenant_code', '=', 'm.tenant_code')
+            .whereRef('r.message_id', '=', 'm.id')
+            .where('r.org_id', 'in', orgs),
+        ),
+      ]),
+    );
+  }
+  return q;
+}
+
 export function createMessagesRepo() {
   return {
     async insert(trx: Kysely<DB>, message: Insertable<MessagesTable>, recipients: RecipientRow[]) {
@@ -56,43 +96,24 @@ export function createMessagesRepo() {
         .orderBy('name')
         .execute();
     },
-    async list(db: Kysely<DB>, tenantCode: string, f: ListFilter): Promise<MessageRow[]> {
-      let q = db.selectFrom('messages as m').selectAll('m').where('m.tenant_code', '=', tenantCode);
-      if (f.incidentId) q = q.where('m.incident_id', '=', f.incidentId);
-      if (f.box === 'sent') q = q.where('m.sender_id', '=', f.mailbox.userId);
-      else if (f.box === 'inbox') {
-        const { userId, unitStationId } = f.mailbox;
-        q = q.where(({ exists, selectFrom }) =>
-          exists(
-            selectFrom('message_recipients as r')
-              .select('r.message_id')
-              .whereRef('r.tenant_code', '=', 'm.tenant_code')
-              .whereRef('r.message_id', '=', 'm.id')
-              .where((eb) =>
-                eb.or([
-                  eb.and([eb('r.recipient_kind', '=', 'user'), eb('r.recipient_id', '=', userId)]),
-                  eb.and([eb('r.recipient_kind', '=', 'unit'), eb('r.org_id', '=', unitStationId ?? '')]),
-                ]),
-              ),
-          ),
-        );
-      } else if (f.scopeOrgIds) {
-        const orgs = f.scopeOrgIds.length ? f.scopeOrgIds : [''];
-        q = q.where((eb) =>
-          eb.or([
-            eb('m.sender_org_id', 'in', orgs),
-            eb.exists(
-              eb
-                .selectFrom('message_recipients as r')
-                .select('r.message_id')
-                .whereRef('r.tenant_code', '=', 'm.tenant_code')
-                .whereRef('r.message_id', '=', 'm.id')
-                .where('r.org_id', 'in', orgs),
-            ),
-          ]),
-        );
-      }
-      return q.orderBy('m.created_at', 'desc').orderBy('m.id').limit(f.limit).execute();
+    /** Newest first, at most `f.limit`, and how many match in all. */
+    async list(
+      db: Kysely<DB>,
+      tenantCode: string,
+      f: ListFilter,
+    ): Promise<{ items: MessageRow[]; total: number }> {
+      const [items, count] = await Promise.all([
+        filtered(db, tenantCode, f)
+          .selectAll('m')
+          .orderBy('m.created_at', 'desc')
+          .orderBy('m.id')
+          .limit(f.limit)
+          .execute(),
+        filtered(db, tenantCode, f)
+          .select((eb) => eb.fn.countAll<string | number>().as('n'))
+          .executeTakeFirstOrThrow(),
+      ]);
+      return { items, total: Number(count.n) };
     },
     /** sent → delivered for the mailbox's rows of these messages; returns how many rows moved. */
     async markDelivered(

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { MessageDetail, MessageList, SendMessageBody } from '@ronghui/contracts';
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import { canReach, requireRole } from '../../platform/auth/guard.ts';
@@ -9,21 +10,14 @@ import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { forbidden, invalid, notFound } from '../../platform/http/errors.ts';
 import type { IncidentsService } from '../incidents/index.ts';
-import type { OrgDirectory } from '../orgs/org-directory.ts';
-import type { OrgsService } from '../orgs/orgs.service.ts';
+import type { OrgDirectory, OrgsService } from '../orgs/index.ts';
 import type { UnitsRepo } from '../units/index.ts';
 import { COMMAND, canSeeMessage, canUseGroup, commandScope, MESSAGING, mailboxOf } from './message-access.ts';
 import { presentMessage, presentRecipient } from './message-presenter.ts';
-import { resolveRecipients, type Target } from './message-recipients.ts';
+import { resolveRecipients } from './message-recipients.ts';
 import type { MessageRow, MessagesRepo, RecipientRow } from './messages.repo.ts';
 
-export interface SendInput {
-  to: Target;
-  kind: 'message' | 'order';
-  text: string;
-  incidentId?: string | undefined;
-  priority?: 'normal' | 'urgent' | undefined;
-}
+export type SendInput = SendMessageBody;
 
 export interface Deps {
   db: Kysely<DB>;
@@ -52,7 +46,12 @@ export function createMessagesService(deps: Deps) {
     return { m, rows, dir };
   }
 
-  function detail(principal: Principal, dir: OrgDirectory, m: MessageRow, rows: RecipientRow[]) {
+  function detail(
+    principal: Principal,
+    dir: OrgDirectory,
+    m: MessageRow,
+    rows: RecipientRow[],
+  ): MessageDetail {
     return {
       ...presentMessage(m, rows, dir, mailboxOf(principal)),
       recipients: rows.map((r) => presentRecipient(r, dir)),
@@ -168,14 +167,14 @@ export function createMessagesService(deps: Deps) {
     async list(
       principal: Principal,
       q: { box: 'inbox' | 'sent' | 'all'; incidentId?: string | undefined; limit: number },
-    ) {
+    ): Promise<MessageList> {
       requireRole(principal, MESSAGING, 'Reading messages');
       const dir = await orgs.directory(principal.tenantCode);
       const scope = commandScope(principal, dir);
       if (q.box === 'all' && scope === null)
         throw forbidden('Only command roles read all traffic of a scope.');
       const mailbox = mailboxOf(principal);
-      const list = await repo.list(db, principal.tenantCode, {
+      const { items: list, total } = await repo.list(db, principal.tenantCode, {
         box: q.box,
         mailbox,
         scopeOrgIds: scope ?? undefined,
@@ -192,7 +191,7 @@ export function createMessagesService(deps: Deps) {
       const rows = await repo.recipients(db, principal.tenantCode, ids);
       const byMessage = new Map<string, RecipientRow[]>();
       for (const r of rows) byMessage.set(r.message_id, [...(byMessage.get(r.message_id) ?? []), r]);
-      return list.map((m) => presentMessage(m, byMessage.get(m.id) ?? [], dir, mailbox));
+      return { items: list.map((m) => presentMessage(m, byMessage.get(m.id) ?? [], dir, mailbox)), total };
     },
 
     async get(principal: Principal, id: string) {

@@ -1,5 +1,7 @@
-export type OrgKind = 'tenant' | 'area' | 'station' | 'brigade' | 'grid';
-export const ORG_KINDS: readonly OrgKind[] = ['tenant', 'area', 'station', 'brigade', 'grid'];
+import { type OrgKind, orgKind } from '@ronghui/contracts';
+
+export type { OrgKind, OrgTreeNode } from '@ronghui/contracts';
+export const ORG_KINDS: readonly OrgKind[] = orgKind.options;
 
 export interface Org {
   id: string;
@@ -13,12 +15,4 @@ export interface Org {
   position: [number, number] | null;
   population: number | null;
   sort: number;
-}
-
-export interface OrgTreeNode {
-  id: string;
-  name: string;
-  kind: OrgKind;
-  code: string;
-  children: OrgTreeNode[];
 }

@@ -1,24 +1,15 @@
-import { z } from 'zod';
+import { orgFeatureCollection, orgGeojsonQuery, orgTreeNode } from '@ronghui/contracts';
 import { requireUser } from '../../platform/auth/guard.ts';
 import type { App } from '../../platform/http/app-types.ts';
-import { ORG_KINDS, type OrgKind } from './org.ts';
+import type { OrgKind } from './org.ts';
 import type { OrgsService } from './orgs.service.ts';
-
-const kindsQuery = z
-  .object({
-    kinds: z
-      .string()
-      .optional()
-      .refine((v) => !v || v.split(',').every((k) => (ORG_KINDS as readonly string[]).includes(k)), {
-        message: `comma-separated list of ${ORG_KINDS.join(', ')}`,
-      }),
-  })
-  .strict();
 
 export function registerOrgsRoutes(app: App, orgs: OrgsService) {
   app.get(
     '/api/orgs/tree',
-    { schema: { tags: ['orgs'], summary: 'Organisation tree of the tenant' } },
+    {
+      schema: { tags: ['orgs'], summary: 'Organisation tree of the tenant', response: { 200: orgTreeNode } },
+    },
     async (request) => orgs.tree(requireUser(request)),
   );
   app.get(
@@ -27,7 +18,8 @@ export function registerOrgsRoutes(app: App, orgs: OrgsService) {
       schema: {
         tags: ['orgs'],
         summary: 'Boundaries and positions of orgs (WGS-84 GeoJSON)',
-        querystring: kindsQuery,
+        querystring: orgGeojsonQuery,
+        response: { 200: orgFeatureCollection },
       },
     },
     async (request) =>

@@ -1,24 +1,10 @@
+import type { OrgFeature, OrgFeatureCollection } from '@ronghui/contracts';
 import type { Kysely } from 'kysely';
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { OrgDirectory } from './org-directory.ts';
 import type { Org } from './org.ts';
 import type { OrgsRepo } from './orgs.repo.ts';
-
-export interface OrgFeature {
-  type: 'Feature';
-  id: string;
-  geometry: unknown;
-  properties: {
-    id: string;
-    name: string;
-    kind: Org['kind'];
-    code: string;
-    parentId: string | null;
-    areaKey: string | null;
-    population: number | null;
-  };
-}
 
 export function createOrgsService(deps: { db: Kysely<DB>; repo: OrgsRepo }) {
   const cache = new Map<string, Promise<OrgDirectory>>();
@@ -48,12 +34,14 @@ export function createOrgsService(deps: { db: Kysely<DB>; repo: OrgsRepo }) {
     async tree(principal: Principal) {
       return (await directory(principal.tenantCode)).tree();
     },
-    async geojson(principal: Principal, kinds?: readonly Org['kind'][]) {
+    async geojson(principal: Principal, kinds?: readonly Org['kind'][]): Promise<OrgFeatureCollection> {
       const dir = await directory(principal.tenantCode);
       const features: OrgFeature[] = [];
       for (const o of dir.orgs) {
         if (kinds && !kinds.includes(o.kind)) continue;
-        const geometry = o.boundary ?? (o.position ? { type: 'Point', coordinates: o.position } : null);
+        const geometry = (o.boundary ?? (o.position ? { type: 'Point', coordinates: o.position } : null)) as
+          | OrgFeature['geometry']
+          | null;
         if (!geometry) continue;
         features.push({
           type: 'Feature',

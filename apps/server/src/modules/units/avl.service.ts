@@ -5,7 +5,7 @@ import type { Actor, AuditService } from '../../platform/audit/audit.service.ts'
 import type { EventBus } from '../../platform/bus/bus.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import type { OrgsService } from '../orgs/orgs.service.ts';
+import type { OrgsService } from '../orgs/index.ts';
 import type { PositionRow, StoredPosition, UnitsRepo } from './units.repo.ts';
 
 export interface IncomingFix {

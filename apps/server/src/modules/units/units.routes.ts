@@ -11,7 +11,7 @@ import {
 } from '@ronghui/contracts';
 import { canReach, requireRole, requireUser } from '../../platform/auth/guard.ts';
 import type { App } from '../../platform/http/app-types.ts';
-import type { OrgsService } from '../orgs/orgs.service.ts';
+import type { OrgsService } from '../orgs/index.ts';
 import type { AvlService } from './avl.service.ts';
 import type { UnitsService } from './units.service.ts';
 

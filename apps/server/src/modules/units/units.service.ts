@@ -9,7 +9,7 @@ import type { EventBus } from '../../platform/bus/bus.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { invalid, notFound } from '../../platform/http/errors.ts';
-import type { OrgsService } from '../orgs/orgs.service.ts';
+import type { OrgsService } from '../orgs/index.ts';
 import { enqueueUnitStatus } from './unit-status.ts';
 import type { Unit, UnitsRepo } from './units.repo.ts';
 

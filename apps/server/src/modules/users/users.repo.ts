@@ -1,19 +1,10 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { DB, UsersTable } from '../../platform/db/schema.ts';
 import type { Role } from '../../platform/auth/roles.ts';
+import type { AuthUser } from '../../platform/auth/user-store.ts';
 
-export interface UserRecord {
-  id: string;
-  tenantCode: string;
-  username: string;
-  displayName: string;
-  passwordHash: string;
-  roles: Role[];
-  orgId: string;
-  status: 'active' | 'disabled';
-  failedLogins: number;
-  lockedUntil: Date | null;
-  lastLoginAt: Date | null;
+/** An account; the repo is the auth service's `UserStore`. */
+export interface UserRecord extends AuthUser {
   createdAt: Date;
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { User } from '@ronghui/contracts';
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import { requireRole } from '../../platform/auth/guard.ts';
@@ -11,20 +12,8 @@ import type { EventBus } from '../../platform/bus/bus.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { conflict, DomainError, invalid, notFound } from '../../platform/http/errors.ts';
-import type { OrgsService } from '../orgs/orgs.service.ts';
+import type { OrgsService } from '../orgs/index.ts';
 import type { UserPatch, UserRecord, UsersRepo } from './users.repo.ts';
-
-export interface UserView {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  scope: { kind: string; orgId: string; orgName: string };
-  status: 'active' | 'disabled';
-  lockedUntil: string | null;
-  lastLoginAt: string | null;
-  createdAt: string;
-}
 
 const MANAGE: Role[] = ['system-admin'];
 const SECURITY: Role[] = ['system-admin', 'security-admin'];
@@ -50,7 +39,7 @@ export function createUsersService(deps: {
 }) {
   const { db, repo, sessions, orgs, audit, bus, clock } = deps;
 
-  async function present(u: UserRecord): Promise<UserView> {
+  async function present(u: UserRecord): Promise<User> {
     const org = await orgs.lookup(u.tenantCode, u.orgId);
     const now = clock.now();
     return {

@@ -39,6 +39,16 @@ describe.each(databaseKinds())('auth over HTTP (%s)', (kind) => {
     });
   });
 
+  it('names every role in Chinese and English', async () => {
+    const cookie = await t.login('system-admin');
+    const res = await t.as(cookie, { method: 'GET', url: '/api/auth/roles' });
+    expect(res.statusCode).toBe(200);
+    const roles = res.json();
+    expect(roles.total).toBe(13);
+    expect(roles.items).toHaveLength(13);
+    expect(roles.items).toContainEqual({ key: 'auditor', nameZh: '安全审计员', nameEn: 'Auditor' });
+  });
+
   it('scopes station accounts to their station', async () => {
     const res = await login('officer-yangmei', DEMO_PASSWORD);
     expect(res.json().user.scope).toMatchObject({ kind: 'station', orgName: '杨梅派出所' });

@@ -1,3 +1,12 @@
+import {
+  createdToken,
+  createTokenBody,
+  loginBody,
+  loginResult,
+  type Me,
+  me,
+  roleList,
+} from '@ronghui/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../http/app-types.ts';
@@ -6,18 +15,7 @@ import { requireUser, SESSION_COOKIE } from './guard.ts';
 import type { Principal } from './principal.ts';
 import { ROLES } from './roles.ts';
 
-const loginBody = z
-  .object({
-    username: z.string().trim().min(1, 'enter a username').max(64),
-    password: z.string().min(1, 'enter a password').max(200),
-    tenantCode: z
-      .string()
-      .regex(/^\d{6}$/)
-      .optional(),
-  })
-  .strict();
-
-export function presentMe(p: Principal) {
+export function presentMe(p: Principal): Me {
   return {
     id: p.userId,
     username: p.username,
@@ -54,26 +52,37 @@ export function registerAuthRoutes(app: App, auth: AuthService, defaultTenant: s
   const setCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/', secure: false });
 
-  app.post('/api/auth/login', { schema: { tags: ['auth'], body: loginBody } }, async (request, reply) => {
-    const { token, principal } = await auth.login({
-      tenantCode: request.body.tenantCode ?? defaultTenant,
-      username: request.body.username,
-      password: request.body.password,
-      ip: request.ip,
-    });
-    setCookie(reply, token);
-    return { user: presentMe(principal) };
-  });
-  app.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
-    const principal = requireUser(request);
-    await auth.logout(principal, request.sessionToken!);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
-  });
-  app.get('/api/auth/me', { schema: { tags: ['auth'] } }, async (request) => presentMe(requireUser(request)));
-  app.get('/api/auth/roles', { schema: { tags: ['auth'] } }, async (request) => {
+  app.post(
+    '/api/auth/login',
+    { schema: { tags: ['auth'], body: loginBody, response: { 200: loginResult } } },
+    async (request, reply) => {
+      const { token, principal } = await auth.login({
+        tenantCode: request.body.tenantCode ?? defaultTenant,
+        username: request.body.username,
+        password: request.body.password,
+        ip: request.ip,
+      });
+      setCookie(reply, token);
+      return { user: presentMe(principal) };
+    },
+  );
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], response: { 204: z.null() } } },
+    async (request, reply) => {
+      const principal = requireUser(request);
+      await auth.logout(principal, request.sessionToken!);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+  app.get('/api/auth/me', { schema: { tags: ['auth'], response: { 200: me } } }, async (request) =>
+    presentMe(requireUser(request)),
+  );
+  app.get('/api/auth/roles', { schema: { tags: ['auth'], response: { 200: roleList } } }, async (request) => {
     requireUser(request);
-    return ROLES.map((r) => ({ key: r.key, name_zh: r.zh, name_en: r.en }));
+    const items = ROLES.map((r) => ({ key: r.key, nameZh: r.zh, nameEn: r.en }));
+    return { items, total: items.length };
   });
   app.post(
     '/api/auth/tokens',
@@ -81,12 +90,8 @@ export function registerAuthRoutes(app: App, auth: AuthService, defaultTenant: s
       schema: {
         tags: ['auth'],
         summary: 'Create a bearer token for a device or script acting as you',
-        body: z
-          .object({
-            name: z.string().trim().min(1).max(80),
-            ttlDays: z.number().int().min(1).max(365).default(90),
-          })
-          .strict(),
+        body: createTokenBody,
+        response: { 201: createdToken },
       },
     },
     async (request, reply) => {

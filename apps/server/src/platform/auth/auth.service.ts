@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { UserRecord, UsersRepo } from '../../modules/users/users.repo.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Clock } from '../clock.ts';
 import type { DB } from '../db/schema.ts';
@@ -8,6 +7,7 @@ import { DomainError } from '../http/errors.ts';
 import { verifyPassword } from './password.ts';
 import type { Principal } from './principal.ts';
 import type { SessionsRepo } from './sessions.repo.ts';
+import type { AuthUser, UserStore } from './user-store.ts';
 
 export interface AuthSettings {
   idleMinutes: number;
@@ -15,7 +15,7 @@ export interface AuthSettings {
   lockMinutes: number;
 }
 
-/** Resolves an org id to its name, kind and ancestry (from the orgs module). */
+/** Resolves an org id to its name, kind and ancestry (the orgs module answers it). */
 export type OrgLookup = (
   tenantCode: string,
   orgId: string,
@@ -27,7 +27,7 @@ const TOUCH_EVERY_MS = 30_000;
 
 export function createAuthService(deps: {
   db: Kysely<DB>;
-  users: UsersRepo;
+  users: UserStore;
   sessions: SessionsRepo;
   audit: AuditService;
   orgLookup: OrgLookup;
@@ -37,7 +37,7 @@ export function createAuthService(deps: {
   const { db, users, sessions, audit, orgLookup, clock, settings } = deps;
 
   async function principalOf(
-    user: UserRecord,
+    user: AuthUser,
     kind: Principal['sessionKind'],
     ip?: string,
   ): Promise<Principal> {
@@ -59,7 +59,7 @@ export function createAuthService(deps: {
   }
 
   async function issue(
-    user: UserRecord,
+    user: AuthUser,
     kind: 'session' | 'token',
     name: string | null,
     expiresAt: Date | null,

@@ -1,4 +1,4 @@
-import type { OrgKind } from '../../modules/orgs/org.ts';
+import type { OrgKind } from '@ronghui/contracts';
 import type { Role } from './roles.ts';
 
 /** The authenticated user of a request, with the ancestry of their org scope. */

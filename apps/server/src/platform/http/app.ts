@@ -8,6 +8,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -111,6 +112,8 @@ export async function createHttpApp(options: HttpOptions): Promise<App> {
       },
     },
     transform: jsonSchemaTransform,
+    // Schemas named with `.meta({ id })` (recursive ones: the org tree) become components they refer to.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   if (options.webDist && existsSync(options.webDist)) {

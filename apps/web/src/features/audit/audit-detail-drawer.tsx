@@ -1,5 +1,5 @@
 import { Descriptions, Drawer, Typography } from 'antd';
-import type { AuditEntry } from '../../api/types.ts';
+import type { AuditEntry } from '@ronghui/contracts';
 import { formatDateTime } from '../../i18n/format-datetime.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { AuditOutcomeTag } from './audit-outcome-tag.tsx';

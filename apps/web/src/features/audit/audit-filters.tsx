@@ -1,6 +1,6 @@
 import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
-import type { AuditOutcome } from '../../api/types.ts';
+import type { AuditOutcome } from '@ronghui/contracts';
 import { shanghaiWallTimeToIso } from '../../i18n/format-datetime.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 

@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import type { AuditOutcome } from '../../api/types.ts';
+import type { AuditOutcome } from '@ronghui/contracts';
 import { useT } from '../../i18n/i18n-context.tsx';
 
 const colors: Record<AuditOutcome, string> = { ok: 'green', denied: 'orange', error: 'red' };

@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { fetchAudit } from '../../api/audit-api.ts';
-import type { AuditEntry, AuditOutcome } from '../../api/types.ts';
+import type { AuditEntry, AuditOutcome } from '@ronghui/contracts';
 import { LoadError } from '../../app/load-error.tsx';
 import { formatDateTime } from '../../i18n/format-datetime.ts';
 import { useT } from '../../i18n/i18n-context.tsx';

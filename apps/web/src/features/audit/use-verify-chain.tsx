@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button } from 'antd';
 import { verifyAuditChain } from '../../api/audit-api.ts';
 import { describeError } from '../../api/describe-error.ts';
-import type { AuditVerifyResult } from '../../api/types.ts';
+import type { AuditVerifyResult } from '@ronghui/contracts';
 import type { Translate } from '../../i18n/i18n-context.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 

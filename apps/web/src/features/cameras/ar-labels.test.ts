@@ -1,12 +1,12 @@
+import type { Camera } from '@ronghui/contracts';
 import { createCameraProjector, createLocalProjection, type LngLat } from '@ronghui/geo';
 import { describe, expect, it } from 'vitest';
 import type { Incident, Unit } from '@ronghui/contracts';
 import { arLabels, declutter, poseOf, roadOverlay } from './ar-labels.ts';
 import { cameraFeatures } from './camera-features.ts';
-import type { CameraView } from './cameras-api.ts';
 import { intakeLink, intakePointOf } from './intake-link.ts';
 
-const camera: CameraView = {
+const camera: Camera = {
   id: 'cam-test',
   code: 'DH-CAM-T',
   name: '测试路口',
@@ -14,16 +14,17 @@ const camera: CameraView = {
   stationName: '浔中派出所',
   lon: 118.24,
   lat: 25.49,
-  groundElevationM: 0,
-  heightM: 12,
-  headingDeg: 0,
-  tiltDeg: 6,
-  rollDeg: 0,
-  hfovDeg: 60,
-  rangeM: 1500,
+  groundElevationMeters: 0,
+  heightMeters: 12,
+  headingDegrees: 0,
+  tiltDegrees: 6,
+  rollDegrees: 0,
+  hfovDegrees: 60,
+  rangeMeters: 1500,
   streamKind: 'none',
   streamUrl: null,
   active: true,
+  createdBy: 'system-admin',
   createdAt: '2026-11-29T00:00:00Z',
   updatedAt: '2026-11-29T00:00:00Z',
 };
@@ -70,7 +71,7 @@ describe('AR labels', () => {
           unit('04', null),
         ],
         incidents: [incident],
-        places: [{ kind: 'place', name: '德化陶瓷博物馆', ...ahead(0, 500), distanceM: 500 }],
+        places: [{ kind: 'place', name: '德化陶瓷博物馆', ...ahead(0, 500), distanceMeters: 500 }],
         roads: {
           type: 'FeatureCollection',
           features: [
@@ -156,7 +157,7 @@ describe('AR labels', () => {
   });
 
   it('draws a view cone around the heading and round-trips intake links', () => {
-    const { points, cones } = cameraFeatures([{ ...camera, headingDeg: 90, rangeM: 300 }]);
+    const { points, cones } = cameraFeatures([{ ...camera, headingDegrees: 90, rangeMeters: 300 }]);
     expect(points.features[0]!.geometry).toEqual({ type: 'Point', coordinates: [camera.lon, camera.lat] });
     const ring = (cones.features[0]!.geometry as { coordinates: number[][][] }).coordinates[0]!;
     const middle = local.toXY(ring[7] as [number, number]);

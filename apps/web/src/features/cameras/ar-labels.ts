@@ -1,7 +1,6 @@
 import type { CameraPose, CameraProjector } from '@ronghui/geo';
 import type { FeatureCollection } from 'geojson';
-import type { Incident, Unit } from '@ronghui/contracts';
-import type { CameraView, ScenePlace } from './cameras-api.ts';
+import type { Camera, CameraScenePlace, Incident, Unit } from '@ronghui/contracts';
 
 export type ArLabelKind = 'unit' | 'incident' | 'place' | 'road';
 
@@ -46,22 +45,22 @@ export function declutter(labels: ArLabel[]): ArLabel[] {
 export interface ArScene {
   units: readonly Unit[];
   incidents: readonly Incident[];
-  places: readonly ScenePlace[];
+  places: readonly CameraScenePlace[];
   roads: FeatureCollection | undefined;
 }
 
 /** A camera's pose for a picture of the given size. */
-export function poseOf(camera: CameraView, width: number, height: number): CameraPose {
+export function poseOf(camera: Camera, width: number, height: number): CameraPose {
   return {
     lon: camera.lon,
     lat: camera.lat,
-    groundElevationM: camera.groundElevationM,
-    heightM: camera.heightM,
-    headingDeg: camera.headingDeg,
-    tiltDeg: camera.tiltDeg,
-    rollDeg: camera.rollDeg,
-    hfovDeg: camera.hfovDeg,
-    rangeM: camera.rangeM,
+    groundElevationM: camera.groundElevationMeters,
+    heightM: camera.heightMeters,
+    headingDeg: camera.headingDegrees,
+    tiltDeg: camera.tiltDegrees,
+    rollDeg: camera.rollDegrees,
+    hfovDeg: camera.hfovDegrees,
+    rangeM: camera.rangeMeters,
     width,
     height,
   };

@@ -1,6 +1,6 @@
 import { createLocalProjection, type LngLat } from '@ronghui/geo';
 import type { Feature, FeatureCollection } from 'geojson';
-import type { CameraView } from './cameras-api.ts';
+import type { Camera } from '@ronghui/contracts';
 
 /** The map layers of the camera group (the dispatch layer switcher turns them on and off). */
 export const cameraLayerIds = ['camera-cone', 'camera-icon'] as const;
@@ -12,14 +12,14 @@ export const coneMaxM = 600;
  * Map features of cameras: a point per camera (rotated icon) and its view cone, a sector of the
  * horizontal field of view around the heading, `min(range, coneMaxM)` long.
  */
-export function cameraFeatures(cameras: readonly CameraView[]): {
+export function cameraFeatures(cameras: readonly Camera[]): {
   points: FeatureCollection;
   cones: FeatureCollection;
 } {
   const points: Feature[] = [];
   const cones: Feature[] = [];
   for (const c of cameras) {
-    const properties = { id: c.id, name: c.name, code: c.code, heading: c.headingDeg, active: c.active };
+    const properties = { id: c.id, name: c.name, code: c.code, heading: c.headingDegrees, active: c.active };
     points.push({
       type: 'Feature',
       id: c.id,
@@ -27,11 +27,11 @@ export function cameraFeatures(cameras: readonly CameraView[]): {
       geometry: { type: 'Point', coordinates: [c.lon, c.lat] },
     });
     const local = createLocalProjection([c.lon, c.lat] as LngLat);
-    const r = Math.min(c.rangeM, coneMaxM);
+    const r = Math.min(c.rangeMeters, coneMaxM);
     const ring: [number, number][] = [[c.lon, c.lat]];
     const steps = 12;
     for (let i = 0; i <= steps; i++) {
-      const a = ((c.headingDeg - c.hfovDeg / 2 + (c.hfovDeg * i) / steps) * Math.PI) / 180;
+      const a = ((c.headingDegrees - c.hfovDegrees / 2 + (c.hfovDegrees * i) / steps) * Math.PI) / 180;
       const [lon, lat] = local.toLngLat([r * Math.sin(a), r * Math.cos(a)]);
       ring.push([lon, lat]);
     }

@@ -3,16 +3,17 @@ import { Alert, App, Col, Form, Input, InputNumber, Modal, Row, Select, Switch }
 import { useEffect } from 'react';
 import { describeError } from '../../api/describe-error.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
-import { type CameraInput, type CameraView, camerasApi } from './cameras-api.ts';
+import type { Camera } from '@ronghui/contracts';
+import { type CameraInput, camerasApi } from './cameras-api.ts';
 
 const blank: Partial<CameraInput> = {
-  groundElevationM: 0,
-  heightM: 10,
-  headingDeg: 0,
-  tiltDeg: 8,
-  rollDeg: 0,
-  hfovDeg: 60,
-  rangeM: 1500,
+  groundElevationMeters: 0,
+  heightMeters: 10,
+  headingDegrees: 0,
+  tiltDegrees: 8,
+  rollDegrees: 0,
+  hfovDegrees: 60,
+  rangeMeters: 1500,
   streamKind: 'none',
   streamUrl: null,
   active: true,
@@ -21,7 +22,7 @@ const blank: Partial<CameraInput> = {
 /** Register a camera or change one: position, pose, stream. The server checks every field again. */
 export function CameraFormModal(props: {
   open: boolean;
-  camera?: CameraView | undefined;
+  camera?: Camera | undefined;
   stations: { id: string; name: string }[];
   onClose: () => void;
 }) {
@@ -53,7 +54,7 @@ export function CameraFormModal(props: {
   const num = (name: keyof CameraInput, min: number, max: number, step = 1, unit?: string) => (
     <Form.Item
       name={name}
-      label={t(`cameras.field.${name}` as 'cameras.field.heightM')}
+      label={t(`cameras.field.${name}` as 'cameras.field.heightMeters')}
       rules={[{ required: true }]}
     >
       <InputNumber min={min} max={max} step={step} style={{ width: '100%' }} suffix={unit} />
@@ -98,13 +99,13 @@ export function CameraFormModal(props: {
           </Col>
           <Col span={6}>{num('lon', -180, 180, 0.0001)}</Col>
           <Col span={6}>{num('lat', -90, 90, 0.0001)}</Col>
-          <Col span={6}>{num('heightM', 0.5, 1000, 1, 'm')}</Col>
-          <Col span={6}>{num('groundElevationM', -500, 9000, 1, 'm')}</Col>
-          <Col span={6}>{num('headingDeg', 0, 359.9, 1, '°')}</Col>
-          <Col span={6}>{num('tiltDeg', -30, 90, 0.5, '°')}</Col>
-          <Col span={6}>{num('rollDeg', -45, 45, 0.5, '°')}</Col>
-          <Col span={6}>{num('hfovDeg', 1, 179, 1, '°')}</Col>
-          <Col span={6}>{num('rangeM', 10, 20000, 100, 'm')}</Col>
+          <Col span={6}>{num('heightMeters', 0.5, 1000, 1, 'm')}</Col>
+          <Col span={6}>{num('groundElevationMeters', -500, 9000, 1, 'm')}</Col>
+          <Col span={6}>{num('headingDegrees', 0, 359.9, 1, '°')}</Col>
+          <Col span={6}>{num('tiltDegrees', -30, 90, 0.5, '°')}</Col>
+          <Col span={6}>{num('rollDegrees', -45, 45, 0.5, '°')}</Col>
+          <Col span={6}>{num('hfovDegrees', 1, 179, 1, '°')}</Col>
+          <Col span={6}>{num('rangeMeters', 10, 20000, 100, 'm')}</Col>
           <Col span={6}>
             <Form.Item name="active" label={t('cameras.field.active')} valuePropName="checked">
               <Switch />

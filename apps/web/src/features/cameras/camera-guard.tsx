@@ -1,7 +1,7 @@
 import { Button, Result } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { RoleKey } from '../../api/types.ts';
+import type { RoleKey } from '@ronghui/contracts';
 import { hasAnyRole, useAuth } from '../../app/auth-context.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 

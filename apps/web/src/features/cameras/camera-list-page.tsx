@@ -1,4 +1,5 @@
 import { EyeOutlined, PlusOutlined } from '@ant-design/icons';
+import type { Camera } from '@ronghui/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Popconfirm, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -9,7 +10,7 @@ import { hasAnyRole, useAuth } from '../../app/auth-context.tsx';
 import { LoadError } from '../../app/load-error.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { CameraFormModal } from './camera-form-modal.tsx';
-import { type CameraView, camerasApi } from './cameras-api.ts';
+import { camerasApi } from './cameras-api.ts';
 
 /** 视频监控点: the camera registry, each row opening its AR view; an editor for who may keep it. */
 export function CameraListPage() {
@@ -20,9 +21,9 @@ export function CameraListPage() {
   const canWrite = hasAnyRole(user, ['system-admin', 'commander']);
   const cameras = useQuery({ queryKey: ['cameras'], queryFn: camerasApi.list });
   const orgs = useQuery({ queryKey: ['orgs', 'geojson'], queryFn: fetchOrgGeojson, staleTime: 5 * 60_000 });
-  const [editing, setEditing] = useState<{ open: boolean; camera?: CameraView }>({ open: false });
+  const [editing, setEditing] = useState<{ open: boolean; camera?: Camera }>({ open: false });
   const remove = useMutation({
-    mutationFn: (c: CameraView) => camerasApi.remove(c.id),
+    mutationFn: (c: Camera) => camerasApi.remove(c.id),
     onSuccess: () => {
       message.success(t('cameras.removed'));
       void queryClient.invalidateQueries({ queryKey: ['cameras'] });
@@ -37,7 +38,7 @@ export function CameraListPage() {
     [orgs.data],
   );
 
-  const columns: TableColumnsType<CameraView> = [
+  const columns: TableColumnsType<Camera> = [
     { title: t('cameras.field.code'), dataIndex: 'code', width: 120 },
     {
       title: t('cameras.field.name'),
@@ -55,15 +56,15 @@ export function CameraListPage() {
       onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
       render: (_, c) =>
         t('cameras.poseText', {
-          heading: Math.round(c.headingDeg),
-          tilt: c.tiltDeg.toFixed(1),
-          fov: Math.round(c.hfovDeg),
-          height: Math.round(c.heightM),
+          heading: Math.round(c.headingDegrees),
+          tilt: c.tiltDegrees.toFixed(1),
+          fov: Math.round(c.hfovDegrees),
+          height: Math.round(c.heightMeters),
         }),
     },
     {
-      title: t('cameras.field.rangeM'),
-      dataIndex: 'rangeM',
+      title: t('cameras.field.rangeMeters'),
+      dataIndex: 'rangeMeters',
       width: 100,
       render: (m: number) => `${(m / 1000).toFixed(1)} km`,
     },
@@ -136,7 +137,7 @@ export function CameraListPage() {
         size="small"
         loading={cameras.isLoading}
         columns={columns}
-        dataSource={cameras.data ?? []}
+        dataSource={cameras.data?.items ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         data-testid="camera-table"
       />

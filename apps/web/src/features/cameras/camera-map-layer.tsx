@@ -80,7 +80,7 @@ export function CameraMapLayer(props: {
     enabled: allowed,
     staleTime: 60_000,
   });
-  const features = useMemo(() => cameraFeatures(cameras.data ?? []), [cameras.data]);
+  const features = useMemo(() => cameraFeatures(cameras.data?.items ?? []), [cameras.data]);
   const go = useRef(navigate);
   go.current = navigate;
   const shown = useRef(visible);

@@ -3,7 +3,7 @@ import { type CameraPose, createCameraProjector, mapCameraForPose } from '@rongh
 import type { FeatureCollection } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
-import type { OrgFeatureCollection } from '../../api/types.ts';
+import type { OrgFeatureCollection } from '../../api/orgs-api.ts';
 import { maplibregl } from '../../map/setup-worker.ts';
 import { buildDispatchStyle } from '../dispatch/dispatch-style.ts';
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { StreamKind } from './cameras-api.ts';
+import type { StreamKind } from '@ronghui/contracts';
 
 export type StreamState = 'none' | 'loading' | 'playing' | 'failed';
 

@@ -80,7 +80,7 @@ function CameraView() {
       projector
         ? pointLabels(
             projector,
-            { units, incidents: incidents.data?.items ?? [], places: scene.data?.places ?? [] },
+            { units, incidents: incidents.data?.items ?? [], places: scene.data?.items ?? [] },
             {
               unitStatus: (s) => t(`dispatch.unitStatus.${s as 'available'}`),
               category: (i) => (locale === 'zh-CN' ? i.category.zh : i.category.en),
@@ -171,15 +171,15 @@ function CameraView() {
               <b>{c.name}</b>
               <div>
                 {t('cameras.hud.pose', {
-                  heading: Math.round(c.headingDeg),
-                  tilt: c.tiltDeg.toFixed(1),
-                  fov: Math.round(c.hfovDeg),
-                  height: Math.round(c.heightM),
+                  heading: Math.round(c.headingDegrees),
+                  tilt: c.tiltDegrees.toFixed(1),
+                  fov: Math.round(c.hfovDegrees),
+                  height: Math.round(c.heightMeters),
                 })}
               </div>
               <div>
                 {t('cameras.hud.range', {
-                  range: (c.rangeM / 1000).toFixed(1),
+                  range: (c.rangeMeters / 1000).toFixed(1),
                   n: drawn?.labels.length ?? 0,
                 })}
               </div>

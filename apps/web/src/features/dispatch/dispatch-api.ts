@@ -1,12 +1,17 @@
 import type {
   DispatchMetrics,
+  Emergency,
+  EmergencyList,
   IncidentAddressSuggestions,
   IncidentCreateBody,
   IncidentCreated,
   IncidentDetail,
   IncidentList,
   IncidentTrend,
+  MessageDetail,
+  MessageList,
   Recommendations,
+  SendMessageBody,
   RoutingIsochrone,
   RoutingRoads,
   RoutingRoute,
@@ -16,7 +21,6 @@ import type {
   UnitList,
 } from '@ronghui/contracts';
 import { api } from '../../api/http-client.ts';
-import type { EmergencyView, MessageView } from './dispatch-types.ts';
 
 export const openStatuses = 'received,answered,dispatched,acknowledged,en-route,on-scene,resolved';
 
@@ -47,12 +51,11 @@ export const dispatchApi = {
     api.get<RoutingRoute>('/routing/route', { from: from.join(','), to: to.join(',') }),
   isochrone: (at: [number, number], minutes: string) =>
     api.get<RoutingIsochrone>('/routing/isochrone', { at: at.join(','), minutes }),
-  messages: (box: 'inbox' | 'sent') => api.get<MessageView[]>('/messages', { box, limit: 50 }),
-  sendMessage: (body: { to: Record<string, string[]>; kind: 'message' | 'order'; text: string }) =>
-    api.post<MessageView>('/messages', body),
-  ackMessage: (id: string) => api.post<unknown>(`/messages/${id}/ack`),
-  emergencies: () => api.get<EmergencyView[]>('/emergencies', { open: 'true' }),
-  ackEmergency: (id: string) => api.post<unknown>(`/emergencies/${id}/ack`),
+  messages: (box: 'inbox' | 'sent') => api.get<MessageList>('/messages', { box, limit: 50 }),
+  sendMessage: (body: SendMessageBody) => api.post<MessageDetail>('/messages', body),
+  ackMessage: (id: string) => api.post<MessageDetail>(`/messages/${id}/ack`),
+  emergencies: () => api.get<EmergencyList>('/emergencies', { open: 'true' }),
+  ackEmergency: (id: string) => api.post<Emergency>(`/emergencies/${id}/ack`),
   metrics: (from: string, to: string) => api.get<DispatchMetrics>('/dispatch/metrics', { from, to }),
   trend: (days: number) => api.get<IncidentTrend>('/incidents/trend', { days }),
 };

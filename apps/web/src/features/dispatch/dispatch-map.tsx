@@ -2,7 +2,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
-import type { OrgFeatureCollection } from '../../api/types.ts';
+import type { OrgFeatureCollection } from '../../api/orgs-api.ts';
 import { boundsOf, isPointLike } from '../../map/geometry-bounds.ts';
 import { localIdeographFontFamily, type MapSettings } from '../../map/map-resources.ts';
 import { maplibregl } from '../../map/setup-worker.ts';

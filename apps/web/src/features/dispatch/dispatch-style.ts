@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import type { OrgFeatureCollection } from '../../api/types.ts';
+import type { OrgFeatureCollection } from '../../api/orgs-api.ts';
 import { withAreaColors } from '../../map/area-colors.ts';
 import { buildOrgStyle } from '../../map/org-style.ts';
 import { cameraLayerIds } from '../cameras/camera-features.ts';

@@ -1,4 +1,5 @@
 import { WarningFilled } from '@ant-design/icons';
+import type { Emergency } from '@ronghui/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Modal, Space } from 'antd';
 import { useState } from 'react';
@@ -6,7 +7,6 @@ import { describeError } from '../../api/describe-error.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { formatDateTime } from '../../i18n/format-datetime.ts';
 import { dispatchApi } from './dispatch-api.ts';
-import type { EmergencyView } from './dispatch-types.ts';
 import { useLiveEvents } from './live-channel.tsx';
 
 export interface EmergencyAlertProps {
@@ -29,7 +29,7 @@ export function EmergencyAlert({ canAcknowledge, onLocate }: EmergencyAlertProps
     mutationFn: (id: string) => dispatchApi.ackEmergency(id),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: ['dispatch', 'emergencies'] }),
   });
-  const current: EmergencyView | undefined = (open.data ?? []).find((e) => e.open && !seen.has(e.id));
+  const current: Emergency | undefined = (open.data?.items ?? []).find((e) => e.open && !seen.has(e.id));
   if (!current) return null;
   return (
     <Modal
@@ -80,7 +80,8 @@ export function EmergencyAlert({ canAcknowledge, onLocate }: EmergencyAlertProps
             <Descriptions.Item label={t('dispatch.emergency.note')}>{current.note}</Descriptions.Item>
           )}
           <Descriptions.Item label={t('dispatch.emergency.nearest')}>
-            {current.nearest.map((n) => `${n.callsign}（${Math.round(n.etaS / 60)}′）`).join('、') || '—'}
+            {current.nearest.map((n) => `${n.callsign}（${Math.round(n.etaSeconds / 60)}′）`).join('、') ||
+              '—'}
           </Descriptions.Item>
         </Descriptions>
         {ack.isError && <Alert type="error" showIcon title={describeError(ack.error, t)} />}

@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import type { ControlPosition, IControl, Map as MapLibreMap } from 'maplibre-gl';
-import type { OrgFeatureCollection } from '../../api/types.ts';
+import type { OrgFeatureCollection } from '../../api/orgs-api.ts';
 import { type MapSettings, serverUrl } from '../../map/map-resources.ts';
 import { maplibregl } from '../../map/setup-worker.ts';
 import type { Unit } from '@ronghui/contracts';

@@ -5,10 +5,13 @@ import { describeError } from '../../api/describe-error.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { formatDateTime } from '../../i18n/format-datetime.ts';
 import { dispatchApi } from './dispatch-api.ts';
-import type { MessageView, Named } from './dispatch-types.ts';
+import type { Message } from '@ronghui/contracts';
 import { useLiveEvents } from './live-channel.tsx';
 
-export interface MessageTarget extends Named {
+/** A station or joint area the panel can address. */
+export interface MessageTarget {
+  id: string;
+  name: string;
   kind: 'station' | 'area';
 }
 
@@ -113,10 +116,10 @@ export function MessagePanel({ stations, canOrder }: MessagePanelProps) {
           { value: 'sent', label: t('dispatch.msg.sent') },
         ]}
       />
-      <List<MessageView>
+      <List<Message>
         size="small"
         loading={list.isLoading}
-        dataSource={list.data ?? []}
+        dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('dispatch.msg.empty') }}
         renderItem={(m) => {
           const pending = m.mine.some((r) => r.kind === 'user' && r.state !== 'acknowledged');

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { FeatureCollection } from 'geojson';
 import { useMemo, useState } from 'react';
-import type { OrgFeatureCollection } from '../../api/types.ts';
+import type { OrgFeatureCollection } from '../../api/orgs-api.ts';
 import { mapApi } from '../../map/map-resources.ts';
 import type { Unit } from '@ronghui/contracts';
 import { stationBlocks } from './map-3d.ts';

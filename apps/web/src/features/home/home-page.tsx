@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Flex, Skeleton, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { fetchOrgGeojson } from '../../api/orgs-api.ts';
-import type { OrgKind } from '../../api/types.ts';
+import type { OrgKind } from '@ronghui/contracts';
 import { useAuth } from '../../app/auth-context.tsx';
 import { LoadError } from '../../app/load-error.tsx';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';

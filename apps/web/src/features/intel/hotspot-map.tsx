@@ -2,7 +2,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { CrimeRecord, IntelHotspots } from '@ronghui/contracts';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { OrgFeatureCollection } from '../../api/types.ts';
+import type { OrgFeatureCollection } from '../../api/orgs-api.ts';
 import { boundsOf } from '../../map/geometry-bounds.ts';
 import { maplibregl } from '../../map/setup-worker.ts';
 import {

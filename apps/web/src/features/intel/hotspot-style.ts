@@ -1,7 +1,7 @@
 import type { CrimeRecord, IntelHotspots } from '@ronghui/contracts';
 import type { FeatureCollection, Point } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
-import type { OrgFeatureCollection } from '../../api/types.ts';
+import type { OrgFeatureCollection } from '../../api/orgs-api.ts';
 
 export const sources = { orgs: 'orgs', cells: 'hotspots', crimes: 'crimes' } as const;
 export const crimeLayer = 'crime-circle';

@@ -1,7 +1,7 @@
 import { DatePicker, Segmented, Select, Space, TreeSelect } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo } from 'react';
-import type { OrgNode } from '../../api/types.ts';
+import type { OrgTreeNode } from '@ronghui/contracts';
 import { shanghaiWallTimeToIso } from '../../i18n/format-datetime.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useOrgTree } from '../orgs/use-org-tree.ts';
@@ -16,7 +16,7 @@ interface TreeOption {
   title: string;
   children: TreeOption[];
 }
-const toOption = (node: OrgNode): TreeOption => ({
+const toOption = (node: OrgTreeNode): TreeOption => ({
   value: node.id,
   title: node.name,
   children: node.kind === 'station' ? [] : node.children.map(toOption),

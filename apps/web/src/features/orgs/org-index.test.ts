@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { OrgNode } from '../../api/types.ts';
+import type { OrgTreeNode } from '@ronghui/contracts';
 import { ancestorIds, expandedToDepth, indexOrgTree } from './org-index.ts';
 
-const grid: OrgNode = { id: 'g1', name: '网格一', kind: 'grid', code: 'G1', children: [] };
-const station: OrgNode = { id: 's1', name: '城关派出所', kind: 'station', code: 'S1', children: [grid] };
-const area: OrgNode = { id: 'a1', name: '北片', kind: 'area', code: 'A1', children: [station] };
-const empty: OrgNode = { id: 'a2', name: '南片', kind: 'area', code: 'A2', children: [] };
-const root: OrgNode = {
+const grid: OrgTreeNode = { id: 'g1', name: '网格一', kind: 'grid', code: 'G1', children: [] };
+const station: OrgTreeNode = { id: 's1', name: '城关派出所', kind: 'station', code: 'S1', children: [grid] };
+const area: OrgTreeNode = { id: 'a1', name: '北片', kind: 'area', code: 'A1', children: [station] };
+const empty: OrgTreeNode = { id: 'a2', name: '南片', kind: 'area', code: 'A2', children: [] };
+const root: OrgTreeNode = {
   id: 't',
   name: '德化县公安局',
   kind: 'tenant',

@@ -1,13 +1,13 @@
-import type { OrgNode } from '../../api/types.ts';
+import type { OrgTreeNode } from '@ronghui/contracts';
 
 export interface OrgIndexEntry {
-  node: OrgNode;
-  parent: OrgNode | null;
+  node: OrgTreeNode;
+  parent: OrgTreeNode | null;
   depth: number;
 }
 
 /** Every node of the tree by id, with its parent: the tree arrives nested, screens look up by id. */
-export function indexOrgTree(root: OrgNode): Map<string, OrgIndexEntry> {
+export function indexOrgTree(root: OrgTreeNode): Map<string, OrgIndexEntry> {
   const index = new Map<string, OrgIndexEntry>();
   const stack: OrgIndexEntry[] = [{ node: root, parent: null, depth: 0 }];
   while (stack.length > 0) {
@@ -20,9 +20,9 @@ export function indexOrgTree(root: OrgNode): Map<string, OrgIndexEntry> {
 }
 
 /** Ids of the nodes down to `maxDepth` that have children: what the tree opens with. */
-export function expandedToDepth(root: OrgNode, maxDepth: number): string[] {
+export function expandedToDepth(root: OrgTreeNode, maxDepth: number): string[] {
   const keys: string[] = [];
-  const walk = (node: OrgNode, depth: number) => {
+  const walk = (node: OrgTreeNode, depth: number) => {
     if (depth > maxDepth || node.children.length === 0) return;
     keys.push(node.id);
     for (const child of node.children) walk(child, depth + 1);

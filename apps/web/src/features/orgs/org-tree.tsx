@@ -7,7 +7,7 @@ import {
 } from '@ant-design/icons';
 import { Tree, type TreeDataNode } from 'antd';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
-import type { OrgKind, OrgNode } from '../../api/types.ts';
+import type { OrgKind, OrgTreeNode } from '@ronghui/contracts';
 import { ancestorIds, expandedToDepth, type OrgIndexEntry } from './org-index.ts';
 
 const kindIcons: Record<OrgKind, ReactNode> = {
@@ -18,7 +18,7 @@ const kindIcons: Record<OrgKind, ReactNode> = {
   grid: <BorderOutlined />,
 };
 
-function toTreeData(node: OrgNode): TreeDataNode {
+function toTreeData(node: OrgTreeNode): TreeDataNode {
   return {
     key: node.id,
     title: node.name,
@@ -28,7 +28,7 @@ function toTreeData(node: OrgNode): TreeDataNode {
 }
 
 interface OrgTreeProps {
-  root: OrgNode;
+  root: OrgTreeNode;
   index: Map<string, OrgIndexEntry>;
   selectedId: string | null;
   onSelect: (id: string | null) => void;

@@ -1,6 +1,6 @@
 import { TreeSelect } from 'antd';
 import { useMemo } from 'react';
-import type { OrgNode } from '../../api/types.ts';
+import type { OrgTreeNode } from '@ronghui/contracts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { useOrgTree } from '../orgs/use-org-tree.ts';
 
@@ -10,7 +10,7 @@ interface TreeOption {
   children: TreeOption[];
 }
 
-const toOption = (node: OrgNode): TreeOption => ({
+const toOption = (node: OrgTreeNode): TreeOption => ({
   value: node.id,
   title: node.name,
   children: node.children.map(toOption),

@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { App, Form, Input, Modal } from 'antd';
 import { useEffect } from 'react';
 import { describeError } from '../../api/describe-error.ts';
-import type { User } from '../../api/types.ts';
+import type { User } from '@ronghui/contracts';
 import { resetPassword } from '../../api/users-api.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { applyFieldErrors } from './apply-field-errors.ts';

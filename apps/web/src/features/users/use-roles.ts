@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { fetchRoles } from '../../api/auth-api.ts';
-import type { RoleKey } from '../../api/types.ts';
+import type { RoleKey } from '@ronghui/contracts';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
 
 /** Role options from the server, named in the current language (our dictionary if the list is missing). */
@@ -11,9 +11,9 @@ export function useRoleOptions() {
   const t = useT();
   const options = useMemo(
     () =>
-      (roles.data ?? []).map((role) => ({
+      (roles.data?.items ?? []).map((role) => ({
         value: role.key,
-        label: locale === 'zh-CN' ? role.name_zh : role.name_en,
+        label: locale === 'zh-CN' ? role.nameZh : role.nameEn,
       })),
     [roles.data, locale],
   );

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Radio, Select } from 'antd';
 import { useEffect } from 'react';
 import { describeError } from '../../api/describe-error.ts';
-import type { RoleKey, User, UserStatus } from '../../api/types.ts';
+import type { RoleKey, User, UserStatus } from '@ronghui/contracts';
 import { createUser, updateUser } from '../../api/users-api.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { applyFieldErrors } from './apply-field-errors.ts';

@@ -3,7 +3,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { App, Button, Card, Flex, Input, Popconfirm, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { describeError } from '../../api/describe-error.ts';
-import type { User } from '../../api/types.ts';
+import type { User } from '@ronghui/contracts';
 import { fetchUsers, unlockUser } from '../../api/users-api.ts';
 import { LoadError } from '../../app/load-error.tsx';
 import { formatDateTime } from '../../i18n/format-datetime.ts';

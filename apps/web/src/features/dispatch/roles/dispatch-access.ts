@@ -1,4 +1,4 @@
-import type { RoleKey } from '../../../api/types.ts';
+import type { RoleKey } from '@ronghui/contracts';
 
 /**
  * Which console a user gets: command rooms dispatch and plan for their area or the county, stations

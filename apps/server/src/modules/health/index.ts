@@ -1,0 +1,1 @@
+export { registerHealthRoutes, VERSION } from './health.routes.ts';
