@@ -337,7 +337,7 @@ async function startDemoSimulator(services: Services, config: Config, log: Logge
     .where('tenant_code', '=', config.TENANT_CODE)
     .executeTakeFirst();
   if (!tenant || (config.SIMULATE === 'auto' && !tenant.demo)) return undefined;
-  const { createSimulator } = await import('./modules/simulator/simulator.ts');
+  const { createSimulator } = await import('./modules/simulator/index.ts');
   const simulator = createSimulator(
     services,
     {

@@ -60,7 +60,7 @@ Options:
         throw new Error(`tenant ${tenant} does not exist: run \`ronghui seed-demo\` or create it first`);
       }
       await services.bus.start();
-      const { createSimulator } = await import('../modules/simulator/simulator.ts');
+      const { createSimulator } = await import('../modules/simulator/index.ts');
       const sim = createSimulator(
         services,
         {

@@ -31,7 +31,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { requireUser } from '../../platform/auth/guard.ts';
 import type { App } from '../../platform/http/app-types.ts';
-import type { IntelModule } from './index.ts';
+import type { IntelModule } from './intel.module.ts';
 
 /** A CSV import of a few tens of thousands of records fits; anything bigger is split by the sender. */
 export const CSV_BODY_LIMIT = 8 * 1024 * 1024;

@@ -1,10 +1,29 @@
 import { positionAt, simulateIncidents, type Track, track } from '@ronghui/dispatch';
 import { createRng, type LngLat, type Rng } from '@ronghui/geo';
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Services } from '../../main.ts';
-import type { Unit } from '../units/index.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { DomainError } from '../../platform/http/errors.ts';
+import type { DispatchService } from '../dispatch/index.ts';
+import type { IncidentsService } from '../incidents/index.ts';
+import type { OrgsService } from '../orgs/index.ts';
+import type { RoutingService } from '../routing/index.ts';
+import type { AvlService, Unit, UnitsRepo, UnitsService } from '../units/index.ts';
+
+/** What the simulator drives: the same services the HTTP routes use (the composition root passes its own). */
+export interface SimulatorDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  incidents: IncidentsService;
+  dispatch: DispatchService;
+  orgs: OrgsService;
+  units: UnitsService;
+  unitsRepo: UnitsRepo;
+  avl: AvlService;
+  routing: RoutingService;
+}
 
 export interface SimulatorOptions {
   tenantCode: string;
@@ -36,7 +55,7 @@ interface Trip {
  * road speed (reported through the same AVL ingest as real trackers), arrivals, and units returning home.
  */
 export function createSimulator(
-  services: Services,
+  services: SimulatorDeps,
   options: SimulatorOptions,
   log: Logger,
   clock: Clock = services.clock,
@@ -50,6 +69,16 @@ export function createSimulator(
   let running: Promise<void> | undefined;
   let root = '';
   const stats = { incidents: 0, dispatched: 0, arrived: 0, commits: 0, fixes: 0, errors: 0 };
+
+  /** The incident a unit works on, or undefined once it is gone (merged away); other failures propagate. */
+  async function incidentOf(command: Principal, incidentId: string) {
+    try {
+      return await services.incidents.get(command, incidentId);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'not-found') return undefined;
+      throw error;
+    }
+  }
 
   const principal = (
     roles: Principal['roles'],
@@ -162,7 +191,7 @@ export function createSimulator(
     for (const u of all) {
       if (trips.has(u.id) || !u.incidentId) continue;
       if (u.status !== 'en-route') continue;
-      const incident = await services.incidents.get(command, u.incidentId).catch(() => undefined);
+      const incident = await incidentOf(command, u.incidentId);
       const trip =
         incident && planTrip(u, [incident.location.lon, incident.location.lat], u.incidentId, 'respond');
       if (trip) trips.set(u.id, trip);
@@ -238,7 +267,7 @@ export function createSimulator(
       onSceneSince.delete(unitId);
       const unit = await services.unitsRepo.get(services.db, options.tenantCode, unitId);
       if (unit?.status !== 'on-scene' || !unit.incidentId) continue;
-      const incident = await services.incidents.get(command, unit.incidentId).catch(() => undefined);
+      const incident = await incidentOf(command, unit.incidentId);
       if (!incident?.description.startsWith(SIM_TAG)) continue;
       if (incident.status === 'on-scene') {
         await services.incidents.changeStatus(command, incident.id, {
