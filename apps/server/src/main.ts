@@ -22,6 +22,7 @@ import { createCamerasRepo, createCamerasService, registerCamerasRoutes } from '
 import { registerHealthRoutes } from './modules/health/index.ts';
 import { createOrgsRepo, createOrgsService, registerOrgsRoutes } from './modules/orgs/index.ts';
 import {
+  createIncidentClocksRepo,
   createIncidentsRepo,
   createIncidentsService,
   registerIncidentsRoutes,
@@ -33,7 +34,6 @@ import {
   createDispatchMetrics,
   createDispatchRepo,
   createDispatchService,
-  createIncidentClocksRepo,
   createTimersService,
   registerCotRoute,
   registerCoverageRoutes,

@@ -8,7 +8,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { invalid } from '../../platform/http/errors.ts';
 import type { OrgsService } from '../orgs/index.ts';
-import type { IncidentClocksRepo } from './incident-clocks.repo.ts';
+import type { IncidentClocksRepo } from '../incidents/index.ts';
 
 /** Response metrics of a period: overall (undefined without incidents), by joint area and by station. */
 export interface MetricsRecord {

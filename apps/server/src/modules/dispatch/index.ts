@@ -6,5 +6,4 @@ export { createDispatchMetrics, type DispatchMetricsService } from './dispatch-m
 export { createDispatchRepo, type DispatchRepo } from './dispatch.repo.ts';
 export { registerDispatchMetricsRoute, registerDispatchRoutes } from './dispatch.routes.ts';
 export { createDispatchService, type DispatchService } from './dispatch.service.ts';
-export { createIncidentClocksRepo } from './incident-clocks.repo.ts';
 export { createTimersService, type TimersService } from './timers.service.ts';

@@ -10,7 +10,7 @@ import { appendTimelineEntry, type IncidentsService, timelineEntriesOfKind } fro
 import type { OrgsService } from '../orgs/index.ts';
 import { onSceneArrivals } from '../units/index.ts';
 import type { DispatchRepo } from './dispatch.repo.ts';
-import type { IncidentClocksRepo } from './incident-clocks.repo.ts';
+import type { IncidentClocksRepo } from '../incidents/index.ts';
 
 const ms = (d: Date | string | null) => (d ? new Date(d).getTime() : null);
 

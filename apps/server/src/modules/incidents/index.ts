@@ -5,3 +5,4 @@ export type { EmergencyResource } from './incident-eido.ts';
 export { loadTenantGazetteer } from './incident-context.ts';
 export { locationColumns, type ResolvedLocation, resolveLocation } from './incident-location.ts';
 export { appendTimelineEntry, type TimelineEntryInput, timelineEntriesOfKind } from './incident-timeline.ts';
+export { createIncidentClocksRepo, type IncidentClocksRepo } from './incident-clocks.repo.ts';

@@ -4,9 +4,8 @@ import type { DB } from '../../platform/db/schema.ts';
 const OPEN = ['received', 'answered', 'dispatched', 'acknowledged', 'en-route', 'on-scene'];
 
 /**
- * The clocks of incidents (when each step was reached, and the arrival target), read for the timer sweep
- * and the response metrics. The incidents table belongs to the incidents module: these reads are the only
- * ones dispatch makes of it, kept here until that module offers them.
+ * The clocks of incidents (when each step was reached, and the arrival target), as the dispatch module's
+ * timer sweep and response metrics read them: the incidents module owns the table and offers these reads.
  */
 export function createIncidentClocksRepo() {
   return {
