@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IncidentView } from '../dispatch/dispatch-types.ts';
+import type { IncidentView } from '../../api/dispatch-types.ts';
 import { byArea, byKind, changeBadge, minutes, startOfShanghaiDay } from './bigscreen-data.ts';
 
 const incident = (kind: string, area: { id: string; name: string } | null): IncidentView =>

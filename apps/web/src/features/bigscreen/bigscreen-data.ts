@@ -1,5 +1,5 @@
 import { categoryByCode, UNIT_STATUSES, type UnitStatus } from '@ronghui/dispatch';
-import type { IncidentView, MetricsRow, UnitView } from '../dispatch/dispatch-types.ts';
+import type { IncidentView, MetricsRow, UnitView } from '../../api/dispatch-types.ts';
 
 export interface Count {
   key: string;

@@ -5,14 +5,14 @@ import { fetchOrgGeojson } from '../../api/orgs-api.ts';
 import { useHealth } from '../../app/use-health.ts';
 import { formatDateTime } from '../../i18n/format-datetime.ts';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
-import { dispatchApi } from '../dispatch/dispatch-api.ts';
+import { dispatchApi } from '../../api/dispatch-api.ts';
 import { DispatchMap } from '../dispatch/dispatch-map.tsx';
-import { layerGroups } from '../dispatch/dispatch-style.ts';
-import { LiveChannelProvider, useLiveEvents } from '../dispatch/live-channel.tsx';
-import { incidentFeatures, unitFeatures } from '../dispatch/map-features.ts';
-import { useLiveUnits } from '../dispatch/use-live-units.ts';
+import { layerGroups } from '../../map/dispatch-style.ts';
+import { LiveChannelProvider, useLiveEvents } from '../../app/live-channel.tsx';
+import { incidentFeatures, unitFeatures } from '../../map/map-features.ts';
+import { useLiveUnits } from '../units/use-live-units.ts';
 import { useMapStrings } from '../dispatch/use-dispatch-data.ts';
-import { useNow } from '../dispatch/use-now.ts';
+import { useNow } from '../../app/use-now.ts';
 import { areaBars, kindPie, responseBars, statusBars, trendLines } from './bigscreen-charts.ts';
 import {
   byArea,

@@ -1,6 +1,6 @@
 import { createCameraProjector, createLocalProjection, type LngLat } from '@ronghui/geo';
 import { describe, expect, it } from 'vitest';
-import type { IncidentView, UnitView } from '../dispatch/dispatch-types.ts';
+import type { IncidentView, UnitView } from '../../api/dispatch-types.ts';
 import { arLabels, declutter, poseOf, roadOverlay } from './ar-labels.ts';
 import { cameraFeatures } from './camera-features.ts';
 import type { CameraView } from './cameras-api.ts';

@@ -1,6 +1,6 @@
 import type { CameraPose, CameraProjector } from '@ronghui/geo';
 import type { FeatureCollection } from 'geojson';
-import type { IncidentView, UnitView } from '../dispatch/dispatch-types.ts';
+import type { IncidentView, UnitView } from '../../api/dispatch-types.ts';
 import type { CameraView, ScenePlace } from './cameras-api.ts';
 
 export type ArLabelKind = 'unit' | 'incident' | 'place' | 'road';

@@ -5,7 +5,7 @@ import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import type { OrgFeatureCollection } from '../../api/types.ts';
 import { maplibregl } from '../../map/setup-worker.ts';
-import { buildDispatchStyle } from '../dispatch/dispatch-style.ts';
+import { buildDispatchStyle } from '../../map/dispatch-style.ts';
 
 /** The steepest MapLibre pitch used: nearer 90° the far field turns to mush. */
 export const mapMaxPitch = 88;

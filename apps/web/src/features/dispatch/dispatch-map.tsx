@@ -13,12 +13,12 @@ import {
   groupLayers,
   type LayerGroup,
   layerGroups,
-} from './dispatch-style.ts';
-import { applyBaseTiles, setView3d, viewState } from './map-3d.ts';
-import { labelLayerIds } from './map-labels.ts';
-import { addUnitIcons } from './unit-icons.ts';
-import type { UnitFeed } from './live-coalescer.ts';
-import { UnitOverlay } from './unit-overlay.ts';
+} from '../../map/dispatch-style.ts';
+import { applyBaseTiles, setView3d, viewState } from '../../map/map-3d.ts';
+import { labelLayerIds } from '../../map/map-labels.ts';
+import { addUnitIcons } from '../units/unit-icons.ts';
+import type { UnitFeed } from '../../app/live-coalescer.ts';
+import { UnitOverlay } from '../units/unit-overlay.ts';
 
 export type MapPick = { kind: 'incident' | 'unit'; id: string } | { kind: 'point'; lon: number; lat: number };
 

@@ -4,9 +4,9 @@ import { Alert, Button, InputNumber, Segmented, Space, Table, Tag, Typography } 
 import { useEffect, useMemo, useState } from 'react';
 import { describeError } from '../../api/describe-error.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
-import { dispatchApi } from './dispatch-api.ts';
-import type { IncidentView, Recommendation } from './dispatch-types.ts';
-import { formatDuration } from './map-features.ts';
+import { dispatchApi } from '../../api/dispatch-api.ts';
+import type { IncidentView, Recommendation } from '../../api/dispatch-types.ts';
+import { formatDuration } from '../../map/map-features.ts';
 
 export interface RecommendationPanelProps {
   incident: IncidentView;

@@ -3,10 +3,10 @@ import { useMemo, useRef } from 'react';
 import { fetchOrgGeojson } from '../../api/orgs-api.ts';
 import { boundsOf } from '../../map/geometry-bounds.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
-import { dispatchApi, openStatuses } from './dispatch-api.ts';
-import { useLiveEvents } from './live-channel.tsx';
+import { dispatchApi, openStatuses } from '../../api/dispatch-api.ts';
+import { useLiveEvents } from '../../app/live-channel.tsx';
 import type { Place } from './map-toolbar.tsx';
-import type { MessageTarget } from './message-panel.tsx';
+import type { MessageTarget } from '../messages/message-panel.tsx';
 
 /** The map's MapLibre control texts in the user's language. */
 export function useMapStrings(): Record<string, string> {

@@ -4,7 +4,7 @@ import { Alert, Button, List, Popconfirm, Segmented, Space, Tag, Typography } fr
 import { type ReactNode, useState } from 'react';
 import { describeError } from '../../../api/describe-error.ts';
 import { useT } from '../../../i18n/i18n-context.tsx';
-import type { UnitView } from '../dispatch-types.ts';
+import type { UnitView } from '../../../api/dispatch-types.ts';
 import { ClosuresPanel } from './closures-panel.tsx';
 import { CoverageTable } from './coverage-table.tsx';
 import { planColors } from './overlay-layers.ts';

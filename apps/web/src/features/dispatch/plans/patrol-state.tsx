@@ -11,7 +11,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { useLiveEvents } from '../live-channel.tsx';
+import { useLiveEvents } from '../../../app/live-channel.tsx';
 import { type EditorEvent, type EditorState, editorReducer, idle } from './plan-editor.ts';
 import { type ClosureView, type CoverageView, type PlanFeature, plansApi } from './plans-api.ts';
 

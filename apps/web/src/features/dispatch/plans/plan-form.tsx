@@ -3,7 +3,7 @@ import { Alert, Button, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { describeError } from '../../../api/describe-error.ts';
 import { useT } from '../../../i18n/i18n-context.tsx';
-import type { UnitView } from '../dispatch-types.ts';
+import type { UnitView } from '../../../api/dispatch-types.ts';
 import { type EditorState, geometryOf } from './plan-editor.ts';
 import { usePatrol } from './patrol-state.tsx';
 import { type PlanProperties, plansApi } from './plans-api.ts';

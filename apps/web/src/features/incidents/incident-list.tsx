@@ -1,10 +1,10 @@
 import { List, Space, Tag, Typography } from 'antd';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
-import type { IncidentView } from './dispatch-types.ts';
+import type { IncidentView } from '../../api/dispatch-types.ts';
 import { arrivalLevel } from './incident-timers.tsx';
-import { formatDuration } from './map-features.ts';
-import { priorityColors } from './unit-icons.ts';
-import { useNow } from './use-now.ts';
+import { formatDuration } from '../../map/map-features.ts';
+import { priorityColors } from '../units/unit-icons.ts';
+import { useNow } from '../../app/use-now.ts';
 
 const levelTag = { ok: 'green', warning: 'orange', overdue: 'red', done: 'blue' } as const;
 

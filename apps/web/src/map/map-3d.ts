@@ -1,9 +1,9 @@
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import type { ControlPosition, IControl, Map as MapLibreMap } from 'maplibre-gl';
-import type { OrgFeatureCollection } from '../../api/types.ts';
-import { type MapSettings, serverUrl } from '../../map/map-resources.ts';
-import { maplibregl } from '../../map/setup-worker.ts';
-import type { UnitView } from './dispatch-types.ts';
+import type { OrgFeatureCollection } from '../api/types.ts';
+import { type MapSettings, serverUrl } from './map-resources.ts';
+import { maplibregl } from './setup-worker.ts';
+import type { UnitView } from '../api/dispatch-types.ts';
 import { labelLayerIds } from './map-labels.ts';
 
 /**

@@ -2,7 +2,7 @@ import { UNIT_STATUS_NAMES, UNIT_STATUSES, type UnitStatus } from '@ronghui/disp
 import { Badge, Input, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
-import type { UnitView } from './dispatch-types.ts';
+import type { UnitView } from '../../api/dispatch-types.ts';
 import { unitStatusColors } from './unit-icons.ts';
 
 export interface UnitBoardProps {

@@ -1,7 +1,7 @@
 import { EyeOutlined } from '@ant-design/icons';
 import { Tag, Tooltip } from 'antd';
 import { createContext, useContext } from 'react';
-import { useT } from '../../../i18n/i18n-context.tsx';
+import { useT } from '../i18n/i18n-context.tsx';
 
 /** True inside a console whose user may look but not act: action controls render nothing. */
 export const ReadOnlyContext = createContext(false);

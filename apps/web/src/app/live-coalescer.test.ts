@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UnitView } from './dispatch-types.ts';
+import type { UnitView } from '../api/dispatch-types.ts';
 import {
   applyPositions,
   applyStatus,

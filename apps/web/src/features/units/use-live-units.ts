@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { UnitStatus } from '@ronghui/dispatch';
-import { dispatchApi } from './dispatch-api.ts';
+import { dispatchApi } from '../../api/dispatch-api.ts';
 import {
   applyPositions,
   applyStatus,
@@ -9,9 +9,9 @@ import {
   createThrottle,
   createUnitFeed,
   type UnitFeed,
-} from './live-coalescer.ts';
-import type { UnitPosition, UnitView } from './dispatch-types.ts';
-import { useLiveEvents } from './live-channel.tsx';
+} from '../../app/live-coalescer.ts';
+import type { UnitPosition, UnitView } from '../../api/dispatch-types.ts';
+import { useLiveEvents } from '../../app/live-channel.tsx';
 
 interface PositionsPayload {
   positions: ({ unitId: string } & UnitPosition)[];

@@ -4,9 +4,9 @@ import { Alert, App, Button, type ButtonProps, Input, Modal, Tag, Typography } f
 import { useState } from 'react';
 import { describeError } from '../../api/describe-error.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
-import { dispatchApi } from './dispatch-api.ts';
-import type { IncidentView } from './dispatch-types.ts';
-import { useLiveEvents } from './live-channel.tsx';
+import { dispatchApi } from '../../api/dispatch-api.ts';
+import type { IncidentView } from '../../api/dispatch-types.ts';
+import { useLiveEvents } from '../../app/live-channel.tsx';
 
 /** The incident has been referred up to the county command centre (its timeline says so). */
 export function isEscalated(incident: IncidentView): boolean {

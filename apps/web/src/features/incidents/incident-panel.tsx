@@ -5,11 +5,11 @@ import { useState } from 'react';
 import { describeError } from '../../api/describe-error.ts';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
-import { dispatchApi } from './dispatch-api.ts';
-import type { IncidentView } from './dispatch-types.ts';
+import { dispatchApi } from '../../api/dispatch-api.ts';
+import type { IncidentView } from '../../api/dispatch-types.ts';
 import { IncidentTimers } from './incident-timers.tsx';
-import { useReadOnly } from './roles/read-only.tsx';
-import { priorityColors } from './unit-icons.ts';
+import { useReadOnly } from '../../app/read-only.tsx';
+import { priorityColors } from '../units/unit-icons.ts';
 
 /** Status moves a console offers; the unit-driven steps (en route, on scene) come from the units. */
 const offered: Partial<Record<IncidentStatus, MessageKey>> = {

@@ -1,5 +1,5 @@
 import { Segmented } from 'antd';
-import { useT } from '../../i18n/i18n-context.tsx';
+import { useT } from '../i18n/i18n-context.tsx';
 
 /** 2D / 3D switch of the dispatch map, with a note saying what the 3D view shows. */
 export function View3dSwitch(props: { on: boolean; onChange: (on: boolean) => void; hasTerrain: boolean }) {

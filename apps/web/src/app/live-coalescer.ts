@@ -1,5 +1,5 @@
 import type { UnitStatus } from '@ronghui/dispatch';
-import type { UnitPosition, UnitView } from './dispatch-types.ts';
+import type { UnitPosition, UnitView } from '../api/dispatch-types.ts';
 
 export interface Timers {
   set(fn: () => void, ms: number): unknown;

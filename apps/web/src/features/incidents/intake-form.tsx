@@ -5,8 +5,8 @@ import { describeError } from '../../api/describe-error.ts';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
 import { AddressInput } from './address-input.tsx';
 import { categoryTree } from './category-tree.ts';
-import { dispatchApi, type NewIncident } from './dispatch-api.ts';
-import type { IncidentView } from './dispatch-types.ts';
+import { dispatchApi, type NewIncident } from '../../api/dispatch-api.ts';
+import type { IncidentView } from '../../api/dispatch-types.ts';
 
 interface IntakeValues {
   source: string;

@@ -1,5 +1,5 @@
 import type { FeatureCollection, LineString } from 'geojson';
-import { api } from '../../api/http-client.ts';
+import { api } from './http-client.ts';
 import type {
   DispatchMetrics,
   EmergencyView,

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import type { FeatureCollection } from 'geojson';
 import { useMemo, useState } from 'react';
-import type { OrgFeatureCollection } from '../../api/types.ts';
-import { mapApi } from '../../map/map-resources.ts';
-import type { UnitView } from './dispatch-types.ts';
+import type { OrgFeatureCollection } from '../api/types.ts';
+import { mapApi } from './map-resources.ts';
+import type { UnitView } from '../api/dispatch-types.ts';
 import { stationBlocks } from './map-3d.ts';
 
 /** The map's settings from the server, the place labels, and the 2D/3D switch with its station blocks. */

@@ -2,7 +2,7 @@ import { AimOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Input, Tag } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n/i18n-context.tsx';
-import { type AddressSuggestion, dispatchApi } from './dispatch-api.ts';
+import { type AddressSuggestion, dispatchApi } from '../../api/dispatch-api.ts';
 
 export interface AddressInputProps {
   /** Set by Form.Item, so the label names this field. */

@@ -1,6 +1,6 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import { labelFont, labelFontBold } from '../../map/map-resources.ts';
-import { orgSourceId } from '../../map/org-style.ts';
+import { labelFont, labelFontBold } from './map-resources.ts';
+import { orgSourceId } from './org-style.ts';
 
 // `station-label` (station and brigade names) comes with the county style, in org-style.ts.
 

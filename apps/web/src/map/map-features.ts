@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import type { IncidentView, UnitView } from './dispatch-types.ts';
+import type { IncidentView, UnitView } from '../api/dispatch-types.ts';
 
 const point = (lon: number, lat: number): Point => ({ type: 'Point', coordinates: [lon, lat] });
 

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { describeError } from '../../api/describe-error.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { formatDateTime } from '../../i18n/format-datetime.ts';
-import { dispatchApi } from './dispatch-api.ts';
-import type { MessageView, Named } from './dispatch-types.ts';
-import { useLiveEvents } from './live-channel.tsx';
+import { dispatchApi } from '../../api/dispatch-api.ts';
+import type { MessageView, Named } from '../../api/dispatch-types.ts';
+import { useLiveEvents } from '../../app/live-channel.tsx';
 
 export interface MessageTarget extends Named {
   kind: 'station' | 'area';

@@ -8,8 +8,8 @@ import {
   type ScreenUnit,
   type UnitLayout,
 } from './unit-overlay-layout.ts';
-import type { UnitView } from './dispatch-types.ts';
-import { unitFeatures } from './map-features.ts';
+import type { UnitView } from '../../api/dispatch-types.ts';
+import { unitFeatures } from '../../map/map-features.ts';
 import { drawArrow, unitStatusColors } from './unit-icons.ts';
 
 /** Clustered below this zoom, like the map's clustered sources (`clusterMaxZoom` 10). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { categoryTree } from './category-tree.ts';
-import type { UnitView } from './dispatch-types.ts';
+import { categoryTree } from '../features/incidents/category-tree.ts';
+import type { UnitView } from '../api/dispatch-types.ts';
 import { formatDuration, pointFeature, unitFeatures } from './map-features.ts';
 
 const unit = (id: string, position: UnitView['position']): UnitView => ({

@@ -5,7 +5,7 @@ import { fetchOrgGeojson } from '../../api/orgs-api.ts';
 import { formatDateTime } from '../../i18n/format-datetime.ts';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
-import type { TimelineEntry } from './dispatch-types.ts';
+import type { TimelineEntry } from '../../api/dispatch-types.ts';
 
 const linkRoles: Record<string, MessageKey> = {
   requested: 'dispatch.timeline.requested',

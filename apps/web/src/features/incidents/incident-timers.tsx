@@ -1,8 +1,8 @@
 import { Progress, Space, Statistic, Tag } from 'antd';
 import { useT } from '../../i18n/i18n-context.tsx';
-import type { IncidentView } from './dispatch-types.ts';
-import { formatDuration } from './map-features.ts';
-import { useNow } from './use-now.ts';
+import type { IncidentView } from '../../api/dispatch-types.ts';
+import { formatDuration } from '../../map/map-features.ts';
+import { useNow } from '../../app/use-now.ts';
 
 export type TimerLevel = 'ok' | 'warning' | 'overdue' | 'done';
 

@@ -1,11 +1,11 @@
 import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import type { OrgFeatureCollection } from '../../api/types.ts';
-import { withAreaColors } from '../../map/area-colors.ts';
-import { buildOrgStyle } from '../../map/org-style.ts';
-import { cameraLayerIds } from '../cameras/camera-features.ts';
+import type { OrgFeatureCollection } from '../api/types.ts';
+import { withAreaColors } from './area-colors.ts';
+import { buildOrgStyle } from './org-style.ts';
+import { cameraLayerIds } from '../features/cameras/camera-features.ts';
 import { liveLabelLayers, placeLabelLayers } from './map-labels.ts';
-import { overlayGroupLayers } from './plans/overlay-layers.ts';
+import { overlayGroupLayers } from '../features/dispatch/plans/overlay-layers.ts';
 
 export const emptyCollection: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
