@@ -3,9 +3,7 @@ import type { ExpressionSpecification, LayerSpecification, StyleSpecification } 
 import type { OrgFeatureCollection } from '../api/types.ts';
 import { withAreaColors } from './area-colors.ts';
 import { buildOrgStyle } from './org-style.ts';
-import { cameraLayerIds } from '../features/cameras/camera-features.ts';
 import { liveLabelLayers, placeLabelLayers } from './map-labels.ts';
-import { overlayGroupLayers } from '../features/dispatch/plans/overlay-layers.ts';
 
 export const emptyCollection: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -21,50 +19,6 @@ export const dispatchSources = [
   'blocks',
 ] as const;
 export type DispatchSource = (typeof dispatchSources)[number];
-
-export type LayerGroup =
-  | 'boundaries'
-  | 'roads'
-  | 'stations'
-  | 'units'
-  | 'incidents'
-  | 'isochrone'
-  | 'cameras'
-  | keyof typeof overlayGroupLayers;
-export const layerGroups: readonly LayerGroup[] = [
-  'boundaries',
-  'roads',
-  'stations',
-  'units',
-  'incidents',
-  'isochrone',
-  // Added by cameras/camera-map-layer.tsx once the map has loaded.
-  'cameras',
-  // Added to the map by plans/overlay-layers.ts once it has loaded.
-  'coverage',
-  'plans',
-  'closures',
-];
-
-/** The map layers of each switchable group. */
-export const groupLayers: Record<LayerGroup, readonly string[]> = {
-  boundaries: [
-    'area-fill',
-    'area-line',
-    'grid-line',
-    'tenant-line',
-    'area-label',
-    'place-label',
-    'village-label',
-  ],
-  roads: ['roads-line'],
-  stations: ['station-circle', 'brigade-circle', 'station-label'],
-  units: ['unit-cluster', 'unit-icon', 'unit-label'],
-  incidents: ['incident-cluster', 'incident-point', 'incident-label'],
-  isochrone: ['iso-fill', 'iso-line'],
-  cameras: cameraLayerIds,
-  ...overlayGroupLayers,
-};
 
 export const clickableLayers = ['incident-point', 'unit-icon', 'incident-cluster', 'unit-cluster'] as const;
 

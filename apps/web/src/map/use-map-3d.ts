@@ -3,6 +3,7 @@ import type { FeatureCollection } from 'geojson';
 import { useMemo, useState } from 'react';
 import type { OrgFeatureCollection } from '../api/types.ts';
 import { mapApi } from './map-resources.ts';
+import { useMapConfig } from './use-maplibre.ts';
 import type { UnitView } from '../api/dispatch-types.ts';
 import { stationBlocks } from './map-3d.ts';
 
@@ -13,7 +14,7 @@ export function useMap3d(
   version: number,
 ) {
   const [on, setOn] = useState(false);
-  const settings = useQuery({ queryKey: ['map', 'settings'], queryFn: mapApi.settings, staleTime: Infinity });
+  const settings = useMapConfig();
   const places = useQuery({ queryKey: ['map', 'places'], queryFn: mapApi.places, staleTime: 10 * 60_000 });
   // Blocks follow the units on duty, but only while they are shown.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` marks a new snapshot of live units

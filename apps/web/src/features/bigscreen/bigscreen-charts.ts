@@ -1,6 +1,6 @@
 import type { UnitStatus } from '@ronghui/dispatch';
 import type { MetricsRow } from '../../api/dispatch-types.ts';
-import { unitStatusColors } from '../units/unit-icons.ts';
+import { unitStatusColors } from '../units/index.ts';
 import { type Count, minutes } from './bigscreen-data.ts';
 import type { ChartOption } from './echart.tsx';
 

@@ -6,16 +6,20 @@ import { useAuth } from '../../app/auth-context.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import './dispatch.css';
 import type { IncidentView, UnitView } from '../../api/dispatch-types.ts';
-import { IncidentList } from '../incidents/incident-list.tsx';
-import { IncidentTimeline } from '../incidents/incident-timeline.tsx';
-import { EscalateButton, isEscalated } from '../incidents/escalation.tsx';
-import { IncidentPanel, useIncident } from '../incidents/incident-panel.tsx';
-import { IntakeForm } from '../incidents/intake-form.tsx';
-import { MessagePanel, type MessageTarget } from '../messages/message-panel.tsx';
+import {
+  EscalateButton,
+  IncidentList,
+  IncidentPanel,
+  IncidentTimeline,
+  IntakeForm,
+  isEscalated,
+  useIncident,
+} from '../incidents/index.ts';
+import { MessagePanel, type MessageTarget } from '../messages/index.ts';
 import { RecommendationPanel } from './recommendation-panel.tsx';
 import { RequestBoard } from './request-board.tsx';
 import { StationRequests } from './station-requests.tsx';
-import { UnitBoard } from '../units/unit-board.tsx';
+import { UnitBoard } from '../units/index.ts';
 
 export interface CommandTabsProps {
   command: boolean;

@@ -5,8 +5,8 @@ import { useMemo, useState } from 'react';
 import { useT } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import type { IncidentView, UnitView } from '../../api/dispatch-types.ts';
-import { type LayerGroup, layerGroups } from '../../map/dispatch-style.ts';
-import { priorityColors, unitStatusColors } from '../units/unit-icons.ts';
+import { type LayerGroup, layerGroups } from './layer-groups.ts';
+import { priorityColors, unitStatusColors } from '../units/index.ts';
 
 export interface Place {
   id: string;

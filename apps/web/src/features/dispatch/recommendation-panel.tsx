@@ -6,7 +6,7 @@ import { describeError } from '../../api/describe-error.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { dispatchApi } from '../../api/dispatch-api.ts';
 import type { IncidentView, Recommendation } from '../../api/dispatch-types.ts';
-import { formatDuration } from '../../map/map-features.ts';
+import { formatDuration } from '../../i18n/format-duration.ts';
 
 export interface RecommendationPanelProps {
   incident: IncidentView;

@@ -2,8 +2,8 @@ import { List, Space, Tag, Typography } from 'antd';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
 import type { IncidentView } from '../../api/dispatch-types.ts';
 import { arrivalLevel } from './incident-timers.tsx';
-import { formatDuration } from '../../map/map-features.ts';
-import { priorityColors } from '../units/unit-icons.ts';
+import { formatDuration } from '../../i18n/format-duration.ts';
+import { priorityColors } from '../units/index.ts';
 import { useNow } from '../../app/use-now.ts';
 
 const levelTag = { ok: 'green', warning: 'orange', overdue: 'red', done: 'blue' } as const;

@@ -9,7 +9,7 @@ import { dispatchApi } from '../../api/dispatch-api.ts';
 import type { IncidentView } from '../../api/dispatch-types.ts';
 import { IncidentTimers } from './incident-timers.tsx';
 import { useReadOnly } from '../../app/read-only.tsx';
-import { priorityColors } from '../units/unit-icons.ts';
+import { priorityColors } from '../units/index.ts';
 
 /** Status moves a console offers; the unit-driven steps (en route, on scene) come from the units. */
 const offered: Partial<Record<IncidentStatus, MessageKey>> = {

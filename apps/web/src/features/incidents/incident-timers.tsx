@@ -1,7 +1,7 @@
 import { Progress, Space, Statistic, Tag } from 'antd';
 import { useT } from '../../i18n/i18n-context.tsx';
 import type { IncidentView } from '../../api/dispatch-types.ts';
-import { formatDuration } from '../../map/map-features.ts';
+import { formatDuration } from '../../i18n/format-duration.ts';
 import { useNow } from '../../app/use-now.ts';
 
 export type TimerLevel = 'ok' | 'warning' | 'overdue' | 'done';

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import type { OrgNode } from '../../api/types.ts';
 import { shanghaiWallTimeToIso } from '../../i18n/format-datetime.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
-import { useOrgTree } from '../orgs/use-org-tree.ts';
+import { useOrgTree } from '../orgs/index.ts';
 import type { IntelFilters } from './intel-types.ts';
 
 export interface WorkbenchFilters extends IntelFilters {
