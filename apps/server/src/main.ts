@@ -48,9 +48,7 @@ import { generatedDemoRoads } from './modules/routing/demo-roads.ts';
 import { createGraphRegistry } from './modules/routing/graph-registry.ts';
 import { registerRoutingRoutes } from './modules/routing/routing.routes.ts';
 import { createRoutingService } from './modules/routing/routing.service.ts';
-import { registerMapRoutes } from './modules/map/map.routes.ts';
-import { createMapRepo } from './modules/map/map.repo.ts';
-import { createMapService } from './modules/map/map.service.ts';
+import { createMapRepo, createMapService, registerMapRoutes } from './modules/map/index.ts';
 import { createAvlBatcher, type Reply, startAvlSubscriber } from './modules/units/avl.mqtt.ts';
 import { startEmbeddedBroker } from './platform/mqtt/broker.ts';
 import { createAvlService } from './modules/units/avl.service.ts';
@@ -179,7 +177,7 @@ export async function createServices(deps: {
   const cot = createCot({ units, incidents, clock });
   const timers = createTimersService({ db, incidents, orgs, bus, clock });
   const incidentRecords = createIncidentRecords({ scope: intel.scope, incidents, audit, bus });
-  const map = createMapService({ config, db, repo: createMapRepo() });
+  const map = createMapService({ config, db, repo: createMapRepo(), orgs });
   const hub = new WsHub();
   bus.subscribe((event) => hub.broadcast(event));
   // Road events set through any instance are laid on this instance's graph too. Not awaited: handlers run

@@ -1,7 +1,8 @@
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import type { ControlPosition, IControl, Map as MapLibreMap } from 'maplibre-gl';
 import type { OrgFeatureCollection } from '../api/types.ts';
-import { type MapSettings, serverUrl } from './map-resources.ts';
+import type { MapConfig } from '@ronghui/contracts';
+import { serverUrl } from './map-resources.ts';
 import { maplibregl } from './setup-worker.ts';
 import type { UnitView } from '../api/dispatch-types.ts';
 import { labelLayerIds } from './map-labels.ts';
@@ -61,7 +62,7 @@ export function stationBlocks(orgs: OrgFeatureCollection, units: readonly UnitVi
 }
 
 /** Raster base tiles of the bureau's own tile server (MAP_TILE_URL), under our layers. Only when configured. */
-export function applyBaseTiles(map: MapLibreMap, settings: MapSettings | null | undefined): void {
+export function applyBaseTiles(map: MapLibreMap, settings: MapConfig | null | undefined): void {
   const base = settings?.baseTiles;
   if (!base || map.getSource('base-tiles')) return;
   map.addSource('base-tiles', {
@@ -78,7 +79,7 @@ export function applyBaseTiles(map: MapLibreMap, settings: MapSettings | null | 
 
 const compasses = new WeakMap<MapLibreMap, IControl>();
 
-function ensureLayers(map: MapLibreMap, settings: MapSettings | null | undefined): void {
+function ensureLayers(map: MapLibreMap, settings: MapConfig | null | undefined): void {
   if (!map.getLayer('station-extrusion')) {
     map.addLayer(
       {
@@ -164,7 +165,7 @@ function syncTerrain(map: MapLibreMap): void {
 }
 
 /** Switches between the flat map and the 3D view; the live layers stay as they are. */
-export function setView3d(map: MapLibreMap, on: boolean, settings: MapSettings | null | undefined): void {
+export function setView3d(map: MapLibreMap, on: boolean, settings: MapConfig | null | undefined): void {
   ensureLayers(map, settings);
   if (!published.has(map)) {
     // The map element tells its camera and terrain state after every movement, not only when idle:

@@ -61,7 +61,6 @@ export function OrgMap({ data, selectedId, onSelect, describe, onError }: OrgMap
 
   const { container, map } = useMapLibre({
     style: () => buildOrgStyle(latest.current.colored),
-    view: () => ({ center: [118.24, 25.49], zoom: 9 }),
     onError: (reason) => latest.current.onError?.(reason),
     init: (map, element) => {
       const hover: Popup = new maplibregl.Popup({ closeButton: false, closeOnClick: false, offset: 8 });

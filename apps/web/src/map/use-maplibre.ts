@@ -6,7 +6,7 @@ import { useT } from '../i18n/i18n-context.tsx';
 import { localIdeographFontFamily, mapApi } from './map-resources.ts';
 import { maplibregl } from './setup-worker.ts';
 
-/** `GET /api/map/config`, read once per session: glyphs, base tiles, terrain. */
+/** `GET /api/map/config`, read once per session: glyphs, base tiles, terrain, the county's centre and bounds. */
 export function useMapConfig() {
   return useQuery({ queryKey: ['map', 'settings'], queryFn: mapApi.settings, staleTime: Infinity });
 }
@@ -33,7 +33,10 @@ export interface MapLibreSetup {
   /** Zoom buttons (default: when interactive) and the metric scale bar (default: on). */
   controls?: { zoom?: boolean; scale?: boolean };
   maxPitch?: number;
-  /** The first view. */
+  /**
+   * The first view. Without it the map starts on the county's bounds from `/api/map/config`, and waits for
+   * them (the answer is kept for the session, so only the first map of a session waits).
+   */
   view?: () => CameraOptions;
   /**
    * Runs once the map exists, before it has loaded: handlers, overlays. The function it returns runs just
@@ -51,7 +54,8 @@ export interface MapLibreSetup {
 /**
  * One MapLibre map in a `<div>`, set up the same way for every map of the console: the worker bundled with
  * our code, our own style with glyphs from our server and Chinese drawn by the browser's CJK fonts, no
- * outside attribution, control texts in the user's language, zoom and scale controls, removal on unmount. `map` is null until the style has loaded (and again once the map
+ * outside attribution, control texts in the user's language, zoom and scale controls, the county's bounds
+ * as the first view, removal on unmount. `map` is null until the style has loaded (and again once the map
  * is gone): effects that add data wait for it. MapLibre follows size changes of the container itself.
  *
  * The map is built once; a new language needs a new map (give the component a `key`).
@@ -62,16 +66,25 @@ export function useMapLibre(setup: MapLibreSetup): {
 } {
   const container = useRef<HTMLDivElement | null>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
+  const config = useMapConfig();
   const strings = useMapStrings();
-  const latest = useRef({ setup, strings });
-  latest.current = { setup, strings };
+  const latest = useRef({ setup, config: config.data, strings });
+  latest.current = { setup, config: config.data, strings };
+  // A map with its own first view starts at once; the others once the county is known (or the ask failed).
+  const start = setup.view !== undefined || !config.isPending;
 
   useEffect(() => {
     const element = container.current;
-    if (!element) return;
-    const { setup, strings } = latest.current;
+    if (!start || !element) return;
+    const { setup, config, strings } = latest.current;
     const interactive = setup.interactive ?? true;
-    const view: Partial<MapOptions> = setup.view?.() ?? {};
+    const view: Partial<MapOptions> = setup.view
+      ? setup.view()
+      : config?.bounds
+        ? { bounds: config.bounds }
+        : config?.center
+          ? { center: [config.center.lon, config.center.lat], zoom: 9 }
+          : {};
     let created: MapLibreMap;
     try {
       created = new maplibregl.Map({
@@ -108,7 +121,7 @@ export function useMapLibre(setup: MapLibreSetup): {
       m.remove();
       setMap(null);
     };
-  }, []);
+  }, [start]);
 
   return { container, map };
 }

@@ -1,9 +1,9 @@
+import type { MapConfig } from '@ronghui/contracts';
 import type { FeatureCollection } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
 import type { OrgFeatureCollection } from '../../api/types.ts';
 import { boundsOf, isPointLike } from '../../map/geometry-bounds.ts';
-import type { MapSettings } from '../../map/map-resources.ts';
 import { maplibregl } from '../../map/setup-worker.ts';
 import { useMapLibre } from '../../map/use-maplibre.ts';
 import { buildDispatchStyle, clickableLayers, type DispatchSource } from '../../map/dispatch-style.ts';
@@ -40,7 +40,7 @@ export interface DispatchMapProps {
   /** Pitched, rotatable view with terrain (when the server has a DEM) and extruded station blocks. */
   view3d?: boolean;
   /** Base tiles and terrain from `/api/map/config`. */
-  mapSettings?: MapSettings | null;
+  mapSettings?: MapConfig | null;
   /** The loaded map, for overlays that add their own sources and layers (null once it is removed). */
   onMap?: (map: MapLibreMap | null) => void;
 }
@@ -57,7 +57,6 @@ export function DispatchMap(props: DispatchMapProps) {
     style: () => buildDispatchStyle(latest.current.orgs),
     interactive: latest.current.interactive ?? true,
     maxPitch: 70,
-    view: () => ({ center: [118.24, 25.49], zoom: 9 }),
     init: (map, element) => {
       // Units move every second: they are drawn on their own canvas, so a move does not repaint the map.
       const overlay = new UnitOverlay(map);

@@ -40,7 +40,6 @@ export function HotspotMap({
 
   const { container, map } = useMapLibre({
     style: () => buildHotspotStyle(latest.current.orgs),
-    view: () => ({ center: [118.24, 25.49], zoom: 11 }),
     onError: (reason) => latest.current.onError?.(reason),
     init: (map, element) => {
       map.on('click', crimeLayer, (event) => {
