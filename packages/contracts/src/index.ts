@@ -2,3 +2,4 @@
 // One file per server module; `events.ts` is the live channel.
 export * from './common.ts';
 export * from './map.ts';
+export * from './events.ts';

@@ -1,11 +1,8 @@
+import type { LiveEventMessage, Topic, TopicPattern, TopicsOf } from '@ronghui/contracts';
 import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react';
 
-export interface LiveEvent {
-  topic: string;
-  id: number;
-  at: string;
-  payload: unknown;
-}
+/** An event of the live channel; `LiveEvent<'unit.status'>` carries that topic's payload. */
+export type LiveEvent<T extends Topic = Topic> = LiveEventMessage<T>;
 
 type Listener = (event: LiveEvent) => void;
 
@@ -13,16 +10,47 @@ export type LiveState = 'connecting' | 'open' | 'closed';
 
 interface LiveValue {
   state: LiveState;
-  listen: (listener: Listener) => () => void;
+  /** Calls `handler` for every event under one of `patterns`; returns the unsubscribe. */
+  subscribe: <P extends TopicPattern>(
+    patterns: P | readonly P[],
+    handler: (event: LiveEvent<TopicsOf<P>>) => void,
+  ) => () => void;
 }
 
 const LiveContext = createContext<LiveValue | null>(null);
-const topics = ['unit.*', 'incident.*', 'request.*', 'message.*', 'emergency.*', 'patrol.*', 'road.*'];
+const topics: readonly TopicPattern[] = [
+  'unit.*',
+  'incident.*',
+  'request.*',
+  'message.*',
+  'emergency.*',
+  'patrol.*',
+  'road.*',
+];
 
-function isEvent(value: unknown): value is LiveEvent & { type: 'event' } {
+function isEvent(value: unknown): value is LiveEvent {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return v.type === 'event' && typeof v.topic === 'string';
+}
+
+/**
+ * As the server matches subscriptions: a topic, `prefix.*`, or `*`. (The console takes only types from the
+ * contract, so zod stays out of its bundle.)
+ */
+function topicMatches(pattern: TopicPattern, topic: string): boolean {
+  if (pattern === '*' || pattern === topic) return true;
+  return pattern.endsWith('.*') && topic.startsWith(pattern.slice(0, -1));
+}
+
+/** Hands an event under one of the patterns to the handler: its topic is then one of theirs. */
+function deliver<P extends TopicPattern>(
+  event: LiveEvent,
+  patterns: P | readonly P[],
+  handler: (event: LiveEvent<TopicsOf<P>>) => void,
+): void {
+  const list: readonly TopicPattern[] = typeof patterns === 'string' ? [patterns] : patterns;
+  if (list.some((p) => topicMatches(p, event.topic))) handler(event as LiveEvent<TopicsOf<P>>);
 }
 
 /** One WebSocket for the console (session cookie), reconnecting with back-off while mounted. */
@@ -30,7 +58,8 @@ export function LiveChannelProvider({ children }: { children: ReactNode }) {
   const listeners = useRef(new Set<Listener>());
   const [state, setState] = useState<LiveState>('connecting');
   const [value] = useState<Omit<LiveValue, 'state'>>(() => ({
-    listen: (listener) => {
+    subscribe: (patterns, handler) => {
+      const listener: Listener = (event) => deliver(event, patterns, handler);
       listeners.current.add(listener);
       return () => listeners.current.delete(listener);
     },
@@ -88,16 +117,20 @@ export function useLiveState(): LiveState {
   return useLive().state;
 }
 
-/** Calls `handler` for every event whose topic starts with one of `prefixes`. */
-export function useLiveEvents(prefixes: readonly string[], handler: (event: LiveEvent) => void): void {
-  const { listen } = useLive();
-  const latest = useRef({ handler, prefixes });
-  latest.current = { handler, prefixes };
+/**
+ * Calls `handler` for every event under `patterns` (a topic, `incident.*`, or a list of them), with the
+ * payload of its topic: `useLiveEvents('unit.status', (e) => e.payload.callsign)`. The latest handler and
+ * patterns are used; the subscription lasts while the component is mounted.
+ */
+export function useLiveEvents<P extends TopicPattern>(
+  patterns: P | readonly P[],
+  handler: (event: LiveEvent<TopicsOf<P>>) => void,
+): void {
+  const { subscribe } = useLive();
+  const latest = useRef({ handler, patterns });
+  latest.current = { handler, patterns };
   useEffect(
-    () =>
-      listen((event) => {
-        if (latest.current.prefixes.some((p) => event.topic.startsWith(p))) latest.current.handler(event);
-      }),
-    [listen],
+    () => subscribe('*', (event) => deliver(event, latest.current.patterns, latest.current.handler)),
+    [subscribe],
   );
 }

@@ -134,6 +134,9 @@ describe('applyPositions / applyStatus', () => {
     expect(applyStatus(table, { unitId: 'a', status: 'en-route', incidentId: 'i-1' })).toBe(true);
     expect(table.get('a')).toMatchObject({ status: 'en-route', incidentId: 'i-1' });
     expect(applyStatus(table, { unitId: 'zz', status: 'en-route', incidentId: null })).toBe(false);
+    // A state the console does not know (a newer server) leaves the unit as it is.
+    expect(applyStatus(table, { unitId: 'a', status: 'teleported', incidentId: null })).toBe(false);
+    expect(table.get('a')).toMatchObject({ status: 'en-route', incidentId: 'i-1' });
   });
 });
 

@@ -1,4 +1,4 @@
-import type { UnitStatus } from '@ronghui/dispatch';
+import { isUnitStatus } from '@ronghui/dispatch';
 import type { UnitPosition, UnitView } from '../api/dispatch-types.ts';
 
 export interface Timers {
@@ -65,13 +65,13 @@ export function applyPositions(
   return applied;
 }
 
-/** Applies a status report; false when the unit is not in the table. */
+/** Applies a status report; false when the unit is not in the table (or the state is not one we know). */
 export function applyStatus(
   table: Map<string, UnitView>,
-  report: { unitId: string; status: UnitStatus; incidentId: string | null },
+  report: { unitId: string; status: string; incidentId: string | null },
 ): boolean {
   const unit = table.get(report.unitId);
-  if (!unit) return false;
+  if (!unit || !isUnitStatus(report.status)) return false;
   table.set(report.unitId, { ...unit, status: report.status, incidentId: report.incidentId });
   return true;
 }

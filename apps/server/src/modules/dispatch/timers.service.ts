@@ -143,8 +143,8 @@ export function createTimersService(deps: {
                 incidentId: o.id,
                 number: o.number,
                 warning,
-                sinceReceivedS: t.sinceReceivedS,
-                targetS: o.target_seconds,
+                sinceReceivedSeconds: t.sinceReceivedS,
+                targetSeconds: o.target_seconds,
               },
               o.station_id ? dir.pathOf(o.station_id) : [],
             );

@@ -24,7 +24,7 @@ export const NEAREST_UNITS = 5;
 /** … that can be there within this many seconds. */
 export const NEAREST_MAX_ETA_S = 600;
 
-type Nearest = EventMap['emergency.raised']['nearest'];
+type Nearest = EmergencyRow['nearest'];
 
 function present(e: EmergencyRow, dir: OrgDirectory, callsign: string) {
   return {
@@ -95,7 +95,7 @@ export function createEmergenciesService(deps: {
       raisedBy: e.raised_by,
       raisedAt: new Date(e.raised_at).toISOString(),
       repeat,
-      nearest: e.nearest,
+      nearest: e.nearest.map(({ etaS, ...n }) => ({ ...n, etaSeconds: etaS })),
     };
   }
 

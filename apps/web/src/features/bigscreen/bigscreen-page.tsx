@@ -101,7 +101,7 @@ function BigScreen() {
   });
   const { units, version } = useLiveUnits();
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useLiveEvents(['incident.', 'request.'], () => {
+  useLiveEvents(['incident.*', 'request.*'], () => {
     clearTimeout(pending.current);
     pending.current = setTimeout(() => void queryClient.invalidateQueries({ queryKey: ['bigscreen'] }), 1000);
   });

@@ -123,7 +123,7 @@ function RequestCard({
 export function StationRequests({ units, incidents, onShowIncident }: StationRequestsProps) {
   const t = useT();
   const open = useQuery({ queryKey: ['dispatch', 'open-requests'], queryFn: dispatchApi.openRequests });
-  useLiveEvents(['request.'], () => void open.refetch());
+  useLiveEvents('request.*', () => void open.refetch());
   const rows = open.data ?? [];
   return (
     <div data-testid="station-requests">

@@ -78,21 +78,13 @@ export function EscalateButton({ incident }: { incident: IncidentView }) {
   );
 }
 
-interface EscalatedPayload {
-  incidentId: string;
-  number: string;
-  fromName: string;
-  by: string;
-  reason: string;
-}
-
 /** The county command centre's console: an incident referred up by a joint area is announced until read. */
 export function EscalationNotices({ onOpen }: { onOpen: (incidentId: string) => void }) {
   const t = useT();
   const { notification } = App.useApp();
   const queryClient = useQueryClient();
-  useLiveEvents(['incident.escalated'], (event) => {
-    const p = event.payload as EscalatedPayload;
+  useLiveEvents('incident.escalated', (event) => {
+    const p = event.payload;
     void queryClient.invalidateQueries({ queryKey: ['dispatch', 'incident', p.incidentId] });
     const key = `escalated-${p.incidentId}`;
     notification.warning({

@@ -13,11 +13,11 @@ export function useOpenIncidents() {
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   // Bursts of events (a station committing four units) become one refresh of the lists.
-  useLiveEvents(['incident.', 'request.'], (event) => {
-    const payload = event.payload as { incidentId?: string };
-    if (payload.incidentId) {
-      void queryClient.invalidateQueries({ queryKey: ['dispatch', 'incident', payload.incidentId] });
-      void queryClient.invalidateQueries({ queryKey: ['dispatch', 'board', payload.incidentId] });
+  useLiveEvents(['incident.*', 'request.*'], (event) => {
+    const { incidentId } = event.payload;
+    if (incidentId) {
+      void queryClient.invalidateQueries({ queryKey: ['dispatch', 'incident', incidentId] });
+      void queryClient.invalidateQueries({ queryKey: ['dispatch', 'board', incidentId] });
     }
     clearTimeout(pending.current);
     pending.current = setTimeout(() => {

@@ -24,7 +24,7 @@ export function EmergencyAlert({ canAcknowledge, onLocate }: EmergencyAlertProps
     queryFn: dispatchApi.emergencies,
     refetchInterval: 60_000,
   });
-  useLiveEvents(['emergency.'], () => void open.refetch());
+  useLiveEvents('emergency.*', () => void open.refetch());
   const ack = useMutation({
     mutationFn: (id: string) => dispatchApi.ackEmergency(id),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: ['dispatch', 'emergencies'] }),

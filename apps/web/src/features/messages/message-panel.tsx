@@ -30,7 +30,7 @@ export function MessagePanel({ stations, canOrder }: MessagePanelProps) {
     queryFn: () => dispatchApi.messages(box),
   });
   useLiveEvents(
-    ['message.'],
+    'message.*',
     () => void queryClient.invalidateQueries({ queryKey: ['dispatch', 'messages'] }),
   );
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['dispatch', 'messages'] });

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import type { UnitStatus } from '@ronghui/dispatch';
 import { dispatchApi } from '../../api/dispatch-api.ts';
 import {
   applyPositions,
@@ -10,18 +9,8 @@ import {
   createUnitFeed,
   type UnitFeed,
 } from '../../app/live-coalescer.ts';
-import type { UnitPosition, UnitView } from '../../api/dispatch-types.ts';
+import type { UnitView } from '../../api/dispatch-types.ts';
 import { useLiveEvents } from '../../app/live-channel.tsx';
-
-interface PositionsPayload {
-  positions: ({ unitId: string } & UnitPosition)[];
-}
-
-interface StatusPayload {
-  unitId: string;
-  status: UnitStatus;
-  incidentId: string | null;
-}
 
 /** A burst of fixes (one event per station) is gathered for this long, then drawn on the map at once. */
 const flushMs = 200;
@@ -72,17 +61,17 @@ export function useLiveUnits(options: { positionsEveryMs?: number } = {}): {
     live.listSoon.mark();
   }, [query.data, live]);
 
-  useLiveEvents(['unit.', 'incident.units'], (event) => {
+  useLiveEvents(['unit.*', 'incident.units'], (event) => {
     if (event.topic === 'incident.units') {
       // Dispatch, commit and release move units between states without a `unit.status` of their own.
       void query.refetch();
     } else if (event.topic === 'unit.positions') {
-      if (applyPositions(table.current, (event.payload as PositionsPayload).positions)) {
+      if (applyPositions(table.current, event.payload.positions)) {
         live.map.mark();
         live.listLater.mark();
       }
     } else if (event.topic === 'unit.status') {
-      if (applyStatus(table.current, event.payload as StatusPayload)) {
+      if (applyStatus(table.current, event.payload)) {
         live.map.mark();
         live.listSoon.mark();
       }

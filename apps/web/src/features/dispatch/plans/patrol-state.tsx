@@ -95,10 +95,10 @@ export function PatrolProvider({
   });
 
   // Plans and road closures changed by any console (or another server instance) redraw at once.
-  useLiveEvents(['patrol.'], () => {
+  useLiveEvents('patrol.*', () => {
     if (canRead) void plans.refetch();
   });
-  useLiveEvents(['road.'], () => {
+  useLiveEvents('road.*', () => {
     void closures.refetch();
     if (coverageOn) void coverage.refetch();
   });
