@@ -55,9 +55,7 @@ import {
   generatedDemoRoads,
   registerRoutingRoutes,
 } from './modules/routing/index.ts';
-import { registerMapRoutes } from './modules/map/map.routes.ts';
-import { createMapRepo } from './modules/map/map.repo.ts';
-import { createMapService } from './modules/map/map.service.ts';
+import { createMapRepo, createMapService, registerMapRoutes } from './modules/map/index.ts';
 import { startEmbeddedBroker } from './platform/mqtt/broker.ts';
 import {
   createAvlBatcher,
@@ -209,7 +207,7 @@ export async function createServices(deps: {
     clock,
   });
   const incidentRecords = createIncidentRecords({ scope: intel.scope, incidents, audit, bus });
-  const map = createMapService({ config, db, repo: createMapRepo() });
+  const map = createMapService({ config, db, repo: createMapRepo(), orgs });
   const hub = new WsHub();
   bus.subscribe((event) => hub.broadcast(event));
   // Road events set through any instance are laid on this instance's graph too. Not awaited: handlers run

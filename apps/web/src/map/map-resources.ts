@@ -1,4 +1,4 @@
-import type { FeatureCollection, Point } from 'geojson';
+import type { MapConfig, PlaceLabels } from '@ronghui/contracts';
 import { api } from '../api/http-client.ts';
 
 /**
@@ -20,22 +20,7 @@ export function serverUrl(path: string): string {
 
 export const glyphsUrl = () => serverUrl('/api/map/glyphs/{fontstack}/{range}.pbf');
 
-/** `GET /api/map/config`: what the server has for the map beyond our own layers. */
-export interface MapSettings {
-  glyphs: { url: string; fonts: string[] };
-  baseTiles: { url: string; attribution: string | null } | null;
-  terrain: {
-    url: string;
-    encoding: 'terrarium';
-    tileSize: number;
-    maxzoom: number;
-    bounds: [number, number, number, number];
-  } | null;
-}
-
-export type PlaceLabels = FeatureCollection<Point, { id: string; name: string; kind: string; rank: number }>;
-
 export const mapApi = {
-  settings: () => api.get<MapSettings>('/map/config'),
+  settings: () => api.get<MapConfig>('/map/config'),
   places: () => api.get<PlaceLabels>('/map/places'),
 };

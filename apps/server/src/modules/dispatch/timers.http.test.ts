@@ -57,7 +57,7 @@ describe.each(databaseKinds())('incident timers and live warnings (%s)', (kind) 
     expect(warning.payload).toMatchObject({
       incidentId: id,
       warning: 'dispatch-overdue',
-      sinceReceivedS: 90,
+      sinceReceivedSeconds: 90,
     });
 
     clock.advance(early.targetSeconds * 1000);

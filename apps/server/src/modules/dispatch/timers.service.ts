@@ -110,7 +110,7 @@ export function createTimersService(deps: {
               kind: 'timer-warning',
               actorId: null,
               actor: 'timer',
-              detail: { warning, sinceReceivedS: t.sinceReceivedS },
+              detail: { warning, sinceReceivedSeconds: t.sinceReceivedS },
               at: now,
             });
             await enqueue(
@@ -121,8 +121,8 @@ export function createTimersService(deps: {
                 incidentId: o.id,
                 number: o.number,
                 warning,
-                sinceReceivedS: t.sinceReceivedS,
-                targetS: o.target_seconds,
+                sinceReceivedSeconds: t.sinceReceivedS,
+                targetSeconds: o.target_seconds,
               },
               o.station_id ? dir.pathOf(o.station_id) : [],
             );

@@ -152,7 +152,7 @@ describe.each(databaseKinds())('incident lifecycle, scope, merge and EIDO (%s)',
         actorId: null,
         actor: 'timer',
         kind: 'timer-warning',
-        detail: { warning: 'dispatch-overdue', sinceReceivedS: 200 },
+        detail: { warning: 'dispatch-overdue', sinceReceivedSeconds: 200 },
       }),
     );
     const got = (await t.as(dispatcher, { method: 'GET', url: `/api/incidents/${incident.id}` })).json();
@@ -163,11 +163,11 @@ describe.each(databaseKinds())('incident lifecycle, scope, merge and EIDO (%s)',
       fromStatus: null,
       toStatus: null,
       note: null,
-      detail: { warning: 'dispatch-overdue', sinceReceivedS: 200 },
+      detail: { warning: 'dispatch-overdue', sinceReceivedSeconds: 200 },
     });
     const sent = await timelineEntriesOfKind(t.services.db, '350526', 'timer-warning', [incident.id]);
     expect(sent).toEqual([
-      { incidentId: incident.id, at, detail: { warning: 'dispatch-overdue', sinceReceivedS: 200 } },
+      { incidentId: incident.id, at, detail: { warning: 'dispatch-overdue', sinceReceivedSeconds: 200 } },
     ]);
     expect(await timelineEntriesOfKind(t.services.db, '350526', 'timer-warning', [])).toEqual([]);
   });

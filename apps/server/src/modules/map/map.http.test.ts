@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, testServices } from '../../../../../test/support/db.ts';
 import { sharedFixture } from '../../../../../test/support/env.ts';
 import { type TestApp, testApp } from '../../../../../test/support/http.ts';
+import type { Principal } from '../../platform/auth/principal.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { readElevationTile } from '../routing/index.ts';
 import { createMapService } from './map.service.ts';
@@ -130,6 +131,30 @@ describe('map resources over HTTP', () => {
     if (andorraDem) expect(body.terrain).toMatchObject({ encoding: 'terrarium', bounds: [1, 42, 2, 43] });
   });
 
+  it("says where the county lies: the bounds and centre of the tenant's outline", async () => {
+    const body = (await get('/api/map/config')).json() as {
+      center: { lon: number; lat: number };
+      bounds: [number, number, number, number];
+    };
+    const orgs = (await get('/api/orgs/geojson?kinds=tenant')).json() as {
+      features: { geometry: { coordinates: number[][][][] } }[];
+    };
+    const points = orgs.features[0]!.geometry.coordinates.flat(2);
+    const lons = points.map((p) => p[0]!);
+    const lats = points.map((p) => p[1]!);
+    expect(body.bounds).toEqual([Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)]);
+    // Dehua county, Fujian: the box is tens of kilometres across and holds the centre.
+    const [west, south, east, north] = body.bounds;
+    expect(west).toBeGreaterThan(117.5);
+    expect(east).toBeLessThan(119);
+    expect(south).toBeGreaterThan(25);
+    expect(north).toBeLessThan(26.5);
+    expect(body.center.lon).toBeGreaterThan(west);
+    expect(body.center.lon).toBeLessThan(east);
+    expect(body.center.lat).toBeGreaterThan(south);
+    expect(body.center.lat).toBeLessThan(north);
+  });
+
   it.skipIf(!andorraDem)('serves Terrarium tiles whose heights match the SRTM tile', async () => {
     const srtm = readElevationTile(andorraDem!);
     // z12 tile over Andorra la Vella (1.5218° E, 42.5063° N).
@@ -178,5 +203,10 @@ describe('map service without an elevation model or base tiles', () => {
     expect(map.settings().baseTiles).toBeNull();
     expect(map.settings().terrain).toBeNull();
     expect(() => map.terrain(12, 2065, 1504)).toThrow(/No elevation model is configured/);
+  });
+
+  it('knows no county without the org tree', async () => {
+    const config = await map.config({ tenantCode: '350526' } as Principal);
+    expect(config).toMatchObject({ center: null, bounds: null, baseTiles: null, terrain: null });
   });
 });

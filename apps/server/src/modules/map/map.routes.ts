@@ -1,6 +1,6 @@
+import { mapConfig, mapGlyphParams, mapTerrainParams, placeLabels } from '@ronghui/contracts';
 import { requireUser } from '../../platform/auth/guard.ts';
 import type { App } from '../../platform/http/app-types.ts';
-import { glyphParams, terrainParams } from './map.schema.ts';
 import type { MapService } from './map.service.ts';
 
 // Map resources change only with the server's configuration: browsers may keep them for a day.
@@ -9,15 +9,24 @@ const CACHE = 'private, max-age=86400';
 export function registerMapRoutes(app: App, map: MapService) {
   app.get(
     '/api/map/config',
-    { schema: { tags: ['map'], summary: 'Where the console map gets glyphs, terrain and base tiles' } },
-    async (request) => {
-      requireUser(request);
-      return map.settings();
+    {
+      schema: {
+        tags: ['map'],
+        summary: 'Where the console map gets glyphs, terrain and base tiles, and where the county lies',
+        response: { 200: mapConfig },
+      },
     },
+    async (request) => map.config(requireUser(request)),
   );
   app.get(
     '/api/map/places',
-    { schema: { tags: ['map'], summary: 'Township seats, villages and named places as GeoJSON points' } },
+    {
+      schema: {
+        tags: ['map'],
+        summary: 'Township seats, villages and named places as GeoJSON points',
+        response: { 200: placeLabels },
+      },
+    },
     async (request) => map.places(requireUser(request)),
   );
   app.get(
@@ -26,7 +35,8 @@ export function registerMapRoutes(app: App, map: MapService) {
       schema: {
         tags: ['map'],
         summary: 'MapLibre glyphs (SDF protobuf, 24 px, 3 px buffer) for a font stack and a range of 256',
-        params: glyphParams,
+        params: mapGlyphParams,
+        produces: ['application/x-protobuf'],
       },
     },
     async (request, reply) => {
@@ -41,7 +51,8 @@ export function registerMapRoutes(app: App, map: MapService) {
       schema: {
         tags: ['map'],
         summary: 'Terrarium-encoded raster-dem tile from the elevation model (DEM_PATH)',
-        params: terrainParams,
+        params: mapTerrainParams,
+        produces: ['image/png'],
       },
     },
     async (request, reply) => {

@@ -1,5 +1,5 @@
+import type { MapConfig, PlaceLabelKind, PlaceLabels } from '@ronghui/contracts';
 import { GlyphRangeError } from '@ronghui/maptiles';
-import type { FeatureCollection, Point } from 'geojson';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
@@ -7,13 +7,14 @@ import type { DB } from '../../platform/db/schema.ts';
 import { DomainError, invalid } from '../../platform/http/errors.ts';
 import { createDem, DEM_MAX_ZOOM, type Dem } from './map-dem.ts';
 import { createFontLibrary, type FontLibrary } from './map-fonts.ts';
+import type { OrgsService } from '../orgs/orgs.service.ts';
+import { countyExtent } from './map-extent.ts';
 import type { MapRepo } from './map.repo.ts';
-import type { MapSettings } from './map.schema.ts';
-
-/** Label rank: lower shows first and from further out (township seats, then places, then villages). */
-export type PlaceLabelKind = 'township' | 'place' | 'village';
 
 const notServed = (detail: string) => new DomainError('not-found', 'Not found', detail);
+
+/** What the server configures for every map, whatever the county. */
+export type MapSettings = Omit<MapConfig, 'center' | 'bounds'>;
 
 /** Offline map resources: glyphs for labels, terrain tiles, and the console's map settings. */
 export function createMapService(deps: {
@@ -21,6 +22,8 @@ export function createMapService(deps: {
   fonts?: FontLibrary;
   db?: Kysely<DB>;
   repo?: MapRepo;
+  /** The tenant's outline gives the county's centre and bounds. */
+  orgs?: OrgsService;
 }) {
   const fonts = deps.fonts ?? createFontLibrary();
   const dem: Dem | null = deps.config.DEM_PATH.length > 0 ? createDem(deps.config.DEM_PATH) : null;
@@ -40,11 +43,25 @@ export function createMapService(deps: {
       : null,
   };
 
+  // Per root org object: a reloaded org directory brings new objects, and the extent is worked out again.
+  const extents = new WeakMap<object, ReturnType<typeof countyExtent>>();
+
   return {
     settings: (): MapSettings => settings,
 
+    /** The settings with the user's county: its centre and bounds, from the tenant's root outline. */
+    async config(principal: Principal): Promise<MapConfig> {
+      const root = deps.orgs ? (await deps.orgs.directory(principal.tenantCode)).root() : undefined;
+      let extent = root ? extents.get(root) : null;
+      if (root && extent === undefined) {
+        extent = countyExtent(root.boundary);
+        extents.set(root, extent);
+      }
+      return { ...settings, center: extent?.center ?? null, bounds: extent?.bounds ?? null };
+    },
+
     /** Gazetteer names of the user's county as GeoJSON points for the map's place labels. */
-    async places(principal: Principal): Promise<FeatureCollection<Point>> {
+    async places(principal: Principal): Promise<PlaceLabels> {
       const { db, repo } = deps;
       if (!db || !repo) return { type: 'FeatureCollection', features: [] };
       const [divisions, places] = await Promise.all([
@@ -60,7 +77,7 @@ export function createMapService(deps: {
         population = 0,
       ) => ({
         type: 'Feature' as const,
-        geometry: { type: 'Point' as const, coordinates: [lon, lat] },
+        geometry: { type: 'Point' as const, coordinates: [lon, lat] as [number, number] },
         properties: { id, name, kind, rank: kind === 'township' ? 0 : kind === 'place' ? 1 : 2, population },
       });
       return {

@@ -102,7 +102,7 @@ export function createEmergenciesService(deps: {
       raisedBy: e.raised_by,
       raisedAt: new Date(e.raised_at).toISOString(),
       repeat,
-      nearest: e.nearest,
+      nearest: e.nearest.map(({ etaS, ...n }) => ({ ...n, etaSeconds: etaS })),
     };
   }
 

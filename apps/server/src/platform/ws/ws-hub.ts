@@ -1,5 +1,5 @@
 import type { WebSocket } from 'ws';
-import { z } from 'zod';
+import { liveClientMessage, topicMatches } from '@ronghui/contracts';
 import { canReach } from '../auth/guard.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Role } from '../auth/roles.ts';
@@ -13,25 +13,6 @@ const TOPIC_ROLES: Partial<Record<Topic, readonly Role[]>> = {
 
 /** Topics every client in scope receives whether or not it subscribed: an emergency must not be missed. */
 const ALWAYS_DELIVERED: ReadonlySet<Topic> = new Set<Topic>(['emergency.raised']);
-
-export const clientMessage = z.discriminatedUnion('type', [
-  z
-    .object({
-      type: z.literal('subscribe'),
-      topics: z
-        .array(z.string().regex(/^[a-z0-9.*-]{1,64}$/))
-        .min(1)
-        .max(50),
-    })
-    .strict(),
-  z.object({ type: z.literal('unsubscribe'), topics: z.array(z.string().max(64)).min(1).max(50) }).strict(),
-  z.object({ type: z.literal('ping') }).strict(),
-]);
-
-export function topicMatches(pattern: string, topic: string): boolean {
-  if (pattern === '*' || pattern === topic) return true;
-  return pattern.endsWith('.*') && topic.startsWith(pattern.slice(0, -1));
-}
 
 /** May this principal see this event? Tenant, role and org scope all have to agree. */
 export function visibleTo(principal: Principal, event: EventEnvelope): boolean {
@@ -67,7 +48,7 @@ export class WsHub {
         send({ type: 'error', message: 'message is not valid JSON' });
         return;
       }
-      const msg = clientMessage.safeParse(parsed);
+      const msg = liveClientMessage.safeParse(parsed);
       if (!msg.success) {
         send({
           type: 'error',

@@ -1,6 +1,6 @@
-import type { UnitStatus } from '@ronghui/dispatch';
 import type { ResponseMetricsRow } from '@ronghui/contracts';
-import { unitStatusColors } from '../dispatch/unit-icons.ts';
+import type { UnitStatus } from '@ronghui/dispatch';
+import { unitStatusColors } from '../units/index.ts';
 import { type Count, minutes } from './bigscreen-data.ts';
 import type { ChartOption } from './echart.tsx';
 

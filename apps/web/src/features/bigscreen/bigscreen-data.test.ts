@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import type { Incident } from '@ronghui/contracts';
+import { describe, expect, it } from 'vitest';
 import { byArea, byKind, changeBadge, minutes, startOfShanghaiDay } from './bigscreen-data.ts';
 
 const incident = (kind: string, area: { id: string; name: string } | null): Incident =>

@@ -1,5 +1,5 @@
-import { categoryByCode, UNIT_STATUSES, type UnitStatus } from '@ronghui/dispatch';
 import type { Incident, ResponseMetricsRow, Unit } from '@ronghui/contracts';
+import { categoryByCode, UNIT_STATUSES, type UnitStatus } from '@ronghui/dispatch';
 
 export interface Count {
   key: string;

@@ -5,14 +5,12 @@ import { fetchOrgGeojson } from '../../api/orgs-api.ts';
 import { useHealth } from '../../app/use-health.ts';
 import { formatDateTime } from '../../i18n/format-datetime.ts';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
-import { dispatchApi } from '../dispatch/dispatch-api.ts';
-import { DispatchMap } from '../dispatch/dispatch-map.tsx';
-import { layerGroups } from '../dispatch/dispatch-style.ts';
-import { LiveChannelProvider, useLiveEvents } from '../dispatch/live-channel.tsx';
-import { incidentFeatures, unitFeatures } from '../dispatch/map-features.ts';
-import { useLiveUnits } from '../dispatch/use-live-units.ts';
-import { useMapStrings } from '../dispatch/use-dispatch-data.ts';
-import { useNow } from '../dispatch/use-now.ts';
+import { dispatchApi } from '../../api/dispatch-api.ts';
+import { DispatchMap, layerGroups } from '../dispatch/index.ts';
+import { LiveChannelProvider, useLiveEvents } from '../../app/live-channel.tsx';
+import { incidentFeatures, unitFeatures } from '../../map/map-features.ts';
+import { useLiveUnits } from '../units/index.ts';
+import { useNow } from '../../app/use-now.ts';
 import { areaBars, kindPie, responseBars, statusBars, trendLines } from './bigscreen-charts.ts';
 import {
   byArea,
@@ -84,7 +82,6 @@ function BigScreen() {
   const queryClient = useQueryClient();
   const now = useNow(1000);
   const health = useHealth();
-  const uiStrings = useMapStrings();
   const from = startOfShanghaiDay(new Date(now));
   const orgs = useQuery({ queryKey: ['orgs', 'geojson'], queryFn: fetchOrgGeojson, staleTime: 5 * 60_000 });
   const today = useQuery({
@@ -104,7 +101,7 @@ function BigScreen() {
   });
   const { units, version } = useLiveUnits();
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useLiveEvents(['incident.', 'request.'], () => {
+  useLiveEvents(['incident.*', 'request.*'], () => {
     clearTimeout(pending.current);
     pending.current = setTimeout(() => void queryClient.invalidateQueries({ queryKey: ['bigscreen'] }), 1000);
   });
@@ -228,7 +225,6 @@ function BigScreen() {
                 data={mapData}
                 visible={visible}
                 interactive={false}
-                uiStrings={uiStrings}
                 testId="bigscreen-map"
               />
             )}

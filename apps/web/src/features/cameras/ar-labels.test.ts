@@ -1,7 +1,6 @@
-import type { Camera } from '@ronghui/contracts';
+import type { Camera, Incident, Unit } from '@ronghui/contracts';
 import { createCameraProjector, createLocalProjection, type LngLat } from '@ronghui/geo';
 import { describe, expect, it } from 'vitest';
-import type { Incident, Unit } from '@ronghui/contracts';
 import { arLabels, declutter, poseOf, roadOverlay } from './ar-labels.ts';
 import { cameraFeatures } from './camera-features.ts';
 import { intakeLink, intakePointOf } from './intake-link.ts';

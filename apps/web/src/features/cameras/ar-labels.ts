@@ -1,6 +1,6 @@
+import type { Camera, CameraScenePlace, Incident, Unit } from '@ronghui/contracts';
 import type { CameraPose, CameraProjector } from '@ronghui/geo';
 import type { FeatureCollection } from 'geojson';
-import type { Camera, CameraScenePlace, Incident, Unit } from '@ronghui/contracts';
 
 export type ArLabelKind = 'unit' | 'incident' | 'place' | 'road';
 

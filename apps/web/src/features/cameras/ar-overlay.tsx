@@ -1,4 +1,4 @@
-import { priorityColors, unitStatusColors } from '../dispatch/unit-icons.ts';
+import { priorityColors, unitStatusColors } from '../units/index.ts';
 import type { ArLabel, RoadTrace } from './ar-labels.ts';
 
 const colours: Record<string, string> = {

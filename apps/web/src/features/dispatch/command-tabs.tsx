@@ -1,3 +1,4 @@
+import type { Incident, Unit } from '@ronghui/contracts';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { FeatureCollection } from 'geojson';
 import { Alert, Badge, Button, Divider, Spin, Tabs, type TabsProps } from 'antd';
@@ -5,17 +6,20 @@ import { describeError } from '../../api/describe-error.ts';
 import { useAuth } from '../../app/auth-context.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import './dispatch.css';
-import type { Incident, Unit } from '@ronghui/contracts';
-import { IncidentList } from './incident-list.tsx';
-import { IncidentTimeline } from './incident-timeline.tsx';
-import { EscalateButton, isEscalated } from './escalation.tsx';
-import { IncidentPanel, useIncident } from './incident-panel.tsx';
-import { IntakeForm } from './intake-form.tsx';
-import { MessagePanel, type MessageTarget } from './message-panel.tsx';
+import {
+  EscalateButton,
+  IncidentList,
+  IncidentPanel,
+  IncidentTimeline,
+  IntakeForm,
+  isEscalated,
+  useIncident,
+} from '../incidents/index.ts';
+import { MessagePanel, type MessageTarget } from '../messages/index.ts';
 import { RecommendationPanel } from './recommendation-panel.tsx';
 import { RequestBoard } from './request-board.tsx';
 import { StationRequests } from './station-requests.tsx';
-import { UnitBoard } from './unit-board.tsx';
+import { UnitBoard } from '../units/index.ts';
 
 export interface CommandTabsProps {
   command: boolean;

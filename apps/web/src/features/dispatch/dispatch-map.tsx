@@ -1,24 +1,18 @@
-import 'maplibre-gl/dist/maplibre-gl.css';
+import type { OrgFeatureCollection } from '../../api/orgs-api.ts';
+import type { MapConfig } from '@ronghui/contracts';
 import type { FeatureCollection } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
-import { useEffect, useRef, useState } from 'react';
-import type { OrgFeatureCollection } from '../../api/orgs-api.ts';
+import { useEffect, useRef } from 'react';
 import { boundsOf, isPointLike } from '../../map/geometry-bounds.ts';
-import { localIdeographFontFamily, type MapSettings } from '../../map/map-resources.ts';
 import { maplibregl } from '../../map/setup-worker.ts';
-import {
-  buildDispatchStyle,
-  clickableLayers,
-  type DispatchSource,
-  groupLayers,
-  type LayerGroup,
-  layerGroups,
-} from './dispatch-style.ts';
-import { applyBaseTiles, setView3d, viewState } from './map-3d.ts';
-import { labelLayerIds } from './map-labels.ts';
-import { addUnitIcons } from './unit-icons.ts';
-import type { UnitFeed } from './live-coalescer.ts';
-import { UnitOverlay } from './unit-overlay.ts';
+import { useMapLibre } from '../../map/use-maplibre.ts';
+import { buildDispatchStyle, clickableLayers, type DispatchSource } from '../../map/dispatch-style.ts';
+import { applyBaseTiles, setView3d, viewState } from '../../map/map-3d.ts';
+import { labelLayerIds } from '../../map/map-labels.ts';
+import type { UnitFeed } from '../../app/live-coalescer.ts';
+import { addUnitIcons, UnitOverlay } from '../units/index.ts';
+import { groupLayers, type LayerGroup, layerGroups } from './layer-groups.ts';
+import 'maplibre-gl/dist/maplibre-gl.css';
 
 export type MapPick = { kind: 'incident' | 'unit'; id: string } | { kind: 'point'; lon: number; lat: number };
 
@@ -38,7 +32,6 @@ export interface DispatchMapProps {
   onPick?: (pick: MapPick) => void;
   /** Tooltip text for a unit or incident feature's properties. */
   describe?: (properties: Record<string, unknown>) => string | null;
-  uiStrings?: Record<string, string>;
   interactive?: boolean;
   testId?: string;
   /** The org the first view is fitted to (with the orgs right below it); the whole county if absent. */
@@ -48,7 +41,7 @@ export interface DispatchMapProps {
   /** Pitched, rotatable view with terrain (when the server has a DEM) and extruded station blocks. */
   view3d?: boolean;
   /** Base tiles and terrain from `/api/map/config`. */
-  mapSettings?: MapSettings | null;
+  mapSettings?: MapConfig | null;
   /** The loaded map, for overlays that add their own sources and layers (null once it is removed). */
   onMap?: (map: MapLibreMap | null) => void;
 }
@@ -56,75 +49,70 @@ export interface DispatchMapProps {
 /** The live command map: our own outlines and roads, units with heading arrows, incidents, routes. */
 export function DispatchMap(props: DispatchMapProps) {
   const { data, visible, focus, testId = 'dispatch-map' } = props;
-  const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<UnitOverlay | null>(null);
-  const [ready, setReady] = useState(false);
   const applied = useRef(new Map<string, FeatureCollection>());
   const latest = useRef(props);
   latest.current = props;
 
-  useEffect(() => {
-    const element = container.current;
-    if (!element) return;
-    const map = new maplibregl.Map({
-      container: element,
-      style: buildDispatchStyle(latest.current.orgs),
-      attributionControl: false,
-      locale: latest.current.uiStrings ?? {},
-      dragRotate: false,
-      pitchWithRotate: false,
-      localIdeographFontFamily,
-      maxPitch: 70,
-      interactive: latest.current.interactive ?? true,
-      center: [118.24, 25.49],
-      zoom: 9,
-    });
-    mapRef.current = map;
-    // Units move every second: they are drawn on their own canvas, so a move does not repaint the map.
-    const overlay = new UnitOverlay(map);
-    overlayRef.current = overlay;
-    if (latest.current.interactive !== false) {
-      map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    }
-    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
-    const hover = new maplibregl.Popup({ closeButton: false, closeOnClick: false, offset: 10 });
-    const featureAt = (event: MapMouseEvent) => {
-      const unit = overlay.hit(event.point);
-      return unit
-        ? { ...unit, layer: { id: 'unit-icon' } }
-        : map.queryRenderedFeatures(event.point, { layers: [...clickableLayers] })[0];
-    };
+  const { container, map } = useMapLibre({
+    style: () => buildDispatchStyle(latest.current.orgs),
+    interactive: latest.current.interactive ?? true,
+    maxPitch: 70,
+    init: (map, element) => {
+      // Units move every second: they are drawn on their own canvas, so a move does not repaint the map.
+      const overlay = new UnitOverlay(map);
+      overlayRef.current = overlay;
+      const hover = new maplibregl.Popup({ closeButton: false, closeOnClick: false, offset: 10 });
+      const featureAt = (event: MapMouseEvent) => {
+        const unit = overlay.hit(event.point);
+        return unit
+          ? { ...unit, layer: { id: 'unit-icon' } }
+          : map.queryRenderedFeatures(event.point, { layers: [...clickableLayers] })[0];
+      };
 
-    map.on('mousemove', (event) => {
-      const feature = featureAt(event);
-      const text = feature ? latest.current.describe?.(feature.properties ?? {}) : null;
-      map.getCanvas().style.cursor = feature ? 'pointer' : '';
-      if (!text) {
+      map.on('mousemove', (event) => {
+        const feature = featureAt(event);
+        const text = feature ? latest.current.describe?.(feature.properties ?? {}) : null;
+        map.getCanvas().style.cursor = feature ? 'pointer' : '';
+        if (!text) {
+          hover.remove();
+          return;
+        }
+        const div = document.createElement('div');
+        div.textContent = text;
+        div.style.whiteSpace = 'pre';
+        hover.setLngLat(event.lngLat).setDOMContent(div).addTo(map);
+      });
+      map.on('mouseout', () => hover.remove());
+      map.on('click', (event) => {
+        const feature = featureAt(event);
+        const p = feature?.properties ?? {};
+        if (feature && typeof p.cluster_id === 'number') {
+          map.easeTo({ center: event.lngLat, zoom: map.getZoom() + 2 });
+          return;
+        }
+        if (feature && typeof p.id === 'string') {
+          const kind = feature.layer.id === 'unit-icon' ? 'unit' : 'incident';
+          latest.current.onPick?.({ kind, id: p.id });
+          return;
+        }
+        latest.current.onPick?.({ kind: 'point', lon: event.lngLat.lng, lat: event.lngLat.lat });
+      });
+      map.on('idle', () => {
+        element.dataset.mapState = 'idle';
+        element.dataset.units = String(overlay.count());
+        element.dataset.incidents = String(map.querySourceFeatures('incidents').length);
+        Object.assign(element.dataset, viewState(map, [...labelLayerIds, 'station-label']));
+      });
+      return () => {
+        latest.current.onMap?.(null);
         hover.remove();
-        return;
-      }
-      const div = document.createElement('div');
-      div.textContent = text;
-      div.style.whiteSpace = 'pre';
-      hover.setLngLat(event.lngLat).setDOMContent(div).addTo(map);
-    });
-    map.on('mouseout', () => hover.remove());
-    map.on('click', (event) => {
-      const feature = featureAt(event);
-      const p = feature?.properties ?? {};
-      if (feature && typeof p.cluster_id === 'number') {
-        map.easeTo({ center: event.lngLat, zoom: map.getZoom() + 2 });
-        return;
-      }
-      if (feature && typeof p.id === 'string') {
-        const kind = feature.layer.id === 'unit-icon' ? 'unit' : 'incident';
-        latest.current.onPick?.({ kind, id: p.id });
-        return;
-      }
-      latest.current.onPick?.({ kind: 'point', lon: event.lngLat.lng, lat: event.lngLat.lat });
-    });
-    map.on('load', () => {
+        overlay.remove();
+        overlayRef.current = null;
+        applied.current.clear();
+      };
+    },
+    onLoad: (map, element) => {
       addUnitIcons(map);
       const { orgs: all, homeOrgId } = latest.current;
       const home = all.features.filter(
@@ -137,31 +125,12 @@ export function DispatchMap(props: DispatchMapProps) {
         const left = element.clientWidth > 1000 ? 290 : 24;
         map.fitBounds(bounds, { padding: { top: 24, bottom: 48, left, right: 48 }, animate: false });
       }
-      setReady(true);
       latest.current.onMap?.(map);
-    });
-    map.on('idle', () => {
-      element.dataset.mapState = 'idle';
-      element.dataset.units = String(overlay.count());
-      element.dataset.incidents = String(map.querySourceFeatures('incidents').length);
-      Object.assign(element.dataset, viewState(map, [...labelLayerIds, 'station-label']));
-    });
-    map.on('error', (event) => console.warn('map error', event.error));
-    return () => {
-      latest.current.onMap?.(null);
-      hover.remove();
-      overlay.remove();
-      overlayRef.current = null;
-      map.remove();
-      mapRef.current = null;
-      applied.current.clear();
-      setReady(false);
-    };
-  }, []);
+    },
+  });
 
   useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !ready) return;
+    if (!map) return;
     // Only sources whose collection changed are re-read: the roads stay put while units move.
     for (const [id, collection] of Object.entries(data)) {
       if (!collection || applied.current.get(id) === collection) continue;
@@ -172,11 +141,10 @@ export function DispatchMap(props: DispatchMapProps) {
       }
       (map.getSource(id) as GeoJSONSource | undefined)?.setData(collection);
     }
-  }, [data, ready]);
+  }, [data, map]);
 
   useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !ready) return;
+    if (!map) return;
     for (const group of layerGroups) {
       for (const layer of groupLayers[group]) {
         if (map.getLayer(layer))
@@ -184,27 +152,25 @@ export function DispatchMap(props: DispatchMapProps) {
       }
     }
     overlayRef.current?.setVisible(visible.has('units'));
-  }, [visible, ready]);
+  }, [visible, map]);
 
   const { unitFeed } = props;
   useEffect(() => {
-    if (!unitFeed || !ready) return;
+    if (!unitFeed || !map) return;
     return unitFeed.subscribe((units) => overlayRef.current?.setUnits(units));
-  }, [unitFeed, ready]);
+  }, [unitFeed, map]);
 
   useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !ready || !focus) return;
+    if (!map || !focus) return;
     map.easeTo({ center: [focus.lon, focus.lat], zoom: Math.max(map.getZoom(), focus.zoom ?? 12) });
-  }, [focus, ready]);
+  }, [focus, map]);
 
   const { view3d = false, mapSettings } = props;
   useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !ready) return;
+    if (!map) return;
     applyBaseTiles(map, mapSettings);
     setView3d(map, view3d, mapSettings);
-  }, [view3d, mapSettings, ready]);
+  }, [view3d, mapSettings, map]);
 
   return <div ref={container} data-testid={testId} style={{ position: 'absolute', inset: 0 }} />;
 }

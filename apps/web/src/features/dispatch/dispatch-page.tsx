@@ -5,27 +5,27 @@ import { Alert, Badge, Button, Space, Spin, Typography } from 'antd';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { describeError } from '../../api/describe-error.ts';
-import { CameraMapLayer } from '../cameras/camera-map-layer.tsx';
-import { intakePointOf } from '../cameras/intake-link.ts';
+import { CameraMapLayer, intakePointOf } from '../cameras/index.ts';
 import { useAuth } from '../../app/auth-context.tsx';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
-import { dispatchApi } from './dispatch-api.ts';
+import { dispatchApi } from '../../api/dispatch-api.ts';
 import { DispatchMap, type MapFocus, type MapPick } from './dispatch-map.tsx';
-import { emptyCollection, type LayerGroup, layerGroups } from './dispatch-style.ts';
+import { emptyCollection } from '../../map/dispatch-style.ts';
+import { type LayerGroup, layerGroups } from './layer-groups.ts';
 import { CommandTabs } from './command-tabs.tsx';
-import { EmergencyAlert } from './emergency-alert.tsx';
-import { EscalationNotices } from './escalation.tsx';
-import { LiveChannelProvider, useLiveState } from './live-channel.tsx';
-import { incidentFeatures, pointFeature, unitFeatures } from './map-features.ts';
+import { EmergencyAlert } from '../messages/index.ts';
+import { EscalationNotices } from '../incidents/index.ts';
+import { LiveChannelProvider, useLiveState } from '../../app/live-channel.tsx';
+import { incidentFeatures, pointFeature, unitFeatures } from '../../map/map-features.ts';
 import { MapToolbar, type SearchHit, UnitLegend } from './map-toolbar.tsx';
-import { useDispatchData, useMapStrings } from './use-dispatch-data.ts';
-import { useLiveUnits } from './use-live-units.ts';
-import { useMap3d } from './use-map-3d.ts';
+import { useDispatchData } from './use-dispatch-data.ts';
+import { useLiveUnits } from '../units/index.ts';
+import { useMap3d } from '../../map/use-map-3d.ts';
 import { PatrolMapLayers } from './plans/patrol-map-layers.tsx';
 import { PatrolPanel } from './plans/patrol-panel.tsx';
 import { PatrolProvider, usePatrol } from './plans/patrol-state.tsx';
 import { dispatchAccess } from './roles/dispatch-access.ts';
-import { ReadOnlyBadge, ReadOnlyContext } from './roles/read-only.tsx';
+import { ReadOnlyBadge, ReadOnlyContext } from '../../app/read-only.tsx';
 
 export function DispatchPage() {
   const { user } = useAuth();
@@ -58,7 +58,6 @@ function DispatchConsole() {
   // The map takes moves from `feed`; the page re-renders for positions alone every 5 s.
   const { units, version, feed } = useLiveUnits({ positionsEveryMs: 5_000 });
   const map3d = useMap3d(orgs.data, units, version);
-  const uiStrings = useMapStrings();
   const [tab, setTab] = useState(command ? 'intake' : access.readOnly ? 'incident' : 'requests');
   const [incidentId, setIncidentId] = useState<string | null>(null);
   const [unitId, setUnitId] = useState<string | null>(null);
@@ -187,7 +186,6 @@ function DispatchConsole() {
             focus={focus}
             onPick={onPick}
             describe={describe}
-            uiStrings={uiStrings}
             homeOrgId={user?.scope.kind === 'tenant' ? null : (user?.scope.orgId ?? null)}
             view3d={map3d.on}
             mapSettings={map3d.settings}

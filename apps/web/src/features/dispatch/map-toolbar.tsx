@@ -1,12 +1,12 @@
+import type { Incident, Unit } from '@ronghui/contracts';
 import { AimOutlined, RadarChartOutlined } from '@ant-design/icons';
-import { View3dSwitch } from './view-3d-switch.tsx';
+import { View3dSwitch } from '../../map/view-3d-switch.tsx';
 import { AutoComplete, Badge, Button, Checkbox, Space, Tooltip } from 'antd';
 import { useMemo, useState } from 'react';
 import { useT } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
-import type { Incident, Unit } from '@ronghui/contracts';
-import { type LayerGroup, layerGroups } from './dispatch-style.ts';
-import { priorityColors, unitStatusColors } from './unit-icons.ts';
+import { type LayerGroup, layerGroups } from './layer-groups.ts';
+import { priorityColors, unitStatusColors } from '../units/index.ts';
 
 export interface Place {
   id: string;

@@ -1,13 +1,12 @@
+import type { Incident, RecommendedUnit } from '@ronghui/contracts';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FeatureCollection } from 'geojson';
-import type { RecommendedUnit } from '@ronghui/contracts';
 import { Alert, Button, InputNumber, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { describeError } from '../../api/describe-error.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
-import { dispatchApi } from './dispatch-api.ts';
-import type { Incident } from '@ronghui/contracts';
-import { formatDuration } from './map-features.ts';
+import { dispatchApi } from '../../api/dispatch-api.ts';
+import { formatDuration } from '../../i18n/format-duration.ts';
 
 export interface RecommendationPanelProps {
   incident: Incident;

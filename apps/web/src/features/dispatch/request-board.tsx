@@ -3,9 +3,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Progress, Table, Tag, Typography } from 'antd';
 import { describeError } from '../../api/describe-error.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
-import { useReadOnly } from './roles/read-only.tsx';
+import { useReadOnly } from '../../app/read-only.tsx';
 import { formatDateTime } from '../../i18n/format-datetime.ts';
-import { dispatchApi } from './dispatch-api.ts';
+import { dispatchApi } from '../../api/dispatch-api.ts';
 
 export const requestColors: Record<StationRequestStatus, string> = {
   requested: 'gold',

@@ -1,13 +1,12 @@
-import type { StationRequest } from '@ronghui/contracts';
+import type { Incident, StationRequest, Unit } from '@ronghui/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { describeError } from '../../api/describe-error.ts';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
 import { formatDateTime } from '../../i18n/format-datetime.ts';
-import { dispatchApi } from './dispatch-api.ts';
-import type { Incident, Unit } from '@ronghui/contracts';
-import { useLiveEvents } from './live-channel.tsx';
+import { dispatchApi } from '../../api/dispatch-api.ts';
+import { useLiveEvents } from '../../app/live-channel.tsx';
 
 export interface StationRequestsProps {
   units: readonly Unit[];
@@ -124,7 +123,7 @@ function RequestCard({
 export function StationRequests({ units, incidents, onShowIncident }: StationRequestsProps) {
   const t = useT();
   const open = useQuery({ queryKey: ['dispatch', 'open-requests'], queryFn: dispatchApi.openRequests });
-  useLiveEvents(['request.'], () => void open.refetch());
+  useLiveEvents('request.*', () => void open.refetch());
   const rows = open.data?.items ?? [];
   return (
     <div data-testid="station-requests">

@@ -1,14 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Flex, Skeleton, Typography } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { fetchOrgGeojson } from '../../api/orgs-api.ts';
 import type { OrgKind } from '@ronghui/contracts';
 import { useAuth } from '../../app/auth-context.tsx';
 import { LoadError } from '../../app/load-error.tsx';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
 import { OrgMap } from '../../map/org-map.tsx';
-import { OrgTree } from '../orgs/org-tree.tsx';
-import { useOrgTree } from '../orgs/use-org-tree.ts';
+import { OrgTree, useOrgTree } from '../orgs/index.ts';
 import { MapLegend } from './map-legend.tsx';
 
 const orgKinds: readonly string[] = ['tenant', 'area', 'station', 'brigade', 'grid'] satisfies OrgKind[];
@@ -28,15 +27,6 @@ export function HomePage() {
   );
   const [mapFailure, setMapFailure] = useState<string | null>(null);
   const { locale } = useLocale();
-  const uiStrings = useMemo(
-    () => ({
-      'NavigationControl.ZoomIn': t('map.zoomIn'),
-      'NavigationControl.ZoomOut': t('map.zoomOut'),
-      'ScaleControl.Meters': t('map.meters'),
-      'ScaleControl.Kilometers': t('map.kilometers'),
-    }),
-    [t],
-  );
 
   const describe = useCallback(
     ({ name, kind }: { name: string; kind: string }) =>
@@ -83,7 +73,6 @@ export function HomePage() {
           <>
             <OrgMap
               key={locale}
-              uiStrings={uiStrings}
               data={geojson.data}
               selectedId={selectedId}
               onSelect={setSelectedId}

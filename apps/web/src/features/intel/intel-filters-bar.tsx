@@ -1,10 +1,10 @@
+import type { OrgTreeNode } from '@ronghui/contracts';
 import { DatePicker, Segmented, Select, Space, TreeSelect } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo } from 'react';
-import type { OrgTreeNode } from '@ronghui/contracts';
 import { shanghaiWallTimeToIso } from '../../i18n/format-datetime.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
-import { useOrgTree } from '../orgs/use-org-tree.ts';
+import { useOrgTree } from '../orgs/index.ts';
 import type { IntelFilters } from './intel-api.ts';
 
 export interface WorkbenchFilters extends IntelFilters {

@@ -2,7 +2,7 @@ import { TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import type { OrgTreeNode } from '@ronghui/contracts';
 import { useT } from '../../i18n/i18n-context.tsx';
-import { useOrgTree } from '../orgs/use-org-tree.ts';
+import { useOrgTree } from '../orgs/index.ts';
 
 interface TreeOption {
   value: string;

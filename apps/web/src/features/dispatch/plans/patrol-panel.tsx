@@ -1,11 +1,10 @@
-import type { PatrolPlanFeature } from '@ronghui/contracts';
+import type { PatrolPlanFeature, Unit } from '@ronghui/contracts';
 import { EnvironmentOutlined, GatewayOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, List, Popconfirm, Segmented, Space, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { describeError } from '../../../api/describe-error.ts';
 import { useT } from '../../../i18n/i18n-context.tsx';
-import type { Unit } from '@ronghui/contracts';
 import { ClosuresPanel } from './closures-panel.tsx';
 import { CoverageTable } from './coverage-table.tsx';
 import { planColors } from './overlay-layers.ts';

@@ -12,7 +12,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { useLiveEvents } from '../live-channel.tsx';
+import { useLiveEvents } from '../../../app/live-channel.tsx';
 import { type EditorEvent, type EditorState, editorReducer, idle } from './plan-editor.ts';
 import { plansApi } from './plans-api.ts';
 
@@ -96,10 +96,10 @@ export function PatrolProvider({
   });
 
   // Plans and road closures changed by any console (or another server instance) redraw at once.
-  useLiveEvents(['patrol.'], () => {
+  useLiveEvents('patrol.*', () => {
     if (canRead) void plans.refetch();
   });
-  useLiveEvents(['road.'], () => {
+  useLiveEvents('road.*', () => {
     void closures.refetch();
     if (coverageOn) void coverage.refetch();
   });

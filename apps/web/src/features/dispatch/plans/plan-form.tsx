@@ -1,10 +1,9 @@
-import type { PatrolPlanFeature } from '@ronghui/contracts';
+import type { PatrolPlanFeature, Unit } from '@ronghui/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { describeError } from '../../../api/describe-error.ts';
 import { useT } from '../../../i18n/i18n-context.tsx';
-import type { Unit } from '@ronghui/contracts';
 import { type EditorState, geometryOf } from './plan-editor.ts';
 import { usePatrol } from './patrol-state.tsx';
 import { plansApi } from './plans-api.ts';

@@ -1,0 +1,61 @@
+import type {
+  DispatchMetrics,
+  Emergency,
+  EmergencyList,
+  IncidentAddressSuggestions,
+  IncidentCreateBody,
+  IncidentCreated,
+  IncidentDetail,
+  IncidentList,
+  IncidentTrend,
+  MessageDetail,
+  MessageList,
+  Recommendations,
+  RoutingIsochrone,
+  RoutingRoads,
+  RoutingRoute,
+  SendMessageBody,
+  StationRequest,
+  StationRequestList,
+  UnitAssignmentList,
+  UnitList,
+} from '@ronghui/contracts';
+import { api } from './http-client.ts';
+
+export const openStatuses = 'received,answered,dispatched,acknowledged,en-route,on-scene,resolved';
+
+export const dispatchApi = {
+  createIncident: (body: IncidentCreateBody) => api.post<IncidentCreated>('/incidents', body),
+  addressSuggestions: (q: string) =>
+    api.get<IncidentAddressSuggestions>('/incidents/address-suggestions', { q, limit: 8 }),
+  incidents: (query: { status?: string; from?: string; pageSize?: number }) =>
+    api.get<IncidentList>('/incidents', { pageSize: 200, ...query }),
+  incident: (id: string) => api.get<IncidentDetail>(`/incidents/${id}`),
+  setStatus: (id: string, status: string, disposition?: string) =>
+    api.post<IncidentDetail>(`/incidents/${id}/status`, { status, disposition }),
+  recommendations: (id: string, scope: 'area' | 'county') =>
+    api.get<Recommendations>(`/incidents/${id}/recommendations`, { scope }),
+  dispatch: (id: string, unitIds: string[]) =>
+    api.post<UnitAssignmentList>(`/incidents/${id}/dispatch`, { unitIds }),
+  requestArea: (id: string, perStation: number) =>
+    api.post<StationRequestList>(`/incidents/${id}/requests`, { stations: 'area', perStation }),
+  board: (id: string) => api.get<StationRequestList>(`/incidents/${id}/requests`),
+  escalate: (id: string, reason: string) => api.post<IncidentDetail>(`/incidents/${id}/escalate`, { reason }),
+  openRequests: () => api.get<StationRequestList>('/requests'),
+  commit: (id: string, unitIds: string[]) => api.post<StationRequest>(`/requests/${id}/commit`, { unitIds }),
+  decline: (id: string, reason: string) => api.post<StationRequest>(`/requests/${id}/decline`, { reason }),
+  release: (id: string) => api.post<StationRequest>(`/requests/${id}/release`),
+  units: () => api.get<UnitList>('/units'),
+  roads: () => api.get<RoutingRoads>('/routing/roads'),
+  route: (from: [number, number], to: [number, number]) =>
+    api.get<RoutingRoute>('/routing/route', { from: from.join(','), to: to.join(',') }),
+  isochrone: (at: [number, number], minutes: string) =>
+    api.get<RoutingIsochrone>('/routing/isochrone', { at: at.join(','), minutes }),
+  messages: (box: 'inbox' | 'sent') => api.get<MessageList>('/messages', { box, limit: 50 }),
+  sendMessage: (body: SendMessageBody) => api.post<MessageDetail>('/messages', body),
+  ackMessage: (id: string) => api.post<MessageDetail>(`/messages/${id}/ack`),
+  emergencies: () => api.get<EmergencyList>('/emergencies', { open: 'true' }),
+  ackEmergency: (id: string) => api.post<Emergency>(`/emergencies/${id}/ack`),
+  metrics: (from: string, to: string) => api.get<DispatchMetrics>('/dispatch/metrics', { from, to }),
+  trend: (days: number) => api.get<IncidentTrend>('/incidents/trend', { days }),
+};

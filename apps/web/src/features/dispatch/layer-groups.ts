@@ -1,0 +1,47 @@
+import { cameraLayerIds } from '../cameras/index.ts';
+import { overlayGroupLayers } from './plans/overlay-layers.ts';
+
+/** The switchable layer groups of the command map (the layer switcher's check boxes). */
+export type LayerGroup =
+  | 'boundaries'
+  | 'roads'
+  | 'stations'
+  | 'units'
+  | 'incidents'
+  | 'isochrone'
+  | 'cameras'
+  | keyof typeof overlayGroupLayers;
+export const layerGroups: readonly LayerGroup[] = [
+  'boundaries',
+  'roads',
+  'stations',
+  'units',
+  'incidents',
+  'isochrone',
+  // Added by cameras/camera-map-layer.tsx once the map has loaded.
+  'cameras',
+  // Added to the map by plans/overlay-layers.ts once it has loaded.
+  'coverage',
+  'plans',
+  'closures',
+];
+
+/** The map layers of each switchable group. */
+export const groupLayers: Record<LayerGroup, readonly string[]> = {
+  boundaries: [
+    'area-fill',
+    'area-line',
+    'grid-line',
+    'tenant-line',
+    'area-label',
+    'place-label',
+    'village-label',
+  ],
+  roads: ['roads-line'],
+  stations: ['station-circle', 'brigade-circle', 'station-label'],
+  units: ['unit-cluster', 'unit-icon', 'unit-label'],
+  incidents: ['incident-cluster', 'incident-point', 'incident-label'],
+  isochrone: ['iso-fill', 'iso-line'],
+  cameras: cameraLayerIds,
+  ...overlayGroupLayers,
+};
