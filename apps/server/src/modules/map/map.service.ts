@@ -7,7 +7,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { DomainError, invalid } from '../../platform/http/errors.ts';
 import { createDem, DEM_MAX_ZOOM, type Dem } from './map-dem.ts';
 import { createFontLibrary, type FontLibrary } from './map-fonts.ts';
-import type { OrgsService } from '../orgs/orgs.service.ts';
+import type { OrgsService } from '../orgs/index.ts';
 import { countyExtent } from './map-extent.ts';
 import type { MapRepo } from './map.repo.ts';
 
