@@ -5,6 +5,7 @@
  * `POST /api/avl`. Runs until SIGTERM (or `--seconds`), then prints one JSON line with what was sent.
  */
 import { parseArgs } from 'node:util';
+import { localDistance } from '@ronghui/geo';
 
 const { values } = parseArgs({
   options: {
@@ -41,12 +42,7 @@ roads.forEach((line, road) => {
   }
 });
 
-const metersPerDegLat = 111_320;
-const distance = (a: Coord, b: Coord) => {
-  const dx = (b[0] - a[0]) * metersPerDegLat * Math.cos((a[1] * Math.PI) / 180);
-  const dy = (b[1] - a[1]) * metersPerDegLat;
-  return Math.hypot(dx, dy);
-};
+const distance = (a: Coord, b: Coord) => localDistance(a, b);
 const bearing = (a: Coord, b: Coord) => {
   const dx = (b[0] - a[0]) * Math.cos((a[1] * Math.PI) / 180);
   const dy = b[1] - a[1];

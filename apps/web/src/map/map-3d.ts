@@ -1,3 +1,4 @@
+import { createLocalProjection } from '@ronghui/geo';
 import type { OrgFeatureCollection } from '../api/orgs-api.ts';
 import type { MapConfig, Unit } from '@ronghui/contracts';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
@@ -30,8 +31,9 @@ export function stationBlocks(orgs: OrgFeatureCollection, units: readonly Unit[]
     const { kind, id, name } = f.properties;
     if ((kind !== 'station' && kind !== 'brigade') || f.geometry.type !== 'Point') continue;
     const [lon, lat] = f.geometry.coordinates as [number, number];
-    const dLat = BLOCK_HALF_M / 111_320;
-    const dLon = dLat / Math.cos((lat * Math.PI) / 180);
+    const local = createLocalProjection([lon, lat]);
+    const [west, south] = local.toLngLat([-BLOCK_HALF_M, -BLOCK_HALF_M]);
+    const [east, north] = local.toLngLat([BLOCK_HALF_M, BLOCK_HALF_M]);
     const n = onDuty.get(id) ?? 0;
     features.push({
       type: 'Feature',
@@ -39,11 +41,11 @@ export function stationBlocks(orgs: OrgFeatureCollection, units: readonly Unit[]
         type: 'Polygon',
         coordinates: [
           [
-            [lon - dLon, lat - dLat],
-            [lon + dLon, lat - dLat],
-            [lon + dLon, lat + dLat],
-            [lon - dLon, lat + dLat],
-            [lon - dLon, lat - dLat],
+            [west, south],
+            [east, south],
+            [east, north],
+            [west, north],
+            [west, south],
           ],
         ],
       },

@@ -120,7 +120,8 @@ export function createEventBus(deps: {
     async close() {
       closed = true;
       if (timer) clearInterval(timer);
-      if (running) await running.catch(() => {});
+      // A relay failure is logged where it happens; closing only waits for the relay to stop.
+      if (running) await running.catch(() => undefined);
       await transport.close();
     },
   };

@@ -91,9 +91,12 @@ export function natsTransport(url: string, log: Logger, stream: string = EVENTS_
         live?.unsubscribe();
         messages?.stop();
         await messages?.close();
-        await loop?.catch(() => {});
+        // The consume loop logs its own failures; here it only has to have ended.
+        await loop?.catch(() => undefined);
         await connection?.drain();
-      })().catch(() => {});
+      })().catch((error: unknown) =>
+        log.debug({ err: error }, 'NATS did not close in order; closing the connection'),
+      );
       await Promise.race([orderly, new Promise((r) => setTimeout(r, 2_000).unref())]);
       if (connection && !connection.isClosed()) await connection.close();
     },

@@ -1,3 +1,4 @@
+import { chinaMidnight } from '@ronghui/geo';
 import type { Incident, ResponseMetricsRow, Unit } from '@ronghui/contracts';
 import { categoryByCode, UNIT_STATUSES, type UnitStatus } from '@ronghui/dispatch';
 
@@ -7,10 +8,9 @@ export interface Count {
   value: number;
 }
 
-/** Midnight of today in Beijing time, as an ISO instant. */
+/** Midnight of today in China time, as an ISO instant. */
 export function startOfShanghaiDay(now: Date): string {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
-  return new Date(`${day}T00:00:00+08:00`).toISOString();
+  return new Date(chinaMidnight(now)).toISOString();
 }
 
 function tally<T>(items: readonly T[], key: (item: T) => string, name: (key: string) => string): Count[] {

@@ -1,5 +1,5 @@
 import type { Camera, CameraScenePlace, Incident, Unit } from '@ronghui/contracts';
-import type { CameraPose, CameraProjector } from '@ronghui/geo';
+import { type CameraPose, type CameraProjector, createLocalProjection, localDistance } from '@ronghui/geo';
 import type { FeatureCollection } from 'geojson';
 
 export type ArLabelKind = 'unit' | 'incident' | 'place' | 'road';
@@ -66,14 +66,13 @@ export function poseOf(camera: Camera, width: number, height: number): CameraPos
   };
 }
 
-/** Points along a line every `stepM` metres (roughly: degrees scaled at the line's latitude). */
+/** Points along a line every `stepM` metres (roughly: the local plane at each piece's latitude). */
 function samples(coords: readonly (readonly number[])[], stepM: number): [number, number][] {
   const out: [number, number][] = [];
   for (let i = 1; i < coords.length; i++) {
     const [x0, y0] = coords[i - 1] as [number, number];
     const [x1, y1] = coords[i] as [number, number];
-    const k = Math.cos((y0 * Math.PI) / 180);
-    const lengthM = Math.hypot((x1 - x0) * k, y1 - y0) * 111_320;
+    const lengthM = localDistance([x0, y0], [x1, y1]);
     const n = Math.max(1, Math.ceil(lengthM / stepM));
     for (let j = i === 1 ? 0 : 1; j <= n; j++) out.push([x0 + ((x1 - x0) * j) / n, y0 + ((y1 - y0) * j) / n]);
   }
@@ -180,12 +179,11 @@ export function roadOverlay(
   const roads: RoadTrace[] = [];
   const roadLabel = new Map<string, ArLabel>();
   const { width, height, lon: lon0, lat: lat0, rangeM } = camera.pose;
-  const kx = 111_320 * Math.cos((lat0 * Math.PI) / 180);
+  const local = createLocalProjection([lon0, lat0]);
   const near = (coords: readonly (readonly number[])[]) => {
     let [w, e, sth, nth] = [Infinity, -Infinity, Infinity, -Infinity];
     for (const [x, y] of coords) {
-      const east = (x! - lon0) * kx;
-      const north = (y! - lat0) * 111_320;
+      const [east, north] = local.toXY([x!, y!]);
       w = Math.min(w, east);
       e = Math.max(e, east);
       sth = Math.min(sth, north);
