@@ -15,6 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { App } from './app-types.ts';
 import { DomainError } from './errors.ts';
+import { rejectNul } from './nul-guard.ts';
 import { installProblemHandlers } from './problem.ts';
 
 declare module 'fastify' {
@@ -98,6 +99,8 @@ export async function createHttpApp(options: HttpOptions): Promise<App> {
       route.preValidation = [...existing, rejectBody(route.url)];
     }
   });
+  // Before any schema or handler: PostgreSQL cannot store U+0000, so it never gets that far.
+  app.addHook('preValidation', rejectNul);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installProblemHandlers(app);
