@@ -49,6 +49,7 @@ export const queryBoolean = z.enum(['true', 'false']).transform((v) => v === 'tr
 
 /** One field's problem inside a 400. */
 export const fieldProblem = z.object({ path: z.string(), message: z.string() });
+export type FieldProblem = z.infer<typeof fieldProblem>;
 
 /** RFC 9457 problem details: the body of every error response (`application/problem+json`). */
 export const problem = z

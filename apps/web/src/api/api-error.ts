@@ -1,7 +1,4 @@
-export interface FieldError {
-  path: string;
-  message: string;
-}
+import type { FieldProblem } from '@ronghui/contracts';
 
 /**
  * An HTTP failure as the console sees it. Status 0 means the server could not be reached at all.
@@ -12,7 +9,7 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string | undefined;
   readonly type: string | undefined;
-  readonly errors: readonly FieldError[];
+  readonly errors: readonly FieldProblem[];
   readonly extensions: Readonly<Record<string, unknown>>;
   /** True when the body was an `application/problem+json` document written by our server. */
   readonly isProblem: boolean;
@@ -22,7 +19,7 @@ export class ApiError extends Error {
     title: string;
     detail?: string | undefined;
     type?: string | undefined;
-    errors?: readonly FieldError[];
+    errors?: readonly FieldProblem[];
     extensions?: Record<string, unknown>;
     isProblem?: boolean;
   }) {
@@ -54,9 +51,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function parseFieldErrors(value: unknown): FieldError[] {
+function parseFieldProblems(value: unknown): FieldProblem[] {
   if (!Array.isArray(value)) return [];
-  const out: FieldError[] = [];
+  const out: FieldProblem[] = [];
   for (const item of value) {
     if (isRecord(item) && typeof item.message === 'string') {
       out.push({ path: typeof item.path === 'string' ? item.path : '', message: item.message });
@@ -79,7 +76,7 @@ export function problemToError(status: number, statusText: string, body: unknown
     title: typeof body.title === 'string' ? body.title : statusText || `HTTP ${status}`,
     detail: typeof body.detail === 'string' ? body.detail : undefined,
     type: typeof body.type === 'string' ? body.type : undefined,
-    errors: parseFieldErrors(body.errors),
+    errors: parseFieldProblems(body.errors),
     extensions,
     isProblem: typeof body.title === 'string',
   });

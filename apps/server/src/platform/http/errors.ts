@@ -1,3 +1,5 @@
+import type { FieldProblem } from '@ronghui/contracts';
+
 /**
  * Every error the API can answer with, as a stable code. The mapping to HTTP status is an exhaustive
  * switch: a new code that nobody mapped fails to compile.
@@ -15,12 +17,6 @@ export type ErrorCode =
   | 'unprocessable'
   | 'unavailable'
   | 'internal';
-
-export interface FieldProblem {
-  /** JSON pointer-like path of the offending field, e.g. "/location/lon". */
-  path: string;
-  message: string;
-}
 
 /** A domain error: thrown by services, turned into application/problem+json in one place. */
 export class DomainError extends Error {

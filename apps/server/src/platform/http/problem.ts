@@ -1,18 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { DomainError, type ErrorCode, type FieldProblem, statusOf } from './errors.ts';
+import type { ProblemJson } from '@ronghui/contracts';
+import { DomainError, type ErrorCode, statusOf } from './errors.ts';
 
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance?: string;
-  errors?: FieldProblem[];
-  correlationId?: string;
-  [extension: string]: unknown;
-}
+/** The body of every error answer, as the contract describes it (`problem`). */
+export type Problem = ProblemJson;
 
 export const problemType = (code: ErrorCode) => `urn:ronghui:problem:${code}`;
 
