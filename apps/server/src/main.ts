@@ -129,7 +129,15 @@ export async function createServices(deps: {
       (await unitsRepo.list(executor, tenantCode)).filter((u) => u.incidentId === incidentId),
   });
   const unitsRepo = createUnitsRepo();
-  const units = createUnitsService({ db, repo: unitsRepo, orgs, audit, bus, clock });
+  const units = createUnitsService({
+    db,
+    repo: unitsRepo,
+    orgs,
+    audit,
+    bus,
+    clock,
+    incidentOf: (principal, id) => incidents.get(principal, id),
+  });
   const avl = createAvlService({ db, repo: unitsRepo, orgs, audit, bus, clock });
   const routing = createRoutingService({
     registry: createGraphRegistry({ dataDir: config.dataDir, generate: generatedDemoRoads }),
@@ -202,7 +210,6 @@ export async function createServices(deps: {
     repo: dispatchRepo,
     clocks: incidentClocks,
     incidents,
-    orgs,
     bus,
     clock,
   });

@@ -1,5 +1,7 @@
 import type { LiveEventMessage, Topic, TopicPattern, TopicsOf } from '@ronghui/contracts';
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react';
+import { meQueryKey } from './query-client.ts';
 
 /** An event of the live channel; `LiveEvent<'unit.status'>` carries that topic's payload. */
 export type LiveEvent<T extends Topic = Topic> = LiveEventMessage<T>;
@@ -53,8 +55,17 @@ function deliver<P extends TopicPattern>(
   if (list.some((p) => topicMatches(p, event.topic))) handler(event as LiveEvent<TopicsOf<P>>);
 }
 
-/** One WebSocket for the console (session cookie), reconnecting with back-off while mounted. */
+/** The server closes a socket with 4401 when its session ended and 4403 when the user's access changed. */
+const SESSION_ENDED = 4401;
+const ACCESS_CHANGED = 4403;
+
+/**
+ * One WebSocket for the console (session cookie), reconnecting with back-off while mounted. When the server
+ * ends it because the session ended or the user's access changed, the console asks who it is again: a
+ * signed-out user goes back to sign-in, a changed one gets the menu of the new roles.
+ */
 export function LiveChannelProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
   const listeners = useRef(new Set<Listener>());
   const [state, setState] = useState<LiveState>('connecting');
   const [value] = useState<Omit<LiveValue, 'state'>>(() => ({
@@ -89,9 +100,13 @@ export function LiveChannelProvider({ children }: { children: ReactNode }) {
         if (!isEvent(parsed)) return;
         for (const listener of listeners.current) listener(parsed);
       };
-      socket.onclose = () => {
+      socket.onclose = (event) => {
         setState('closed');
         if (stopped) return;
+        if (event.code === SESSION_ENDED || event.code === ACCESS_CHANGED) {
+          void queryClient.invalidateQueries({ queryKey: meQueryKey });
+          if (event.code === ACCESS_CHANGED) retry = 1000;
+        }
         timer = setTimeout(connect, retry);
         retry = Math.min(retry * 2, 15_000);
       };
@@ -102,7 +117,7 @@ export function LiveChannelProvider({ children }: { children: ReactNode }) {
       clearTimeout(timer);
       socket?.close();
     };
-  }, []);
+  }, [queryClient]);
 
   return <LiveContext.Provider value={{ ...value, state }}>{children}</LiveContext.Provider>;
 }

@@ -11,8 +11,9 @@ import type { DB } from '../../platform/db/schema.ts';
 import { conflict, invalid, notFound } from '../../platform/http/errors.ts';
 import type { OrgsService } from '../orgs/index.ts';
 import type { CameraFields, CameraRecord, CamerasRepo } from './cameras.repo.ts';
+import { READ_ACCESS } from '../../platform/auth/read-access.ts';
 
-const READ: Role[] = ['dispatcher', 'commander', 'leader', 'officer', 'system-admin'];
+const READ: readonly Role[] = READ_ACCESS.camera;
 /** The registry is equipment administration: the system administrator or the commander keep it. */
 const WRITE: Role[] = ['system-admin', 'commander'];
 

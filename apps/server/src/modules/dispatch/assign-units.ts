@@ -6,6 +6,7 @@ import { conflict } from '../../platform/http/errors.ts';
 import type { Unit } from '../units/index.ts';
 import type { DispatchDeps } from './dispatch-deps.ts';
 import { enqueueUnitStatus } from '../units/index.ts';
+import { incidentAudience } from '../incidents/index.ts';
 
 /** A unit may be sent when it is free: available, or on its way home. */
 export function requireAssignable(u: Unit): void {
@@ -81,7 +82,7 @@ export function createUnitAssignment(deps: DispatchDeps) {
         principal.tenantCode,
         'incident.units',
         { incidentId, unitIds: chosen.map((u) => u.id), change: 'dispatched' },
-        [],
+        await incidentAudience(trx, principal.tenantCode, incidentId),
       );
     },
 

@@ -15,8 +15,9 @@ import type { OrgsService } from '../orgs/index.ts';
 import type { RoutingService } from '../routing/index.ts';
 import type { UnitsRepo } from '../units/index.ts';
 import type { CoverageRepo, PatrolFeatureRow } from './coverage.repo.ts';
+import { READ_ACCESS } from '../../platform/auth/read-access.ts';
 
-const READ: Role[] = ['dispatcher', 'commander', 'leader', 'officer'];
+const READ: readonly Role[] = READ_ACCESS.patrol;
 const PLAN: Role[] = ['dispatcher', 'commander'];
 
 export interface PatrolFeatureInput {

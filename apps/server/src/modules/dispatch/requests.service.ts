@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { canReach, requireRole } from '../../platform/auth/guard.ts';
+import { READ_ACCESS } from '../../platform/auth/read-access.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { enqueue } from '../../platform/bus/outbox.ts';
 import type { DB } from '../../platform/db/schema.ts';
@@ -10,6 +11,7 @@ import { createUnitAssignment, requireAssignable } from './assign-units.ts';
 import { COMMAND, type DispatchDeps, STATION } from './dispatch-deps.ts';
 import type { RequestRow } from './dispatch.repo.ts';
 import { enqueueUnitStatus } from '../units/index.ts';
+import { incidentAudience } from '../incidents/index.ts';
 
 /** A station request with the station's name, for presenting. */
 export interface RequestRecord {
@@ -67,16 +69,18 @@ export function createRequestsService(deps: DispatchDeps) {
     stations: string[] | 'area',
   ): Promise<string[]> {
     const dir = await orgs.directory(principal.tenantCode);
+    let ids: string[];
     if (stations === 'area') {
       if (!area) throw invalid('/stations', 'the incident has no joint-service area; list the stations');
-      return dir
+      ids = dir
         .childrenOf(area.id)
         .filter((o) => o.kind === 'station')
         .map((o) => o.id);
+    } else {
+      ids = [...new Set(stations)];
+      const unknown = ids.find((id) => !['station', 'brigade'].includes(dir.get(id)?.kind ?? ''));
+      if (unknown) throw invalid('/stations', `"${unknown}" is not a station or brigade of this county`);
     }
-    const ids = [...new Set(stations)];
-    const unknown = ids.find((id) => !['station', 'brigade'].includes(dir.get(id)?.kind ?? ''));
-    if (unknown) throw invalid('/stations', `"${unknown}" is not a station or brigade of this county`);
     // 1+5+X: a joint area's command room tasks its own stations and the county brigades (the X);
     // stations of another area are tasked by the county command centre (跨区域警情报上级指挥).
     const foreign = ids.filter(
@@ -137,6 +141,7 @@ export function createRequestsService(deps: DispatchDeps) {
 
     /** The incident's request board: every request and its answer. */
     async board(principal: Principal, incidentId: string): Promise<RequestRecord[]> {
+      requireRole(principal, READ_ACCESS.request, 'Viewing requests');
       await incidents.get(principal, incidentId);
       const rows = await repo.requestsOf(db, principal.tenantCode, incidentId);
       return Promise.all(rows.map((r) => record(principal.tenantCode, r)));
@@ -261,7 +266,7 @@ export function createRequestsService(deps: DispatchDeps) {
           principal.tenantCode,
           'incident.units',
           { incidentId: r.incident_id, unitIds: r.unit_ids, change: 'released' },
-          [],
+          await incidentAudience(trx, principal.tenantCode, r.incident_id),
         );
       });
       bus.kick();

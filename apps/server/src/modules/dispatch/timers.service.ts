@@ -6,8 +6,12 @@ import type { EventBus } from '../../platform/bus/bus.ts';
 import { enqueue } from '../../platform/bus/outbox.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { appendTimelineEntry, type IncidentsService, timelineEntriesOfKind } from '../incidents/index.ts';
-import type { OrgsService } from '../orgs/index.ts';
+import {
+  appendTimelineEntry,
+  type IncidentsService,
+  incidentAudience,
+  timelineEntriesOfKind,
+} from '../incidents/index.ts';
 import { onSceneArrivals } from '../units/index.ts';
 import type { DispatchRepo } from './dispatch.repo.ts';
 import type { IncidentClocksRepo } from '../incidents/index.ts';
@@ -29,11 +33,10 @@ export function createTimersService(deps: {
   repo: DispatchRepo;
   clocks: IncidentClocksRepo;
   incidents: IncidentsService;
-  orgs: OrgsService;
   bus: EventBus;
   clock: Clock;
 }) {
-  const { db, repo, clocks, incidents, orgs, bus, clock } = deps;
+  const { db, repo, clocks, incidents, bus, clock } = deps;
 
   async function unitsOf(tenantCode: string, incidentId: string) {
     const assigned = await repo.assignments(db, tenantCode, incidentId);
@@ -85,7 +88,6 @@ export function createTimersService(deps: {
       const already = new Set(
         sent.map((e) => `${e.incidentId}/${(e.detail as { warning?: string }).warning}`),
       );
-      const dir = await orgs.directory(tenantCode);
       let count = 0;
       for (const o of open) {
         const t = incidentTimers(
@@ -124,7 +126,7 @@ export function createTimersService(deps: {
                 sinceReceivedSeconds: t.sinceReceivedS,
                 targetSeconds: o.target_seconds,
               },
-              o.station_id ? dir.pathOf(o.station_id) : [],
+              await incidentAudience(trx, tenantCode, o.id),
             );
             count++;
           }

@@ -13,6 +13,7 @@ import type { OrgsService } from '../orgs/index.ts';
 import type { EmergencyResource } from './incident-eido.ts';
 import { loadTenantGazetteer, type TenantGazetteer, type TenantGeo } from './incident-context.ts';
 import type { IncidentRow, IncidentsRepo } from './incidents.repo.ts';
+import { READ_ACCESS } from '../../platform/auth/read-access.ts';
 
 export interface IncidentsDeps {
   db: Kysely<DB>;
@@ -39,7 +40,7 @@ export const INTAKE_ROLES: Readonly<Record<IncidentSource, readonly Role[]>> = {
   grid: [...STATION, 'grid-worker'],
   volunteer: [...STATION, 'grid-worker', 'volunteer'],
 };
-export const READ_ROLES: readonly Role[] = [...STATION, 'analyst', 'leader', 'grid-worker'];
+export const READ_ROLES: readonly Role[] = READ_ACCESS.incident;
 export const MOVE_ROLES: readonly Role[] = STATION;
 /** Resolving, closing and the callback are an officer's or the command centre's decision. */
 export const DECIDE_ROLES: readonly Role[] = [...COMMAND, 'officer'];
@@ -71,16 +72,6 @@ export function createIncidentAccess(deps: IncidentsDeps) {
     },
     invalidate(tenantCode: string): void {
       cache.delete(tenantCode);
-    },
-    /** Ancestry of every org linked to the incident: the `orgIds` of its events. */
-    async orgPaths(
-      trx: Kysely<DB>,
-      geo: TenantGeo,
-      tenantCode: string,
-      incidentId: string,
-    ): Promise<string[]> {
-      const links = await repo.orgsOf(trx, tenantCode, incidentId);
-      return [...new Set(links.flatMap((l) => geo.dir.pathOf(l.org_id)))];
     },
     /** The incident if it exists and lies within the principal's scope; otherwise not found. */
     async load(principal: Principal, geo: TenantGeo, id: string): Promise<IncidentRow> {

@@ -14,6 +14,7 @@ import type { TenantGeo } from './incident-context.ts';
 import { locationColumns, resolveLocation } from './incident-location.ts';
 import { presentIncident } from './incident-presenter.ts';
 import type { IncidentRow } from './incidents.repo.ts';
+import { incidentAudience } from './incident-audience.ts';
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
@@ -82,7 +83,7 @@ export function createIntake(deps: IncidentsDeps, access: IncidentAccess) {
     const geo = await access.geo(tenantCode);
     const hash = createHash('sha256').update(canonicalJson(body)).digest('hex');
     if (idempotencyKey) {
-      const existing = await repo.findByIdempotencyKey(db, tenantCode, idempotencyKey);
+      const existing = await repo.findByIdempotencyKey(db, tenantCode, principal.userId, idempotencyKey);
       if (existing) return replay(geo, existing, hash);
     }
     const category = findCategory(body.category);
@@ -184,13 +185,13 @@ export function createIntake(deps: IncidentsDeps, access: IncidentAccess) {
             lon: place.point[0],
             lat: place.point[1],
           },
-          [...new Set(links.flatMap((l) => geo.dir.pathOf(l.orgId)))],
+          await incidentAudience(trx, tenantCode, id),
         );
       });
     } catch (error) {
       // Two requests with one key at once: the second finds the first one's incident.
       if (idempotencyKey && isUniqueViolation(error)) {
-        const existing = await repo.findByIdempotencyKey(db, tenantCode, idempotencyKey);
+        const existing = await repo.findByIdempotencyKey(db, tenantCode, principal.userId, idempotencyKey);
         if (existing) return replay(geo, existing, hash);
       }
       throw error;

@@ -84,9 +84,11 @@ export function createIncidentsRepo(crypto: FieldCrypto) {
           .executeTakeFirst(),
       );
     },
+    /** The incident this user took with this Idempotency-Key (keys are per user). */
     async findByIdempotencyKey(
       db: Kysely<DB>,
       tenantCode: string,
+      userId: string,
       key: string,
     ): Promise<IncidentRow | undefined> {
       return openMaybe(
@@ -94,6 +96,7 @@ export function createIncidentsRepo(crypto: FieldCrypto) {
           .selectFrom('incidents')
           .selectAll()
           .where('tenant_code', '=', tenantCode)
+          .where('created_by', '=', userId)
           .where('idempotency_key', '=', key)
           .executeTakeFirst(),
       );
@@ -218,18 +221,6 @@ export function createIncidentsRepo(crypto: FieldCrypto) {
      * Every org linked to the incident with all its ancestors, read in the given transaction (so it can
      * run inside another module's transaction without touching the cached directory).
      */
-    async linkedOrgPaths(db: Kysely<DB>, tenantCode: string, incidentId: string): Promise<string[]> {
-      const result = await sql<{ id: string }>`
-        WITH RECURSIVE up AS (
-          SELECT o.id, o.parent_id FROM orgs o
-            JOIN incident_orgs io ON io.tenant_code = o.tenant_code AND io.org_id = o.id
-           WHERE io.tenant_code = ${tenantCode} AND io.incident_id = ${incidentId}
-          UNION
-          SELECT p.id, p.parent_id FROM orgs p JOIN up ON p.id = up.parent_id WHERE p.tenant_code = ${tenantCode}
-        )
-        SELECT DISTINCT id FROM up ORDER BY id`.execute(db);
-      return result.rows.map((r) => r.id);
-    },
     async orgExists(db: Kysely<DB>, tenantCode: string, orgId: string): Promise<boolean> {
       const row = await db
         .selectFrom('orgs')

@@ -29,6 +29,7 @@ import { presentIncident, presentTimeline, TIME_COLUMNS } from './incident-prese
 import { createSettingsUseCases } from './incident-settings.ts';
 import type { IncidentRow } from './incidents.repo.ts';
 import { compareYears, trendWindow } from './incident-trend.ts';
+import { incidentAudience } from './incident-audience.ts';
 
 const movedMeanwhile = (number: string) =>
   conflict(`incident ${number} was changed by someone else meanwhile: reload it and try again`);
@@ -54,7 +55,6 @@ export function createIncidentsService(deps: IncidentsDeps) {
   async function recordChange(
     trx: Kysely<DB>,
     principal: Principal,
-    geo: TenantGeo,
     row: IncidentRow,
     change: {
       kind: 'status' | 'merged' | 'merged-into';
@@ -87,7 +87,7 @@ export function createIncidentsService(deps: IncidentsDeps) {
       principal.tenantCode,
       'incident.updated',
       { incidentId: row.id, number: row.number, status: change.to, change: change.kind },
-      await access.orgPaths(trx, geo, principal.tenantCode, row.id),
+      await incidentAudience(trx, principal.tenantCode, row.id),
     );
   }
 
@@ -183,7 +183,7 @@ export function createIncidentsService(deps: IncidentsDeps) {
           from,
         );
         if (changed === 0) throw movedMeanwhile(row.number);
-        await recordChange(trx, principal, geo, row, {
+        await recordChange(trx, principal, row, {
           kind: 'status',
           to: body.status,
           note: body.note ?? null,
@@ -216,12 +216,12 @@ export function createIncidentsService(deps: IncidentsDeps) {
         );
         if (changed === 0) throw movedMeanwhile(source.number);
         await repo.update(trx, principal.tenantCode, into, { updated_at: now });
-        await recordChange(trx, principal, geo, source, {
+        await recordChange(trx, principal, source, {
           kind: 'merged-into',
           to: 'merged',
           detail: { into, intoNumber: target.number },
         });
-        await recordChange(trx, principal, geo, target, {
+        await recordChange(trx, principal, target, {
           kind: 'merged',
           to: target.status,
           detail: { from: id, fromNumber: source.number },
@@ -295,7 +295,7 @@ export function createIncidentsService(deps: IncidentsDeps) {
         principal.tenantCode,
         'incident.updated',
         { incidentId, number: row.number, status: row.status, change: 'org-linked' },
-        await repo.linkedOrgPaths(trx, principal.tenantCode, incidentId),
+        await incidentAudience(trx, principal.tenantCode, incidentId),
       );
     },
   };

@@ -6,3 +6,4 @@ export { loadTenantGazetteer } from './incident-context.ts';
 export { locationColumns, type ResolvedLocation, resolveLocation } from './incident-location.ts';
 export { appendTimelineEntry, type TimelineEntryInput, timelineEntriesOfKind } from './incident-timeline.ts';
 export { createIncidentClocksRepo, type IncidentClocksRepo } from './incident-clocks.repo.ts';
+export { incidentAudience } from './incident-audience.ts';

@@ -8,9 +8,10 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { OrgsService } from '../orgs/index.ts';
 import { buildCrimeContext, type CrimeContext } from './crime-context.ts';
 import type { CrimeFilter, CrimeRow, IntelRepo, NewCrimeRow } from './intel.repo.ts';
+import { READ_ACCESS } from '../../platform/auth/read-access.ts';
 
 /** Analysts work the data; commanders and the bureau's leadership read it. */
-export const INTEL_READ: readonly Role[] = ['analyst', 'commander', 'leader'];
+export const INTEL_READ: readonly Role[] = READ_ACCESS.intel;
 export const INTEL_WRITE: readonly Role[] = ['analyst'];
 
 /** The one crime_records row → JSON presenter (`crimeRecord` in the contract). */

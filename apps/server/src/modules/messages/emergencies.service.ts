@@ -15,10 +15,11 @@ import type { OrgDirectory, OrgsService } from '../orgs/index.ts';
 import type { RoutingService } from '../routing/index.ts';
 import type { Unit, UnitsRepo } from '../units/index.ts';
 import type { EmergenciesRepo, EmergencyRow } from './emergencies.repo.ts';
+import { READ_ACCESS } from '../../platform/auth/read-access.ts';
 
 const RAISE: Role[] = ['officer', 'auxiliary'];
 const ACK: Role[] = ['dispatcher', 'commander'];
-const READ: Role[] = ['dispatcher', 'commander', 'leader', 'officer', 'auxiliary'];
+const READ: readonly Role[] = READ_ACCESS.emergency;
 /** Units alerted besides the command rooms: the nearest available ones by road, up to this many … */
 export const NEAREST_UNITS = 5;
 /** … that can be there within this many seconds. */

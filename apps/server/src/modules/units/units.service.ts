@@ -1,5 +1,11 @@
 import type { Unit as UnitView, UnitDetail } from '@ronghui/contracts';
-import { isUnitStatus, UNIT_STATUS_NAMES, type UnitStatus } from '@ronghui/dispatch';
+import {
+  type IncidentStatus,
+  isOpen,
+  isUnitStatus,
+  UNIT_STATUS_NAMES,
+  type UnitStatus,
+} from '@ronghui/dispatch';
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import { canReach, requireRole } from '../../platform/auth/guard.ts';
@@ -8,12 +14,13 @@ import type { Role } from '../../platform/auth/roles.ts';
 import type { EventBus } from '../../platform/bus/bus.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { invalid, notFound } from '../../platform/http/errors.ts';
+import { DomainError, invalid, notFound } from '../../platform/http/errors.ts';
 import type { OrgsService } from '../orgs/index.ts';
 import { enqueueUnitStatus } from './unit-status.ts';
 import type { Unit, UnitsRepo } from './units.repo.ts';
+import { READ_ACCESS } from '../../platform/auth/read-access.ts';
 
-const READ: Role[] = ['dispatcher', 'commander', 'officer', 'auxiliary', 'leader'];
+const READ: readonly Role[] = READ_ACCESS.unit;
 const SET_STATUS: Role[] = ['dispatcher', 'commander', 'officer', 'auxiliary'];
 
 export function createUnitsService(deps: {
@@ -23,8 +30,31 @@ export function createUnitsService(deps: {
   audit: AuditService;
   bus: EventBus;
   clock: Clock;
+  /**
+   * The incident a status names, as the reporting user may read it through the API (the incidents module
+   * answers; it throws not-found when the incident is missing or out of the user's scope).
+   */
+  incidentOf?: (principal: Principal, incidentId: string) => Promise<{ status: string }>;
 }) {
-  const { db, repo, orgs, audit, bus, clock } = deps;
+  const { db, repo, orgs, audit, bus, clock, incidentOf } = deps;
+
+  /** A status may tie a unit only to an open incident the reporting user can read. */
+  async function requireOpenIncident(principal: Principal, incidentId: string): Promise<void> {
+    if (!incidentOf) return;
+    let incident: { status: string };
+    try {
+      incident = await incidentOf(principal, incidentId);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'not-found')
+        throw invalid('/incidentId', `incident "${incidentId}" does not exist or is outside your scope`);
+      throw error;
+    }
+    if (!isOpen(incident.status as IncidentStatus))
+      throw invalid(
+        '/incidentId',
+        `incident "${incidentId}" is ${incident.status}: a unit cannot be tied to it`,
+      );
+  }
 
   async function present(units: Unit[], tenantCode: string): Promise<UnitView[]> {
     const dir = await orgs.directory(tenantCode);
@@ -110,6 +140,7 @@ export function createUnitsService(deps: {
             ? null
             : unit.incidentId
           : input.incidentId;
+      if (incidentId && incidentId !== unit.incidentId) await requireOpenIncident(principal, incidentId);
       const dir = await orgs.directory(principal.tenantCode);
       const at = clock.now();
       await db.transaction().execute(async (trx) => {

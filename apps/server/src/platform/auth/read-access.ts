@@ -1,0 +1,43 @@
+import type { Principal } from './principal.ts';
+import { ROLE_KEYS, type Role } from './roles.ts';
+
+/**
+ * Who may read each kind of resource. This one table is the read rule of the API and of the live
+ * channel: each module's read use-cases check it (`requireRead`), and `/api/ws` delivers an event only to
+ * users whose role may read the resource its topic concerns and whose scope reaches the event's orgs.
+ * Scope (org ancestry) is the second half of the rule and is checked with `canReach` by both sides.
+ */
+export const READ_ACCESS = {
+  /** Incidents, their timelines, clocks and the units working them. */
+  incident: ['dispatcher', 'commander', 'officer', 'auxiliary', 'analyst', 'leader', 'grid-worker'],
+  /** Units, their status and positions. */
+  unit: ['dispatcher', 'commander', 'officer', 'auxiliary', 'leader'],
+  /** Requests to stations for units ("each station sends N"); leadership watches the boards. */
+  request: ['officer', 'auxiliary', 'dispatcher', 'commander', 'leader'],
+  /** Messages and orders (a recipient reads their own; command rooms those in their scope). */
+  message: ['dispatcher', 'commander', 'leader', 'officer', 'auxiliary'],
+  /** Officers' emergency buttons. */
+  emergency: ['dispatcher', 'commander', 'leader', 'officer', 'auxiliary'],
+  /** Crime records, series, hotspots and reports. */
+  intel: ['analyst', 'commander', 'leader'],
+  /** Guard points, patrol lines, control areas and coverage. */
+  patrol: ['dispatcher', 'commander', 'leader', 'officer'],
+  /** Video cameras. */
+  camera: ['dispatcher', 'commander', 'leader', 'officer', 'system-admin'],
+  /** Road closures and slow-downs: every signed-in user routes on them. */
+  road: ROLE_KEYS,
+  /** The organisation tree: every signed-in user. */
+  org: ROLE_KEYS,
+  /** User accounts. */
+  user: ['system-admin', 'security-admin'],
+  /** The audit trail and its alerts. */
+  audit: ['auditor'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Readable = keyof typeof READ_ACCESS;
+
+/** May a user with these roles read this kind of resource (scope aside)? */
+export function mayRead(principal: Pick<Principal, 'roles'>, kind: Readable): boolean {
+  const allowed: readonly Role[] = READ_ACCESS[kind];
+  return principal.roles.some((r) => allowed.includes(r));
+}
