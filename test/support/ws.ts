@@ -9,6 +9,8 @@ export interface TestSocket {
     timeoutMs?: number,
   ): Promise<TestSocket['messages'][number]>;
   close(): void;
+  /** Resolves with the close code and reason when the server (or we) closed the socket. */
+  closed: Promise<{ code: number; reason: string }>;
 }
 
 /** Opens the live channel with a session cookie and waits for the welcome message. */
@@ -20,9 +22,12 @@ export async function openSocket(baseUrl: string, cookie: string): Promise<TestS
     resolve: (m: TestSocket['messages'][number]) => void;
     reject: (e: Error) => void;
   }[] = [];
-  socket.on('close', (code) => {
-    for (const w of waiters.splice(0)) w.reject(new Error(`socket closed with ${code}`));
-  });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.on('close', (code, reason) => {
+      for (const w of waiters.splice(0)) w.reject(new Error(`socket closed with ${code}`));
+      resolve({ code, reason: reason.toString() });
+    }),
+  );
   socket.on('message', (raw: Buffer) => {
     const msg = JSON.parse(raw.toString());
     messages.push(msg);
@@ -59,6 +64,7 @@ export async function openSocket(baseUrl: string, cookie: string): Promise<TestS
       });
     },
     close: () => socket.close(),
+    closed,
   };
   await new Promise<void>((resolve, reject) => {
     socket.once('error', reject);

@@ -238,6 +238,7 @@ export function createIncidentsService(deps: IncidentsDeps) {
       reason: string,
     ): Promise<IncidentRevealed> {
       requireRole(principal, READ_ROLES, 'Reading incidents');
+      await privacy.requireUnmaskRole(principal, { resource: 'incident', resourceId: id, field, reason });
       const geo = await access.geo(principal.tenantCode);
       const row = await access.load(principal, geo, id);
       const value = field === 'callerPhone' ? row.caller_phone : row.caller_name;

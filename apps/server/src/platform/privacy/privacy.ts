@@ -42,23 +42,32 @@ export interface UnmaskRequest {
  * audited with that reason, and a refused attempt is audited too.
  */
 export function createPrivacy(deps: { audit: AuditService }) {
+  /** Refuses (403, audited) a role that may never see full values, before anything is looked up. */
+  async function requireUnmaskRole(
+    principal: Principal,
+    req: Pick<UnmaskRequest, 'resource' | 'resourceId' | 'field' | 'reason'>,
+  ): Promise<void> {
+    try {
+      requireRole(principal, UNMASK_ROLES, 'Showing unmasked personal data');
+    } catch (error) {
+      await deps.audit.record(principal, {
+        action: 'personal.unmask',
+        resource: req.resource,
+        resourceId: req.resourceId,
+        outcome: 'denied',
+        reason: req.reason?.trim() || null,
+        detail: { field: req.field },
+      });
+      throw error;
+    }
+  }
+
   return {
     mask,
+    requireUnmaskRole,
     async reveal(principal: Principal, req: UnmaskRequest): Promise<string> {
       const reason = req.reason?.trim() ?? '';
-      try {
-        requireRole(principal, UNMASK_ROLES, 'Showing unmasked personal data');
-      } catch (error) {
-        await deps.audit.record(principal, {
-          action: 'personal.unmask',
-          resource: req.resource,
-          resourceId: req.resourceId,
-          outcome: 'denied',
-          reason: reason || null,
-          detail: { field: req.field },
-        });
-        throw error;
-      }
+      await requireUnmaskRole(principal, req);
       if (reason.length < 4)
         throw invalid('/reason', 'state why you need the full value (at least 4 characters)');
       await deps.audit.record(principal, {

@@ -1,0 +1,180 @@
+import type { RoleKey, Topic } from '@ronghui/contracts';
+
+/**
+ * Who may do what, written out: the role × route matrix of the API and the role × topic matrix of the live
+ * channel (`/api/ws`). The security tests hold the server to these tables. They are written out on purpose,
+ * not derived from the code: a change to a module's roles shows up as a failing row to decide on, not as a
+ * silent widening.
+ */
+export type Access = 'anyone' | 'signed-in' | readonly RoleKey[];
+
+export const ALL: readonly RoleKey[] = [
+  'commander',
+  'dispatcher',
+  'officer',
+  'auxiliary',
+  'analyst',
+  'grid-worker',
+  'volunteer',
+  'clerk',
+  'staff-officer',
+  'leader',
+  'system-admin',
+  'security-admin',
+  'auditor',
+];
+const COMMAND: readonly RoleKey[] = ['commander', 'dispatcher'];
+const STATION: readonly RoleKey[] = [...COMMAND, 'officer', 'auxiliary'];
+const INCIDENT_READ: readonly RoleKey[] = [...STATION, 'analyst', 'grid-worker', 'leader'];
+const UNIT_READ: readonly RoleKey[] = [...STATION, 'leader'];
+const INTEL_READ: readonly RoleKey[] = ['commander', 'analyst', 'leader'];
+const ANALYST: readonly RoleKey[] = ['analyst'];
+const PATROL_READ: readonly RoleKey[] = [...COMMAND, 'officer', 'leader'];
+const MESSAGING: readonly RoleKey[] = [...STATION, 'leader'];
+const CAMERA_READ: readonly RoleKey[] = [...COMMAND, 'officer', 'leader', 'system-admin'];
+const REVEAL: readonly RoleKey[] = [...COMMAND, 'officer', 'analyst', 'grid-worker'];
+
+export const ROUTE_ACCESS: Record<string, Access> = {
+  'GET /api/health': 'anyone',
+  'POST /api/auth/login': 'anyone',
+  'POST /api/auth/logout': 'signed-in',
+  'GET /api/auth/me': 'signed-in',
+  'GET /api/auth/roles': 'signed-in',
+  'POST /api/auth/tokens': 'signed-in',
+  'GET /api/orgs/tree': 'signed-in',
+  'GET /api/orgs/geojson': 'signed-in',
+  'GET /api/users': ['system-admin', 'security-admin'],
+  'POST /api/users': ['system-admin'],
+  'PATCH /api/users/:id': ['system-admin'],
+  'POST /api/users/:id/password': ['system-admin', 'security-admin'],
+  'POST /api/users/:id/unlock': ['system-admin', 'security-admin'],
+  'GET /api/audit': ['auditor'],
+  'POST /api/audit/verify': ['auditor'],
+  'POST /api/intel/records/import': ANALYST,
+  'GET /api/intel/records': INTEL_READ,
+  'GET /api/intel/records/:id/candidates': INTEL_READ,
+  'GET /api/intel/series': INTEL_READ,
+  'GET /api/intel/series/:id': INTEL_READ,
+  'POST /api/intel/series': ANALYST,
+  'POST /api/intel/series/:id/confirm': ANALYST,
+  'POST /api/intel/series/:id/reject': ANALYST,
+  'GET /api/intel/weights': INTEL_READ,
+  'GET /api/intel/trend': INTEL_READ,
+  'GET /api/intel/hotspots': INTEL_READ,
+  'GET /api/intel/near-repeat': INTEL_READ,
+  'GET /api/intel/heat': INTEL_READ,
+  'GET /api/intel/reports': INTEL_READ,
+  'POST /api/intel/reports': ANALYST,
+  'PUT /api/intel/reports/:id': ANALYST,
+  'GET /api/intel/reports/:id': INTEL_READ,
+  'POST /api/intel/records/from-incident/:incidentId': ANALYST,
+  // 110 and video intake (the sample's source) belong to the command rooms.
+  'POST /api/incidents': COMMAND,
+  'GET /api/incidents': INCIDENT_READ,
+  'GET /api/incidents/address-suggestions': INCIDENT_READ,
+  'GET /api/incidents/trend': INCIDENT_READ,
+  'GET /api/incidents/settings': INCIDENT_READ,
+  'PUT /api/incidents/settings': ['commander'],
+  'GET /api/incidents/:id': INCIDENT_READ,
+  'GET /api/incidents/:id/eido': INCIDENT_READ,
+  'POST /api/incidents/:id/status': STATION,
+  'POST /api/incidents/:id/merge': COMMAND,
+  'POST /api/incidents/:id/reveal': REVEAL,
+  'GET /api/units': UNIT_READ,
+  'GET /api/units/:id': UNIT_READ,
+  'POST /api/units/:id/status': STATION,
+  'POST /api/avl': STATION,
+  'GET /api/avl/rejections': [...COMMAND, 'system-admin'],
+  'GET /api/routing/route': 'signed-in',
+  'GET /api/routing/isochrone': 'signed-in',
+  'GET /api/routing/roads': 'signed-in',
+  'GET /api/routing/closures': 'signed-in',
+  'POST /api/routing/closures': COMMAND,
+  'DELETE /api/routing/closures/:id': COMMAND,
+  'GET /api/map/config': 'signed-in',
+  'GET /api/map/places': 'signed-in',
+  'GET /api/map/glyphs/:fontstack/:range.pbf': 'signed-in',
+  'GET /api/map/terrain/:z/:x/:y.png': 'signed-in',
+  'GET /api/incidents/:id/timers': INCIDENT_READ,
+  'GET /api/incidents/:id/recommendations': COMMAND,
+  'POST /api/incidents/:id/requests': COMMAND,
+  'POST /api/incidents/:id/escalate': COMMAND,
+  'GET /api/incidents/:id/requests': [...STATION, 'leader'],
+  'GET /api/requests': STATION,
+  'POST /api/requests/:id/commit': STATION,
+  'POST /api/requests/:id/decline': STATION,
+  'POST /api/requests/:id/release': COMMAND,
+  'POST /api/incidents/:id/dispatch': COMMAND,
+  'GET /api/dispatch/metrics': PATROL_READ,
+  'GET /api/coverage': PATROL_READ,
+  'GET /api/patrol-plans': PATROL_READ,
+  'POST /api/patrol-plans': COMMAND,
+  'PUT /api/patrol-plans/:id': COMMAND,
+  'DELETE /api/patrol-plans/:id': COMMAND,
+  'GET /api/cot': UNIT_READ,
+  'GET /api/cameras': CAMERA_READ,
+  'GET /api/cameras/:id': CAMERA_READ,
+  'GET /api/cameras/:id/scene': CAMERA_READ,
+  'POST /api/cameras': ['commander', 'system-admin'],
+  'PATCH /api/cameras/:id': ['commander', 'system-admin'],
+  'DELETE /api/cameras/:id': ['commander', 'system-admin'],
+  'POST /api/messages': MESSAGING,
+  'GET /api/messages': MESSAGING,
+  'GET /api/messages/:id': MESSAGING,
+  'POST /api/messages/:id/delivered': MESSAGING,
+  'POST /api/messages/:id/ack': MESSAGING,
+  'POST /api/message-groups': MESSAGING,
+  'GET /api/message-groups': MESSAGING,
+  'POST /api/units/:id/emergency': ['officer', 'auxiliary'],
+  'POST /api/emergencies/:id/ack': COMMAND,
+  'GET /api/emergencies': MESSAGING,
+};
+
+/** Each topic of the live channel, and the roles that receive it (when their scope reaches its orgs). */
+export const TOPIC_ACCESS: Record<Topic, readonly RoleKey[]> = {
+  'org.changed': ALL,
+  'user.changed': ['system-admin', 'security-admin'],
+  'incident.created': INCIDENT_READ,
+  'incident.updated': INCIDENT_READ,
+  'incident.escalated': INCIDENT_READ,
+  'incident.timer': INCIDENT_READ,
+  'incident.units': INCIDENT_READ,
+  'intel.changed': INTEL_READ,
+  'unit.status': UNIT_READ,
+  'unit.positions': UNIT_READ,
+  'request.changed': [...STATION, 'leader'],
+  'message.sent': MESSAGING,
+  'message.acknowledged': MESSAGING,
+  'emergency.raised': MESSAGING,
+  'emergency.acknowledged': MESSAGING,
+  'road.event.changed': ALL,
+  'patrol.changed': PATROL_READ,
+  'audit.alert': ['auditor'],
+};
+
+/** The API route that reads what each topic is about: the two must admit the same roles. */
+export const TOPIC_READ_ROUTE: Record<Topic, string> = {
+  'org.changed': 'GET /api/orgs/tree',
+  'user.changed': 'GET /api/users',
+  'incident.created': 'GET /api/incidents',
+  'incident.updated': 'GET /api/incidents/:id',
+  'incident.escalated': 'GET /api/incidents/:id',
+  'incident.timer': 'GET /api/incidents/:id/timers',
+  'incident.units': 'GET /api/incidents/:id',
+  'intel.changed': 'GET /api/intel/records',
+  'unit.status': 'GET /api/units',
+  'unit.positions': 'GET /api/units',
+  'request.changed': 'GET /api/incidents/:id/requests',
+  'message.sent': 'GET /api/messages',
+  'message.acknowledged': 'GET /api/messages/:id',
+  'emergency.raised': 'GET /api/emergencies',
+  'emergency.acknowledged': 'GET /api/emergencies',
+  'road.event.changed': 'GET /api/routing/closures',
+  'patrol.changed': 'GET /api/patrol-plans',
+  'audit.alert': 'GET /api/audit',
+};
+
+/** The roles an access entry admits. */
+export function rolesOf(access: Access): readonly RoleKey[] {
+  return access === 'anyone' || access === 'signed-in' ? ALL : access;
+}
