@@ -1,4 +1,4 @@
-import type { RoleKey, Topic } from '@ronghui/contracts';
+import { type RoleKey, roleKey, type Topic } from '@ronghui/contracts';
 
 /**
  * Who may do what, written out: the role × route matrix of the API and the role × topic matrix of the live
@@ -8,21 +8,8 @@ import type { RoleKey, Topic } from '@ronghui/contracts';
  */
 export type Access = 'anyone' | 'signed-in' | readonly RoleKey[];
 
-export const ALL: readonly RoleKey[] = [
-  'commander',
-  'dispatcher',
-  'officer',
-  'auxiliary',
-  'analyst',
-  'grid-worker',
-  'volunteer',
-  'clerk',
-  'staff-officer',
-  'leader',
-  'system-admin',
-  'security-admin',
-  'auditor',
-];
+/** Every role (the demo has one account of each, named after it). */
+export const ALL: readonly RoleKey[] = roleKey.options;
 const COMMAND: readonly RoleKey[] = ['commander', 'dispatcher'];
 const STATION: readonly RoleKey[] = [...COMMAND, 'officer', 'auxiliary'];
 const INCIDENT_READ: readonly RoleKey[] = [...STATION, 'analyst', 'grid-worker', 'leader'];
