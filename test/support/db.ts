@@ -104,7 +104,13 @@ export async function openTestDatabase(
 /** Services over a test database, with the config tests expect (silent logs, demo tenant 350526). */
 export async function testServices(
   database: Database,
-  options: { env?: Record<string, string>; clock?: Clock; natsStream?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    clock?: Clock;
+    natsStream?: string;
+    /** Stands in for the wait before a failed login is answered; by default tests do not wait. */
+    sleep?: (ms: number) => Promise<void>;
+  } = {},
 ): Promise<Services> {
   const config = loadConfig({
     DATA_DIR: join(tmpdir(), 'ronghui-test-unused'),
@@ -118,5 +124,6 @@ export async function testServices(
     log: quietLog,
     clock: options.clock,
     natsStream: options.natsStream,
+    sleep: options.sleep ?? (async () => {}),
   });
 }

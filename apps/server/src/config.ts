@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { roleKey } from '@ronghui/contracts';
 import { z } from 'zod';
 
 /** Environment switches are written on/off/true/false/1/0; anything else is refused with the variable's name. */
@@ -44,6 +45,21 @@ export const configSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(15),
+  // Delay before answering a failed login: LOGIN_DELAY_MS, doubling with each failure, at most LOGIN_DELAY_MAX_MS.
+  LOGIN_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(250),
+  LOGIN_DELAY_MAX_MS: z.coerce.number().int().min(0).max(60_000).default(4_000),
+  // Bearer tokens: longest life, and the roles that may hold one (unset: every non-administrator role).
+  TOKEN_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(90),
+  TOKEN_ROLES: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((r) => r.trim())
+        .filter((r) => r !== ''),
+    )
+    .pipe(z.array(roleKey.exclude(['system-admin', 'security-admin', 'auditor'])).min(1))
+    .optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   WEB_DIST: z.string().optional(),
   SIMULATE: flag.default('auto'),

@@ -84,6 +84,8 @@ export async function createServices(deps: {
   clock?: Clock | undefined;
   /** JetStream stream name (tests isolate themselves with their own). */
   natsStream?: string | undefined;
+  /** Waits before a failed login is answered (tests record instead of waiting). */
+  sleep?: ((ms: number) => Promise<void>) | undefined;
 }) {
   const { database, config, log } = deps;
   const { db } = database;
@@ -107,9 +109,14 @@ export async function createServices(deps: {
       idleMinutes: config.SESSION_IDLE_MINUTES,
       maxFailures: config.LOGIN_MAX_FAILURES,
       lockMinutes: config.LOGIN_LOCK_MINUTES,
+      delayMs: config.LOGIN_DELAY_MS,
+      delayMaxMs: config.LOGIN_DELAY_MAX_MS,
+      tokenMaxDays: config.TOKEN_MAX_DAYS,
+      tokenRoles: config.TOKEN_ROLES,
     },
+    ...(deps.sleep ? { sleep: deps.sleep } : {}),
   });
-  const users = createUsersService({ db, repo: usersRepo, sessions, orgs, audit, bus, clock });
+  const users = createUsersService({ db, repo: usersRepo, auth, orgs, audit, bus, clock });
   const privacy = createPrivacy({ audit });
   const intel = createIntelModule({ db, orgs, audit, bus, clock });
   const fieldCrypto = createFieldCrypto(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, listOf } from './common.ts';
+import { isoDateTime, listOf, uuidParams } from './common.ts';
 import { orgKind } from './orgs.ts';
 
 /** The roles of Ronghui. System, security and audit administration are separate roles (三员分立). */
@@ -54,15 +54,41 @@ export type RoleInfo = z.infer<typeof roleInfo>;
 export const roleList = listOf(roleInfo);
 export type RoleList = z.infer<typeof roleList>;
 
-/** `POST /api/auth/tokens`: a bearer token for a device or script acting as you. */
+/** `POST /api/auth/logout`: `everywhere` ends every session and bearer token of the user, not only this one. */
+export const logoutBody = z
+  .object({ everywhere: z.boolean().default(false) })
+  .strict()
+  .nullish();
+export type LogoutBody = z.input<typeof logoutBody>;
+
+/**
+ * `POST /api/auth/tokens`: a bearer token for a device or script acting as you. `ttlDays` defaults to, and
+ * may not exceed, the server's `TOKEN_MAX_DAYS`. Administrator accounts hold no tokens.
+ */
 export const createTokenBody = z
   .object({
     name: z.string().trim().min(1).max(80),
-    ttlDays: z.number().int().min(1).max(365).default(90),
+    ttlDays: z.number().int().min(1).max(365).optional(),
   })
   .strict();
 export type CreateTokenBody = z.input<typeof createTokenBody>;
 
-/** The token is shown once; only its SHA-256 is stored. */
-export const createdToken = z.object({ token: z.string(), expiresAt: isoDateTime });
+/** The token is shown once; only its SHA-256 is stored. `id` names it for listing and revoking. */
+export const createdToken = z.object({ id: z.string(), token: z.string(), expiresAt: isoDateTime });
 export type CreatedToken = z.infer<typeof createdToken>;
+
+/** One live bearer token (never its secret): `GET /api/auth/tokens`. */
+export const tokenInfo = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: isoDateTime,
+  expiresAt: isoDateTime,
+  /** Last request made with it (to within a minute), or its creation. */
+  lastUsedAt: isoDateTime,
+});
+export type TokenInfo = z.infer<typeof tokenInfo>;
+export const tokenList = listOf(tokenInfo);
+export type TokenList = z.infer<typeof tokenList>;
+
+/** `DELETE /api/auth/tokens/:id`. */
+export const tokenParams = uuidParams('a token');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, listOf, uuidParams } from './common.ts';
+import { isoDateTime, listOf, uuidOf, uuidParams } from './common.ts';
 import { roleKey } from './auth.ts';
 import { orgKind } from './orgs.ts';
 
@@ -66,3 +66,22 @@ export type User = z.infer<typeof user>;
 
 export const userList = listOf(user);
 export type UserList = z.infer<typeof userList>;
+
+/** A live session or bearer token of a user, as the security administrator sees it (never the secret). */
+export const userSession = z.object({
+  id: z.string(),
+  kind: z.enum(['session', 'token']),
+  /** The token's name; null for a browser session. */
+  name: z.string().nullable(),
+  createdAt: isoDateTime,
+  /** Null for a browser session, which ends after the idle timeout instead. */
+  expiresAt: isoDateTime.nullable(),
+  lastUsedAt: isoDateTime,
+});
+export type UserSession = z.infer<typeof userSession>;
+export const userSessionList = listOf(userSession);
+export type UserSessionList = z.infer<typeof userSessionList>;
+
+/** `DELETE /api/users/:id/sessions/:sessionId`. */
+export const userSessionParams = z.object({ id: uuidOf('a user'), sessionId: uuidOf('a session') }).strict();
+export type UserSessionParams = z.infer<typeof userSessionParams>;

@@ -7,7 +7,16 @@ import { systemClock } from '../platform/clock.ts';
 import { type CliCommand, CliUsageError, parseCliArgs } from './command.ts';
 import { withDatabase } from './with-database.ts';
 
-async function readPasswordFromStdin(): Promise<string> {
+const ADMIN_ROLE_KEYS = ['system-admin', 'security-admin', 'auditor'] as const;
+type AdminRole = (typeof ADMIN_ROLE_KEYS)[number];
+const DEFAULT_NAMES: Record<AdminRole, string> = {
+  'system-admin': '系统管理员',
+  'security-admin': '安全管理员',
+  auditor: '安全审计员',
+};
+
+/** The first line of standard input, trimmed (for --password-stdin). */
+export async function readPasswordFromStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8').split('\n')[0]!.trim();
@@ -15,25 +24,29 @@ async function readPasswordFromStdin(): Promise<string> {
 
 export const createAdminCommand: CliCommand = {
   name: 'create-admin',
-  summary: 'Create the first system administrator (and the tenant) of a real deployment',
-  usage: `Usage: ronghui create-admin --username NAME [--tenant CODE --tenant-name NAME] [--password-stdin]
+  summary: 'Create an administrator account (system, security or audit; and the tenant) on the server',
+  usage: `Usage: ronghui create-admin --username NAME [--role ROLE] [--tenant CODE --tenant-name NAME] [--password-stdin]
 
-Creates a system administrator account. Outside demo mode no account or default password exists until
-this is run. The password is read from standard input (first line) with --password-stdin, otherwise from
+Creates an administrator account. Outside demo mode no account or default password exists until this is
+run. The three administrators (三员分立: system-admin, security-admin, auditor) are separate accounts made
+only here, on the server: through the API nobody can create them, give their roles or reset their
+passwords (use \`ronghui reset-password\`). Recorded in the audit trail with the actor "cli". The password is read from standard input (first line) with --password-stdin, otherwise from
 the RONGHUI_ADMIN_PASSWORD environment variable; it needs ≥ 10 characters with letters and digits.
 When the tenant does not exist yet it is created (with --tenant-name), as the root of its organisation.
 
 Options:
   --username NAME      account name (lowercase letters, digits, . _ -)
+  --role ROLE          system-admin (default), security-admin or auditor
   --tenant CODE        6-digit division code of the county (default TENANT_CODE)
   --tenant-name NAME   name of the bureau, e.g. 德化县公安局 (needed when the tenant is new)
-  --display-name NAME  shown in the console (default: 系统管理员)
+  --display-name NAME  shown in the console (default: the role's name, e.g. 系统管理员)
   --password-stdin     read the password from standard input`,
   async run(args, io) {
     const { values } = parseCliArgs(
       args,
       {
         username: { type: 'string' },
+        role: { type: 'string' },
         tenant: { type: 'string' },
         'tenant-name': { type: 'string' },
         'display-name': { type: 'string' },
@@ -44,6 +57,9 @@ Options:
     const username = values.username;
     if (!username || !/^[a-z0-9][a-z0-9._-]{2,39}$/.test(username))
       throw new CliUsageError('--username is required: 3–40 lowercase letters, digits, . _ -');
+    const role = (values.role ?? 'system-admin') as AdminRole;
+    if (!ADMIN_ROLE_KEYS.includes(role))
+      throw new CliUsageError(`--role must be one of ${ADMIN_ROLE_KEYS.join(', ')}, got "${values.role}"`);
     const password = values['password-stdin']
       ? await readPasswordFromStdin()
       : (process.env.RONGHUI_ADMIN_PASSWORD ?? '');
@@ -93,20 +109,20 @@ Options:
             id,
             tenant_code: tenant,
             username,
-            display_name: values['display-name'] ?? '系统管理员',
+            display_name: values['display-name'] ?? DEFAULT_NAMES[role],
             password_hash: passwordHash,
-            roles: ['system-admin'],
+            roles: [role],
             org_id: tenant,
           })
           .execute();
-        await audit.write(trx, systemPrincipal(tenant, tenant, 'create-admin'), {
+        await audit.write(trx, systemPrincipal(tenant, tenant, 'cli'), {
           action: 'user.create',
           resource: 'user',
           resourceId: id,
-          detail: { username, roles: ['system-admin'], via: 'cli' },
+          detail: { username, roles: [role], via: 'cli', command: 'create-admin' },
         });
       });
-      io.out(`Created system administrator "${username}" in tenant ${tenant}.`);
+      io.out(`Created ${role} "${username}" in tenant ${tenant}.`);
       return 0;
     });
   },

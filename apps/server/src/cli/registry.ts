@@ -11,6 +11,7 @@ export const commandLoaders: Record<string, () => Promise<CliCommand>> = {
   'verify-audit': async () => (await import('./verify-audit.command.ts')).verifyAuditCommand,
   simulate: async () => (await import('./simulate.command.ts')).simulateCommand,
   'create-admin': async () => (await import('./create-admin.command.ts')).createAdminCommand,
+  'reset-password': async () => (await import('./reset-password.command.ts')).resetPasswordCommand,
   'import-osm': async () => (await import('./import-osm.command.ts')).importOsmCommand,
   route: async () => (await import('./route.command.ts')).routeCommand,
   isochrone: async () => (await import('./isochrone.command.ts')).isochroneCommand,

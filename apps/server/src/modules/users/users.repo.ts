@@ -1,14 +1,25 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { DB, UsersTable } from '../../platform/db/schema.ts';
 import type { Role } from '../../platform/auth/roles.ts';
 import type { AuthUser } from '../../platform/auth/user-store.ts';
 
 /** An account; the repo is the auth service's `UserStore`. */
 export interface UserRecord extends AuthUser {
+  /** The latest lock from failed logins, from any source address (it may have run out). */
+  lockedUntil: Date | null;
   createdAt: Date;
 }
 
-function toUser(row: Selectable<UsersTable>): UserRecord {
+/** The latest lock of the account from failed logins (`login_failures`, per source address). */
+const lockOf = (eb: ExpressionBuilder<DB, 'users'>) =>
+  eb
+    .selectFrom('login_failures as lf')
+    .select((f) => f.fn.max('lf.locked_until').as('m'))
+    .whereRef('lf.tenant_code', '=', 'users.tenant_code')
+    .whereRef('lf.username', '=', 'users.username')
+    .as('source_locked_until');
+
+function toUser(row: Selectable<UsersTable> & { source_locked_until: Date | string | null }): UserRecord {
   return {
     id: row.id,
     tenantCode: row.tenant_code,
@@ -18,8 +29,7 @@ function toUser(row: Selectable<UsersTable>): UserRecord {
     roles: row.roles as Role[],
     orgId: row.org_id,
     status: row.status,
-    failedLogins: row.failed_logins,
-    lockedUntil: row.locked_until ? new Date(row.locked_until) : null,
+    lockedUntil: row.source_locked_until ? new Date(row.source_locked_until) : null,
     lastLoginAt: row.last_login_at ? new Date(row.last_login_at) : null,
     createdAt: new Date(row.created_at),
   };
@@ -43,6 +53,7 @@ export function createUsersRepo() {
       const row = await db
         .selectFrom('users')
         .selectAll()
+        .select(lockOf)
         .where('tenant_code', '=', tenantCode)
         .where('username', '=', username)
         .executeTakeFirst();
@@ -52,6 +63,7 @@ export function createUsersRepo() {
       const row = await db
         .selectFrom('users')
         .selectAll()
+        .select(lockOf)
         .where('tenant_code', '=', tenantCode)
         .where('id', '=', id)
         .executeTakeFirst();
@@ -69,15 +81,12 @@ export function createUsersRepo() {
       }
       if (query.orgIds) base = base.where('org_id', 'in', query.orgIds.length ? query.orgIds : ['']);
       const [rows, count] = await Promise.all([
-        base.selectAll().orderBy('username').limit(query.limit).offset(query.offset).execute(),
+        base.selectAll().select(lockOf).orderBy('username').limit(query.limit).offset(query.offset).execute(),
         base.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow(),
       ]);
       return { items: rows.map(toUser), total: Number(count.n) };
     },
-    async insert(
-      db: Kysely<DB>,
-      user: Omit<UserRecord, 'failedLogins' | 'lockedUntil' | 'lastLoginAt' | 'createdAt'>,
-    ) {
+    async insert(db: Kysely<DB>, user: Omit<UserRecord, 'lockedUntil' | 'lastLoginAt' | 'createdAt'>) {
       await db
         .insertInto('users')
         .values({
@@ -107,44 +116,10 @@ export function createUsersRepo() {
         .where('id', '=', id)
         .execute();
     },
-    async recordLoginFailure(
-      db: Kysely<DB>,
-      tenantCode: string,
-      id: string,
-      lockUntil: Date | null,
-    ): Promise<number> {
-      const row = await db
-        .updateTable('users')
-        .set({
-          failed_logins: sql`failed_logins + 1`,
-          ...(lockUntil ? { locked_until: lockUntil } : {}),
-        })
-        .where('tenant_code', '=', tenantCode)
-        .where('id', '=', id)
-        .returning('failed_logins')
-        .executeTakeFirstOrThrow();
-      return row.failed_logins;
-    },
-    async lock(db: Kysely<DB>, tenantCode: string, id: string, until: Date): Promise<void> {
-      await db
-        .updateTable('users')
-        .set({ locked_until: until })
-        .where('tenant_code', '=', tenantCode)
-        .where('id', '=', id)
-        .execute();
-    },
     async recordLoginSuccess(db: Kysely<DB>, tenantCode: string, id: string, now: Date): Promise<void> {
       await db
         .updateTable('users')
-        .set({ failed_logins: 0, locked_until: null, last_login_at: now })
-        .where('tenant_code', '=', tenantCode)
-        .where('id', '=', id)
-        .execute();
-    },
-    async unlock(db: Kysely<DB>, tenantCode: string, id: string): Promise<void> {
-      await db
-        .updateTable('users')
-        .set({ failed_logins: 0, locked_until: null })
+        .set({ last_login_at: now })
         .where('tenant_code', '=', tenantCode)
         .where('id', '=', id)
         .execute();

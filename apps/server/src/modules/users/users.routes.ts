@@ -6,6 +6,8 @@ import {
   userListQuery,
   userParams,
   userPasswordBody,
+  userSessionList,
+  userSessionParams,
 } from '@ronghui/contracts';
 import { z } from 'zod';
 import { requireUser } from '../../platform/auth/guard.ts';
@@ -46,6 +48,58 @@ export function registerUsersRoutes(app: App, users: UsersService) {
     { schema: { tags: ['users'], params: userParams, response: { 204: z.null() } } },
     async (request, reply) => {
       await users.unlock(requireUser(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+  app.get(
+    '/api/users/:id/sessions',
+    {
+      schema: {
+        tags: ['users'],
+        summary: "A user's live sessions and bearer tokens (security administrator)",
+        params: userParams,
+        response: { 200: userSessionList },
+      },
+    },
+    async (request) => {
+      const items = (await users.listSessions(requireUser(request), request.params.id)).map((s) => ({
+        id: s.id,
+        kind: s.kind,
+        name: s.name,
+        createdAt: s.createdAt.toISOString(),
+        expiresAt: s.expiresAt?.toISOString() ?? null,
+        lastUsedAt: s.lastUsedAt.toISOString(),
+      }));
+      return { items, total: items.length };
+    },
+  );
+  app.delete(
+    '/api/users/:id/sessions',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'End every session and bearer token of a user (security administrator)',
+        params: userParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await users.revokeSessions(requireUser(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+  app.delete(
+    '/api/users/:id/sessions/:sessionId',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'End one session or bearer token of a user (security administrator)',
+        params: userSessionParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await users.revokeSessions(requireUser(request), request.params.id, request.params.sessionId);
       return reply.status(204).send(null);
     },
   );

@@ -6,7 +6,8 @@ import { requireRole } from '../../platform/auth/guard.ts';
 import { hashPassword, passwordProblem } from '../../platform/auth/password.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { ADMIN_ROLES, type Role } from '../../platform/auth/roles.ts';
-import type { SessionsRepo } from '../../platform/auth/sessions.repo.ts';
+import type { AuthService } from '../../platform/auth/auth.service.ts';
+import { createLoginFailuresRepo } from '../../platform/auth/login-failures.repo.ts';
 import { enqueue } from '../../platform/bus/outbox.ts';
 import type { EventBus } from '../../platform/bus/bus.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -17,27 +18,31 @@ import type { UserPatch, UserRecord, UsersRepo } from './users.repo.ts';
 
 const MANAGE: Role[] = ['system-admin'];
 const SECURITY: Role[] = ['system-admin', 'security-admin'];
+const SESSIONS: Role[] = ['security-admin'];
 
-function checkRoles(roles: Role[]) {
-  const admin = roles.filter((r) => ADMIN_ROLES.includes(r));
-  if (admin.length > 0 && roles.length > 1) {
-    throw invalid(
-      '/roles',
-      `the administrator roles (${ADMIN_ROLES.join(', ')}) are held alone: one account, one administrator duty`,
-    );
-  }
-}
+const isAdmin = (roles: readonly Role[]) => roles.some((r) => ADMIN_ROLES.includes(r));
+
+/** The rules of 三员分立 that user administration through the API enforces, each with its refusal. */
+const RULES = {
+  'admin-accounts-by-cli':
+    'Administrator accounts (system-admin, security-admin, auditor) are created, changed and have their password reset only on the server, with `npx ronghui create-admin` and `npx ronghui reset-password` (三员分立).',
+  'no-admin-role-grant':
+    'The administrator roles (system-admin, security-admin, auditor) are given only on the server, with `npx ronghui create-admin` (三员分立).',
+  'own-roles': 'Nobody changes their own roles.',
+} as const;
+type Rule = keyof typeof RULES;
 
 export function createUsersService(deps: {
   db: Kysely<DB>;
   repo: UsersRepo;
-  sessions: SessionsRepo;
+  auth: AuthService;
   orgs: OrgsService;
   audit: AuditService;
   bus: EventBus;
   clock: Clock;
 }) {
-  const { db, repo, sessions, orgs, audit, bus, clock } = deps;
+  const { db, repo, auth, orgs, audit, bus, clock } = deps;
+  const loginFailures = createLoginFailuresRepo();
 
   async function present(u: UserRecord): Promise<User> {
     const org = await orgs.lookup(u.tenantCode, u.orgId);
@@ -66,6 +71,25 @@ export function createUsersService(deps: {
     return user;
   }
 
+  /** Records the refusal and answers 403 naming the rule. */
+  async function refuse(
+    principal: Principal,
+    action: string,
+    rule: Rule,
+    resourceId: string | null,
+    detail: Record<string, unknown> = {},
+  ): Promise<never> {
+    await audit.record(principal, {
+      action,
+      resource: 'user',
+      resourceId,
+      outcome: 'denied',
+      reason: rule,
+      detail,
+    });
+    throw new DomainError('forbidden', 'Forbidden', RULES[rule], { rule });
+  }
+
   async function change(
     principal: Principal,
     user: UserRecord,
@@ -74,11 +98,14 @@ export function createUsersService(deps: {
     detail: Record<string, unknown>,
     event: 'updated' | 'password' | 'unlocked',
   ) {
+    let endedSessions = false;
     await db.transaction().execute(async (trx) => {
-      if (event === 'unlocked') await repo.unlock(trx, principal.tenantCode, user.id);
+      if (event === 'unlocked') await loginFailures.clearAccount(trx, principal.tenantCode, user.username);
       else await repo.update(trx, principal.tenantCode, user.id, patch, clock.now());
-      if (event === 'password' || patch.status === 'disabled')
-        await sessions.revokeAllOfUser(trx, principal.tenantCode, user.id, clock.now());
+      if (event === 'password' || patch.status === 'disabled') {
+        await auth.endSessionsIn(trx, principal.tenantCode, user.id);
+        endedSessions = true;
+      }
       await audit.write(trx, principal, { action, resource: 'user', resourceId: user.id, detail });
       await enqueue(trx, principal.tenantCode, 'user.changed', {
         userId: user.id,
@@ -86,6 +113,7 @@ export function createUsersService(deps: {
         change: event,
       });
     });
+    if (endedSessions) auth.sessionsEnded({ userId: user.id, tenantCode: principal.tenantCode });
     bus.kick();
   }
 
@@ -110,7 +138,11 @@ export function createUsersService(deps: {
       input: { username: string; displayName: string; password: string; roles: Role[]; orgId: string },
     ) {
       requireRole(principal, MANAGE, 'Creating users');
-      checkRoles(input.roles);
+      if (isAdmin(input.roles))
+        await refuse(principal, 'user.create', 'admin-accounts-by-cli', null, {
+          username: input.username,
+          roles: input.roles,
+        });
       const problem = passwordProblem(input.password);
       if (problem) throw invalid('/password', problem);
       await checkOrg(principal.tenantCode, input.orgId);
@@ -157,24 +189,20 @@ export function createUsersService(deps: {
     ) {
       requireRole(principal, MANAGE, 'Changing users');
       const user = await load(principal, id);
-      if (patch.roles) checkRoles(patch.roles);
+      if (patch.roles && id === principal.userId)
+        await refuse(principal, 'user.update', 'own-roles', id, { roles: patch.roles });
+      if (isAdmin(user.roles))
+        await refuse(principal, 'user.update', 'admin-accounts-by-cli', id, { ...patch });
+      if (patch.roles && isAdmin(patch.roles))
+        await refuse(principal, 'user.update', 'no-admin-role-grant', id, { roles: patch.roles });
       if (patch.orgId) await checkOrg(principal.tenantCode, patch.orgId);
-      if (
-        id === principal.userId &&
-        (patch.status === 'disabled' || (patch.roles && !patch.roles.includes('system-admin')))
-      ) {
-        throw new DomainError(
-          'conflict',
-          'Conflict',
-          'You cannot disable yourself or remove your own administrator role.',
-        );
-      }
       await change(principal, user, 'user.update', patch, { ...patch }, 'updated');
       return present((await repo.findById(db, principal.tenantCode, id))!);
     },
     async setPassword(principal: Principal, id: string, password: string) {
       requireRole(principal, SECURITY, 'Resetting passwords');
       const user = await load(principal, id);
+      if (isAdmin(user.roles)) await refuse(principal, 'user.password.reset', 'admin-accounts-by-cli', id);
       const problem = passwordProblem(password);
       if (problem) throw invalid('/password', problem);
       await change(
@@ -190,6 +218,47 @@ export function createUsersService(deps: {
       requireRole(principal, SECURITY, 'Unlocking accounts');
       const user = await load(principal, id);
       await change(principal, user, 'user.unlock', {}, {}, 'unlocked');
+    },
+
+    /** The live sessions and bearer tokens of a user (the security administrator's view). */
+    async listSessions(principal: Principal, id: string) {
+      requireRole(principal, SESSIONS, "Listing a user's sessions");
+      const user = await load(principal, id);
+      const items = await auth.sessionsOf(principal.tenantCode, user.id);
+      await audit.record(principal, {
+        action: 'user.sessions.list',
+        resource: 'user',
+        resourceId: user.id,
+        detail: { returned: items.length },
+      });
+      return items;
+    },
+
+    /** Ends every session and token of a user, or one of them (`sessionId`). */
+    async revokeSessions(principal: Principal, id: string, sessionId?: string) {
+      requireRole(principal, SESSIONS, "Ending a user's sessions");
+      const user = await load(principal, id);
+      const ended = await db.transaction().execute(async (trx) => {
+        const hashes = await auth.endSessionsIn(
+          trx,
+          principal.tenantCode,
+          user.id,
+          sessionId ? [sessionId] : undefined,
+        );
+        if (sessionId && hashes.length === 0) throw notFound('session', sessionId);
+        await audit.write(trx, principal, {
+          action: 'user.sessions.revoke',
+          resource: 'user',
+          resourceId: user.id,
+          detail: { sessionId: sessionId ?? null, ended: hashes.length },
+        });
+        return hashes;
+      });
+      auth.sessionsEnded(
+        sessionId
+          ? { userId: user.id, tenantCode: principal.tenantCode, tokenHashes: ended }
+          : { userId: user.id, tenantCode: principal.tenantCode },
+      );
     },
   };
 }

@@ -3,9 +3,12 @@ import {
   createTokenBody,
   loginBody,
   loginResult,
+  logoutBody,
   type Me,
   me,
   roleList,
+  tokenList,
+  tokenParams,
 } from '@ronghui/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -49,8 +52,14 @@ export function installAuthentication(app: App, auth: AuthService) {
 }
 
 export function registerAuthRoutes(app: App, auth: AuthService, defaultTenant: string) {
-  const setCookie = (reply: FastifyReply, token: string) =>
-    reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/', secure: false });
+  // Secure whenever the request came over HTTPS (request.protocol follows the HTTP layer's proxy trust).
+  const setCookie = (request: FastifyRequest, reply: FastifyReply, token: string) =>
+    reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      path: '/',
+      secure: request.protocol === 'https',
+    });
 
   app.post(
     '/api/auth/login',
@@ -62,16 +71,23 @@ export function registerAuthRoutes(app: App, auth: AuthService, defaultTenant: s
         password: request.body.password,
         ip: request.ip,
       });
-      setCookie(reply, token);
+      setCookie(request, reply, token);
       return { user: presentMe(principal) };
     },
   );
   app.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], response: { 204: z.null() } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out; with {"everywhere": true} end every session and bearer token of yours',
+        body: logoutBody,
+        response: { 204: z.null() },
+      },
+    },
     async (request, reply) => {
       const principal = requireUser(request);
-      await auth.logout(principal, request.sessionToken!);
+      await auth.logout(principal, request.sessionToken!, { everywhere: request.body?.everywhere ?? false });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     },
@@ -97,7 +113,42 @@ export function registerAuthRoutes(app: App, auth: AuthService, defaultTenant: s
     async (request, reply) => {
       const result = await auth.createToken(requireUser(request), request.body.name, request.body.ttlDays);
       reply.status(201);
-      return { token: result.token, expiresAt: result.expiresAt.toISOString() };
+      return { id: result.id, token: result.token, expiresAt: result.expiresAt.toISOString() };
+    },
+  );
+  app.get(
+    '/api/auth/tokens',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Your live bearer tokens (never their secrets)',
+        response: { 200: tokenList },
+      },
+    },
+    async (request) => {
+      const items = (await auth.listTokens(requireUser(request))).map((t) => ({
+        id: t.id,
+        name: t.name,
+        createdAt: t.createdAt.toISOString(),
+        expiresAt: t.expiresAt.toISOString(),
+        lastUsedAt: t.lastUsedAt.toISOString(),
+      }));
+      return { items, total: items.length };
+    },
+  );
+  app.delete(
+    '/api/auth/tokens/:id',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Revoke one of your bearer tokens',
+        params: tokenParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await auth.revokeToken(requireUser(request), request.params.id);
+      return reply.status(204).send(null);
     },
   );
 }

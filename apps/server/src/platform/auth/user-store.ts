@@ -12,8 +12,6 @@ export interface AuthUser {
   roles: Role[];
   orgId: string;
   status: 'active' | 'disabled';
-  failedLogins: number;
-  lockedUntil: Date | null;
   lastLoginAt: Date | null;
 }
 
@@ -21,13 +19,5 @@ export interface AuthUser {
 export interface UserStore {
   findByUsername(db: Kysely<DB>, tenantCode: string, username: string): Promise<AuthUser | undefined>;
   findById(db: Kysely<DB>, tenantCode: string, id: string): Promise<AuthUser | undefined>;
-  /** Counts a failed login, and locks the account until `lockUntil` when given. */
-  recordLoginFailure(
-    db: Kysely<DB>,
-    tenantCode: string,
-    id: string,
-    lockUntil: Date | null,
-  ): Promise<unknown>;
   recordLoginSuccess(db: Kysely<DB>, tenantCode: string, id: string, now: Date): Promise<void>;
-  unlock(db: Kysely<DB>, tenantCode: string, id: string): Promise<void>;
 }

@@ -75,6 +75,18 @@ export interface SessionsTable {
   last_seen_at: GeneratedTimestamp;
   expires_at: NullableTimestamp;
   revoked_at: NullableTimestamp;
+  /** Public id (20261206T0910). */
+  id: string;
+}
+
+/** Failed logins per account name and source address (20261206T0910). */
+export interface LoginFailuresTable {
+  tenant_code: string;
+  username: string;
+  source_ip: string;
+  failures: number;
+  locked_until: NullableTimestamp;
+  last_failure_at: Timestamp;
 }
 
 export interface AuditLogTable {
@@ -493,6 +505,7 @@ export interface DB {
   divisions: DivisionsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
   schema_migrations: SchemaMigrationsTable;
