@@ -48,6 +48,8 @@ export const configSchema = z.object({
   // Delay before answering a failed login: LOGIN_DELAY_MS, doubling with each failure, at most LOGIN_DELAY_MAX_MS.
   LOGIN_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(250),
   LOGIN_DELAY_MAX_MS: z.coerce.number().int().min(0).max(60_000).default(4_000),
+  // How often the live channel re-checks each socket's session (sign-out elsewhere, idle timeout, expiry).
+  WS_CHECK_SECONDS: z.coerce.number().int().min(1).max(600).default(15),
   // Bearer tokens: longest life, and the roles that may hold one (unset: every non-administrator role).
   TOKEN_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(90),
   TOKEN_ROLES: z

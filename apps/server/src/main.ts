@@ -98,6 +98,13 @@ export async function createServices(deps: {
   const orgs = createOrgsService({ db, repo: createOrgsRepo(db) });
   const sessions = createSessionsRepo();
   const usersRepo = createUsersRepo();
+  // The live channel: each socket's session is re-checked every WS_CHECK_SECONDS (and at once when its user
+  // changes or signs out), so a socket never outlives its session.
+  const hub = new WsHub({
+    check: (tokenHash) => auth.check(tokenHash),
+    sweepMs: config.WS_CHECK_SECONDS * 1000,
+    onError: (error) => log.warn({ err: error }, 'live channel: re-checking a session failed'),
+  });
   const auth = createAuthService({
     db,
     users: usersRepo,
@@ -115,6 +122,7 @@ export async function createServices(deps: {
       tokenRoles: config.TOKEN_ROLES,
     },
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
+    onSessionsEnded: (e) => hub.endSessions(e),
   });
   const users = createUsersService({ db, repo: usersRepo, auth, orgs, audit, bus, clock });
   const privacy = createPrivacy({ audit });
@@ -222,7 +230,6 @@ export async function createServices(deps: {
   });
   const incidentRecords = createIncidentRecords({ scope: intel.scope, incidents, audit, bus });
   const map = createMapService({ config, db, repo: createMapRepo(), orgs });
-  const hub = new WsHub();
   bus.subscribe((event) => hub.broadcast(event));
   // Road events set through any instance are laid on this instance's graph too. Not awaited: handlers run
   // inside the relay's transaction, and the embedded database has one connection.

@@ -151,9 +151,13 @@ export class WsHub {
   }
 
   /** Closes the sockets of ended sessions: one user's (all, or those of the given tokens). */
-  endSessions(e: { userId: string; tokenHashes?: readonly string[] | undefined }, reason = 'signed out') {
+  endSessions(
+    e: { userId: string; tenantCode?: string; tokenHashes?: readonly string[] | undefined },
+    reason = 'signed out',
+  ) {
     for (const c of this.clients) {
       if (c.principal.userId !== e.userId) continue;
+      if (e.tenantCode && c.principal.tenantCode !== e.tenantCode) continue;
       if (e.tokenHashes && !e.tokenHashes.includes(c.tokenHash)) continue;
       this.drop(c, WS_SESSION_ENDED, reason);
     }
