@@ -72,6 +72,11 @@ export const configSchema = z.object({
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (a 256-bit key)')
     .optional(),
+  // Key of the audit trail's HMAC-SM3 chain; default: <DATA_DIR>/audit.key, made on first start.
+  AUDIT_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (a 256-bit key)')
+    .optional(),
   // Days of past (closed) incidents the demo starts with, for year-on-year comparisons; 0 = none.
   DEMO_HISTORY_DAYS: z.coerce.number().int().min(0).max(1_000).default(400),
   // Map: the elevation model for 3D terrain, and the bureau's own base tiles (unset: fully offline).

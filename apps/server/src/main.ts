@@ -2,6 +2,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.ts';
+import { loadAuditKeys } from './platform/audit/audit-keys.ts';
 import { createAuditRepo } from './platform/audit/audit.repo.ts';
 import { createAuditService } from './platform/audit/audit.service.ts';
 import { installAuthentication, registerAuthRoutes } from './platform/auth/auth.routes.ts';
@@ -94,7 +95,12 @@ export async function createServices(deps: {
     ? natsTransport(config.NATS_URL, log, deps.natsStream)
     : inProcessTransport();
   const bus = createEventBus({ db, transport, log });
-  const audit = createAuditService({ db, repo: createAuditRepo(), clock });
+  const audit = createAuditService({
+    db,
+    repo: createAuditRepo(),
+    clock,
+    keys: loadAuditKeys({ auditKey: config.AUDIT_KEY, dataDir: config.dataDir, create: true }),
+  });
   const orgs = createOrgsService({ db, repo: createOrgsRepo(db) });
   const sessions = createSessionsRepo();
   const usersRepo = createUsersRepo();
@@ -410,11 +416,10 @@ export async function startServer(
     const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
     const devices = await startDeviceGateway(services, config, log);
     const simulator = await startDemoSimulator(services, config, log);
-    const stopTimers = services.timers.watch(
-      async () =>
-        (await services.db.selectFrom('tenants').select('tenant_code').execute()).map((t) => t.tenant_code),
-      log,
-    );
+    const tenantCodes = async () =>
+      (await services.db.selectFrom('tenants').select('tenant_code').execute()).map((t) => t.tenant_code);
+    const stopTimers = services.timers.watch(tenantCodes, log);
+    const auditCheckpoints = services.audit.startCheckpoints({ log, tenants: tenantCodes });
     return {
       url,
       services,
@@ -426,6 +431,7 @@ export async function startServer(
         await app.close();
         await services.avl.close();
         await services.bus.close();
+        await auditCheckpoints.stop();
         await database.close();
       },
     };

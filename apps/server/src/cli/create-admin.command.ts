@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword, passwordProblem } from '../platform/auth/password.ts';
 import { systemPrincipal } from '../platform/auth/principal.ts';
+import { loadAuditKeys } from '../platform/audit/audit-keys.ts';
 import { createAuditRepo } from '../platform/audit/audit.repo.ts';
 import { createAuditService } from '../platform/audit/audit.service.ts';
 import { systemClock } from '../platform/clock.ts';
@@ -71,7 +72,12 @@ Options:
       if (!/^\d{6}$/.test(tenant))
         throw new CliUsageError(`--tenant must be a 6-digit code, got "${tenant}"`);
       const { db } = database;
-      const audit = createAuditService({ db, repo: createAuditRepo(), clock: systemClock });
+      const audit = createAuditService({
+        db,
+        repo: createAuditRepo(),
+        clock: systemClock,
+        keys: loadAuditKeys({ auditKey: config.AUDIT_KEY, dataDir: config.dataDir, create: true }),
+      });
       const exists = await db
         .selectFrom('tenants')
         .select('tenant_code')

@@ -9,6 +9,7 @@ export const commandLoaders: Record<string, () => Promise<CliCommand>> = {
   migrate: async () => (await import('./migrate.command.ts')).migrateCommand,
   'seed-demo': async () => (await import('./seed-demo.command.ts')).seedDemoCommand,
   'verify-audit': async () => (await import('./verify-audit.command.ts')).verifyAuditCommand,
+  'audit-checkpoints': async () => (await import('./audit-checkpoints.command.ts')).auditCheckpointsCommand,
   simulate: async () => (await import('./simulate.command.ts')).simulateCommand,
   'create-admin': async () => (await import('./create-admin.command.ts')).createAdminCommand,
   'reset-password': async () => (await import('./reset-password.command.ts')).resetPasswordCommand,

@@ -2,6 +2,7 @@ import { createLoginFailuresRepo } from '../platform/auth/login-failures.repo.ts
 import { hashPassword, passwordProblem } from '../platform/auth/password.ts';
 import { systemPrincipal } from '../platform/auth/principal.ts';
 import { createSessionsRepo } from '../platform/auth/sessions.repo.ts';
+import { loadAuditKeys } from '../platform/audit/audit-keys.ts';
 import { createAuditRepo } from '../platform/audit/audit.repo.ts';
 import { createAuditService } from '../platform/audit/audit.service.ts';
 import { systemClock } from '../platform/clock.ts';
@@ -50,7 +51,12 @@ Options:
         .where('username', '=', username)
         .executeTakeFirst();
       if (!user) throw new Error(`no user "${username}" in tenant ${tenant}`);
-      const audit = createAuditService({ db, repo: createAuditRepo(), clock: systemClock });
+      const audit = createAuditService({
+        db,
+        repo: createAuditRepo(),
+        clock: systemClock,
+        keys: loadAuditKeys({ auditKey: config.AUDIT_KEY, dataDir: config.dataDir, create: true }),
+      });
       const passwordHash = await hashPassword(password);
       const now = systemClock.now();
       await db.transaction().execute(async (trx) => {

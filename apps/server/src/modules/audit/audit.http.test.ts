@@ -1,7 +1,12 @@
+import { createPublicKey, verify } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, openTestDatabase, testServices } from '../../../../../test/support/db.ts';
 import { type TestApp, testApp } from '../../../../../test/support/http.ts';
+import { canonicalJson } from '../../platform/canonical-json.ts';
 import type { Database } from '../../platform/db/database.ts';
 
 describe.each(databaseKinds())('audit trail (%s)', (kind) => {
@@ -11,7 +16,11 @@ describe.each(databaseKinds())('audit trail (%s)', (kind) => {
 
   beforeAll(async () => {
     database = await openTestDatabase(kind, { demo: true });
-    t = await testApp(await testServices(database));
+    // The demo's records are keyed with the test services' audit key; checkpoints go to a folder of our own.
+    const shared = await testServices(database);
+    const auditKey = readFileSync(join(shared.config.dataDir, 'audit.key'), 'utf8').trim();
+    const dataDir = mkdtempSync(join(tmpdir(), 'rh-audit-http-'));
+    t = await testApp(await testServices(database, { env: { DATA_DIR: dataDir, AUDIT_KEY: auditKey } }));
     await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
@@ -62,10 +71,67 @@ describe.each(databaseKinds())('audit trail (%s)', (kind) => {
     );
   });
 
-  it('verifies the chain, and names the first record altered behind its back', async () => {
+  it('exports signed checkpoints to the auditor alone, checkable with the public key alone', async () => {
+    const empty = (await t.as(auditor, { method: 'GET', url: '/api/audit/checkpoints' })).json();
+    expect(empty).toEqual({ items: [], total: 0 });
+    const written = await t.services.audit.checkpoint('350526');
+    expect(written).toHaveProperty('written');
+    const res = await t.as(auditor, { method: 'GET', url: '/api/audit/checkpoints?pageSize=10' });
+    expect(res.statusCode).toBe(200);
+    const page = res.json();
+    expect(page.total).toBe(1);
+    const [cp] = page.items;
+    expect(cp).toMatchObject({
+      tenantCode: '350526',
+      seq: expect.any(Number),
+      recordCount: cp.seq,
+      headHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      at: expect.any(String),
+      keyId: expect.stringMatching(/^[0-9a-f]{16}$/),
+    });
+    const key = (await t.as(auditor, { method: 'GET', url: '/api/audit/checkpoint-key' })).json();
+    expect(key).toMatchObject({ keyId: cp.keyId, algorithm: expect.stringMatching(/SM2/) });
+    const { signature, ...signed } = cp;
+    const publicKey = createPublicKey(key.publicKey);
+    expect(
+      verify('sm3', Buffer.from(canonicalJson(signed)), publicKey, Buffer.from(signature, 'base64')),
+    ).toBe(true);
+    expect(
+      verify(
+        'sm3',
+        Buffer.from(canonicalJson({ ...signed, seq: signed.seq - 1 })),
+        publicKey,
+        Buffer.from(signature, 'base64'),
+      ),
+    ).toBe(false);
+    for (const who of ['system-admin', 'commander']) {
+      const cookie = await t.login(who);
+      for (const url of ['/api/audit/checkpoints', '/api/audit/checkpoint-key'])
+        expect((await t.as(cookie, { method: 'GET', url })).statusCode).toBe(403);
+    }
+  });
+
+  it('names records removed from the end of the trail, past its newest checkpoint', async () => {
     const ok = (await t.as(auditor, { method: 'POST', url: '/api/audit/verify' })).json();
-    expect(ok.ok).toBe(true);
+    expect(ok).toMatchObject({ ok: true, checkpointsChecked: 1 });
     expect(ok.checked).toBeGreaterThan(3);
+    await t.services.audit.checkpoint('350526');
+    const { head } = (
+      await sql<{ head: number }>`SELECT max(seq)::int AS head FROM audit_log`.execute(database.db)
+    ).rows[0]!;
+    await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`.execute(database.db);
+    await sql`DELETE FROM audit_log WHERE seq > ${head - 2}`.execute(database.db);
+    await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update`.execute(database.db);
+    const bad = (await t.as(auditor, { method: 'POST', url: '/api/audit/verify' })).json();
+    expect(bad).toMatchObject({
+      ok: false,
+      checked: head - 2,
+      latestCheckpointSeq: head,
+      firstBad: { seq: head - 1, problem: expect.stringMatching(/records removed from the end/) },
+    });
+  });
+
+  it('verifies the chain, and names the first record altered behind its back', async () => {
     // Someone with database superuser rights switches the guard off and edits record 2.
     await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`.execute(database.db);
     await sql`UPDATE audit_log SET reason = 'edited' WHERE seq = 2`.execute(database.db);

@@ -1,6 +1,14 @@
-import { auditPage, auditQuery, auditVerifyResult } from '@ronghui/contracts';
+import {
+  auditCheckpointKey,
+  auditCheckpointPage,
+  auditCheckpointQuery,
+  auditPage,
+  auditQuery,
+  auditVerifyResult,
+} from '@ronghui/contracts';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import { requireRole, requireUser } from '../../platform/auth/guard.ts';
+import { DomainError } from '../../platform/http/errors.ts';
 import type { App } from '../../platform/http/app-types.ts';
 
 /** The audit trail is for the auditor alone (三员分立); searching it is itself audited. */
@@ -39,6 +47,7 @@ export function registerAuditRoutes(app: App, audit: AuditService) {
           ip: e.ip,
           detail: e.detail,
           hash: e.hash,
+          hashAlg: e.hashAlg,
         })),
       };
     },
@@ -49,13 +58,42 @@ export function registerAuditRoutes(app: App, audit: AuditService) {
     async (request) => {
       const principal = requireUser(request);
       requireRole(principal, ['auditor'], 'Verifying the audit trail');
-      const result = await audit.verify(principal.tenantCode);
+      const result = await audit.verify(principal.tenantCode, request.log);
       await audit.record(principal, {
         action: 'audit.verify',
         resource: 'audit',
-        detail: { ok: result.ok, checked: result.checked },
+        detail: { ok: result.ok, checked: result.checked, checkpointsChecked: result.checkpointsChecked },
       });
       return result;
+    },
+  );
+  app.get(
+    '/api/audit/checkpoints',
+    {
+      schema: { tags: ['audit'], querystring: auditCheckpointQuery, response: { 200: auditCheckpointPage } },
+    },
+    async (request) => {
+      const principal = requireUser(request);
+      requireRole(principal, ['auditor'], 'Reading the audit checkpoints');
+      const q = request.query;
+      const result = await audit.listCheckpoints(principal.tenantCode, {
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      });
+      await audit.record(principal, { action: 'audit.checkpoints', resource: 'audit', detail: { ...q } });
+      return result;
+    },
+  );
+  app.get(
+    '/api/audit/checkpoint-key',
+    { schema: { tags: ['audit'], response: { 200: auditCheckpointKey } } },
+    async (request) => {
+      const principal = requireUser(request);
+      requireRole(principal, ['auditor'], 'Reading the audit checkpoint key');
+      const key = audit.checkpointKey();
+      if (!key)
+        throw new DomainError('unavailable', 'No checkpoint key', 'This server has no checkpoint key.');
+      return key;
     },
   );
 }

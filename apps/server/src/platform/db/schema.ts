@@ -104,6 +104,19 @@ export interface AuditLogTable {
   detail: Json<Record<string, unknown>>;
   prev_hash: string;
   hash: string;
+  /** 'sm3': unkeyed, written before the audit key existed; 'hmac-sm3': keyed with the audit key. */
+  hash_alg: 'sm3' | 'hmac-sm3';
+}
+
+/** Signed checkpoints of an audit chain's head (also kept in `<DATA_DIR>/audit-checkpoints.jsonl`). */
+export interface AuditCheckpointsTable {
+  tenant_code: string;
+  seq: BigInt8;
+  head_hash: string;
+  record_count: BigInt8;
+  at: Timestamp;
+  key_id: string;
+  signature: string;
 }
 
 export interface OutboxTable {
@@ -507,6 +520,7 @@ export interface DB {
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
   audit_log: AuditLogTable;
+  audit_checkpoints: AuditCheckpointsTable;
   outbox: OutboxTable;
   schema_migrations: SchemaMigrationsTable;
   dispatch_settings: DispatchSettingsTable;
