@@ -10,6 +10,8 @@ export type Access = 'anyone' | 'signed-in' | readonly RoleKey[];
 
 /** Every role (the demo has one account of each, named after it). */
 export const ALL: readonly RoleKey[] = roleKey.options;
+const ADMINS: readonly RoleKey[] = ['system-admin', 'security-admin', 'auditor'];
+const OPERATIONAL: readonly RoleKey[] = ALL.filter((r) => !ADMINS.includes(r));
 const COMMAND: readonly RoleKey[] = ['commander', 'dispatcher'];
 const STATION: readonly RoleKey[] = [...COMMAND, 'officer', 'auxiliary'];
 const INCIDENT_READ: readonly RoleKey[] = [...STATION, 'analyst', 'grid-worker', 'leader'];
@@ -27,7 +29,10 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/auth/logout': 'signed-in',
   'GET /api/auth/me': 'signed-in',
   'GET /api/auth/roles': 'signed-in',
-  'POST /api/auth/tokens': 'signed-in',
+  // Administrators hold no bearer tokens (三员分立: their accounts act only through a signed-in session).
+  'POST /api/auth/tokens': OPERATIONAL,
+  'GET /api/auth/tokens': 'signed-in',
+  'DELETE /api/auth/tokens/:id': 'signed-in',
   'GET /api/orgs/tree': 'signed-in',
   'GET /api/orgs/geojson': 'signed-in',
   'GET /api/users': ['system-admin', 'security-admin'],
@@ -35,8 +40,13 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'PATCH /api/users/:id': ['system-admin'],
   'POST /api/users/:id/password': ['system-admin', 'security-admin'],
   'POST /api/users/:id/unlock': ['system-admin', 'security-admin'],
+  'GET /api/users/:id/sessions': ['security-admin'],
+  'DELETE /api/users/:id/sessions': ['security-admin'],
+  'DELETE /api/users/:id/sessions/:sessionId': ['security-admin'],
   'GET /api/audit': ['auditor'],
   'POST /api/audit/verify': ['auditor'],
+  'GET /api/audit/checkpoints': ['auditor'],
+  'GET /api/audit/checkpoint-key': ['auditor'],
   'POST /api/intel/records/import': ANALYST,
   'GET /api/intel/records': INTEL_READ,
   'GET /api/intel/records/:id/candidates': INTEL_READ,

@@ -10,6 +10,7 @@ import type { AuditService } from '../../platform/audit/audit.service.ts';
 import { requireRole, requireUser } from '../../platform/auth/guard.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import type { App } from '../../platform/http/app-types.ts';
+import { READ_ACCESS } from '../../platform/auth/read-access.ts';
 
 /** The audit trail is for the auditor alone (三员分立); searching it is itself audited. */
 export function registerAuditRoutes(app: App, audit: AuditService) {
@@ -18,7 +19,7 @@ export function registerAuditRoutes(app: App, audit: AuditService) {
     { schema: { tags: ['audit'], querystring: auditQuery, response: { 200: auditPage } } },
     async (request) => {
       const principal = requireUser(request);
-      requireRole(principal, ['auditor'], 'Reading the audit trail');
+      requireRole(principal, READ_ACCESS.audit, 'Reading the audit trail');
       const q = request.query;
       const result = await audit.search({
         tenantCode: principal.tenantCode,
@@ -74,7 +75,7 @@ export function registerAuditRoutes(app: App, audit: AuditService) {
     },
     async (request) => {
       const principal = requireUser(request);
-      requireRole(principal, ['auditor'], 'Reading the audit checkpoints');
+      requireRole(principal, READ_ACCESS.audit, 'Reading the audit checkpoints');
       const q = request.query;
       const result = await audit.listCheckpoints(principal.tenantCode, {
         limit: q.pageSize,
@@ -89,7 +90,7 @@ export function registerAuditRoutes(app: App, audit: AuditService) {
     { schema: { tags: ['audit'], response: { 200: auditCheckpointKey } } },
     async (request) => {
       const principal = requireUser(request);
-      requireRole(principal, ['auditor'], 'Reading the audit checkpoint key');
+      requireRole(principal, READ_ACCESS.audit, 'Reading the audit checkpoint key');
       const key = audit.checkpointKey();
       if (!key)
         throw new DomainError('unavailable', 'No checkpoint key', 'This server has no checkpoint key.');

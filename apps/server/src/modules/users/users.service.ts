@@ -15,6 +15,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { conflict, DomainError, invalid, notFound } from '../../platform/http/errors.ts';
 import type { OrgsService } from '../orgs/index.ts';
 import type { UserPatch, UserRecord, UsersRepo } from './users.repo.ts';
+import { READ_ACCESS } from '../../platform/auth/read-access.ts';
 
 const MANAGE: Role[] = ['system-admin'];
 const SECURITY: Role[] = ['system-admin', 'security-admin'];
@@ -120,7 +121,7 @@ export function createUsersService(deps: {
   return {
     present,
     async list(principal: Principal, query: { q?: string | undefined; page: number; pageSize: number }) {
-      requireRole(principal, SECURITY, 'Listing users');
+      requireRole(principal, READ_ACCESS.user, 'Listing users');
       const result = await repo.list(db, principal.tenantCode, {
         q: query.q,
         limit: query.pageSize,
