@@ -20,6 +20,9 @@ export const roleKey = z.enum([
 ]);
 export type RoleKey = z.infer<typeof roleKey>;
 
+/** The three administrator roles (三员分立): never combined, their accounts made and reset only on the server. */
+export const adminRoleKeys: readonly RoleKey[] = ['system-admin', 'security-admin', 'auditor'];
+
 /** `POST /api/auth/login`. */
 export const loginBody = z
   .object({

@@ -121,6 +121,9 @@ export const enUS: Messages = {
   'users.locked': 'Locked until {until}',
   'users.lastLogin': 'Last sign-in',
   'users.never': 'Never',
+  'users.adminOnServer': 'Managed on the server',
+  'users.adminOnServerHelp':
+    'Separation of duties: system, security and audit administrator accounts are created and reset only on the server (create-admin / reset-password)',
   'users.resetPassword': 'Reset password',
   'users.resetPasswordFor': 'Reset the password of {name}',
   'users.unlock': 'Unlock',
@@ -155,6 +158,7 @@ export const enUS: Messages = {
   'audit.verify': 'Verify hash chain',
   'audit.verifyOk': 'Hash chain intact: {n} records checked, no tampering found.',
   'audit.verifyBad': 'Hash chain broken: {n} records checked; record {seq} is bad: {problem}',
+  'audit.verifyBadCheckpoint': 'Audit trail broken: {n} records checked; the signed checkpoint up to record {seq} fails: {problem}',
   'audit.verifyBadNoSeq': 'Hash chain broken: {n} records checked.',
   'orgs.title': 'Organisation',
   'placeholder.title': 'This module is under construction',

@@ -118,6 +118,9 @@ export const zhCN = {
   'users.locked': '锁定至 {until}',
   'users.lastLogin': '最近登录',
   'users.never': '从未登录',
+  'users.adminOnServer': '服务器端维护',
+  'users.adminOnServerHelp':
+    '三员分立：系统管理员、安全管理员和审计员账号只能在服务器上用 create-admin / reset-password 命令创建和重置',
   'users.resetPassword': '重置密码',
   'users.resetPasswordFor': '重置 {name} 的密码',
   'users.unlock': '解锁',
@@ -152,6 +155,7 @@ export const zhCN = {
   'audit.verify': '校验哈希链',
   'audit.verifyOk': '哈希链完整：已校验 {n} 条记录，未发现篡改。',
   'audit.verifyBad': '哈希链异常：已校验 {n} 条，第 {seq} 条记录有问题：{problem}',
+  'audit.verifyBadCheckpoint': '审计链异常：已校验 {n} 条记录，截至第 {seq} 条的签名检查点有问题：{problem}',
   'audit.verifyBadNoSeq': '哈希链异常：已校验 {n} 条记录。',
   'orgs.title': '组织机构',
   'placeholder.title': '该模块尚在建设中',

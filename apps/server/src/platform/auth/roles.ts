@@ -1,4 +1,4 @@
-import { type RoleKey, roleKey } from '@ronghui/contracts';
+import { adminRoleKeys, type RoleKey, roleKey } from '@ronghui/contracts';
 
 /** A role of Ronghui (`roleKey` in the API contract). */
 export type Role = RoleKey;
@@ -32,4 +32,4 @@ export function isRole(value: string): value is Role {
 }
 
 /** The three administrator roles are never combined in one account. */
-export const ADMIN_ROLES: readonly Role[] = ['system-admin', 'security-admin', 'auditor'];
+export const ADMIN_ROLES: readonly Role[] = adminRoleKeys;

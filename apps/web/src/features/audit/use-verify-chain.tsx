@@ -16,10 +16,17 @@ function verdict(result: AuditVerifyResult, t: Translate): string {
       problem: result.firstBad.problem,
     });
   }
+  if (result.badCheckpoint) {
+    return t('audit.verifyBadCheckpoint', {
+      n: result.checked,
+      seq: result.badCheckpoint.seq ?? '?',
+      problem: result.badCheckpoint.problem,
+    });
+  }
   return t('audit.verifyBadNoSeq', { n: result.checked });
 }
 
-/** Asks the server to recompute the SM3 hash chain and says whether any record was altered. */
+/** Asks the server to recompute the keyed hash chain against its signed checkpoints and says what was altered. */
 export function useVerifyChain() {
   const t = useT();
   const queryClient = useQueryClient();

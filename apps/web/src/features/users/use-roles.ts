@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { fetchRoles } from '../../api/auth-api.ts';
-import type { RoleKey } from '@ronghui/contracts';
+import { adminRoleKeys, type RoleKey } from '@ronghui/contracts';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
 
 /** Role options from the server, named in the current language (our dictionary if the list is missing). */
@@ -17,6 +17,8 @@ export function useRoleOptions() {
       })),
     [roles.data, locale],
   );
+  /** What the console may give: administrator roles are given only on the server (三员分立). */
+  const assignable = useMemo(() => options.filter((o) => !adminRoleKeys.includes(o.value)), [options]);
   const labelOf = (key: RoleKey) => options.find((o) => o.value === key)?.label ?? t(`role.${key}`);
-  return { ...roles, options, labelOf };
+  return { ...roles, options, assignable, labelOf };
 }

@@ -114,7 +114,7 @@ export function UserFormModal({ open, user, onClose }: { open: boolean; user?: U
         >
           <Select
             mode="multiple"
-            options={roles.options}
+            options={roles.assignable}
             loading={roles.isPending}
             optionFilterProp="label"
           />

@@ -1,9 +1,22 @@
 import { KeyOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Input, Popconfirm, Space, Table, type TableColumnsType, Tag } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Flex,
+  Input,
+  Popconfirm,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { describeError } from '../../api/describe-error.ts';
-import type { User } from '@ronghui/contracts';
+import { adminRoleKeys, type User } from '@ronghui/contracts';
 import { fetchUsers, unlockUser } from '../../api/users-api.ts';
 import { LoadError } from '../../app/load-error.tsx';
 import { formatDateTime } from '../../i18n/format-datetime.ts';
@@ -79,12 +92,20 @@ export function UsersPage() {
       width: 250,
       render: (_, user) => (
         <Space size={0} wrap>
-          <Button type="link" size="small" onClick={() => setEditing({ open: true, user })}>
-            {t('common.edit')}
-          </Button>
-          <Button type="link" size="small" icon={<KeyOutlined />} onClick={() => setResetting(user)}>
-            {t('users.resetPassword')}
-          </Button>
+          {user.roles.some((r) => adminRoleKeys.includes(r)) ? (
+            <Tooltip title={t('users.adminOnServerHelp')}>
+              <Typography.Text type="secondary">{t('users.adminOnServer')}</Typography.Text>
+            </Tooltip>
+          ) : (
+            <>
+              <Button type="link" size="small" onClick={() => setEditing({ open: true, user })}>
+                {t('common.edit')}
+              </Button>
+              <Button type="link" size="small" icon={<KeyOutlined />} onClick={() => setResetting(user)}>
+                {t('users.resetPassword')}
+              </Button>
+            </>
+          )}
           {isLocked(user, now) && (
             <Popconfirm
               title={t('users.unlockConfirm', { name: user.displayName })}
