@@ -64,6 +64,16 @@ describe('role × route matrix', () => {
         if (anonymous.statusCode === 403) wrong.push(`${route} anonymous: 403`);
       } else if (anonymous.statusCode !== 401) {
         wrong.push(`${route} anonymous: ${anonymous.statusCode}, expected 401`);
+      } else {
+        // Refused before its input is read: a body that is not even JSON still gets 401, not 400.
+        const garbled = await t.app.inject({
+          method: anon.method as 'GET',
+          url: anon.url,
+          headers: { 'content-type': 'application/json' },
+          ...(anon.method === 'GET' || anon.method === 'DELETE' ? {} : { payload: '{"not json' }),
+        });
+        if (garbled.statusCode !== 401)
+          wrong.push(`${route} anonymous, garbled: ${garbled.statusCode}, expected 401`);
       }
       for (const role of ALL) {
         const req = request(route);

@@ -11,7 +11,10 @@ export function registerHealthRoutes(
 ) {
   app.get(
     '/api/health',
-    { schema: { tags: ['health'], response: { 200: health, 503: healthDegraded } } },
+    {
+      config: { public: true },
+      schema: { tags: ['health'], response: { 200: health, 503: healthDegraded } },
+    },
     async (_request, reply) => {
       try {
         await sql`SELECT 1`.execute(deps.db);

@@ -36,18 +36,33 @@ function bearer(request: FastifyRequest): string | undefined {
   return match?.[1];
 }
 
-/** Resolves cookie or bearer credentials on every request; routes and services decide what they need. */
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Open to callers who are not signed in (health, sign-in). Every other `/api` route needs a session. */
+    public?: boolean;
+  }
+}
+
+/**
+ * Resolves cookie or bearer credentials on every request; routes and services decide what they need. An
+ * `/api` route not marked `config: { public: true }` answers 401 to a caller who is not signed in before
+ * its input is even parsed: nobody outside learns a route's schema or probes it with bodies.
+ */
 export function installAuthentication(app: App, auth: AuthService) {
   app.decorateRequest('principal', null);
   app.decorateRequest('sessionToken', null);
   app.addHook('onRequest', async (request) => {
     const token = bearer(request) ?? request.cookies[SESSION_COOKIE];
-    if (!token || token.length > 200) return;
-    const principal = await auth.authenticate(token, request.ip);
-    if (principal) {
-      request.principal = principal;
-      request.sessionToken = token;
+    if (token && token.length <= 200) {
+      const principal = await auth.authenticate(token, request.ip);
+      if (principal) {
+        request.principal = principal;
+        request.sessionToken = token;
+        return;
+      }
     }
+    if (request.url.startsWith('/api/') && !request.is404 && !request.routeOptions.config?.public)
+      requireUser(request);
   });
 }
 
@@ -63,7 +78,7 @@ export function registerAuthRoutes(app: App, auth: AuthService, defaultTenant: s
 
   app.post(
     '/api/auth/login',
-    { schema: { tags: ['auth'], body: loginBody, response: { 200: loginResult } } },
+    { config: { public: true }, schema: { tags: ['auth'], body: loginBody, response: { 200: loginResult } } },
     async (request, reply) => {
       const { token, principal } = await auth.login({
         tenantCode: request.body.tenantCode ?? defaultTenant,
