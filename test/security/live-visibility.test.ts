@@ -183,4 +183,42 @@ describe('role × topic matrix of the live channel', () => {
     const leaked = out.flatMap((s, i) => s.messages.filter(about).map((m) => `${strangers[i]}: ${m.topic}`));
     expect(leaked).toEqual([]);
   }, 120_000);
+  it('tells of a message only its sender, its addressees and the command rooms over them', async () => {
+    const sender = await listen('officer-yangmei');
+    const addressee = await listen('auxiliary');
+    const colleague = await listen('officer');
+    const commander = await listen('commander');
+    const north = await listen('dispatcher-north');
+    const south = await listen('dispatcher-south');
+    const admin = await t.login('system-admin');
+    const users = (await t.as(admin, { method: 'GET', url: '/api/users?q=auxiliary' })).json().items as {
+      id: string;
+      username: string;
+    }[];
+    const auxiliary = users.find((u) => u.username === 'auxiliary')!;
+    const sent = await t.as(await t.login('officer-yangmei'), {
+      method: 'POST',
+      url: '/api/messages',
+      payload: { to: { users: [auxiliary.id] }, kind: 'message', text: '请回电' },
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const messageId = sent.json().id as string;
+    const about = (topic: string) => (m: TestSocket['messages'][number]) =>
+      m.topic === topic && (m.payload as { messageId?: string }).messageId === messageId;
+    for (const s of [sender, addressee, commander, north]) await s.waitFor(about('message.sent'));
+    const acked = await t.as(await t.login('auxiliary'), {
+      method: 'POST',
+      url: `/api/messages/${messageId}/ack`,
+    });
+    expect(acked.statusCode, acked.body).toBe(200);
+    for (const s of [sender, addressee, commander, north]) await s.waitFor(about('message.acknowledged'));
+    await drain([colleague, south]);
+    // The colleague at the same station may not read it through the API, nor hear of it live.
+    const read = await t.as(await t.login('officer'), { method: 'GET', url: `/api/messages/${messageId}` });
+    expect(read.statusCode).toBe(404);
+    expect(
+      colleague.messages.filter((m) => about('message.sent')(m) || about('message.acknowledged')(m)),
+    ).toEqual([]);
+    expect(south.messages.filter(about('message.sent'))).toEqual([]);
+  }, 120_000);
 });

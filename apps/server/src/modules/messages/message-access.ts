@@ -3,12 +3,12 @@ import { hasRole, type Principal } from '../../platform/auth/principal.ts';
 import type { Role } from '../../platform/auth/roles.ts';
 import type { OrgDirectory } from '../orgs/index.ts';
 import type { GroupRow, Mailbox, MessageRow, RecipientRow } from './messages.repo.ts';
-import { READ_ACCESS } from '../../platform/auth/read-access.ts';
+import { OVERSEE_ACCESS, READ_ACCESS } from '../../platform/auth/read-access.ts';
 
 /** Roles that may send and read messages. */
 export const MESSAGING: readonly Role[] = READ_ACCESS.message;
 /** Roles that may give orders and read all traffic of their scope. */
-export const COMMAND: readonly Role[] = ['dispatcher', 'commander', 'leader'];
+export const COMMAND: readonly Role[] = OVERSEE_ACCESS.message ?? [];
 
 /**
  * The caller's inbox: their own user rows and, for an officer or auxiliary whose scope is a station,

@@ -58,6 +58,26 @@ export function createMessagesService(deps: Deps) {
     };
   }
 
+  /**
+   * Whom a message's live events are addressed to, as the API lets them read it: the sender, the users it
+   * was sent to, and the people of the stations whose units it was sent to (they staff the units'
+   * terminals, `mailboxOf`). Command rooms over its orgs hear of it too, by their role.
+   */
+  async function addresseesOf(
+    executor: Kysely<DB>,
+    tenantCode: string,
+    senderId: string,
+    rows: Pick<RecipientRow, 'recipient_kind' | 'recipient_id' | 'org_id'>[],
+  ): Promise<string[]> {
+    const unitStations = [...new Set(rows.filter((r) => r.recipient_kind === 'unit').map((r) => r.org_id))];
+    const crews = unitStations.length ? await repo.usersOf(executor, tenantCode, unitStations) : [];
+    return [
+      senderId,
+      ...rows.filter((r) => r.recipient_kind === 'user').map((r) => r.recipient_id),
+      ...crews.filter((u) => u.roles.some((r) => r === 'officer' || r === 'auxiliary')).map((u) => u.id),
+    ];
+  }
+
   /** Marks the caller's rows of these messages delivered, audited in the same transaction. */
   async function deliver(principal: Principal, ids: string[], action: string, detailOf: object) {
     return db.transaction().execute(async (trx) => {
@@ -157,6 +177,7 @@ export function createMessagesService(deps: Deps) {
             unitIds: recipients.filter((r) => r.kind === 'unit').map((r) => r.id),
           },
           pathsOf(dir, message.org_ids),
+          await addresseesOf(trx, principal.tenantCode, principal.userId, rows),
         );
       });
       bus.kick();
@@ -254,6 +275,12 @@ export function createMessagesService(deps: Deps) {
             outstanding: await repo.outstanding(trx, principal.tenantCode, id),
           },
           pathsOf(dir, [m.sender_org_id, row.org_id]),
+          await addresseesOf(
+            trx,
+            principal.tenantCode,
+            m.sender_id,
+            await repo.recipients(trx, principal.tenantCode, [id]),
+          ),
         );
         return true;
       });

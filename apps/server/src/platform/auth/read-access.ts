@@ -36,6 +36,20 @@ export const READ_ACCESS = {
 
 export type Readable = keyof typeof READ_ACCESS;
 
+/**
+ * Resources read per addressee: a user reads those addressed to them (or sent by them), and only these
+ * roles read all of them within their scope (a command room reads the traffic of its area).
+ */
+export const OVERSEE_ACCESS: Partial<Record<Readable, readonly Role[]>> = {
+  message: ['dispatcher', 'commander', 'leader'],
+};
+
+/** May a user with these roles read every such resource in their scope, not only those addressed to them? */
+export function mayOversee(principal: Pick<Principal, 'roles'>, kind: Readable): boolean {
+  const roles = OVERSEE_ACCESS[kind];
+  return roles ? principal.roles.some((r) => roles.includes(r)) : true;
+}
+
 /** May a user with these roles read this kind of resource (scope aside)? */
 export function mayRead(principal: Pick<Principal, 'roles'>, kind: Readable): boolean {
   const allowed: readonly Role[] = READ_ACCESS[kind];

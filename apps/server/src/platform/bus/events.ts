@@ -16,5 +16,10 @@ export interface EventEnvelope<T extends Topic = Topic> {
   payload: EventMap[T];
   /** Orgs the event concerns, with their ancestors; empty = the whole tenant may see it. */
   orgIds: string[];
+  /**
+   * Set when the event is addressed to particular users (a message): they receive it, and besides them only
+   * users whose roles oversee the resource (`OVERSEE_ACCESS`) and whose scope reaches `orgIds`.
+   */
+  userIds?: string[];
   at: string;
 }

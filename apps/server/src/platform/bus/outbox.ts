@@ -9,10 +9,18 @@ export async function enqueue<T extends Topic>(
   topic: T,
   payload: EventMap[T],
   orgIds: readonly string[] = [],
+  /** Addressed to these users: besides them, only roles that oversee the resource (within scope) hear it. */
+  userIds?: readonly string[],
 ): Promise<void> {
   await trx
     .insertInto('outbox')
-    .values({ tenant_code: tenantCode, topic, payload: JSON.stringify(payload), org_ids: [...orgIds] })
+    .values({
+      tenant_code: tenantCode,
+      topic,
+      payload: JSON.stringify(payload),
+      org_ids: [...orgIds],
+      user_ids: userIds ? [...new Set(userIds)] : null,
+    })
     .execute();
 }
 
@@ -44,6 +52,7 @@ export async function relayBatch(
         topic: r.topic as Topic,
         payload: r.payload as EventMap[Topic],
         orgIds: r.org_ids,
+        ...(r.user_ids ? { userIds: r.user_ids } : {}),
         at: new Date(r.created_at).toISOString(),
       }),
     );

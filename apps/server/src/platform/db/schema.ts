@@ -125,6 +125,8 @@ export interface OutboxTable {
   topic: string;
   payload: Json<unknown>;
   org_ids: string[];
+  /** The users an addressed event is for; null when it is for everyone its orgs and roles allow. */
+  user_ids: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
   created_at: GeneratedTimestamp;
   published_at: NullableTimestamp;
 }

@@ -2,7 +2,7 @@ import type { WebSocket } from 'ws';
 import { liveClientMessage, topicMatches } from '@ronghui/contracts';
 import { canReach } from '../auth/guard.ts';
 import type { Principal } from '../auth/principal.ts';
-import { mayRead, type Readable } from '../auth/read-access.ts';
+import { mayOversee, mayRead, type Readable } from '../auth/read-access.ts';
 import type { EventEnvelope, Topic } from '../bus/events.ts';
 
 /**
@@ -37,11 +37,16 @@ const ALWAYS_DELIVERED: ReadonlySet<Topic> = new Set<Topic>(['emergency.raised']
 /** May this principal see this event? Tenant, role and org scope all have to agree. */
 export function visibleTo(
   principal: Principal,
-  event: Pick<EventEnvelope, 'tenantCode' | 'topic' | 'orgIds'>,
+  event: Pick<EventEnvelope, 'tenantCode' | 'topic' | 'orgIds' | 'userIds'>,
 ): boolean {
   if (event.tenantCode !== principal.tenantCode) return false;
   const resource = TOPIC_RESOURCE[event.topic];
   if (!resource || !mayRead(principal, resource)) return false;
+  // An addressed event: its addressees, and otherwise only those who oversee such traffic in their scope.
+  if (event.userIds) {
+    if (event.userIds.includes(principal.userId)) return true;
+    if (!mayOversee(principal, resource)) return false;
+  }
   return event.orgIds.length === 0 || canReach(principal, event.orgIds);
 }
 
