@@ -222,6 +222,14 @@ describe.skipIf(!hasChromium())('web console shell', () => {
     await page.locator('tr.ant-table-row').filter({ hasText: username }).waitFor();
     expect(await page.locator('tr.ant-table-row').count()).toBe(1);
     await page.screenshot({ path: `${shots}/users-1366.png` });
+
+    // Administrator accounts are made and reset only on the server (三员分立): no edit, no reset here.
+    await page.getByPlaceholder('搜索用户名或姓名').fill('auditor');
+    await page.getByPlaceholder('搜索用户名或姓名').press('Enter');
+    const auditorRow = page.locator('tr.ant-table-row').filter({ hasText: '安全审计员' }).first();
+    await auditorRow.getByText('服务器端维护').waitFor();
+    expect(await auditorRow.getByRole('button', { name: '编辑' }).count()).toBe(0);
+    await page.screenshot({ path: `${shots}/users-admin-row-1366.png` });
     expect(pageErrors).toEqual([]);
     await context.close();
   });
