@@ -53,11 +53,9 @@ export async function watchedPage(
   });
   // The binding and the init script are the browser's own channel: the page's CSP does not apply to them.
   await page.exposeBinding('reportCspViolation', (_source, text: string) => watched.cspViolations.push(text));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      const report = (window as unknown as { reportCspViolation(text: string): void }).reportCspViolation;
-      report(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
-    });
+  await page.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', (e) =>
+      window.reportCspViolation(\`\${e.violatedDirective} blocked \${e.blockedURI || 'inline'} (\${e.sourceFile}:\${e.lineNumber})\`));`,
   });
   page.on('request', (request) => {
     const url = request.url();
