@@ -30,6 +30,8 @@ export interface WatchedPage {
   context: BrowserContext;
   pageErrors: string[];
   foreignRequests: string[];
+  /** What the Content-Security-Policy blocked (`securitypolicyviolation` events and console reports). */
+  cspViolations: string[];
 }
 
 /**
@@ -43,9 +45,18 @@ export async function watchedPage(
 ): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
-  const watched: WatchedPage = { page, context, pageErrors: [], foreignRequests: [] };
+  const watched: WatchedPage = { page, context, pageErrors: [], foreignRequests: [], cspViolations: [] };
   const origin = new URL(serverUrl).origin;
   page.on('pageerror', (error) => watched.pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) watched.cspViolations.push(message.text());
+  });
+  // The binding and the init script are the browser's own channel: the page's CSP does not apply to them.
+  await page.exposeBinding('reportCspViolation', (_source, text: string) => watched.cspViolations.push(text));
+  await page.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', (e) =>
+      window.reportCspViolation(\`\${e.violatedDirective} blocked \${e.blockedURI || 'inline'} (\${e.sourceFile}:\${e.lineNumber})\`));`,
+  });
   page.on('request', (request) => {
     const url = request.url();
     if (!url.startsWith(origin) && !/^(data|blob|ws):/.test(url)) watched.foreignRequests.push(url);

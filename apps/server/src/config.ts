@@ -18,6 +18,30 @@ const url = (protocols: string[]) =>
 
 const port = z.coerce.number().int().min(0).max(65_535);
 
+/**
+ * Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed: off (default: nobody), a hop count, or a
+ * comma-separated list of addresses and CIDRs (127.0.0.1,10.0.0.0/8), as Fastify's `trustProxy` takes them.
+ */
+const trustProxy = z.string().transform((v, ctx): false | number | string[] => {
+  const value = v.trim();
+  if (['off', 'false', '0', 'none'].includes(value)) return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
+  const address = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*)(\/\d{1,3})?$/;
+  const named = /^(loopback|linklocal|uniquelocal)$/;
+  if (entries.length === 0 || !entries.every((e) => address.test(e) || named.test(e))) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be off, a hop count, or addresses/CIDRs separated by commas (e.g. 10.0.0.0/8)',
+    });
+    return z.NEVER;
+  }
+  return entries;
+});
+
 export const configSchema = z.object({
   PORT: port.default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -99,6 +123,22 @@ export const configSchema = z.object({
     })
     .optional(),
   MAP_TILE_ATTRIBUTION: z.string().max(300).optional(),
+  // HTTP hardening: which proxies may speak for the client (X-Forwarded-For/-Proto), how long a request
+  // may take to arrive, and the outside origins of camera streams the console may load.
+  TRUST_PROXY: trustProxy.default(false),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  CAMERA_STREAM_ORIGINS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter((o) => o !== ''),
+    )
+    .refine((origins) => origins.every((o) => /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(o)), {
+      message: 'must list origins such as http://10.1.2.3:8080, separated by commas',
+    })
+    .default([]),
 });
 
 export type Config = Omit<z.infer<typeof configSchema>, 'DEMO' | 'SIMULATE'> & {

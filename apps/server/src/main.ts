@@ -13,7 +13,9 @@ import { natsTransport } from './platform/bus/nats-transport.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
+import { logSerializers } from './platform/db/log-redaction.ts';
 import { createHttpApp } from './platform/http/app.ts';
+import { createRefusalRecorder } from './platform/http/refusals.ts';
 import { createFieldCrypto, loadFieldKey } from './platform/privacy/field-crypto.ts';
 import { createPrivacy } from './platform/privacy/privacy.ts';
 import { WsHub } from './platform/ws/ws-hub.ts';
@@ -287,6 +289,10 @@ export async function createServer(
     logger: options.logger ?? services.log,
     bodyLimit: config.BODY_LIMIT_BYTES,
     webDist: options.webDist,
+    trustProxy: config.TRUST_PROXY,
+    requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+    contentSources: { tileUrl: config.MAP_TILE_URL, streamOrigins: config.CAMERA_STREAM_ORIGINS },
+    recordRefusal: createRefusalRecorder(services.audit),
   });
   installAuthentication(app, services.auth);
   registerHealthRoutes(app, {
@@ -397,7 +403,7 @@ export async function startServer(
   config: Config,
   hooks: { seedDemo?: (services: Services) => Promise<boolean> } = {},
 ): Promise<RunningServer> {
-  const log = pino({ level: config.LOG_LEVEL });
+  const log = pino({ level: config.LOG_LEVEL, serializers: logSerializers });
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.dataDir,

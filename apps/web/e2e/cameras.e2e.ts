@@ -57,7 +57,6 @@ describe.skipIf(!hasChromium())('camera AR view (AR实景)', () => {
   const hlsFiles = new Map<string, { type: string; body: Buffer }>();
 
   beforeAll(async () => {
-    server = await startTestServer();
     browser = await launchBrowser();
     const image = png(640, 360);
     snapshots = createServer((req, res) => {
@@ -90,6 +89,8 @@ describe.skipIf(!hasChromium())('camera AR view (AR实景)', () => {
     });
     await new Promise<void>((resolve) => snapshots.listen(0, '127.0.0.1', resolve));
     snapshotUrl = `http://127.0.0.1:${(snapshots.address() as AddressInfo).port}/snap.png`;
+    // The console's Content-Security-Policy lets it load streams from the configured camera origins only.
+    server = await startTestServer({ env: { CAMERA_STREAM_ORIGINS: new URL(snapshotUrl).origin } });
   }, 180_000);
 
   afterAll(async () => {

@@ -193,6 +193,7 @@ describe.skipIf(!hasChromium())('command console (指挥调度)', () => {
     for (const w of [dispatcher, officer]) {
       expect(w.pageErrors, w.pageErrors.join('\n')).toEqual([]);
       expect(w.foreignRequests).toEqual([]);
+      expect(w.cspViolations).toEqual([]);
     }
     await officer.context.close();
     await dispatcher.context.close();
@@ -295,6 +296,7 @@ describe.skipIf(!hasChromium())('command console (指挥调度)', () => {
     await shot(page, 'bigscreen-1920');
     expect(w.pageErrors, w.pageErrors.join('\n')).toEqual([]);
     expect(w.foreignRequests).toEqual([]);
+    expect(w.cspViolations).toEqual([]);
     await w.context.close();
   }, 180_000);
 });

@@ -55,7 +55,7 @@ describe.skipIf(!hasChromium())('web console shell', () => {
   });
 
   it('shows a commander the menu, the org tree and the county map, in Chinese and English', async () => {
-    const { page, context, pageErrors, foreignRequests } = await open(small);
+    const { page, context, pageErrors, foreignRequests, cspViolations } = await open(small);
     await signIn(page, 'commander', demoPassword);
     await page.waitForURL(`${server.url}/`);
 
@@ -124,6 +124,8 @@ describe.skipIf(!hasChromium())('web console shell', () => {
     await page.getByLabel('Username').waitFor();
     expect(pageErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);
+    // The console, its maps (MapLibre's workers, glyphs) and the live channel work under the CSP.
+    expect(cspViolations).toEqual([]);
     await context.close();
   });
 

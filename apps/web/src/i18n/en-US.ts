@@ -158,7 +158,8 @@ export const enUS: Messages = {
   'audit.verify': 'Verify hash chain',
   'audit.verifyOk': 'Hash chain intact: {n} records checked, no tampering found.',
   'audit.verifyBad': 'Hash chain broken: {n} records checked; record {seq} is bad: {problem}',
-  'audit.verifyBadCheckpoint': 'Audit trail broken: {n} records checked; the signed checkpoint up to record {seq} fails: {problem}',
+  'audit.verifyBadCheckpoint':
+    'Audit trail broken: {n} records checked; the signed checkpoint up to record {seq} fails: {problem}',
   'audit.verifyBadNoSeq': 'Hash chain broken: {n} records checked.',
   'orgs.title': 'Organisation',
   'placeholder.title': 'This module is under construction',

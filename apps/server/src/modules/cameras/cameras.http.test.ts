@@ -151,7 +151,7 @@ describe.each(databaseKinds())('camera registry (%s)', (kind) => {
   });
 
   it('documents the camera routes in the OpenAPI document under the tag cameras', async () => {
-    const res = await t.as(await t.login('commander'), { method: 'GET', url: '/api/docs/json' });
+    const res = await t.as(dispatcher, { method: 'GET', url: '/api/docs/json' });
     expect(res.statusCode).toBe(200);
     const paths = res.json().paths as Record<string, Record<string, { tags?: string[] }>>;
     for (const [path, methods] of [

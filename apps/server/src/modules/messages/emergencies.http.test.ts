@@ -163,7 +163,7 @@ describe.each(databaseKinds())('emergency button (%s)', (kind) => {
   });
 
   it('describes the messaging and emergency routes in the OpenAPI document', async () => {
-    const res = await t.as(await t.login('commander'), { method: 'GET', url: '/api/docs/json' });
+    const res = await t.as(await t.login('dispatcher'), { method: 'GET', url: '/api/docs/json' });
     expect(res.statusCode).toBe(200);
     const paths = Object.keys(res.json().paths);
     for (const p of ['/api/messages/{id}/ack', '/api/units/{id}/emergency', '/api/emergencies/{id}/ack'])

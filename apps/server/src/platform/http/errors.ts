@@ -13,6 +13,9 @@ export type ErrorCode =
   | 'conflict'
   | 'locked'
   | 'payload-too-large'
+  | 'request-timeout'
+  | 'uri-too-long'
+  | 'headers-too-large'
   | 'unsupported-media-type'
   | 'unprocessable'
   | 'unavailable'
@@ -21,6 +24,11 @@ export type ErrorCode =
 /** A domain error: thrown by services, turned into application/problem+json in one place. */
 export class DomainError extends Error {
   override readonly name = 'DomainError';
+  /**
+   * True once the refusal is in the audit trail (a service that audits its own refusal says so with
+   * `markAudited`), so the error handler does not record it a second time.
+   */
+  audited = false;
   constructor(
     readonly code: ErrorCode,
     readonly title: string,
@@ -49,14 +57,20 @@ export function statusOf(code: ErrorCode): number {
       return 404;
     case 'conflict':
       return 409;
+    case 'request-timeout':
+      return 408;
     case 'payload-too-large':
       return 413;
+    case 'uri-too-long':
+      return 414;
     case 'unsupported-media-type':
       return 415;
     case 'unprocessable':
       return 422;
     case 'locked':
       return 423;
+    case 'headers-too-large':
+      return 431;
     case 'unavailable':
       return 503;
     case 'internal':
@@ -64,6 +78,12 @@ export function statusOf(code: ErrorCode): number {
     default:
       return assertNever(code);
   }
+}
+
+/** Says that the refusal `error` has been audited by the service that threw it; answers the error to rethrow. */
+export function markAudited<E>(error: E): E {
+  if (error instanceof DomainError) error.audited = true;
+  return error;
 }
 
 export const notFound = (what: string, id: string) =>

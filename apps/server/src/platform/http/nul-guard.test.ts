@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nulPath } from './nul-guard.ts';
+import { loneSurrogatePath, nulPath } from './nul-guard.ts';
 
 describe('nulPath', () => {
   it('finds a NUL in nested strings, array items and keys, and nothing in clean values', () => {
@@ -14,5 +14,13 @@ describe('nulPath', () => {
     let deep: unknown = '\u0000';
     for (let i = 0; i < 100; i++) deep = [deep];
     expect(nulPath(deep, 'body')).toBeUndefined();
+  });
+});
+
+describe('loneSurrogatePath', () => {
+  it('finds a lone surrogate in values and keys, and passes paired ones (emoji, rare CJK)', () => {
+    expect(loneSurrogatePath({ a: ['ok', 'x\ud800y'] }, 'body')).toBe('body/a/1');
+    expect(loneSurrogatePath({ 'k\udc00': 1 }, 'body')).toBe('body/k\ufffd');
+    expect(loneSurrogatePath({ a: '😀 𠮷', b: '张三' }, 'body')).toBeUndefined();
   });
 });

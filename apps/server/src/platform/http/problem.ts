@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ProblemJson } from '@ronghui/contracts';
+import { errorForLog } from '../db/log-redaction.ts';
 import { DomainError, type ErrorCode, statusOf } from './errors.ts';
 
 /** The body of every error answer, as the contract describes it (`problem`). */
@@ -62,13 +63,35 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
   return reply.status(problem.status).type('application/problem+json').send(problem);
 }
 
-/** The one place where errors become responses. */
-export function installProblemHandlers(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+/** Writes a refusal (401, 403, 404 from a service) of a signed-in user to the audit trail. */
+export type RefusalRecorder = (request: FastifyRequest, error: DomainError) => Promise<void>;
+
+/** The refusals that go to the audit trail when the user is signed in and the service did not audit them. */
+const REFUSALS = new Set<ErrorCode>(['unauthenticated', 'forbidden', 'not-found']);
+
+/**
+ * The one place where errors become responses. Unexpected errors are logged with a correlation id, the SQL
+ * of a failed query without its parameters (`errorForLog`); refusals are audited by `recordRefusal`.
+ */
+export function installProblemHandlers(
+  app: FastifyInstance,
+  options: { recordRefusal?: RefusalRecorder | undefined } = {},
+): void {
+  app.setErrorHandler(async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const domain = error instanceof DomainError ? error : fromFastify(error);
-    if (domain) return sendProblem(reply, toProblem(domain, request.url));
+    if (domain) {
+      if (options.recordRefusal && REFUSALS.has(domain.code) && !domain.audited) {
+        try {
+          await options.recordRefusal(request, domain);
+          domain.audited = true;
+        } catch (auditError) {
+          request.log.error({ err: errorForLog(auditError) }, 'could not audit a refused request');
+        }
+      }
+      return sendProblem(reply, toProblem(domain, request.url));
+    }
     const correlationId = randomUUID();
-    request.log.error({ err: error, correlationId }, 'unhandled error');
+    request.log.error({ err: errorForLog(error), correlationId }, 'unhandled error');
     return sendProblem(reply, {
       type: problemType('internal'),
       title: 'Internal server error',

@@ -3,7 +3,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import { requireRole } from '../auth/guard.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Role } from '../auth/roles.ts';
-import { invalid } from '../http/errors.ts';
+import { invalid, markAudited } from '../http/errors.ts';
 
 /** Kinds of personal data the server masks by default (个人信息保护法: ID numbers are sensitive). */
 export type PersonalKind = 'id-number' | 'phone' | 'name';
@@ -58,7 +58,7 @@ export function createPrivacy(deps: { audit: AuditService }) {
         reason: req.reason?.trim() || null,
         detail: { field: req.field },
       });
-      throw error;
+      throw markAudited(error);
     }
   }
 
