@@ -292,7 +292,7 @@ export async function createServer(
     trustProxy: config.TRUST_PROXY,
     requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
     contentSources: { tileUrl: config.MAP_TILE_URL, streamOrigins: config.CAMERA_STREAM_ORIGINS },
-    recordRefusal: createRefusalRecorder(services.audit),
+    recordRefusal: createRefusalRecorder(services.audit, config.TENANT_CODE),
   });
   installAuthentication(app, services.auth);
   registerHealthRoutes(app, {

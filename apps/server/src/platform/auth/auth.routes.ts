@@ -78,7 +78,10 @@ export function registerAuthRoutes(app: App, auth: AuthService, defaultTenant: s
 
   app.post(
     '/api/auth/login',
-    { config: { public: true }, schema: { tags: ['auth'], body: loginBody, response: { 200: loginResult } } },
+    {
+      config: { public: true, auditInvalidAs: 'auth.login' },
+      schema: { tags: ['auth'], body: loginBody, response: { 200: loginResult } },
+    },
     async (request, reply) => {
       const { token, principal } = await auth.login({
         tenantCode: request.body.tenantCode ?? defaultTenant,

@@ -33,6 +33,16 @@ describe.each(databaseKinds())('the NUL character is refused everywhere (%s)', (
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().errors).toEqual([{ path: 'body/username', message: expect.stringMatching(/U\+0000/) }]);
+    // The attempt is in the audit trail all the same, under the name it claimed.
+    const trail = await t.as(await t.login('auditor'), {
+      method: 'GET',
+      url: '/api/audit?action=auth.login&outcome=denied&pageSize=5',
+    });
+    expect(trail.json().items[0]).toMatchObject({
+      actor: 'dis\ufffdpatcher',
+      outcome: 'denied',
+      reason: expect.stringMatching(/^refused input: .*U\+0000/),
+    });
   });
 
   it('refuses a NUL nested in a body, in a query and in a path parameter', async () => {

@@ -80,7 +80,11 @@ export function installProblemHandlers(
   app.setErrorHandler(async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const domain = error instanceof DomainError ? error : fromFastify(error);
     if (domain) {
-      if (options.recordRefusal && REFUSALS.has(domain.code) && !domain.audited) {
+      const refused =
+        REFUSALS.has(domain.code) ||
+        (Boolean(request.routeOptions.config?.auditInvalidAs) &&
+          (domain.code === 'validation' || domain.code === 'malformed-request'));
+      if (options.recordRefusal && refused && !domain.audited) {
         try {
           await options.recordRefusal(request, domain);
           domain.audited = true;
