@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, type LogEvent, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { acquirePgliteLock } from './pglite-lock.ts';
@@ -44,6 +44,16 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
 }
 
+/**
+ * node-postgres errors do not say which statement failed: give a failed query's error its SQL text (never
+ * its parameters), as PGlite's errors have it, so the log can name the statement (`errorForLog`).
+ */
+const keepFailedSql = (event: LogEvent) => {
+  if (event.level !== 'error' || typeof event.error !== 'object' || event.error === null) return;
+  const error = event.error as { query?: unknown };
+  if (error.query === undefined) error.query = event.query.sql;
+};
+
 export function wrapPglite(client: PGlite, release: () => void = () => {}): Database {
   const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
   return {
@@ -69,7 +79,7 @@ export function openPostgres(url: string, schema?: string): Database {
     max: 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: keepFailedSql });
   return {
     db,
     kind: 'postgres',
