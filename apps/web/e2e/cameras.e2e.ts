@@ -559,9 +559,11 @@ describe.skipIf(!hasChromium())('camera AR view (AR实景)', () => {
     await expect
       .poll(() => video.evaluate((v) => (v as HTMLVideoElement).currentTime), { timeout: 10_000 })
       .toBeGreaterThan(decoded.time + 0.5);
-    expect(
-      await video.evaluate((v) => (v as HTMLVideoElement).getVideoPlaybackQuality().totalVideoFrames),
-    ).toBeGreaterThan(10);
+    await expect
+      .poll(() => video.evaluate((v) => (v as HTMLVideoElement).getVideoPlaybackQuality().totalVideoFrames), {
+        timeout: 10_000,
+      })
+      .toBeGreaterThan(10);
     expect(await page.getByTestId('camera-map').count()).toBe(0);
     expect((await drawnLabels(page)).labels.some((l) => l.name === '德化陶瓷博物馆')).toBe(true);
     await shot(page, '7-ar-hls-1366');
