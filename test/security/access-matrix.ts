@@ -125,6 +125,10 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/units/:id/emergency': ['officer', 'auxiliary'],
   'POST /api/emergencies/:id/ack': COMMAND,
   'GET /api/emergencies': MESSAGING,
+  'GET /api/push/config': 'signed-in',
+  'GET /api/push/subscriptions': 'signed-in',
+  'POST /api/push/subscriptions': 'signed-in',
+  'DELETE /api/push/subscriptions': 'signed-in',
 };
 
 /** Each topic of the live channel, and the roles that receive it (when their scope reaches its orgs). */

@@ -74,6 +74,14 @@ export const configSchema = z.object({
   LOGIN_DELAY_MAX_MS: z.coerce.number().int().min(0).max(60_000).default(4_000),
   // How often the live channel re-checks each socket's session (sign-out elsewhere, idle timeout, expiry).
   WS_CHECK_SECONDS: z.coerce.number().int().min(1).max(600).default(15),
+  // Web Push: on/off, the VAPID contact the push services see, and whether plain-HTTP push endpoints are
+  // accepted (a push service inside the bureau's network; off: https only). Keys: <DATA_DIR>/vapid.json.
+  PUSH: flag.default(true),
+  PUSH_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)\S+$/, 'must be a mailto: address or an https: URL')
+    .default('mailto:ronghui-admin@localhost'),
+  PUSH_ALLOW_HTTP: flag.default(false),
   // Bearer tokens: longest life, and the roles that may hold one (unset: every non-administrator role).
   TOKEN_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(90),
   TOKEN_ROLES: z

@@ -22,6 +22,13 @@ import { WsHub } from './platform/ws/ws-hub.ts';
 import { registerWsRoutes } from './platform/ws/ws.routes.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import { createCamerasRepo, createCamerasService, registerCamerasRoutes } from './modules/cameras/index.ts';
+import {
+  createOrderAlerts,
+  createPushRepo,
+  createPushService,
+  loadVapidKeys,
+  registerPushRoutes,
+} from './modules/push/index.ts';
 import { registerHealthRoutes } from './modules/health/index.ts';
 import { createOrgsRepo, createOrgsService, registerOrgsRoutes } from './modules/orgs/index.ts';
 import {
@@ -238,7 +245,22 @@ export async function createServices(deps: {
   });
   const incidentRecords = createIncidentRecords({ scope: intel.scope, incidents, audit, bus });
   const map = createMapService({ config, db, repo: createMapRepo(), orgs });
+  const push = createPushService({
+    db,
+    repo: createPushRepo(),
+    keys: loadVapidKeys(join(config.dataDir, 'vapid.json')),
+    settings: {
+      enabled: config.PUSH !== false,
+      subject: config.PUSH_SUBJECT,
+      allowHttp: config.PUSH_ALLOW_HTTP === true,
+    },
+    audit,
+    clock,
+    log,
+  });
+  const orderAlerts = createOrderAlerts({ db, push, incidents, units: unitsRepo, orgs, clock, log });
   bus.subscribe((event) => hub.broadcast(event));
+  bus.subscribe((event) => orderAlerts.onEvent(event));
   // Road events set through any instance are laid on this instance's graph too. Not awaited: handlers run
   // inside the relay's transaction, and the embedded database has one connection.
   bus.subscribe((event) => {
@@ -276,6 +298,8 @@ export async function createServices(deps: {
     messageGroups,
     emergencies,
     map,
+    push,
+    orderAlerts,
   };
 }
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -316,6 +340,7 @@ export async function createServer(
   registerCoverageRoutes(app, services.coverage);
   registerCotRoute(app, services.cot);
   registerCamerasRoutes(app, services.cameras);
+  registerPushRoutes(app, services.push);
   registerMessagesRoutes(app, {
     messages: services.messages,
     groups: services.messageGroups,

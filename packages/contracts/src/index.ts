@@ -15,3 +15,4 @@ export * from './orgs.ts';
 export * from './routing.ts';
 export * from './units.ts';
 export * from './users.ts';
+export * from './push.ts';

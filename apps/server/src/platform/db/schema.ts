@@ -119,6 +119,19 @@ export interface AuditCheckpointsTable {
   signature: string;
 }
 
+export interface PushSubscriptionsTable {
+  tenant_code: string;
+  id: string;
+  user_id: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  user_agent: string | null;
+  created_at: Timestamp;
+  last_sent_at: NullableTimestamp;
+  failures: ColumnType<number, number | undefined, number>;
+}
+
 export interface OutboxTable {
   id: ColumnType<number, never, never>;
   tenant_code: string;
@@ -524,6 +537,7 @@ export interface DB {
   audit_log: AuditLogTable;
   audit_checkpoints: AuditCheckpointsTable;
   outbox: OutboxTable;
+  push_subscriptions: PushSubscriptionsTable;
   schema_migrations: SchemaMigrationsTable;
   dispatch_settings: DispatchSettingsTable;
   places: PlacesTable;
