@@ -15,6 +15,7 @@ import { type Database, openDatabase } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { logSerializers } from './platform/db/log-redaction.ts';
 import { createHttpApp } from './platform/http/app.ts';
+import { installIdempotency } from './platform/http/idempotency.ts';
 import { createRefusalRecorder } from './platform/http/refusals.ts';
 import { createFieldCrypto, loadFieldKey } from './platform/privacy/field-crypto.ts';
 import { createPrivacy } from './platform/privacy/privacy.ts';
@@ -319,6 +320,7 @@ export async function createServer(
     recordRefusal: createRefusalRecorder(services.audit, config.TENANT_CODE),
   });
   installAuthentication(app, services.auth);
+  installIdempotency(app, { db: services.db, clock: services.clock });
   registerHealthRoutes(app, {
     db: services.db,
     dbKind: services.database.kind,

@@ -28,6 +28,8 @@ export function registerIncidentsRoutes(app: App, incidents: IncidentsService) {
   app.post(
     '/api/incidents',
     {
+      // Intake keeps its key on the incident itself (200 with the incident taken before).
+      config: { ownIdempotency: true },
       schema: {
         tags,
         body: incidentCreateBody,

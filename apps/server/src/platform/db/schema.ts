@@ -132,6 +132,19 @@ export interface PushSubscriptionsTable {
   failures: ColumnType<number, number | undefined, number>;
 }
 
+export interface IdempotencyKeysTable {
+  tenant_code: string;
+  user_id: string;
+  key: string;
+  method: string;
+  path: string;
+  request_hash: string;
+  status: number | null;
+  content_type: string | null;
+  response: string | null;
+  created_at: Timestamp;
+}
+
 export interface OutboxTable {
   id: ColumnType<number, never, never>;
   tenant_code: string;
@@ -537,6 +550,7 @@ export interface DB {
   audit_log: AuditLogTable;
   audit_checkpoints: AuditCheckpointsTable;
   outbox: OutboxTable;
+  idempotency_keys: IdempotencyKeysTable;
   push_subscriptions: PushSubscriptionsTable;
   schema_migrations: SchemaMigrationsTable;
   dispatch_settings: DispatchSettingsTable;
