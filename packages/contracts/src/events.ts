@@ -29,7 +29,7 @@ export const liveEvents = {
     incidentId: z.string(),
     number: z.string(),
     status: z.string(),
-    change: z.enum(['status', 'merged', 'merged-into', 'org-linked']),
+    change: z.enum(['status', 'merged', 'merged-into', 'org-linked', 'note', 'photo']),
   }),
   'intel.changed': z.object({
     change: z.enum([

@@ -314,3 +314,36 @@ export const incidentEido = z.object({
   emergencyResourceComponent: z.array(eidoComponent),
 });
 export type IncidentEido = z.infer<typeof incidentEido>;
+
+/** `POST /api/incidents/:id/notes`: what an officer on scene records. */
+export const incidentNoteBody = z.object({ text: z.string().trim().min(1).max(2000) }).strict();
+export type IncidentNoteBody = z.infer<typeof incidentNoteBody>;
+
+/** Kinds of image a photo of an incident may be (sent as the raw body with this content type). */
+export const INCIDENT_PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+
+/** A photo stored with an incident (`POST /api/incidents/:id/photos`, the image as the body). */
+export const incidentAttachment = z.object({
+  id: z.string(),
+  incidentId: z.string(),
+  kind: z.literal('photo'),
+  contentType: z.enum(INCIDENT_PHOTO_TYPES),
+  sizeBytes: z.number().int(),
+  /** SHA-256 of the bytes: the same photo sent twice is stored once. */
+  sha256: z.string(),
+  caption: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: isoDateTime,
+  /** Where the image is read (signed in, in scope; every read audited). */
+  url: z.string(),
+});
+export type IncidentAttachment = z.infer<typeof incidentAttachment>;
+export const incidentAttachmentList = listOf(incidentAttachment);
+export type IncidentAttachmentList = z.infer<typeof incidentAttachmentList>;
+
+export const incidentPhotoQuery = z
+  .object({ caption: z.string().trim().min(1).max(200).optional() })
+  .strict();
+export const incidentAttachmentParams = z
+  .object({ id: uuidOf('an incident'), attachmentId: uuidOf('an attachment') })
+  .strict();

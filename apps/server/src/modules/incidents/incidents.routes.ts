@@ -1,5 +1,11 @@
 import {
+  INCIDENT_PHOTO_TYPES,
   incidentAddressQuery,
+  incidentAttachment,
+  incidentAttachmentList,
+  incidentAttachmentParams,
+  incidentNoteBody,
+  incidentPhotoQuery,
   incidentAddressSuggestions,
   incidentCreateBody,
   incidentCreated,
@@ -18,8 +24,10 @@ import {
   incidentTrend,
   incidentTrendQuery,
 } from '@ronghui/contracts';
+import { z } from 'zod';
 import { requireUser } from '../../platform/auth/guard.ts';
 import type { App } from '../../platform/http/app-types.ts';
+import { PHOTO_MAX_BYTES } from './incident-attachments.ts';
 import type { IncidentsService } from './incidents.service.ts';
 
 const tags = ['incidents'];
@@ -122,5 +130,86 @@ export function registerIncidentsRoutes(app: App, incidents: IncidentsService) {
     },
     async (request) =>
       incidents.reveal(requireUser(request), request.params.id, request.body.field, request.body.reason),
+  );
+
+  app.post(
+    '/api/incidents/:id/notes',
+    {
+      schema: {
+        tags,
+        summary: 'Record a note on the incident (on its timeline, audited)',
+        params: incidentParams,
+        body: incidentNoteBody,
+        response: { 201: incidentDetail },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await incidents.addNote(requireUser(request), request.params.id, request.body.text)),
+  );
+
+  // Photos arrive as the raw image (a phone compresses it first); the route checks the bytes are that image.
+  app.addContentTypeParser(
+    [...INCIDENT_PHOTO_TYPES],
+    { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES },
+    (_r, body, done) => done(null, body),
+  );
+  app.post(
+    '/api/incidents/:id/photos',
+    {
+      bodyLimit: PHOTO_MAX_BYTES,
+      schema: {
+        tags,
+        summary:
+          'Add a photo (JPEG, PNG or WebP as the body, at most 5 MB); the same photo again is stored once',
+        consumes: [...INCIDENT_PHOTO_TYPES],
+        params: incidentParams,
+        querystring: incidentPhotoQuery,
+        body: z.unknown().describe('the photo itself: JPEG, PNG or WebP bytes'),
+        response: { 200: incidentAttachment, 201: incidentAttachment },
+      },
+    },
+    async (request, reply) => {
+      const { created, attachment } = await incidents.addPhoto(
+        requireUser(request),
+        request.params.id,
+        String(request.headers['content-type'] ?? ''),
+        request.body,
+        request.query.caption,
+      );
+      return reply.status(created ? 201 : 200).send(attachment);
+    },
+  );
+  app.get(
+    '/api/incidents/:id/attachments',
+    {
+      schema: {
+        tags,
+        summary: "The incident's photos",
+        params: incidentParams,
+        response: { 200: incidentAttachmentList },
+      },
+    },
+    async (request) => incidents.listAttachments(requireUser(request), request.params.id),
+  );
+  app.get(
+    '/api/incidents/:id/attachments/:attachmentId',
+    {
+      schema: {
+        tags,
+        summary: 'One photo (the image; every read is audited)',
+        params: incidentAttachmentParams,
+        produces: [...INCIDENT_PHOTO_TYPES],
+      },
+    },
+    async (request, reply) => {
+      const photo = await incidents.readAttachment(
+        requireUser(request),
+        request.params.id,
+        request.params.attachmentId,
+      );
+      return reply.type(photo.contentType).header('content-disposition', 'inline').send(photo.bytes);
+    },
   );
 }

@@ -30,6 +30,7 @@ import { createSettingsUseCases } from './incident-settings.ts';
 import type { IncidentRow } from './incidents.repo.ts';
 import { compareYears, trendWindow } from './incident-trend.ts';
 import { incidentAudience } from './incident-audience.ts';
+import { createIncidentAttachments } from './incident-attachments.ts';
 
 const movedMeanwhile = (number: string) =>
   conflict(`incident ${number} was changed by someone else meanwhile: reload it and try again`);
@@ -91,7 +92,16 @@ export function createIncidentsService(deps: IncidentsDeps) {
     );
   }
 
+  const attachments = createIncidentAttachments(deps, access, async (principal, id) => {
+    const geo = await access.geo(principal.tenantCode);
+    return detail(principal, geo, await access.load(principal, geo, id));
+  });
+
   return {
+    addNote: attachments.addNote,
+    addPhoto: attachments.addPhoto,
+    listAttachments: attachments.list,
+    readAttachment: attachments.read,
     create: createIntake(deps, access),
     ...createSettingsUseCases(deps, access.invalidate),
     /** Intake autocomplete: townships, villages and named places for what has been typed so far. */

@@ -145,6 +145,20 @@ export interface IdempotencyKeysTable {
   created_at: Timestamp;
 }
 
+export interface IncidentAttachmentsTable {
+  tenant_code: string;
+  id: string;
+  incident_id: string;
+  kind: 'photo';
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  caption: string | null;
+  bytes: Buffer;
+  created_by: string;
+  created_at: Timestamp;
+}
+
 export interface OutboxTable {
   id: ColumnType<number, never, never>;
   tenant_code: string;
@@ -550,6 +564,7 @@ export interface DB {
   audit_log: AuditLogTable;
   audit_checkpoints: AuditCheckpointsTable;
   outbox: OutboxTable;
+  incident_attachments: IncidentAttachmentsTable;
   idempotency_keys: IdempotencyKeysTable;
   push_subscriptions: PushSubscriptionsTable;
   schema_migrations: SchemaMigrationsTable;
