@@ -124,12 +124,20 @@ describe('console feature boundaries', () => {
     expect(reaching).toEqual([]);
   });
 
-  it('app/, map/, api/ and i18n/ know no feature (the routes assemble the pages)', () => {
+  it('app/, map/, api/, i18n/ and offline/ know no feature (the routes assemble the pages)', () => {
     const composition = new Set(['app/routes.tsx', 'main.tsx', 'feature-boundaries.test.ts']);
     const upward = all
       .filter((e) => featureOf(e.file) === null && !composition.has(e.file) && featureOf(e.target) !== null)
       .map((e) => `${e.file} → ${e.target}`);
     expect(upward).toEqual([]);
+  });
+
+  it('offline/ is used only through its index.ts', () => {
+    const reaching = all
+      .filter((e) => !e.file.startsWith('offline/') && e.target.startsWith('offline/'))
+      .filter((e) => e.target !== 'offline/index.ts')
+      .map((e) => `${e.file} → ${e.target}`);
+    expect(reaching).toEqual([]);
   });
 
   it('features depend on each other without cycles', () => {

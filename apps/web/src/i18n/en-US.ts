@@ -539,4 +539,22 @@ export const enUS: Messages = {
   'cameras.pick.intake': 'New incident here',
   'cameras.pick.close': 'Close',
   'dispatch.layer.cameras': 'Cameras',
+  'offline.badge': 'To send {n}',
+  'offline.title': 'Waiting to be sent',
+  'offline.offline':
+    'No network: your actions are kept on this device and sent in order when the network is back.',
+  'offline.needsSignIn':
+    'Your session has ended: the waiting actions are kept on this device; sign in again to send them.',
+  'offline.sendNow': 'Send now',
+  'offline.nextRetry': 'Next automatic try: {time}',
+  'offline.pending': 'Waiting ({n})',
+  'offline.nothingPending': 'Nothing waiting to be sent',
+  'offline.createdAt': 'Recorded {time}',
+  'offline.attempts': '{n} tries',
+  'offline.lastError': 'Last failure: {error}',
+  'offline.refused': 'Refused by the server ({n})',
+  'offline.refusedBecause': 'Reason: {reason}',
+  'offline.edit': 'Edit and resend',
+  'offline.discard': 'Discard',
+  'offline.discardConfirm': 'Discard this action? It will not be sent.',
 };
