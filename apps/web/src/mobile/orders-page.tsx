@@ -1,0 +1,72 @@
+import type { StationRequest, Unit } from '@ronghui/contracts';
+import { Tag } from 'antd';
+import { useParams } from 'react-router';
+import { describeError } from '../api/describe-error.ts';
+import { formatDateTime } from '../i18n/format-datetime.ts';
+import { useT } from '../i18n/i18n-context.tsx';
+import { useMobileContext } from './mobile-context.ts';
+import { unitName, UnitStatusTag } from './unit-status.tsx';
+import { useStationRequests, useStationUnits } from './use-field-data.ts';
+
+const requestColors: Record<StationRequest['status'], string> = {
+  requested: 'red',
+  committed: 'blue',
+  declined: 'default',
+  released: 'default',
+};
+
+/** 任务: the station's open requests from the command centre, and its units on their way to incidents. */
+export function OrdersPage() {
+  const t = useT();
+  const context = useMobileContext();
+  const { id } = useParams();
+  const requests = useStationRequests(context);
+  const units = useStationUnits(context);
+  const enRoute = (units.data ?? []).filter((u: Unit) => u.status === 'en-route');
+
+  return (
+    <div data-testid="mobile-orders">
+      <h2 className="m-section-title">{t('mobile.orders.requests')}</h2>
+      {requests.error ? (
+        <div className="m-empty">{t('mobile.loadFailed', { reason: describeError(requests.error, t) })}</div>
+      ) : requests.data?.length === 0 ? (
+        <div className="m-empty">{t('mobile.orders.requestsEmpty')}</div>
+      ) : (
+        requests.data?.map((r) => (
+          <div
+            key={r.id}
+            className={r.id === id ? 'm-card m-highlight' : 'm-card'}
+            data-testid="mobile-request"
+          >
+            <div className="m-card-row">
+              <span className="m-card-title">{t('mobile.orders.incident', { id: r.incidentId })}</span>
+              <Tag color={requestColors[r.status]}>{t(`mobile.request.${r.status}`)}</Tag>
+            </div>
+            <div className="m-card-sub">
+              {t('mobile.orders.quantity', { n: r.quantity })}
+              {r.unitIds.length > 0 && ` · ${t('mobile.orders.committedUnits', { n: r.unitIds.length })}`}
+            </div>
+            <div className="m-card-sub">
+              {t('mobile.orders.requestedAt', { time: formatDateTime(r.requestedAt) })}
+            </div>
+          </div>
+        ))
+      )}
+      <h2 className="m-section-title" style={{ marginTop: 16 }}>
+        {t('mobile.orders.enRoute')}
+      </h2>
+      {units.data && enRoute.length === 0 && <div className="m-empty">{t('mobile.orders.enRouteEmpty')}</div>}
+      {enRoute.map((unit) => (
+        <div key={unit.id} className="m-card" data-testid="mobile-en-route">
+          <div className="m-card-row">
+            <span className="m-card-title">{unitName(unit)}</span>
+            <UnitStatusTag unit={unit} />
+          </div>
+          {unit.incidentId && (
+            <div className="m-card-sub">{t('mobile.orders.incident', { id: unit.incidentId })}</div>
+          )}
+        </div>
+      ))}
+    </div>
+  );
+}
