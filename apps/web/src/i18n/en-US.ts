@@ -591,6 +591,6 @@ export const enUS: Messages = {
   'mobile.me.console': 'Open the desktop console',
   'mobile.me.signOut': 'Sign out',
   'mobile.alert.title': 'New task',
-  'mobile.alert.body': 'Incident {incident}: the command centre asks this station for {n} unit(s).',
+  'mobile.alert.body': 'The command centre asks this station for {n} unit(s).',
   'mobile.alert.view': 'View tasks',
 };

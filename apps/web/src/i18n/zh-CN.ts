@@ -575,6 +575,6 @@ export const zhCN = {
   'mobile.me.console': '打开电脑版',
   'mobile.me.signOut': '退出登录',
   'mobile.alert.title': '新任务',
-  'mobile.alert.body': '警情 {incident}：指挥中心请本所派出 {n} 组警力。',
+  'mobile.alert.body': '指挥中心请本所派出 {n} 组警力。',
   'mobile.alert.view': '查看任务',
 } satisfies Record<string, string>;

@@ -11,6 +11,7 @@ import { type ReactNode, useEffect, useState, useSyncExternalStore } from 'react
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../app/auth-context.tsx';
 import { useT } from '../i18n/i18n-context.tsx';
+import { useIncidentBrief } from './incident-brief.tsx';
 import { forgetUser, lastUser, rememberUser } from './last-user.ts';
 import type { MobileContext } from './mobile-context.ts';
 import { type MobileTabKey, tabsFor } from './tabs.ts';
@@ -134,6 +135,7 @@ function NewRequestAlert({ context }: { context: MobileContext }) {
   const [seen, setSeen] = useState<ReadonlySet<string>>(new Set());
   const waiting = (requests.data ?? []).filter((r) => r.status === 'requested' && !seen.has(r.id));
   const request = waiting[0];
+  const brief = useIncidentBrief(request?.incidentId ?? null, context.offline);
   if (!request) return null;
   const dismiss = () => {
     setSeen(new Set([...seen, ...waiting.map((r) => r.id)]));
@@ -143,7 +145,9 @@ function NewRequestAlert({ context }: { context: MobileContext }) {
     <div className="m-alert" role="alertdialog" aria-modal="true" data-testid="mobile-new-request">
       <div className="m-alert-title">{t('mobile.alert.title')}</div>
       <div className="m-alert-body">
-        {t('mobile.alert.body', { incident: request.incidentId, n: request.quantity })}
+        <div style={{ fontSize: 24, fontWeight: 600 }}>{brief.title}</div>
+        {brief.place && <div>{brief.place}</div>}
+        <div style={{ marginTop: 12 }}>{t('mobile.alert.body', { n: request.quantity })}</div>
       </div>
       <Button size="large" onClick={dismiss} block>
         {t('mobile.alert.view')}

@@ -4,6 +4,7 @@ import { useParams } from 'react-router';
 import { describeError } from '../api/describe-error.ts';
 import { formatDateTime } from '../i18n/format-datetime.ts';
 import { useT } from '../i18n/i18n-context.tsx';
+import { useIncidentBrief } from './incident-brief.tsx';
 import { useMobileContext } from './mobile-context.ts';
 import { unitName, UnitStatusTag } from './unit-status.tsx';
 import { useStationRequests, useStationUnits } from './use-field-data.ts';
@@ -38,10 +39,7 @@ export function OrdersPage() {
             className={r.id === id ? 'm-card m-highlight' : 'm-card'}
             data-testid="mobile-request"
           >
-            <div className="m-card-row">
-              <span className="m-card-title">{t('mobile.orders.incident', { id: r.incidentId })}</span>
-              <Tag color={requestColors[r.status]}>{t(`mobile.request.${r.status}`)}</Tag>
-            </div>
+            <RequestHead request={r} offline={context.offline} />
             <div className="m-card-sub">
               {t('mobile.orders.quantity', { n: r.quantity })}
               {r.unitIds.length > 0 && ` · ${t('mobile.orders.committedUnits', { n: r.unitIds.length })}`}
@@ -62,11 +60,30 @@ export function OrdersPage() {
             <span className="m-card-title">{unitName(unit)}</span>
             <UnitStatusTag unit={unit} />
           </div>
-          {unit.incidentId && (
-            <div className="m-card-sub">{t('mobile.orders.incident', { id: unit.incidentId })}</div>
-          )}
+          {unit.incidentId && <IncidentPlace id={unit.incidentId} offline={context.offline} />}
         </div>
       ))}
     </div>
   );
+}
+
+function RequestHead({ request, offline }: { request: StationRequest; offline: boolean }) {
+  const t = useT();
+  const brief = useIncidentBrief(request.incidentId, offline);
+  return (
+    <>
+      <div className="m-card-row">
+        <span className="m-card-title">{brief.title}</span>
+        <Tag color={requestColors[request.status]} style={{ marginInlineEnd: 0 }}>
+          {t(`mobile.request.${request.status}`)}
+        </Tag>
+      </div>
+      {brief.place && <div className="m-card-sub">{brief.place}</div>}
+    </>
+  );
+}
+
+function IncidentPlace({ id, offline }: { id: string; offline: boolean }) {
+  const brief = useIncidentBrief(id, offline);
+  return <div className="m-card-sub">{brief.place ? `${brief.title} · ${brief.place}` : brief.title}</div>;
 }

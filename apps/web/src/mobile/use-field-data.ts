@@ -37,3 +37,13 @@ export function useStationUnits({ user, offline }: MobileContext) {
     select: (list): Unit[] => list.items.filter((u) => station === null || u.stationId === station),
   });
 }
+
+/** One incident's number, kind and place, for a request or a unit that names only its id. */
+export function useIncident(id: string | null, offline: boolean) {
+  return useQuery({
+    queryKey: ['mobile', 'incident', id],
+    queryFn: () => dispatchApi.incident(id ?? ''),
+    enabled: id !== null && !offline,
+    staleTime: 60_000,
+  });
+}
