@@ -16,7 +16,10 @@ const requestColors: Record<StationRequest['status'], string> = {
   released: 'default',
 };
 
-/** 任务: the station's open requests from the command centre, and its units on their way to incidents. */
+/**
+ * 任务: the station's open requests from the command centre, and its units on their way to incidents.
+ * `/m/orders/<request or incident id>` (where an alert leads) outlines that request.
+ */
 export function OrdersPage() {
   const t = useT();
   const context = useMobileContext();
@@ -36,7 +39,9 @@ export function OrdersPage() {
         requests.data?.map((r) => (
           <div
             key={r.id}
-            className={r.id === id ? 'm-card m-highlight' : 'm-card'}
+            className={
+              id !== undefined && (r.id === id || r.incidentId === id) ? 'm-card m-highlight' : 'm-card'
+            }
             data-testid="mobile-request"
           >
             <RequestHead request={r} offline={context.offline} />
