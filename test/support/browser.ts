@@ -42,8 +42,15 @@ export async function watchedPage(
   browser: Browser,
   serverUrl: string,
   viewport: { width: number; height: number },
+  /** A phone: Chromium's device emulation (touch, mobile viewport, pixel ratio). */
+  device?: { isMobile: boolean; hasTouch: boolean; deviceScaleFactor: number },
 ): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext({
+    viewport,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    ...device,
+  });
   const page = await context.newPage();
   const watched: WatchedPage = { page, context, pageErrors: [], foreignRequests: [], cspViolations: [] };
   const origin = new URL(serverUrl).origin;

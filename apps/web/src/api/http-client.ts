@@ -52,5 +52,5 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', apiUrl(path), body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', apiUrl(path), body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', apiUrl(path), body),
-  delete: <T = null>(path: string) => request<T>('DELETE', apiUrl(path)),
+  delete: <T = null>(path: string, body?: unknown) => request<T>('DELETE', apiUrl(path), body),
 };

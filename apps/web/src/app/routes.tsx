@@ -3,6 +3,7 @@ import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/login-page.tsx';
 import { CameraGuard } from '../features/cameras/camera-guard.tsx';
 import { UnderConstructionPage } from '../features/placeholder/under-construction-page.tsx';
+import { MePage, MessagesPage, MobileLayout, OrdersPage, UnitsPage } from '../mobile/index.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 import type { ModuleKey, PlannedModuleKey } from './navigation.tsx';
 import { RequireAuth } from './require-auth.tsx';
@@ -59,6 +60,21 @@ export function createRouter() {
           <Suspense fallback={null}>{guarded('dispatch', <BigScreenPage />)}</Suspense>
         </RequireAuth>
       ),
+    },
+    {
+      // The phone app (外勤) of field roles: its own frame, sign-in check and offline shell.
+      path: '/m',
+      element: <MobileLayout />,
+      children: [
+        { index: true, element: null },
+        { path: 'orders', element: <OrdersPage /> },
+        { path: 'orders/:id', element: <OrdersPage /> },
+        { path: 'units', element: <UnitsPage /> },
+        { path: 'messages', element: <MessagesPage /> },
+        { path: 'me', element: <MePage /> },
+        // Anything else under /m/ goes to the user's first tab.
+        { path: '*', element: null },
+      ],
     },
     {
       path: '/',

@@ -8,6 +8,7 @@ import { LanguageSwitch } from '../../app/language-switch.tsx';
 import { productIcon } from '../../app/navigation.tsx';
 import { useHealth } from '../../app/use-health.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
+import { landingPath } from '../../mobile/index.ts';
 import { loginErrorMessage } from './login-error-message.ts';
 
 /** Printed only when the server reports a demo installation; real deployments have no shared password. */
@@ -27,17 +28,20 @@ function returnPath(state: unknown): string {
 
 export function LoginPage() {
   const t = useT();
-  const { status, signIn } = useAuth();
+  const { status, user, signIn } = useAuth();
   const health = useHealth();
   const navigate = useNavigate();
   const location = useLocation();
   const target = returnPath(location.state);
   const attempt = useMutation({
     mutationFn: ({ username, password }: Credentials) => signIn(username.trim(), password),
-    onSuccess: () => navigate(target, { replace: true }),
+    // Field roles on a phone-width screen go to the phone app (外勤); wide screens keep the console.
+    onSuccess: (me) => navigate(landingPath(me.roles, window.innerWidth, target), { replace: true }),
   });
 
-  if (status === 'signed-in') return <Navigate to={target} replace />;
+  if (status === 'signed-in' && user) {
+    return <Navigate to={landingPath(user.roles, window.innerWidth, target)} replace />;
+  }
 
   const serverDown =
     health.error instanceof ApiError && (health.error.status === 0 || health.error.status >= 500);

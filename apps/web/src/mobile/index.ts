@@ -1,0 +1,7 @@
+// The phone app (外勤, /m/): what the routes and the sign-in page use.
+export { MessagesPage } from './messages-page.tsx';
+export { MePage } from './me-page.tsx';
+export { MobileLayout } from './mobile-layout.tsx';
+export { OrdersPage } from './orders-page.tsx';
+export { landingPath } from './tabs.ts';
+export { UnitsPage } from './units-page.tsx';

@@ -1,0 +1,17 @@
+import { useOutletContext } from 'react-router';
+import type { LastUser } from './last-user.ts';
+
+/** What the shell gives its pages: the user (or, offline, the one who last used this phone). */
+export interface MobileContext {
+  user: LastUser;
+  offline: boolean;
+}
+
+export function useMobileContext(): MobileContext {
+  return useOutletContext<MobileContext>();
+}
+
+/** The station whose work a user sees: their scope when it is a station, otherwise none (all in scope). */
+export function stationOf(user: LastUser): string | null {
+  return user.scope.kind === 'station' ? user.scope.orgId : null;
+}

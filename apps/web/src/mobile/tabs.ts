@@ -1,0 +1,69 @@
+import type { RoleKey } from '@ronghui/contracts';
+import type { MessageKey } from '../i18n/messages.ts';
+
+/**
+ * The phone app's tabs, and which role sees which. A new field role (or a new page for one) is one row in
+ * `tabsByRole`; a new tab is one entry in `mobileTabs`.
+ */
+
+export type MobileTabKey = 'orders' | 'units' | 'messages' | 'me';
+
+export interface MobileTab {
+  key: MobileTabKey;
+  /** Below /m/. */
+  path: string;
+  label: MessageKey;
+}
+
+/** Every tab, in the order the bottom bar shows them. */
+export const mobileTabs: readonly MobileTab[] = [
+  { key: 'orders', path: '/m/orders', label: 'mobile.tab.orders' },
+  { key: 'units', path: '/m/units', label: 'mobile.tab.units' },
+  { key: 'messages', path: '/m/messages', label: 'mobile.tab.messages' },
+  { key: 'me', path: '/m/me', label: 'mobile.tab.me' },
+];
+
+/** The roles that work in the field, on a phone. */
+export const fieldRoles = [
+  'officer',
+  'auxiliary',
+  'grid-worker',
+  'volunteer',
+] as const satisfies readonly RoleKey[];
+export type FieldRole = (typeof fieldRoles)[number];
+
+/** role → its tabs: 任务 (station requests, units en route), 地图 (the station's units), 消息, 我的. */
+export const tabsByRole: Readonly<Record<FieldRole, readonly MobileTabKey[]>> = {
+  officer: ['orders', 'units', 'messages', 'me'],
+  auxiliary: ['orders', 'units', 'messages', 'me'],
+  'grid-worker': ['messages', 'me'],
+  volunteer: ['messages', 'me'],
+};
+
+/** Every user can read messages and see their own profile. */
+const everyone: readonly MobileTabKey[] = ['messages', 'me'];
+
+const isFieldRole = (role: RoleKey): role is FieldRole => (fieldRoles as readonly RoleKey[]).includes(role);
+
+/** The tabs of a user with these roles: the union of their rows, in bar order. */
+export function tabsFor(roles: readonly RoleKey[]): MobileTab[] {
+  const keys = new Set<MobileTabKey>(everyone);
+  for (const role of roles) if (isFieldRole(role)) for (const key of tabsByRole[role]) keys.add(key);
+  return mobileTabs.filter((tab) => keys.has(tab.key));
+}
+
+/** A user all of whose roles are field roles (someone with a console role as well keeps the console). */
+export function isFieldUser(roles: readonly RoleKey[]): boolean {
+  return roles.length > 0 && roles.every(isFieldRole);
+}
+
+/** Screens narrower than this are phones. */
+export const phoneMaxWidth = 767;
+
+/**
+ * Where sign-in leads: a field user on a phone-width screen who was headed for the console's home goes to
+ * the phone app; everyone else goes where they were headed.
+ */
+export function landingPath(roles: readonly RoleKey[], screenWidth: number, target: string): string {
+  return target === '/' && screenWidth <= phoneMaxWidth && isFieldUser(roles) ? '/m/' : target;
+}
