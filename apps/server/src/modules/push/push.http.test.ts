@@ -157,6 +157,7 @@ describe.each(databaseKinds())('Web Push (%s)', (kind) => {
     expect(message).toMatchObject({
       kind: 'order',
       incidentId: created.json().id,
+      url: `/m/orders/${created.json().id}`,
       title: expect.stringMatching(/^派警请求 · 一级/),
       body: expect.stringMatching(/请派 2 人/),
     });
