@@ -175,6 +175,69 @@ describe.skipIf(!hasChromium())('phone app (外勤)', () => {
     await context.close();
   });
 
+  it('acknowledges a message offline: it waits in the outbox and reaches the server once when back online', async () => {
+    const dispatcher = await request.newContext({ baseURL: server.url });
+    await dispatcher.post('/api/auth/login', {
+      data: { username: 'dispatcher-north', password: DEMO_PASSWORD },
+    });
+    const officer = await request.newContext({ baseURL: server.url });
+    await officer.post('/api/auth/login', { data: { username: 'officer-yangmei', password: DEMO_PASSWORD } });
+    const me = (await (await officer.get('/api/auth/me')).json()) as { id: string };
+    const sent = await dispatcher.post('/api/messages', {
+      data: { to: { users: [me.id] }, kind: 'message', text: '请于九点前回所集合' },
+    });
+    expect(sent.status(), await sent.text()).toBe(201);
+    const messageId = ((await sent.json()) as { id: string }).id;
+
+    const { page, context, pageErrors, cspViolations } = await watchedPage(
+      browser,
+      server.url,
+      phone,
+      device,
+    );
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('用户名').fill('officer-yangmei');
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.locator('button[type=submit]').click();
+    await page.waitForURL(/\/m\//);
+    // A station request still waiting (the test before made one) comes up first, once the lists loaded.
+    await page.getByTestId('mobile-tabs').waitFor();
+    await page.waitForLoadState('networkidle');
+    await dismissAlert(page);
+    await page.getByTestId('mobile-tab-messages').click();
+    const card = page.getByTestId('mobile-message').filter({ hasText: '请于九点前回所集合' });
+    await card.waitFor();
+
+    await context.setOffline(true);
+    await card.getByRole('button', { name: /签\s?收/ }).click();
+    await card.getByTestId('mobile-ack-waiting').waitFor();
+    await expect
+      .poll(async () => (await page.getByTestId('outbox-status').textContent()) ?? '')
+      .toContain('1');
+    await page.screenshot({ path: `${shots}/mobile-ack-offline-390.png` });
+    // Nothing reached the server while offline.
+    const before = (await (await officer.get(`/api/messages/${messageId}`)).json()) as {
+      recipients: { acknowledgedAt: string | null }[];
+    };
+    expect(before.recipients.every((r) => r.acknowledgedAt === null)).toBe(true);
+
+    await context.setOffline(false);
+    await card.getByText('已签收', { exact: true }).waitFor({ timeout: 60_000 });
+    await expect
+      .poll(async () => (await page.getByTestId('outbox-status').textContent()) ?? '')
+      .toContain('0');
+    const after = (await (await officer.get(`/api/messages/${messageId}`)).json()) as {
+      recipients: { acknowledgedAt: string | null }[];
+    };
+    expect(after.recipients.filter((r) => r.acknowledgedAt !== null)).toHaveLength(1);
+    await page.screenshot({ path: `${shots}/mobile-ack-sent-390.png` });
+    expect(pageErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
+    await dispatcher.dispose();
+    await officer.dispose();
+    await context.close();
+  });
+
   it('keeps the console for the same officer on a wide screen', async () => {
     const { page, context, pageErrors } = await watchedPage(browser, server.url, {
       width: 1366,

@@ -21,15 +21,22 @@ export function ensureWebBuilt(log: (line: string) => void): void {
   const index = join(defaultWebDist, 'index.html');
   const src = join(webRoot, 'src');
   if (!existsSync(src)) return;
-  if (
-    existsSync(index) &&
-    statSync(index).mtimeMs >= Math.max(newestMtime(src), statSync(join(webRoot, 'index.html')).mtimeMs)
-  )
-    return;
+  const sources = [
+    newestMtime(src),
+    ...['index.html', 'vite.config.ts']
+      .map((f) => join(webRoot, f))
+      .filter(existsSync)
+      .map((f) => statSync(f).mtimeMs),
+    existsSync(join(webRoot, 'public')) ? newestMtime(join(webRoot, 'public')) : 0,
+  ];
+  if (existsSync(index) && statSync(index).mtimeMs >= Math.max(...sources)) return;
   log('Building the web console (first start or sources changed)…');
+  // Always a production build, whatever NODE_ENV the caller runs under (a test runner sets "test", which
+  // would give React's development build and no service worker).
   const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
     cwd: webRoot,
     stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (result.status !== 0) throw new Error('building the web console failed (see the messages above)');
 }

@@ -585,6 +585,8 @@ export const enUS: Messages = {
   'mobile.units.lastFix': 'Fix {time}',
   'mobile.messages.empty': 'No messages',
   'mobile.messages.unread': 'Not acknowledged',
+  'mobile.messages.ackLabel': 'Acknowledge: {text}',
+  'mobile.messages.ackWaiting': 'Acknowledged, waiting to send',
   'mobile.messages.ack': 'Acknowledge',
   'mobile.messages.acked': 'Acknowledged',
   'mobile.messages.order': 'Order',

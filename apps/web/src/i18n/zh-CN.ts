@@ -569,6 +569,8 @@ export const zhCN = {
   'mobile.units.lastFix': '定位 {time}',
   'mobile.messages.empty': '暂无消息',
   'mobile.messages.unread': '未签收',
+  'mobile.messages.ackLabel': '签收：{text}',
+  'mobile.messages.ackWaiting': '已签收，待发送',
   'mobile.messages.ack': '签收',
   'mobile.messages.acked': '已签收',
   'mobile.messages.order': '指令',

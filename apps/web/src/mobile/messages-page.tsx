@@ -1,7 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { Button, Tag } from 'antd';
 import { describeError } from '../api/describe-error.ts';
 import { dispatchApi } from '../api/dispatch-api.ts';
+import { useOutbox } from '../offline/index.ts';
 import { formatDateTime } from '../i18n/format-datetime.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { inboxOrder, isUnread } from './inbox.ts';
@@ -9,10 +11,16 @@ import { useMobileContext } from './mobile-context.ts';
 
 const inboxKey = ['mobile', 'messages'] as const;
 
-/** 消息: the inbox, unread first, each acknowledged with one tap. */
+const ackUrl = (id: string) => `/api/messages/${id}/ack`;
+
+/**
+ * 消息: the inbox, unread first, each acknowledged with one tap. The acknowledgement goes through the
+ * outbox: without network it waits (待发送) and is sent, once, when the network is back.
+ */
 export function MessagesPage() {
   const t = useT();
-  const { offline } = useMobileContext();
+  const { offline, outbox } = useMobileContext();
+  const queue = useOutbox(outbox);
   const queryClient = useQueryClient();
   const inbox = useQuery({
     queryKey: inboxKey,
@@ -21,10 +29,19 @@ export function MessagesPage() {
     refetchInterval: 30_000,
     select: (list) => inboxOrder(list.items),
   });
-  const ack = useMutation({
-    mutationFn: (id: string) => dispatchApi.ackMessage(id),
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: inboxKey }),
-  });
+  const waiting = new Set(queue.pending.filter((e) => e.method === 'POST').map((e) => e.url));
+  const sentCount = queue.sent.length;
+  // Each acknowledgement the server took: the inbox shows it as acknowledged.
+  useEffect(() => {
+    if (sentCount > 0) void queryClient.invalidateQueries({ queryKey: inboxKey });
+  }, [sentCount, queryClient]);
+  const acknowledge = (id: string, text: string) =>
+    void outbox.enqueue({
+      method: 'POST',
+      url: ackUrl(id),
+      body: {},
+      label: t('mobile.messages.ackLabel', { text: text.slice(0, 20) }),
+    });
   const unread = (inbox.data ?? []).filter(isUnread).length;
 
   return (
@@ -52,13 +69,16 @@ export function MessagesPage() {
               {message.kind === 'order' && <Tag color="red">{t('mobile.messages.order')}</Tag>}
             </div>
             <div style={{ fontSize: 16, margin: '8px 0' }}>{message.text}</div>
-            {open ? (
+            {open && waiting.has(ackUrl(message.id)) ? (
+              <Tag color="orange" data-testid="mobile-ack-waiting">
+                {t('mobile.messages.ackWaiting')}
+              </Tag>
+            ) : open ? (
               <Button
                 type="primary"
                 block
                 className="m-button"
-                loading={ack.isPending && ack.variables === message.id}
-                onClick={() => ack.mutate(message.id)}
+                onClick={() => acknowledge(message.id, message.text)}
               >
                 {t('mobile.messages.ack')}
               </Button>

@@ -1,10 +1,15 @@
 import { useOutletContext } from 'react-router';
+import type { Outbox } from '../offline/index.ts';
 import type { LastUser } from './last-user.ts';
 
-/** What the shell gives its pages: the user (or, offline, the one who last used this phone). */
+/**
+ * What the shell gives its pages: the user (or, offline, the one who last used this phone), and the user's
+ * offline outbox: every write a page makes goes through it, so it is kept and sent when the network is back.
+ */
 export interface MobileContext {
   user: LastUser;
   offline: boolean;
+  outbox: Outbox;
 }
 
 export function useMobileContext(): MobileContext {

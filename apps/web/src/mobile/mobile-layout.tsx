@@ -7,10 +7,11 @@ import {
 } from '@ant-design/icons';
 import { onlineManager } from '@tanstack/react-query';
 import { Button, Spin } from 'antd';
-import { type ReactNode, useEffect, useState, useSyncExternalStore } from 'react';
+import { type ReactNode, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../app/auth-context.tsx';
 import { useT } from '../i18n/i18n-context.tsx';
+import { createOutbox, type Outbox, OutboxStatus } from '../offline/index.ts';
 import { useIncidentBrief } from './incident-brief.tsx';
 import { forgetUser, lastUser, rememberUser } from './last-user.ts';
 import type { MobileContext } from './mobile-context.ts';
@@ -25,6 +26,13 @@ const tabIcons: Record<MobileTabKey, ReactNode> = {
   messages: <MessageOutlined />,
   me: <UserOutlined />,
 };
+
+/** The outbox of this phone's user (one per account, so a shared phone never sends one user's writes as another's). */
+function useFieldOutbox(username: string | undefined): Outbox | null {
+  const outbox = useMemo(() => (username ? createOutbox({ name: `field-${username}` }) : null), [username]);
+  useEffect(() => () => outbox?.close(), [outbox]);
+  return outbox;
+}
 
 function useOnline(): boolean {
   return useSyncExternalStore(
@@ -43,6 +51,9 @@ export function MobileLayout() {
   const { status, user } = useAuth();
   const online = useOnline();
   const location = useLocation();
+  const outbox = useFieldOutbox(
+    user?.username ?? (status === 'signed-out' ? undefined : lastUser()?.username),
+  );
 
   useEffect(() => void registerServiceWorker(), []);
   useEffect(() => {
@@ -62,7 +73,7 @@ export function MobileLayout() {
     return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   }
   const shown = user ?? lastUser();
-  if (!shown) {
+  if (!shown || !outbox) {
     return (
       <div className="m-shell">
         <div className="m-empty" style={{ marginTop: '30vh' }} data-testid="mobile-offline-empty">
@@ -84,7 +95,7 @@ export function MobileLayout() {
   );
   if (!here) return <Navigate to={first} replace />;
 
-  const context: MobileContext = { user: shown, offline };
+  const context: MobileContext = { user: shown, offline, outbox };
   return (
     <div className="m-shell" data-testid="mobile-shell" data-offline={offline ? 'true' : 'false'}>
       <header className="m-top">
@@ -96,6 +107,9 @@ export function MobileLayout() {
           <span className="m-top-station" data-testid="mobile-station">
             {shown.scope.orgName}
           </span>
+        </div>
+        <div className="m-top-outbox">
+          <OutboxStatus outbox={outbox} />
         </div>
       </header>
       {offline && (
