@@ -4,7 +4,7 @@ import type { Database } from '../../apps/server/src/platform/db/database.ts';
 import { openTestDatabase, testServices } from '../support/db.ts';
 import { type TestApp, testApp } from '../support/http.ts';
 import { ALL, ROUTE_ACCESS } from './access-matrix.ts';
-import { type SampleRequest, sampleRequest } from './sample-input.ts';
+import { type SampleRequest, sampleRequest } from '../support/openapi-sample.ts';
 
 /** Bodies the generated sample cannot guess (a route that needs at least one field, say). */
 const SAMPLE_BODY: Record<string, unknown> = {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, openTestDatabase, testServices } from '../../../../../test/support/db.ts';
 import { type TestApp, testApp } from '../../../../../test/support/http.ts';
 import type { Database } from '../db/database.ts';
+import { type JsonSchema, sampleOf } from '../../../../../test/support/openapi-sample.ts';
 
 /**
  * Generated bad input for every route of the route table, from what each route documents in /api/docs:
@@ -11,24 +12,7 @@ import type { Database } from '../db/database.ts';
  * answer must be a success or a 4xx problem+json, never a 5xx, signed in (powerful users) or not.
  */
 
-type Schema = {
-  type?: string | string[];
-  format?: string;
-  enum?: unknown[];
-  const?: unknown;
-  minLength?: number;
-  minimum?: number;
-  exclusiveMinimum?: number;
-  minItems?: number;
-  items?: Schema;
-  properties?: Record<string, Schema>;
-  required?: string[];
-  anyOf?: Schema[];
-  oneOf?: Schema[];
-  allOf?: Schema[];
-  $ref?: string;
-  default?: unknown;
-};
+type Schema = JsonSchema;
 interface Operation {
   parameters?: { in: string; name: string; schema: Schema }[];
   requestBody?: { content: Record<string, { schema: Schema }> };
@@ -46,47 +30,9 @@ function typeOf(schema: Schema): string | undefined {
   return undefined;
 }
 
-/** A value the schema probably accepts (not always: patterns and refinements are not modelled). */
-function sample(schema: Schema, components: Record<string, Schema>, depth = 0): unknown {
-  if (depth > 8) return undefined;
-  if (schema.$ref) return sample(components[schema.$ref.split('/').pop()!] ?? {}, components, depth + 1);
-  if (schema.const !== undefined) return schema.const;
-  if (schema.enum?.length) return schema.enum[0];
-  if (schema.default !== undefined) return schema.default;
-  const options = schema.anyOf ?? schema.oneOf;
-  if (options?.length) {
-    const first = options.find((o) => o.type !== 'null') ?? options[0]!;
-    return sample(first, components, depth + 1);
-  }
-  if (schema.allOf?.length) return sample(schema.allOf[0]!, components, depth + 1);
-  switch (typeOf(schema)) {
-    case 'string':
-      if (schema.format === 'uuid') return SOME_UUID;
-      if (schema.format === 'date-time') return '2026-12-06T08:00:00+08:00';
-      if (schema.format === 'date') return '2026-12-06';
-      if (schema.format === 'email') return 'someone@example.invalid';
-      if (schema.format === 'uri') return 'http://example.invalid/x';
-      return 'x'.repeat(Math.max(schema.minLength ?? 1, 4)).replace(/^x{4}/, 'test');
-    case 'integer':
-    case 'number':
-      return schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : 1);
-    case 'boolean':
-      return true;
-    case 'array': {
-      const n = Math.max(schema.minItems ?? 1, 1);
-      return Array.from({ length: n }, () => sample(schema.items ?? {}, components, depth + 1));
-    }
-    case 'object': {
-      const out: Record<string, unknown> = {};
-      for (const [key, child] of Object.entries(schema.properties ?? {})) {
-        if (schema.required?.includes(key) || depth === 0) out[key] = sample(child, components, depth + 1);
-      }
-      return out;
-    }
-    default:
-      return 'x';
-  }
-}
+/** A value the schema accepts (every field of the body, to vary them one by one). */
+const sample = (schema: Schema, components: Record<string, Schema>) =>
+  sampleOf(schema, { components, everyField: true });
 
 /** Bad values for one field of a JSON body. */
 function badValues(schema: Schema): { name: string; value: unknown }[] {

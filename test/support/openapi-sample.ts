@@ -20,6 +20,15 @@ export interface JsonSchema {
   oneOf?: JsonSchema[];
   nullable?: boolean;
   default?: unknown;
+  allOf?: JsonSchema[];
+  $ref?: string;
+}
+
+export interface SampleOptions {
+  /** Schemas a `$ref` names (`#/components/schemas/<name>`). */
+  components?: Record<string, JsonSchema>;
+  /** Fill the optional properties of the outermost object too (to have every field there to vary). */
+  everyField?: boolean;
 }
 
 /** Strings that satisfy the patterns our contracts use (a pattern not listed here fails the test loudly). */
@@ -64,22 +73,30 @@ function sampleNumber(s: JsonSchema, integer: boolean): number {
   return v;
 }
 
-/** The smallest value that passes a schema: required properties only, first alternatives, lowest counts. */
-export function sampleOf(s: JsonSchema | undefined): unknown {
+/**
+ * The smallest value that passes a schema: required properties only (every property of the outermost object
+ * with `everyField`), first alternatives, lowest counts. A pattern it has no sample for fails loudly.
+ */
+export function sampleOf(s: JsonSchema | undefined, options: SampleOptions = {}, depth = 0): unknown {
+  const inner = (child: JsonSchema | undefined) => sampleOf(child, options, depth + 1);
   if (!s || Object.keys(s).length === 0) return new Date(Date.UTC(2026, 11, 1)).toISOString();
+  if (s.$ref) return inner(options.components?.[s.$ref.split('/').pop()!]);
   if (s.const !== undefined) return s.const;
   if (s.enum) return s.enum[0];
-  const alternatives = s.anyOf ?? s.oneOf;
-  if (alternatives) return sampleOf(alternatives[0]);
-  const type = Array.isArray(s.type) ? s.type.find((t) => t !== 'null') : s.type;
+  const alternatives = s.anyOf ?? s.oneOf ?? s.allOf;
+  if (alternatives) return inner(alternatives.find((a) => a.type !== 'null') ?? alternatives[0]);
+  const type = Array.isArray(s.type)
+    ? s.type.find((t) => t !== 'null')
+    : (s.type ?? (s.properties ? 'object' : undefined));
   switch (type) {
     case 'object': {
       const out: Record<string, unknown> = {};
-      for (const key of s.required ?? []) out[key] = sampleOf(s.properties?.[key]);
+      const keys = options.everyField && depth === 0 ? Object.keys(s.properties ?? {}) : (s.required ?? []);
+      for (const key of keys) out[key] = inner(s.properties?.[key]);
       return out;
     }
     case 'array':
-      return Array.from({ length: s.minItems ?? 0 }, () => sampleOf(s.items));
+      return Array.from({ length: s.minItems ?? 0 }, () => inner(s.items));
     case 'string':
       return sampleString(s);
     case 'integer':
