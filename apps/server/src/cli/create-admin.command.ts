@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { hashPassword, passwordProblem } from '../platform/auth/password.ts';
+import { hashPassword } from '../platform/auth/password.ts';
 import { systemPrincipal } from '../platform/auth/principal.ts';
-import { loadAuditKeys } from '../platform/audit/audit-keys.ts';
-import { createAuditRepo } from '../platform/audit/audit.repo.ts';
-import { createAuditService } from '../platform/audit/audit.service.ts';
-import { systemClock } from '../platform/clock.ts';
 import { type CliCommand, CliUsageError, parseCliArgs } from './command.ts';
+import { adminPassword, cliAudit, tenantOf } from './admin-cli.ts';
 import { withDatabase } from './with-database.ts';
 
 const ADMIN_ROLE_KEYS = ['system-admin', 'security-admin', 'auditor'] as const;
@@ -15,13 +12,6 @@ const DEFAULT_NAMES: Record<AdminRole, string> = {
   'security-admin': '安全管理员',
   auditor: '安全审计员',
 };
-
-/** The first line of standard input, trimmed (for --password-stdin). */
-export async function readPasswordFromStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').split('\n')[0]!.trim();
-}
 
 export const createAdminCommand: CliCommand = {
   name: 'create-admin',
@@ -61,23 +51,11 @@ Options:
     const role = (values.role ?? 'system-admin') as AdminRole;
     if (!ADMIN_ROLE_KEYS.includes(role))
       throw new CliUsageError(`--role must be one of ${ADMIN_ROLE_KEYS.join(', ')}, got "${values.role}"`);
-    const password = values['password-stdin']
-      ? await readPasswordFromStdin()
-      : (process.env.RONGHUI_ADMIN_PASSWORD ?? '');
-    if (!password) throw new CliUsageError('no password: use --password-stdin or set RONGHUI_ADMIN_PASSWORD');
-    const problem = passwordProblem(password);
-    if (problem) throw new CliUsageError(`password ${problem}`);
+    const password = await adminPassword(values);
     return withDatabase('create-admin', async (database, config) => {
-      const tenant = values.tenant ?? config.TENANT_CODE;
-      if (!/^\d{6}$/.test(tenant))
-        throw new CliUsageError(`--tenant must be a 6-digit code, got "${tenant}"`);
+      const tenant = tenantOf(values, config);
       const { db } = database;
-      const audit = createAuditService({
-        db,
-        repo: createAuditRepo(),
-        clock: systemClock,
-        keys: loadAuditKeys({ auditKey: config.AUDIT_KEY, dataDir: config.dataDir, create: true }),
-      });
+      const audit = cliAudit(db, config);
       const exists = await db
         .selectFrom('tenants')
         .select('tenant_code')

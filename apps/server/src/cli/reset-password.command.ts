@@ -1,13 +1,10 @@
 import { createLoginFailuresRepo } from '../platform/auth/login-failures.repo.ts';
-import { hashPassword, passwordProblem } from '../platform/auth/password.ts';
+import { hashPassword } from '../platform/auth/password.ts';
 import { systemPrincipal } from '../platform/auth/principal.ts';
 import { createSessionsRepo } from '../platform/auth/sessions.repo.ts';
-import { loadAuditKeys } from '../platform/audit/audit-keys.ts';
-import { createAuditRepo } from '../platform/audit/audit.repo.ts';
-import { createAuditService } from '../platform/audit/audit.service.ts';
 import { systemClock } from '../platform/clock.ts';
 import { type CliCommand, CliUsageError, parseCliArgs } from './command.ts';
-import { readPasswordFromStdin } from './create-admin.command.ts';
+import { adminPassword, cliAudit, tenantOf } from './admin-cli.ts';
 import { withDatabase } from './with-database.ts';
 
 export const resetPasswordCommand: CliCommand = {
@@ -33,16 +30,9 @@ Options:
     );
     const username = values.username;
     if (!username) throw new CliUsageError('--username is required');
-    const password = values['password-stdin']
-      ? await readPasswordFromStdin()
-      : (process.env.RONGHUI_ADMIN_PASSWORD ?? '');
-    if (!password) throw new CliUsageError('no password: use --password-stdin or set RONGHUI_ADMIN_PASSWORD');
-    const problem = passwordProblem(password);
-    if (problem) throw new CliUsageError(`password ${problem}`);
+    const password = await adminPassword(values);
     return withDatabase('reset-password', async (database, config) => {
-      const tenant = values.tenant ?? config.TENANT_CODE;
-      if (!/^\d{6}$/.test(tenant))
-        throw new CliUsageError(`--tenant must be a 6-digit code, got "${tenant}"`);
+      const tenant = tenantOf(values, config);
       const { db } = database;
       const user = await db
         .selectFrom('users')
@@ -51,12 +41,7 @@ Options:
         .where('username', '=', username)
         .executeTakeFirst();
       if (!user) throw new Error(`no user "${username}" in tenant ${tenant}`);
-      const audit = createAuditService({
-        db,
-        repo: createAuditRepo(),
-        clock: systemClock,
-        keys: loadAuditKeys({ auditKey: config.AUDIT_KEY, dataDir: config.dataDir, create: true }),
-      });
+      const audit = cliAudit(db, config);
       const passwordHash = await hashPassword(password);
       const now = systemClock.now();
       await db.transaction().execute(async (trx) => {
