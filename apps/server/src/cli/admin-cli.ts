@@ -33,12 +33,16 @@ export function tenantOf(values: { tenant?: string | undefined }, config: Config
   return tenant;
 }
 
-/** The audit trail as commands on the server write it (actor `cli`), under the server's audit key. */
-export function cliAudit(db: Kysely<DB>, config: Config) {
-  return createAuditService({
-    db,
-    repo: createAuditRepo(),
-    clock: systemClock,
-    keys: loadAuditKeys({ auditKey: config.AUDIT_KEY, dataDir: config.dataDir, create: true }),
+/**
+ * The audit trail as commands on the server use it, under the server's audit keys. Commands that write
+ * (actor `cli`) make the keys on a first start; those that only check (`createKeys: false`) never do, so a
+ * wrong DATA_DIR is reported as missing keys instead of yielding new ones.
+ */
+export function cliAudit(db: Kysely<DB>, config: Config, options: { createKeys?: boolean } = {}) {
+  const keys = loadAuditKeys({
+    auditKey: config.AUDIT_KEY,
+    dataDir: config.dataDir,
+    create: options.createKeys ?? true,
   });
+  return { keys, audit: createAuditService({ db, repo: createAuditRepo(), clock: systemClock, keys }) };
 }

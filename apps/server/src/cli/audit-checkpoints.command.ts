@@ -1,9 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import { CHECKPOINT_SIGNATURE_ALGORITHM, loadAuditKeys } from '../platform/audit/audit-keys.ts';
-import { createAuditRepo } from '../platform/audit/audit.repo.ts';
-import { createAuditService } from '../platform/audit/audit.service.ts';
-import { systemClock } from '../platform/clock.ts';
+import { CHECKPOINT_SIGNATURE_ALGORITHM } from '../platform/audit/audit-keys.ts';
 import { type CliCommand, parseCliArgs } from './command.ts';
+import { cliAudit } from './admin-cli.ts';
 import { withDatabase } from './with-database.ts';
 
 export const auditCheckpointsCommand: CliCommand = {
@@ -23,13 +21,7 @@ sorted, no spaces): keep the export apart from the server and check it with the 
     if (values.tenant !== undefined && !/^\d{6}$/.test(values.tenant))
       throw new Error(`--tenant must be a 6-digit code, got "${values.tenant}"`);
     return withDatabase('audit-checkpoints', async (database, config) => {
-      const keys = loadAuditKeys({ auditKey: config.AUDIT_KEY, dataDir: config.dataDir, create: false });
-      const audit = createAuditService({
-        db: database.db,
-        repo: createAuditRepo(),
-        clock: systemClock,
-        keys,
-      });
+      const { keys, audit } = cliAudit(database.db, config, { createKeys: false });
       const tenants = values.tenant ? [values.tenant] : await audit.tenants();
       const checkpoints = [];
       for (const t of tenants) checkpoints.push(...(await audit.listCheckpoints(t)).items.reverse());

@@ -55,7 +55,7 @@ Options:
     return withDatabase('create-admin', async (database, config) => {
       const tenant = tenantOf(values, config);
       const { db } = database;
-      const audit = cliAudit(db, config);
+      const { audit } = cliAudit(db, config);
       const exists = await db
         .selectFrom('tenants')
         .select('tenant_code')

@@ -41,7 +41,7 @@ Options:
         .where('username', '=', username)
         .executeTakeFirst();
       if (!user) throw new Error(`no user "${username}" in tenant ${tenant}`);
-      const audit = cliAudit(db, config);
+      const { audit } = cliAudit(db, config);
       const passwordHash = await hashPassword(password);
       const now = systemClock.now();
       await db.transaction().execute(async (trx) => {

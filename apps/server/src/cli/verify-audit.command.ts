@@ -1,8 +1,6 @@
-import { loadAuditKeys } from '../platform/audit/audit-keys.ts';
-import { createAuditRepo } from '../platform/audit/audit.repo.ts';
-import { type CheckpointProblem, createAuditService } from '../platform/audit/audit.service.ts';
-import { systemClock } from '../platform/clock.ts';
+import type { CheckpointProblem } from '../platform/audit/audit.service.ts';
 import { type CliCommand, parseCliArgs } from './command.ts';
+import { cliAudit } from './admin-cli.ts';
 import { withDatabase } from './with-database.ts';
 
 function describeCheckpoint(p: CheckpointProblem): string {
@@ -28,13 +26,7 @@ Exit code 0 when intact, 1 otherwise.`,
     if (values.tenant !== undefined && !/^\d{6}$/.test(values.tenant))
       throw new Error(`--tenant must be a 6-digit code, got "${values.tenant}"`);
     return withDatabase('verify-audit', async (database, config) => {
-      const keys = loadAuditKeys({ auditKey: config.AUDIT_KEY, dataDir: config.dataDir, create: false });
-      const audit = createAuditService({
-        db: database.db,
-        repo: createAuditRepo(),
-        clock: systemClock,
-        keys,
-      });
+      const { keys, audit } = cliAudit(database.db, config, { createKeys: false });
       const tenants = values.tenant ? [values.tenant] : await audit.tenants();
       let bad = 0;
       for (const t of tenants) {
