@@ -464,6 +464,8 @@ export async function startServer(
         await app.close();
         await services.avl.close();
         await services.bus.close();
+        // Pushes already started finish before the database closes.
+        await services.orderAlerts.idle();
         await auditCheckpoints.stop();
         await database.close();
       },
