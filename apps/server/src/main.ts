@@ -168,6 +168,7 @@ export async function createServices(deps: {
     bus,
     clock,
     incidentOf: (principal, id) => incidents.get(principal, id),
+    incidentProgress: (trx, principal, report) => incidents.unitProgress(trx, principal, report),
   });
   const avl = createAvlService({ db, repo: unitsRepo, orgs, audit, bus, clock });
   const routing = createRoutingService({

@@ -104,6 +104,16 @@ export type DeclineStationRequestBody = z.infer<typeof declineStationRequestBody
 export const escalateIncidentBody = z.object({ reason: z.string().trim().min(2).max(500) }).strict();
 export type EscalateIncidentBody = z.infer<typeof escalateIncidentBody>;
 
+/** `POST /api/incidents/:id/backup` (请求增援): how many more units, why, and from which unit. */
+export const backupRequestBody = z
+  .object({
+    quantity: z.number().int().min(1).max(20),
+    reason: z.string().trim().min(2).max(500),
+    unitId: codeId.optional(),
+  })
+  .strict();
+export type BackupRequestBody = z.infer<typeof backupRequestBody>;
+
 export const directDispatchBody = z.object({ unitIds: unitIdList }).strict();
 export type DirectDispatchBody = z.infer<typeof directDispatchBody>;
 

@@ -29,7 +29,16 @@ export const liveEvents = {
     incidentId: z.string(),
     number: z.string(),
     status: z.string(),
-    change: z.enum(['status', 'merged', 'merged-into', 'org-linked', 'note', 'photo']),
+    change: z.enum([
+      'status',
+      'merged',
+      'merged-into',
+      'org-linked',
+      'note',
+      'photo',
+      'unit-status',
+      'backup',
+    ]),
   }),
   'intel.changed': z.object({
     change: z.enum([
@@ -82,6 +91,17 @@ export const liveEvents = {
     fromName: z.string(),
     by: z.string(),
     reason: z.string(),
+  }),
+  /** 请求增援: an officer working the incident asks the command room for more units. */
+  'incident.backup': z.object({
+    incidentId: z.string(),
+    number: z.string(),
+    quantity: z.number().int(),
+    unitId: z.string().nullable(),
+    callsign: z.string().nullable(),
+    by: z.string(),
+    reason: z.string(),
+    at: z.string(),
   }),
   /** An incident's clock passed a warning point: not dispatched in time, arrival target near or missed. */
   'incident.timer': z.object({

@@ -123,3 +123,14 @@ export type AvlBatchResult = z.infer<typeof avlBatchResult>;
 /** Refused fixes counted by reason (the keys are reasons: `outside-area`, `unknown-unit` …). */
 export const avlRejectionCounts = z.record(z.string(), z.number().int());
 export type AvlRejectionCounts = z.infer<typeof avlRejectionCounts>;
+
+// ---------------------------------------------------------------------------------------------------------
+// The unit a user works (上岗)
+
+/** `PUT /api/units/mine`: sign on to a unit of one's station (a user works one unit at a time). */
+export const myUnitBody = z.object({ unitId: codeId }).strict();
+export type MyUnitBody = z.infer<typeof myUnitBody>;
+
+/** `GET /api/units/mine`: the unit the caller works and since when; both null when signed on to none. */
+export const myUnit = z.object({ unit: unit.nullable(), since: isoDateTime.nullable() });
+export type MyUnit = z.infer<typeof myUnit>;

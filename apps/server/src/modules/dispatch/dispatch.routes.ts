@@ -1,4 +1,5 @@
 import {
+  backupRequestBody,
   commitStationRequestBody,
   createStationRequestsBody,
   declineStationRequestBody,
@@ -83,6 +84,19 @@ export function registerDispatchRoutes(app: App, dispatch: DispatchService, time
       reply.status(201);
       return presentRequestList(created);
     },
+  );
+  app.post(
+    '/api/incidents/:id/backup',
+    {
+      schema: {
+        tags: ['dispatch'],
+        summary: 'Request backup (请求增援): the command rooms over the incident are alerted',
+        params: dispatchIncidentParams,
+        body: backupRequestBody,
+        response: { 200: incidentDetail },
+      },
+    },
+    async (request) => dispatch.requestBackup(requireUser(request), request.params.id, request.body),
   );
   app.post(
     '/api/incidents/:id/escalate',

@@ -1,5 +1,6 @@
 import { createDirectDispatchService } from './direct-dispatch.service.ts';
 import type { DispatchDeps } from './dispatch-deps.ts';
+import { createBackupService } from './backup.service.ts';
 import { createEscalationService } from './escalation.service.ts';
 import { createRecommendService } from './recommend.service.ts';
 import { createRequestsService } from './requests.service.ts';
@@ -13,6 +14,7 @@ export function createDispatchService(deps: DispatchDeps) {
     ...createRecommendService(deps),
     ...createRequestsService(deps),
     ...createEscalationService(deps),
+    ...createBackupService(deps),
     ...createDirectDispatchService(deps),
   };
 }

@@ -43,6 +43,14 @@ function areaIdOf(geo: TenantGeo, area: string | undefined): string | undefined 
   return found.id;
 }
 
+/** Where the first unit en route or on scene moves an incident that has not got that far yet (or nowhere). */
+export function progressFor(from: IncidentStatus, unitStatus: string): 'en-route' | 'on-scene' | null {
+  const before = (states: readonly IncidentStatus[]) => states.includes(from);
+  if (unitStatus === 'en-route' && before(['dispatched', 'acknowledged'])) return 'en-route';
+  if (unitStatus === 'on-scene' && before(['dispatched', 'acknowledged', 'en-route'])) return 'on-scene';
+  return null;
+}
+
 export function createIncidentsService(deps: IncidentsDeps) {
   const { db, repo, audit, privacy, bus, clock } = deps;
   const access = createIncidentAccess(deps);
@@ -202,6 +210,55 @@ export function createIncidentsService(deps: IncidentsDeps) {
       });
       bus.kick();
       return detail(principal, geo, (await repo.findById(db, principal.tenantCode, id))!);
+    },
+
+    /**
+     * A unit reported a state while working this incident (the units module calls this inside its own
+     * transaction): the timeline stamps it, and the first unit en route or on scene moves the incident on,
+     * stamping its 出警 or 到场 time. The units module audits the report itself.
+     */
+    async unitProgress(
+      trx: Kysely<DB>,
+      principal: Principal,
+      report: { incidentId: string; unitId: string; callsign: string; status: string; at: Date },
+    ): Promise<void> {
+      const row = await repo.findById(trx, principal.tenantCode, report.incidentId);
+      if (!row) return;
+      const detail = { unitId: report.unitId, callsign: report.callsign, status: report.status };
+      await repo.appendEvent(trx, {
+        tenant_code: principal.tenantCode,
+        incident_id: row.id,
+        at: report.at,
+        actor_id: principal.userId,
+        actor: principal.username,
+        kind: 'unit-status',
+        from_status: null,
+        to_status: null,
+        note: null,
+        detail: JSON.stringify(detail),
+      });
+      const from = row.status as IncidentStatus;
+      const to = progressFor(from, report.status);
+      if (to) {
+        const changed = await repo.update(
+          trx,
+          principal.tenantCode,
+          row.id,
+          { status: to, [TIME_COLUMNS[to]]: report.at, updated_at: report.at },
+          from,
+        );
+        if (changed === 0) throw movedMeanwhile(row.number);
+        await recordChange(trx, principal, row, { kind: 'status', to, detail });
+        return;
+      }
+      await repo.update(trx, principal.tenantCode, row.id, { updated_at: report.at });
+      await enqueue(
+        trx,
+        principal.tenantCode,
+        'incident.updated',
+        { incidentId: row.id, number: row.number, status: row.status, change: 'unit-status' },
+        await incidentAudience(trx, principal.tenantCode, row.id),
+      );
     },
 
     /** Merges a duplicate report into the incident it repeats; both timelines say so. */

@@ -125,6 +125,33 @@ export function createUnitsRepo() {
         })
         .execute();
     },
+    /** The unit a user works (上岗), if any. */
+    async crewOf(db: Kysely<DB>, tenantCode: string, userId: string) {
+      const row = await db
+        .selectFrom('unit_crews')
+        .select(['unit_id', 'since'])
+        .where('tenant_code', '=', tenantCode)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return row ? { unitId: row.unit_id, since: new Date(row.since) } : undefined;
+    },
+    /** Signs a user on to a unit (replacing the unit they worked before). */
+    async signOn(trx: Kysely<DB>, tenantCode: string, userId: string, unitId: string, since: Date) {
+      await trx
+        .insertInto('unit_crews')
+        .values({ tenant_code: tenantCode, user_id: userId, unit_id: unitId, since })
+        .onConflict((oc) => oc.columns(['tenant_code', 'user_id']).doUpdateSet({ unit_id: unitId, since }))
+        .execute();
+    },
+    /** Signs a user off their unit; the number of rows removed (0 or 1). */
+    async signOff(trx: Kysely<DB>, tenantCode: string, userId: string): Promise<number> {
+      const result = await trx
+        .deleteFrom('unit_crews')
+        .where('tenant_code', '=', tenantCode)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
     async history(db: Kysely<DB>, tenantCode: string, unitId: string, limit = 200) {
       return db
         .selectFrom('unit_status_history')

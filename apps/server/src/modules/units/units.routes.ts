@@ -2,6 +2,8 @@ import {
   avlBatchBody,
   avlBatchResult,
   avlRejectionCounts,
+  myUnit,
+  myUnitBody,
   unit,
   unitDetail,
   unitList,
@@ -29,6 +31,30 @@ export function registerUnitsRoutes(
       const items = await units.list(requireUser(request), request.query);
       return { items, total: items.length };
     },
+  );
+  app.get(
+    '/api/units/mine',
+    {
+      schema: { tags, summary: 'The unit the caller works (上岗), if any', response: { 200: myUnit } },
+    },
+    async (request) => units.mine(requireUser(request)),
+  );
+  app.put(
+    '/api/units/mine',
+    {
+      schema: {
+        tags,
+        summary: 'Sign on to a unit of your station (the phone app then reports its status and position)',
+        body: myUnitBody,
+        response: { 200: myUnit },
+      },
+    },
+    async (request) => units.signOn(requireUser(request), request.body.unitId),
+  );
+  app.delete(
+    '/api/units/mine',
+    { schema: { tags, summary: 'Sign off the unit you work', response: { 200: myUnit } } },
+    async (request) => units.signOff(requireUser(request)),
   );
   app.get(
     '/api/units/:id',

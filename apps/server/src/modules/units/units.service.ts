@@ -22,6 +22,8 @@ import { READ_ACCESS } from '../../platform/auth/read-access.ts';
 
 const READ: readonly Role[] = READ_ACCESS.unit;
 const SET_STATUS: Role[] = ['dispatcher', 'commander', 'officer', 'auxiliary'];
+/** The roles that work a unit in the field and sign on to it from the phone app. */
+const CREW: Role[] = ['officer', 'auxiliary'];
 
 export function createUnitsService(deps: {
   db: Kysely<DB>;
@@ -35,8 +37,17 @@ export function createUnitsService(deps: {
    * answers; it throws not-found when the incident is missing or out of the user's scope).
    */
   incidentOf?: (principal: Principal, incidentId: string) => Promise<{ status: string }>;
+  /**
+   * A unit reported a state while working an incident (inside the report's transaction): the incidents
+   * module stamps it on the incident's timeline and times.
+   */
+  incidentProgress?: (
+    trx: Kysely<DB>,
+    principal: Principal,
+    report: { incidentId: string; unitId: string; callsign: string; status: string; at: Date },
+  ) => Promise<void>;
 }) {
-  const { db, repo, orgs, audit, bus, clock, incidentOf } = deps;
+  const { db, repo, orgs, audit, bus, clock, incidentOf, incidentProgress } = deps;
 
   /** A status may tie a unit only to an open incident the reporting user can read. */
   async function requireOpenIncident(principal: Principal, incidentId: string): Promise<void> {
@@ -90,6 +101,19 @@ export function createUnitsService(deps: {
     const dir = await orgs.directory(principal.tenantCode);
     if (!unit || !canReach(principal, dir.pathOf(unit.stationId))) throw notFound('unit', id);
     return unit;
+  }
+
+  /** The unit the caller works (上岗), with since when. */
+  async function mine(principal: Principal): Promise<{ unit: UnitView | null; since: string | null }> {
+    requireRole(principal, READ, 'Viewing units');
+    const crew = await repo.crewOf(db, principal.tenantCode, principal.userId);
+    const unit = crew && (await repo.get(db, principal.tenantCode, crew.unitId));
+    const dir = await orgs.directory(principal.tenantCode);
+    // A unit since moved out of the user's scope (or removed) is no longer theirs to work.
+    if (!crew || !unit || !canReach(principal, dir.pathOf(unit.stationId)))
+      return { unit: null, since: null };
+    const [view] = await present([unit], principal.tenantCode);
+    return { unit: view!, since: crew.since.toISOString() };
   }
 
   return {
@@ -165,9 +189,56 @@ export function createUnitsService(deps: {
           at,
           orgPath: dir.pathOf(unit.stationId),
         });
+        // The incident it works (or the one it leaves: returning, available) stamps the report.
+        const worked = incidentId ?? unit.incidentId;
+        if (worked && incidentProgress)
+          await incidentProgress(trx, principal, {
+            incidentId: worked,
+            unitId: unit.id,
+            callsign: unit.callsign,
+            status: input.status,
+            at,
+          });
       });
       bus.kick();
       return (await present([(await repo.get(db, principal.tenantCode, id))!], principal.tenantCode))[0]!;
+    },
+
+    mine,
+
+    /** Signs the caller on to a unit of their scope (上岗); the unit they worked before is left. */
+    async signOn(principal: Principal, unitId: string) {
+      requireRole(principal, CREW, 'Signing on to a unit');
+      const unit = await load(principal, unitId);
+      const before = await repo.crewOf(db, principal.tenantCode, principal.userId);
+      const at = clock.now();
+      await db.transaction().execute(async (trx) => {
+        await repo.signOn(trx, principal.tenantCode, principal.userId, unit.id, at);
+        await audit.write(trx, principal, {
+          action: 'unit.sign-on',
+          resource: 'unit',
+          resourceId: unit.id,
+          detail: { callsign: unit.callsign, left: before?.unitId ?? null },
+        });
+      });
+      return mine(principal);
+    },
+
+    /** Signs the caller off the unit they work (下岗); nothing to do when they work none. */
+    async signOff(principal: Principal) {
+      requireRole(principal, CREW, 'Signing off a unit');
+      const before = await repo.crewOf(db, principal.tenantCode, principal.userId);
+      if (before)
+        await db.transaction().execute(async (trx) => {
+          await repo.signOff(trx, principal.tenantCode, principal.userId);
+          await audit.write(trx, principal, {
+            action: 'unit.sign-off',
+            resource: 'unit',
+            resourceId: before.unitId,
+            detail: {},
+          });
+        });
+      return { unit: null, since: null };
     },
   };
 }

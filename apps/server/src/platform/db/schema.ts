@@ -159,6 +159,14 @@ export interface IncidentAttachmentsTable {
   created_at: Timestamp;
 }
 
+/** Who works which unit (上岗): one unit per user. */
+export interface UnitCrewsTable {
+  tenant_code: string;
+  user_id: string;
+  unit_id: string;
+  since: Timestamp;
+}
+
 export interface OutboxTable {
   id: ColumnType<number, never, never>;
   tenant_code: string;
@@ -551,6 +559,7 @@ export interface DB {
   resource_requests: ResourceRequestsTable;
   incident_units: IncidentUnitsTable;
   units: UnitsTable;
+  unit_crews: UnitCrewsTable;
   duty_rotations: DutyRotationsTable;
   unit_status_history: UnitStatusHistoryTable;
   avl_positions: AvlPositionsTable;

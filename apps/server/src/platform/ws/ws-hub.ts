@@ -16,6 +16,7 @@ export const TOPIC_RESOURCE: Readonly<Record<Topic, Readable>> = {
   'incident.created': 'incident',
   'incident.updated': 'incident',
   'incident.escalated': 'incident',
+  'incident.backup': 'incident',
   'incident.timer': 'incident',
   'incident.units': 'incident',
   'intel.changed': 'intel',
