@@ -105,8 +105,8 @@ describe.skipIf(!hasChromium())('phone app (外勤)', () => {
     await expect.poll(async () => (await alert.textContent()) ?? '').toContain(incident);
     await page.screenshot({ path: `${shots}/mobile-alert-390.png` });
     await dismissAlert(page);
-    await page.getByTestId('mobile-orders').waitFor();
-    await page.locator('[data-testid=mobile-request].m-highlight').waitFor();
+    // Looking at it opens the task: the incident, the route, the answer.
+    await page.getByTestId('mobile-task').waitFor();
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: `${shots}/mobile-orders-390.png` });
 

@@ -64,10 +64,19 @@ const ACCESS_CHANGED = 4403;
  * ends it because the session ended or the user's access changed, the console asks who it is again: a
  * signed-out user goes back to sign-in, a changed one gets the menu of the new roles.
  */
-export function LiveChannelProvider({ children }: { children: ReactNode }) {
+export function LiveChannelProvider({
+  children,
+  subscribe = topics,
+}: {
+  children: ReactNode;
+  /** The topics to ask for (default: everything the console shows). */
+  subscribe?: readonly TopicPattern[];
+}) {
   const queryClient = useQueryClient();
   const listeners = useRef(new Set<Listener>());
   const [state, setState] = useState<LiveState>('connecting');
+  const wanted = useRef(subscribe);
+  wanted.current = subscribe;
   const [value] = useState<Omit<LiveValue, 'state'>>(() => ({
     subscribe: (patterns, handler) => {
       const listener: Listener = (event) => deliver(event, patterns, handler);
@@ -88,7 +97,7 @@ export function LiveChannelProvider({ children }: { children: ReactNode }) {
       socket.onopen = () => {
         retry = 1000;
         setState('open');
-        socket?.send(JSON.stringify({ type: 'subscribe', topics }));
+        socket?.send(JSON.stringify({ type: 'subscribe', topics: wanted.current }));
       };
       socket.onmessage = (message) => {
         let parsed: unknown;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, shanghaiWallTimeToIso } from './format-datetime.ts';
+import { formatClock, formatDateTime, shanghaiWallTimeToIso } from './format-datetime.ts';
 
 describe('formatDateTime', () => {
   it('shows an instant as Beijing wall time', () => {
@@ -21,5 +21,12 @@ describe('formatDateTime', () => {
 describe('shanghaiWallTimeToIso', () => {
   it('reads the wall time as UTC+8', () => {
     expect(shanghaiWallTimeToIso('2026-11-30T08:00:00')).toBe('2026-11-30T00:00:00.000Z');
+  });
+});
+
+describe('formatClock', () => {
+  it('gives Beijing wall-clock time to the second', () => {
+    expect(formatClock('2026-11-29T16:05:09Z')).toBe('00:05:09');
+    expect(formatClock('nonsense')).toBe('—');
   });
 });

@@ -28,3 +28,21 @@ export function formatDateTime(value: string | Date | null | undefined, fallback
 export function shanghaiWallTimeToIso(wallTime: string): string {
   return new Date(`${wallTime}+08:00`).toISOString();
 }
+
+const clock = new Intl.DateTimeFormat('en-CA', {
+  timeZone: displayTimeZone,
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** `HH:mm:ss` in Asia/Shanghai (a time stamped today, to the second); an unparseable value gives the fallback. */
+export function formatClock(value: string | Date | null | undefined, fallback = '—'): string {
+  if (value === null || value === undefined || value === '') return fallback;
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) return fallback;
+  const parts: Record<string, string> = {};
+  for (const part of clock.formatToParts(date)) parts[part.type] = part.value;
+  return `${parts.hour}:${parts.minute}:${parts.second}`;
+}

@@ -1,6 +1,7 @@
 import { useOutletContext } from 'react-router';
 import type { Outbox } from '../offline/index.ts';
 import type { LastUser } from './last-user.ts';
+import type { Tracker } from './use-tracker.ts';
 
 /**
  * What the shell gives its pages: the user (or, offline, the one who last used this phone), and the user's
@@ -10,6 +11,8 @@ export interface MobileContext {
   user: LastUser;
   offline: boolean;
   outbox: Outbox;
+  /** The phone as a tracker of the unit the officer works (off for roles without units). */
+  tracker: Tracker;
 }
 
 export function useMobileContext(): MobileContext {

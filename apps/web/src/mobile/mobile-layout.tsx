@@ -5,18 +5,22 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { onlineManager } from '@tanstack/react-query';
+import { onlineManager, useQuery } from '@tanstack/react-query';
+import { fieldApi } from '../api/field-api.ts';
 import { Button, Spin } from 'antd';
-import { type ReactNode, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { type ReactNode, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { useAuth } from '../app/auth-context.tsx';
 import { useT } from '../i18n/i18n-context.tsx';
 import { createOutbox, type Outbox, OutboxStatus } from '../offline/index.ts';
-import { useIncidentBrief } from './incident-brief.tsx';
 import { forgetUser, lastUser, rememberUser } from './last-user.ts';
 import type { MobileContext } from './mobile-context.ts';
 import { type MobileTabKey, tabsFor } from './tabs.ts';
-import { useStationRequests } from './use-field-data.ts';
+import { FieldLive } from './field-live.tsx';
+import { OrderAlert } from './order-alert.tsx';
+import { SosButton } from './sos-button.tsx';
+import { myUnitKey } from './use-my-unit.ts';
+import { useTracker } from './use-tracker.ts';
 import { registerServiceWorker } from './register-sw.ts';
 import './mobile.css';
 
@@ -54,6 +58,15 @@ export function MobileLayout() {
   const outbox = useFieldOutbox(
     user?.username ?? (status === 'signed-out' ? undefined : lastUser()?.username),
   );
+
+  const crew = user?.roles.some((r) => r === 'officer' || r === 'auxiliary') ?? false;
+  const working = useQuery({
+    queryKey: myUnitKey,
+    queryFn: fieldApi.myUnit,
+    enabled: crew && online,
+    refetchInterval: 30_000,
+  }).data?.unit;
+  const tracker = useTracker(working?.id ?? null, working?.onDuty ?? false, !user || !online);
 
   useEffect(() => void registerServiceWorker(), []);
   useEffect(() => {
@@ -95,8 +108,8 @@ export function MobileLayout() {
   );
   if (!here) return <Navigate to={first} replace />;
 
-  const context: MobileContext = { user: shown, offline, outbox };
-  return (
+  const context: MobileContext = { user: shown, offline, outbox, tracker };
+  const shell = (
     <div className="m-shell" data-testid="mobile-shell" data-offline={offline ? 'true' : 'false'}>
       <header className="m-top">
         <SafetyOutlined className="m-top-icon" />
@@ -110,6 +123,7 @@ export function MobileLayout() {
         </div>
         <div className="m-top-outbox">
           <OutboxStatus outbox={outbox} />
+          {tabs.some((tab) => tab.key === 'orders') && <SosButton context={context} />}
         </div>
       </header>
       {offline && (
@@ -133,39 +147,8 @@ export function MobileLayout() {
           </NavLink>
         ))}
       </nav>
-      {!offline && tabs.some((tab) => tab.key === 'orders') && <NewRequestAlert context={context} />}
+      {!offline && tabs.some((tab) => tab.key === 'orders') && <OrderAlert context={context} />}
     </div>
   );
-}
-
-/**
- * A new station request fills the screen until it is looked at: where the phone cannot receive push, this
- * is how a task reaches the officer when the app is opened.
- */
-function NewRequestAlert({ context }: { context: MobileContext }) {
-  const t = useT();
-  const navigate = useNavigate();
-  const requests = useStationRequests(context);
-  const [seen, setSeen] = useState<ReadonlySet<string>>(new Set());
-  const waiting = (requests.data ?? []).filter((r) => r.status === 'requested' && !seen.has(r.id));
-  const request = waiting[0];
-  const brief = useIncidentBrief(request?.incidentId ?? null, context.offline);
-  if (!request) return null;
-  const dismiss = () => {
-    setSeen(new Set([...seen, ...waiting.map((r) => r.id)]));
-    navigate(`/m/orders/${request.id}`);
-  };
-  return (
-    <div className="m-alert" role="alertdialog" aria-modal="true" data-testid="mobile-new-request">
-      <div className="m-alert-title">{t('mobile.alert.title')}</div>
-      <div className="m-alert-body">
-        <div style={{ fontSize: 24, fontWeight: 600 }}>{brief.title}</div>
-        {brief.place && <div>{brief.place}</div>}
-        <div style={{ marginTop: 12 }}>{t('mobile.alert.body', { n: request.quantity })}</div>
-      </div>
-      <Button size="large" onClick={dismiss} block>
-        {t('mobile.alert.view')}
-      </Button>
-    </div>
-  );
+  return user ? <FieldLive>{shell}</FieldLive> : shell;
 }

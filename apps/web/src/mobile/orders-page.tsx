@@ -1,10 +1,14 @@
 import type { StationRequest, Unit } from '@ronghui/contracts';
 import { Tag } from 'antd';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { describeError } from '../api/describe-error.ts';
 import { formatDateTime } from '../i18n/format-datetime.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import { useIncidentBrief } from './incident-brief.tsx';
+import { MyUnitCard } from './my-unit-card.tsx';
+import { RequestActions } from './request-actions.tsx';
+import { TaskPage } from './task-page.tsx';
+import { useMyUnit } from './use-my-unit.ts';
 import { useMobileContext } from './mobile-context.ts';
 import { unitName, UnitStatusTag } from './unit-status.tsx';
 import { useStationRequests, useStationUnits } from './use-field-data.ts';
@@ -17,8 +21,9 @@ const requestColors: Record<StationRequest['status'], string> = {
 };
 
 /**
- * 任务: the station's open requests from the command centre, and its units on their way to incidents.
- * `/m/orders/<request or incident id>` (where an alert leads) outlines that request.
+ * 任务: the unit this officer works, its current task, the station's open requests from the command centre
+ * (accepted or declined here), and the station's units on their way. `/m/orders/<incident id>` (where an
+ * alert or a push leads) is the task itself.
  */
 export function OrdersPage() {
   const t = useT();
@@ -26,10 +31,32 @@ export function OrdersPage() {
   const { id } = useParams();
   const requests = useStationRequests(context);
   const units = useStationUnits(context);
+  const myUnit = useMyUnit(context).data?.unit ?? null;
   const enRoute = (units.data ?? []).filter((u: Unit) => u.status === 'en-route');
+
+  if (id !== undefined) {
+    // An alert leads here with the incident's id (or, from older links, the request's).
+    const request = requests.data?.find((r) => r.id === id || r.incidentId === id);
+    const incidentId = request?.incidentId ?? id;
+    return <TaskPage key={incidentId} incidentId={incidentId} request={request} />;
+  }
 
   return (
     <div data-testid="mobile-orders">
+      <MyUnitCard />
+      {myUnit?.incidentId && (
+        <Link
+          to={`/m/orders/${myUnit.incidentId}`}
+          className="m-card m-task-link"
+          data-testid="mobile-current-task"
+        >
+          <div className="m-card-row">
+            <span className="m-card-title">{t('mobile.orders.current')}</span>
+            <UnitStatusTag unit={myUnit} />
+          </div>
+          <IncidentPlace id={myUnit.incidentId} offline={context.offline} />
+        </Link>
+      )}
       <h2 className="m-section-title">{t('mobile.orders.requests')}</h2>
       {requests.error ? (
         <div className="m-empty">{t('mobile.loadFailed', { reason: describeError(requests.error, t) })}</div>
@@ -37,14 +64,10 @@ export function OrdersPage() {
         <div className="m-empty">{t('mobile.orders.requestsEmpty')}</div>
       ) : (
         requests.data?.map((r) => (
-          <div
-            key={r.id}
-            className={
-              id !== undefined && (r.id === id || r.incidentId === id) ? 'm-card m-highlight' : 'm-card'
-            }
-            data-testid="mobile-request"
-          >
-            <RequestHead request={r} offline={context.offline} />
+          <div key={r.id} className="m-card" data-testid="mobile-request" data-status={r.status}>
+            <Link to={`/m/orders/${r.incidentId}`} className="m-plain-link">
+              <RequestHead request={r} offline={context.offline} />
+            </Link>
             <div className="m-card-sub">
               {t('mobile.orders.quantity', { n: r.quantity })}
               {r.unitIds.length > 0 && ` · ${t('mobile.orders.committedUnits', { n: r.unitIds.length })}`}
@@ -52,6 +75,7 @@ export function OrdersPage() {
             <div className="m-card-sub">
               {t('mobile.orders.requestedAt', { time: formatDateTime(r.requestedAt) })}
             </div>
+            <RequestActions request={r} />
           </div>
         ))
       )}

@@ -17,5 +17,13 @@ export {
   type SentEntry,
 } from './outbox.ts';
 export { OutboxStatus } from './outbox-status.tsx';
-export { fetchSend, type OutboxAnswer, type OutboxRequest, type OutboxSend } from './send.ts';
+export {
+  type BinaryBody,
+  binaryBody,
+  fetchSend,
+  isBinaryBody,
+  type OutboxAnswer,
+  type OutboxRequest,
+  type OutboxSend,
+} from './send.ts';
 export { useOutbox } from './use-outbox.ts';

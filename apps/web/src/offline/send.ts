@@ -20,18 +20,39 @@ export type OutboxSend = (request: OutboxRequest) => Promise<OutboxAnswer>;
 /** How long one write may take before it counts as a network failure (and is sent again later). */
 export const SEND_TIMEOUT_MS = 20_000;
 
-/** The default `send`: fetch with the session cookie, a JSON body and the `Idempotency-Key` header. */
+/** A body sent as raw bytes with its own type (a photo), not as JSON. IndexedDB keeps the bytes as they are. */
+export interface BinaryBody {
+  binary: ArrayBuffer;
+  contentType: string;
+}
+
+export function binaryBody(binary: ArrayBuffer, contentType: string): BinaryBody {
+  return { binary, contentType };
+}
+
+export function isBinaryBody(body: unknown): body is BinaryBody {
+  if (typeof body !== 'object' || body === null) return false;
+  const b = body as Partial<BinaryBody>;
+  return b.binary instanceof ArrayBuffer && typeof b.contentType === 'string';
+}
+
+/**
+ * The default `send`: fetch with the session cookie, the `Idempotency-Key` header and a JSON body (or the raw
+ * bytes of a `BinaryBody`).
+ */
 export const fetchSend: OutboxSend = async (request) => {
   const headers: Record<string, string> = {
     accept: 'application/json, application/problem+json',
     'idempotency-key': request.idempotencyKey,
   };
-  if (request.body !== undefined) headers['content-type'] = 'application/json';
+  const binary = isBinaryBody(request.body) ? request.body : null;
+  if (binary) headers['content-type'] = binary.contentType;
+  else if (request.body !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(request.url, {
     method: request.method,
     headers,
     credentials: 'same-origin',
-    body: request.body === undefined ? null : JSON.stringify(request.body),
+    body: binary ? binary.binary : request.body === undefined ? null : JSON.stringify(request.body),
     signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
   });
   let body: unknown = null;
