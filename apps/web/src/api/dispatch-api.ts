@@ -9,6 +9,7 @@ import type {
   IncidentList,
   IncidentTrend,
   MessageDetail,
+  MessageGroupList,
   MessageList,
   Recommendations,
   RoutingIsochrone,
@@ -52,6 +53,8 @@ export const dispatchApi = {
   isochrone: (at: [number, number], minutes: string) =>
     api.get<RoutingIsochrone>('/routing/isochrone', { at: at.join(','), minutes }),
   messages: (box: 'inbox' | 'sent') => api.get<MessageList>('/messages', { box, limit: 50 }),
+  message: (id: string) => api.get<MessageDetail>(`/messages/${id}`),
+  messageGroups: () => api.get<MessageGroupList>('/message-groups'),
   sendMessage: (body: SendMessageBody) => api.post<MessageDetail>('/messages', body),
   ackMessage: (id: string) => api.post<MessageDetail>(`/messages/${id}/ack`),
   emergencies: () => api.get<EmergencyList>('/emergencies', { open: 'true' }),

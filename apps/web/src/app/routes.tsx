@@ -71,6 +71,7 @@ export function createRouter() {
         { path: 'orders/:id', element: <OrdersPage /> },
         { path: 'units', element: <UnitsPage /> },
         { path: 'messages', element: <MessagesPage /> },
+        { path: 'messages/:id', element: <MessagesPage /> },
         { path: 'me', element: <MePage /> },
         // Anything else under /m/ goes to the user's first tab.
         { path: '*', element: null },

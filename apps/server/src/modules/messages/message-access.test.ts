@@ -107,10 +107,34 @@ describe('who sees a message', () => {
       created_by: 'ym-officer',
       created_at: new Date(0),
     };
-    expect(canUseGroup(who('ym-officer', 'yangmei', ['officer']), dir, group)).toBe(true);
-    expect(canUseGroup(who('xz-officer', 'xunzhong', ['officer']), dir, group)).toBe(true);
-    expect(canUseGroup(who('nd', 'north', ['dispatcher']), dir, group)).toBe(true);
-    expect(canUseGroup(who('sd', 'south', ['dispatcher']), dir, group)).toBe(false);
-    expect(canUseGroup(who('sy-officer', 'shangyong', ['officer']), dir, group)).toBe(false);
+    const none = new Map<string, string>();
+    expect(canUseGroup(who('ym-officer', 'yangmei', ['officer']), dir, group, none)).toBe(true);
+    expect(canUseGroup(who('xz-officer', 'xunzhong', ['officer']), dir, group, none)).toBe(true);
+    expect(canUseGroup(who('nd', 'north', ['dispatcher']), dir, group, none)).toBe(true);
+    expect(canUseGroup(who('sd', 'south', ['dispatcher']), dir, group, none)).toBe(false);
+    expect(canUseGroup(who('sy-officer', 'shangyong', ['officer']), dir, group, none)).toBe(false);
+  });
+
+  it('lets the people of a member unit’s station use the group, and nobody else through it', () => {
+    const group: GroupRow = {
+      tenant_code: '350526',
+      id: 'g2',
+      name: '上涌巡逻组',
+      user_ids: [],
+      unit_ids: ['sy-car-1'],
+      owner_org_id: 'county',
+      created_by: 'county-commander',
+      created_at: new Date(0),
+    };
+    const stations = new Map([
+      ['sy-car-1', 'shangyong'],
+      ['ym-car-1', 'yangmei'],
+    ]);
+    expect(canUseGroup(who('sy-officer', 'shangyong', ['officer']), dir, group, stations)).toBe(true);
+    expect(canUseGroup(who('sy-aux', 'shangyong', ['auxiliary']), dir, group, stations)).toBe(true);
+    expect(canUseGroup(who('ym-officer', 'yangmei', ['officer']), dir, group, stations)).toBe(false);
+    // A command room of the unit's area is not thereby a member: the creator's org decides for it.
+    expect(canUseGroup(who('nd', 'north', ['dispatcher']), dir, group, stations)).toBe(false);
+    expect(canUseGroup(who('sy-officer', 'shangyong', ['officer']), dir, group, new Map())).toBe(false);
   });
 });

@@ -51,8 +51,19 @@ export function canSeeMessage(
   return inScope.has(m.sender_org_id) || rows.some((r) => inScope.has(r.org_id));
 }
 
-/** A group is usable by its creator, its members, and command roles over the creator's org. */
-export function canUseGroup(principal: Principal, dir: OrgDirectory, g: GroupRow): boolean {
+/**
+ * A group is usable by its creator, its members, the people of a station one of its units belongs to (they
+ * staff the units' terminals and read what is sent to them, `mailboxOf`), and command roles over the
+ * creator's org. `unitStations` maps unit ids to their stations.
+ */
+export function canUseGroup(
+  principal: Principal,
+  dir: OrgDirectory,
+  g: GroupRow,
+  unitStations: ReadonlyMap<string, string>,
+): boolean {
   if (g.created_by === principal.username || g.user_ids.includes(principal.userId)) return true;
+  const station = mailboxOf(principal).unitStationId;
+  if (station !== null && g.unit_ids.some((id) => unitStations.get(id) === station)) return true;
   return hasRole(principal, ...COMMAND) && canReach(principal, dir.pathOf(g.owner_org_id));
 }

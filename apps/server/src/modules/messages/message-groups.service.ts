@@ -78,8 +78,11 @@ export function createMessageGroupsService(deps: {
     async list(principal: Principal): Promise<MessageGroupList> {
       requireRole(principal, MESSAGING, 'Viewing message groups');
       const dir = await orgs.directory(principal.tenantCode);
+      const unitStations = new Map(
+        (await units.ids(db, principal.tenantCode)).map((u) => [u.id, u.stationId]),
+      );
       const groups = (await repo.groups(db, principal.tenantCode)).filter((g) =>
-        canUseGroup(principal, dir, g),
+        canUseGroup(principal, dir, g, unitStations),
       );
       const items = await Promise.all(groups.map((g) => present(principal.tenantCode, g)));
       return { items, total: items.length };

@@ -253,6 +253,44 @@ describe.each(databaseKinds())('command messaging (%s)', (kind) => {
     expect(foreign.statusCode).toBe(400);
   });
 
+  it('lets the officers of a member unit’s station read the group and write to it, and only them', async () => {
+    const shangyongUnit = await database.db
+      .selectFrom('units')
+      .select('id')
+      .where('station_id', '=', station.get('上涌派出所')!)
+      .executeTakeFirstOrThrow();
+    const created = await c.call('commander', 'POST', '/api/message-groups', {
+      name: '上涌夜巡组',
+      members: [shangyongUnit.id],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const group = created.json() as { id: string };
+    const listed = async (u: string) =>
+      ((await c.call(u, 'GET', '/api/message-groups')).json().items as { id: string }[]).map((g) => g.id);
+    expect(await listed('officer-shangyong')).toContain(group.id);
+    expect(await listed('officer-yangmei')).not.toContain(group.id);
+    expect(await listed('dispatcher-south')).not.toContain(group.id);
+    const sent = await c.call('officer-shangyong', 'POST', '/api/messages', {
+      to: { group: group.id },
+      kind: 'message',
+      text: '已到达上涌路口',
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    expect((sent.json() as MessageView).recipients.map((r) => r.id)).toEqual([shangyongUnit.id]);
+    const outsider = await c.call('officer-yangmei', 'POST', '/api/messages', {
+      to: { group: group.id },
+      kind: 'message',
+      text: 'x',
+    });
+    expect(outsider.statusCode).toBe(400);
+    const order = await c.call('officer-shangyong', 'POST', '/api/messages', {
+      to: { group: group.id },
+      kind: 'order',
+      text: 'x',
+    });
+    expect(order.statusCode).toBe(403);
+  });
+
   it('files messages under an incident and audits every send and list read', async () => {
     const incident = await c.call('dispatcher-north', 'POST', '/api/incidents', {
       source: '110',
@@ -285,7 +323,7 @@ describe.each(databaseKinds())('command messaging (%s)', (kind) => {
       .where('action', 'like', 'message.%')
       .execute();
     const count = (a: string) => actions.filter((x) => x.action === a).length;
-    expect(count('message.send')).toBe(5);
+    expect(count('message.send')).toBe(6);
     expect(count('message.list')).toBeGreaterThanOrEqual(6);
     expect(count('message.read')).toBe(1);
     expect(count('message.delivered')).toBe(1);

@@ -101,7 +101,12 @@ export function createMessagesService(deps: Deps) {
         throw invalid('/to', 'name at least one recipient: users, units, stations, areas or a group');
       const dir = await orgs.directory(principal.tenantCode);
       const group = t.group ? await repo.group(db, principal.tenantCode, t.group) : undefined;
-      if (t.group && (!group || !canUseGroup(principal, dir, group)))
+      const unitStations = new Map(
+        group?.unit_ids.length
+          ? (await units.ids(db, principal.tenantCode)).map((u) => [u.id, u.stationId])
+          : [],
+      );
+      if (t.group && (!group || !canUseGroup(principal, dir, group, unitStations)))
         throw invalid('/to/group', `no message group "${t.group}" that you may use`);
       if (input.incidentId) await incidents.get(principal, input.incidentId);
       const recipients = await resolveRecipients({
