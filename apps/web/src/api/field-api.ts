@@ -10,7 +10,8 @@ export const fieldApi = {
   signOn: (unitId: string) => api.put<MyUnit>('/units/mine', { unitId }),
   signOff: () => api.delete<MyUnit>('/units/mine'),
   unit: (id: string) => api.get<Unit>(`/units/${id}`),
-  attachments: (incidentId: string) => api.get<IncidentAttachmentList>(`/incidents/${incidentId}/attachments`),
+  attachments: (incidentId: string) =>
+    api.get<IncidentAttachmentList>(`/incidents/${incidentId}/attachments`),
   /** Positions are sent as they come and never queued: a stale fix is worth nothing to the command room. */
   reportPositions: (body: AvlBatchBody) => api.post<AvlBatchResult>('/avl', body),
 };
