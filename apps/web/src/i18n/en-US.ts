@@ -414,6 +414,9 @@ export const enUS: Messages = {
   'dispatch.timeline.arrivalOverdue': 'Arrival target missed',
   'dispatch.timeline.merged': 'Duplicate {number} merged in',
   'dispatch.timeline.mergedInto': 'Merged into {number}',
+  'dispatch.backup.title': 'Backup requested · {number}',
+  'dispatch.backup.notice': '{unit} asks for {n} more units',
+  'dispatch.backup.open': 'Open incident',
   'dispatch.escalate.button': 'Refer to county',
   'dispatch.escalate.title': 'Refer to the county command centre · {number}',
   'dispatch.escalate.hint':

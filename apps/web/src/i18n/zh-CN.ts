@@ -408,6 +408,9 @@ export const zhCN = {
   'dispatch.timeline.arrivalOverdue': '到场超时',
   'dispatch.timeline.merged': '并入重复警情 {number}',
   'dispatch.timeline.mergedInto': '并入警情 {number}',
+  'dispatch.backup.title': '请求增援 · {number}',
+  'dispatch.backup.notice': '{unit} 请求增援 {n} 人',
+  'dispatch.backup.open': '打开警情',
   'dispatch.escalate.button': '上报县局',
   'dispatch.escalate.title': '上报县局指挥中心 · {number}',
   'dispatch.escalate.hint':
