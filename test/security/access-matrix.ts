@@ -100,6 +100,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/map/glyphs/:fontstack/:range.pbf': 'signed-in',
   'GET /api/map/terrain/:z/:x/:y.png': 'signed-in',
   'GET /api/incidents/:id/timers': INCIDENT_READ,
+  'GET /api/incidents/:id/units': INCIDENT_READ,
   'GET /api/incidents/:id/recommendations': COMMAND,
   'POST /api/incidents/:id/requests': COMMAND,
   'POST /api/incidents/:id/escalate': COMMAND,

@@ -3,6 +3,7 @@ import type {
   Emergency,
   EmergencyList,
   IncidentAddressSuggestions,
+  IncidentAttachmentList,
   IncidentCreateBody,
   IncidentCreated,
   IncidentDetail,
@@ -40,6 +41,10 @@ export const dispatchApi = {
     api.post<UnitAssignmentList>(`/incidents/${id}/dispatch`, { unitIds }),
   requestArea: (id: string, perStation: number) =>
     api.post<StationRequestList>(`/incidents/${id}/requests`, { stations: 'area', perStation }),
+  /** Every unit the incident has had: when each was sent and released. */
+  assignments: (id: string) => api.get<UnitAssignmentList>(`/incidents/${id}/units`),
+  /** Photos from the scene; each image is read from its `url` (same origin, session cookie). */
+  attachments: (id: string) => api.get<IncidentAttachmentList>(`/incidents/${id}/attachments`),
   board: (id: string) => api.get<StationRequestList>(`/incidents/${id}/requests`),
   escalate: (id: string, reason: string) => api.post<IncidentDetail>(`/incidents/${id}/escalate`, { reason }),
   openRequests: () => api.get<StationRequestList>('/requests'),

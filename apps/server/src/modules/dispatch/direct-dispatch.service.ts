@@ -39,5 +39,11 @@ export function createDirectDispatchService(deps: DispatchDeps) {
       await assignment.markDispatched(principal, incidentId);
       return repo.assignments(db, principal.tenantCode, incidentId);
     },
+
+    /** Every unit the incident has had, oldest first: whoever may read the incident may see them. */
+    async assignments(principal: Principal, incidentId: string): Promise<AssignmentRow[]> {
+      await incidents.get(principal, incidentId);
+      return repo.assignments(db, principal.tenantCode, incidentId);
+    },
   };
 }

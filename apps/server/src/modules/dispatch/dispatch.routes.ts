@@ -191,6 +191,19 @@ export function registerDispatchRoutes(app: App, dispatch: DispatchService, time
         await dispatch.dispatch(requireUser(request), request.params.id, request.body.unitIds),
       ),
   );
+  app.get(
+    '/api/incidents/:id/units',
+    {
+      schema: {
+        tags: ['dispatch'],
+        summary: 'Every unit the incident has had (dispatched, released), oldest first',
+        params: dispatchIncidentParams,
+        response: { 200: unitAssignmentList },
+      },
+    },
+    async (request) =>
+      presentAssignments(await dispatch.assignments(requireUser(request), request.params.id)),
+  );
 }
 
 export function registerDispatchMetricsRoute(app: App, metrics: DispatchMetricsService) {

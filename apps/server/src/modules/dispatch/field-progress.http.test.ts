@@ -99,6 +99,21 @@ describe.each(databaseKinds())('field progress from the phone (%s)', (kind) => {
       payload: { unitIds: [a!.id, b!.id] },
     });
     expect(sent.statusCode).toBeLessThan(300);
+    // The incident's readers see which units it has had and since when (the console's per-unit progress).
+    const assigned = await t.as(yangmei, { method: 'GET', url: `/api/incidents/${incidentId}/units` });
+    expect(assigned.statusCode).toBe(200);
+    expect(
+      assigned
+        .json()
+        .items.map((u: { unitId: string }) => u.unitId)
+        .sort(),
+    ).toEqual([a!.id, b!.id].sort());
+    expect(Date.parse(assigned.json().items[0].dispatchedAt)).toBeGreaterThan(0);
+    const foreign = await t.as(await t.login('officer-shangyong'), {
+      method: 'GET',
+      url: `/api/incidents/${incidentId}/units`,
+    });
+    expect(foreign.statusCode).toBe(404);
     const status = (unitId: string, s: string) =>
       t.as(yangmei, {
         method: 'POST',

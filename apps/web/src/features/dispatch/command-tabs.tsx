@@ -63,7 +63,7 @@ function IncidentDetail(props: CommandTabsProps & { id: string }) {
       >
         {t('dispatch.incidents.back')}
       </Button>
-      <IncidentPanel incident={incident.data} />
+      <IncidentPanel incident={incident.data} callsignOf={props.callsignOf} />
       {/* A joint area's command room refers up; everyone sees that it was. */}
       {(isEscalated(incident.data) || (props.command && open && scopeKind === 'area')) && (
         <EscalateButton incident={incident.data} />

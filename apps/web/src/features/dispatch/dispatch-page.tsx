@@ -14,7 +14,7 @@ import { emptyCollection } from '../../map/dispatch-style.ts';
 import { type LayerGroup, layerGroups } from './layer-groups.ts';
 import { CommandTabs } from './command-tabs.tsx';
 import { EmergencyAlert } from '../messages/index.ts';
-import { EscalationNotices } from '../incidents/index.ts';
+import { BackupNotices, EscalationNotices } from '../incidents/index.ts';
 import { LiveChannelProvider, useLiveState } from '../../app/live-channel.tsx';
 import { incidentFeatures, pointFeature, unitFeatures } from '../../map/map-features.ts';
 import { MapToolbar, type SearchHit, UnitLegend } from './map-toolbar.tsx';
@@ -329,6 +329,16 @@ function DispatchConsole() {
         />
       </div>
       <EmergencyAlert canAcknowledge={command} onLocate={(p) => focusOn(p, 14)} />
+      {command && (
+        <BackupNotices
+          onOpen={(id) => {
+            setIncidentId(id);
+            setTab('incident');
+            const at = list.find((i) => i.id === id)?.location;
+            if (at) focusOn(at, 13);
+          }}
+        />
+      )}
       {command && user?.scope.kind === 'tenant' && (
         <EscalationNotices
           onOpen={(id) => {

@@ -1,13 +1,15 @@
-import type { Incident } from '@ronghui/contracts';
+import type { IncidentDetail } from '@ronghui/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { DISPOSITIONS, type IncidentStatus, TRANSITIONS } from '@ronghui/dispatch';
-import { Alert, Button, Descriptions, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Divider, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { describeError } from '../../api/describe-error.ts';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { dispatchApi } from '../../api/dispatch-api.ts';
+import { FieldRecords } from './field-records.tsx';
 import { IncidentTimers } from './incident-timers.tsx';
+import { IncidentUnitProgress } from './incident-unit-progress.tsx';
 import { useReadOnly } from '../../app/read-only.tsx';
 import { priorityColors } from '../units/index.ts';
 
@@ -30,8 +32,18 @@ export function useIncident(id: string | null) {
   });
 }
 
-/** The chosen incident: what, where, timers, its timeline and the next status steps. */
-export function IncidentPanel({ incident }: { incident: Incident }) {
+/**
+ * The chosen incident: what, where, timers, each unit's progress, the next status steps, and what officers
+ * recorded on scene.
+ */
+export function IncidentPanel({
+  incident,
+  callsignOf,
+}: {
+  incident: IncidentDetail;
+  /** Names units that have not reported on the incident yet (the console's live units). */
+  callsignOf?: (unitId: string) => string;
+}) {
   const t = useT();
   const { locale } = useLocale();
   const queryClient = useQueryClient();
@@ -59,6 +71,7 @@ export function IncidentPanel({ incident }: { incident: Incident }) {
         </Tag>
       </Space>
       <IncidentTimers incident={incident} />
+      <IncidentUnitProgress incident={incident} callsignOf={callsignOf} />
       <Descriptions size="small" column={1} style={{ marginTop: 8 }}>
         <Descriptions.Item label={t('dispatch.incident.address')}>
           {incident.location.address ??
@@ -109,6 +122,10 @@ export function IncidentPanel({ incident }: { incident: Incident }) {
       {move.isError && (
         <Alert type="error" showIcon title={describeError(move.error, t)} style={{ marginBottom: 8 }} />
       )}
+      <Divider size="small" titlePlacement="start">
+        {t('dispatch.field.title')}
+      </Divider>
+      <FieldRecords incident={incident} />
     </div>
   );
 }

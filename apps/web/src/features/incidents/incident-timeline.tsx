@@ -5,12 +5,15 @@ import { Timeline } from 'antd';
 import { fetchOrgGeojson } from '../../api/orgs-api.ts';
 import { formatDateTime } from '../../i18n/format-datetime.ts';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
-import type { MessageKey } from '../../i18n/messages.ts';
+import { timelineText, type TimelineWords } from './timeline-text.ts';
 
-const linkRoles: Record<string, MessageKey> = {
-  requested: 'dispatch.timeline.requested',
-  responding: 'dispatch.timeline.responding',
-  escalated: 'dispatch.timeline.escalated',
+/** Entries that are the field's own work (reports, notes, photos, backup) stand out from the console's. */
+const colors: Record<string, string> = {
+  'unit-status': 'green',
+  note: 'cyan',
+  photo: 'cyan',
+  'backup-requested': 'red',
+  'timer-warning': 'orange',
 };
 
 /** What happened to the incident, newest last, in words rather than event codes. */
@@ -18,32 +21,31 @@ export function IncidentTimeline({ entries }: { entries: readonly IncidentTimeli
   const t = useT();
   const { locale } = useLocale();
   const orgs = useQuery({ queryKey: ['orgs', 'geojson'], queryFn: fetchOrgGeojson, staleTime: 5 * 60_000 });
-  const orgName = (id: unknown) =>
-    orgs.data?.features.find((f) => f.properties.id === id)?.properties.name ?? String(id ?? '');
-  const say = (e: IncidentTimelineEntry): string => {
-    if (e.toStatus) {
-      const names = (STATUS_NAMES as Record<string, { zh: string; en: string }>)[e.toStatus];
-      return names ? (locale === 'zh-CN' ? names.zh : names.en) : e.toStatus;
-    }
-    if (e.kind === 'org-linked') {
-      const role = linkRoles[String(e.detail?.role)] ?? 'dispatch.timeline.linked';
-      return t(role, { org: orgName(e.detail?.orgId) });
-    }
-    return e.kind;
+  const words: TimelineWords = {
+    t,
+    statusName: (status) => {
+      const names = (STATUS_NAMES as Record<string, { zh: string; en: string }>)[status];
+      return names ? (locale === 'zh-CN' ? names.zh : names.en) : status;
+    },
+    orgName: (id) =>
+      orgs.data?.features.find((f) => f.properties.id === id)?.properties.name ?? String(id ?? ''),
   };
   return (
     <Timeline
       data-testid="incident-timeline"
-      items={entries.map((e, i) => ({
-        key: `${e.at}-${i}`,
-        color: e.toStatus ? 'blue' : 'gray',
-        content: (
-          <span style={{ fontSize: 12 }}>
-            {formatDateTime(e.at).slice(11)} · {say(e)} · {e.actor}
-            {e.note ? ` · ${e.note}` : ''}
-          </span>
-        ),
-      }))}
+      items={entries.map((e, i) => {
+        const { what, note } = timelineText(e, words);
+        return {
+          key: `${e.at}-${i}`,
+          color: colors[e.kind] ?? (e.toStatus ? 'blue' : 'gray'),
+          content: (
+            <span style={{ fontSize: 12 }} data-kind={e.kind}>
+              {formatDateTime(e.at).slice(11)} · {what} · {e.actor}
+              {note ? ` · ${note}` : ''}
+            </span>
+          ),
+        };
+      })}
     />
   );
 }
