@@ -224,7 +224,7 @@ describe.skipIf(!hasChromium())('the 杨梅乡 order on five phones (外勤)', (
     expect(new Set(reports.map((e) => e.detail.unitId)).size).toBe(4);
     await expect
       .poll(() => r.getByTestId('incident-status').textContent(), { timeout: 30_000 })
-      .toContain('到达现场');
+      .toContain('已到场');
     await r.screenshot({ path: `${shotsDir}/field-6-command-room-1366.png` });
     expect(room.pageErrors).toEqual([]);
     await room.context.close();
