@@ -14,7 +14,7 @@ const boxKey = (box: 'inbox' | 'sent') => [...messagesKey, box] as const;
 export const messagesUrl = '/api/messages';
 export const ackUrl = (id: string) => `/api/messages/${id}/ack`;
 
-/** No live channel on the phone: lists refresh every half minute and whenever the app comes back to the front. */
+/** Besides the live channel (new messages and acknowledgements), lists refresh every half minute and when the app comes back to the front. */
 const refresh = { refetchInterval: 30_000, refetchOnWindowFocus: 'always' } as const;
 
 /** The inbox (unread first) or the sent box (newest first). */
