@@ -10,10 +10,11 @@ import {
   watchedPage,
 } from '../../../test/support/browser.ts';
 import { hasChromium } from '../../../test/support/env.ts';
+import { device, expectFitsWidth, phone, signInOnPhone } from './phone-support.ts';
 import { startTestServer } from '../../../test/support/server.ts';
 
-const phone = { width: 390, height: 844 };
-const device = { isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+// Five phones at once: a lower pixel ratio keeps the machine's two cores for the app.
+const fiveDevice = { ...device, deviceScaleFactor: 2 };
 
 /** The five stations of 北片 (the seed's first story), one phone each. */
 const STATIONS = ['yangmei', 'shangyong', 'gekeng', 'guiyang', 'tangtou'] as const;
@@ -42,14 +43,6 @@ async function apiAs(baseURL: string, username: string): Promise<APIRequestConte
   const res = await api.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
   expect(res.status(), await res.text()).toBe(200);
   return api;
-}
-
-async function noSideScroll(page: Page): Promise<void> {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => {
-    const root = document.scrollingElement ?? document.documentElement;
-    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
-  });
-  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
 }
 
 describe.skipIf(!hasChromium())('the 杨梅乡 order on five phones (外勤)', () => {
@@ -84,17 +77,13 @@ describe.skipIf(!hasChromium())('the 杨梅乡 order on five phones (外勤)', (
       expect(unit, `an available officer at ${station}`).toBeTruthy();
       // The officer stands 200 m north of where the unit was last seen.
       const gps = { longitude: unit!.position!.lon, latitude: unit!.position!.lat + 0.0018 };
-      const watched = await watchedPage(browser, server.url, phone, device);
+      const watched = await watchedPage(browser, server.url, phone, fiveDevice);
       await watched.context.grantPermissions(['geolocation'], { origin: server.url });
       await watched.context.setGeolocation({ ...gps, accuracy: 12 });
       const p: Phone = { ...watched, station, api, unit: unit!, gps };
       phones.push(p);
       const page = p.page;
-      await page.goto(`${server.url}/login`);
-      await page.getByLabel('用户名').waitFor({ timeout: 90_000 });
-      await page.getByLabel('用户名').fill(`officer-${station}`);
-      await page.getByLabel('密码').fill(DEMO_PASSWORD);
-      await page.locator('button[type=submit]').click();
+      await signInOnPhone(page, server.url, `officer-${station}`);
       await page.waitForURL(/\/m\/orders/);
       const card = page.getByTestId('mobile-my-unit');
       await card.waitFor();
@@ -106,7 +95,7 @@ describe.skipIf(!hasChromium())('the 杨梅乡 order on five phones (外勤)', (
       await page.locator('[data-testid=mobile-tracker][data-state=tracking]').waitFor({ timeout: 30_000 });
     }
     await shot(phones[0]!.page, '1-signed-on-390');
-    await noSideScroll(phones[0]!.page);
+    await expectFitsWidth(phones[0]!.page, 'orders at 390');
     // The server has each phone's position as its unit's (the phone as a tracker).
     for (const p of phones) {
       await expect
@@ -169,7 +158,7 @@ describe.skipIf(!hasChromium())('the 杨梅乡 order on five phones (外勤)', (
       .locator('[data-testid=mobile-route-map][data-route=shown]')
       .waitFor({ timeout: 60_000 });
     await shot(yangmei.page, '3-task-390');
-    await noSideScroll(yangmei.page);
+    await expectFitsWidth(yangmei.page, 'task at 390');
 
     for (const p of phones) {
       const page = p.page;

@@ -3,12 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/src/demo/demo-accounts.ts';
 import { launchBrowser, shotsDir, watchedPage } from '../../../test/support/browser.ts';
 import { hasChromium } from '../../../test/support/env.ts';
+import { device, dismissAlert, expectFitsWidth, narrow, phone } from './phone-support.ts';
 import { startTestServer } from '../../../test/support/server.ts';
 
 const shots = shotsDir;
-const phone = { width: 390, height: 844 };
-const narrow = { width: 360, height: 780 };
-const device = { isMobile: true, hasTouch: true, deviceScaleFactor: 3 };
 
 interface Me {
   id: string;
@@ -22,17 +20,6 @@ interface Listed {
   to: { users?: string[]; group?: string };
 }
 
-/** No sideways scrolling: neither the page nor the phone's scrolling main area is wider than the screen. */
-async function expectFitsWidth(page: Page, what: string): Promise<void> {
-  const sizes = await page.evaluate(() =>
-    [document.scrollingElement ?? document.documentElement, document.querySelector('.m-main')]
-      .filter((el): el is Element => el !== null)
-      .map((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth })),
-  );
-  for (const { scrollWidth, clientWidth } of sizes)
-    expect(scrollWidth, what).toBeLessThanOrEqual(clientWidth);
-}
-
 /** Every one of these controls is at least 48 px high (thumbs, gloves). */
 async function expectTouchTargets(page: Page, selector: string): Promise<void> {
   const boxes = await page.locator(selector).all();
@@ -40,14 +27,6 @@ async function expectTouchTargets(page: Page, selector: string): Promise<void> {
   for (const control of boxes) {
     const box = await control.boundingBox();
     expect(box?.height ?? 0, selector).toBeGreaterThanOrEqual(48);
-  }
-}
-
-async function dismissAlert(page: Page): Promise<void> {
-  const alert = page.getByTestId('mobile-new-request');
-  if (await alert.isVisible()) {
-    await alert.getByRole('button').click();
-    await alert.waitFor({ state: 'hidden' });
   }
 }
 

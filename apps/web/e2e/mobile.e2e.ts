@@ -1,31 +1,12 @@
-import { type Browser, type Page, request } from 'playwright-core';
+import { type Browser, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/src/demo/demo-accounts.ts';
 import { launchBrowser, shotsDir, watchedPage } from '../../../test/support/browser.ts';
 import { hasChromium } from '../../../test/support/env.ts';
+import { device, dismissAlert, expectFitsWidth, narrow, phone } from './phone-support.ts';
 import { startTestServer } from '../../../test/support/server.ts';
 
 const shots = shotsDir;
-const phone = { width: 390, height: 844 };
-const narrow = { width: 360, height: 780 };
-const device = { isMobile: true, hasTouch: true, deviceScaleFactor: 3 };
-
-/** No sideways scrolling: the page is no wider than the screen. */
-async function fitsWidth(page: Page): Promise<{ scrollWidth: number; clientWidth: number }> {
-  return page.evaluate(() => {
-    const root = document.scrollingElement ?? document.documentElement;
-    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
-  });
-}
-
-/** The full-screen alert of a new station request, if one is up, is looked at first. */
-async function dismissAlert(page: Page): Promise<void> {
-  const alert = page.getByTestId('mobile-new-request');
-  if (await alert.isVisible()) {
-    await alert.getByRole('button').click();
-    await alert.waitFor({ state: 'hidden' });
-  }
-}
 
 describe.skipIf(!hasChromium())('phone app (外勤)', () => {
   let server: { url: string; close(): Promise<void> };
@@ -142,8 +123,7 @@ describe.skipIf(!hasChromium())('phone app (外勤)', () => {
         await page.getByTestId(testId).waitFor();
         await page.waitForLoadState('networkidle');
         if (tab === 'units') expect(await page.getByTestId('mobile-unit').count()).toBeGreaterThan(0);
-        const { scrollWidth, clientWidth } = await fitsWidth(page);
-        expect(scrollWidth, `${tab} at ${viewport.width}`).toBeLessThanOrEqual(clientWidth);
+        await expectFitsWidth(page, `${tab} at ${viewport.width}`);
         await page.screenshot({ path: `${shots}/mobile-${tab}-${viewport.width}.png` });
       }
     }

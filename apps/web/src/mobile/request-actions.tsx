@@ -1,5 +1,5 @@
 import type { StationRequest, Unit } from '@ronghui/contracts';
-import { Button, Checkbox, Drawer, Input, Tag } from 'antd';
+import { Button, Checkbox, Drawer, Tag } from 'antd';
 import { useState } from 'react';
 import { fieldUrls } from '../api/field-api.ts';
 import { useT } from '../i18n/i18n-context.tsx';
@@ -8,6 +8,7 @@ import { useOutbox } from '../offline/index.ts';
 import { useIncidentBrief } from './incident-brief.tsx';
 import { useMobileContext } from './mobile-context.ts';
 import { dispatchKey, markSeen } from './order-alert.tsx';
+import { isReason, ReasonInput } from './reason-input.tsx';
 import { unitName } from './unit-status.tsx';
 import { useMyUnit } from './use-my-unit.ts';
 import { useStationUnits } from './use-field-data.ts';
@@ -138,20 +139,12 @@ export function RequestActions({ request }: { request: StationRequest }) {
         title={t('mobile.answer.declineTitle')}
         styles={{ body: { paddingBottom: 24 } }}
       >
-        <div className="m-chips">
-          {declineReasons.map((key) => (
-            <Button key={key} className="m-chip" onClick={() => setReason(t(key))}>
-              {t(key)}
-            </Button>
-          ))}
-        </div>
-        <Input.TextArea
-          rows={3}
-          maxLength={500}
+        <ReasonInput
+          reasons={declineReasons}
           value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          placeholder={t('mobile.answer.reasonPlaceholder')}
-          data-testid="mobile-decline-reason"
+          onChange={setReason}
+          placeholder="mobile.answer.reasonPlaceholder"
+          testId="mobile-decline-reason"
         />
         <Button
           danger
@@ -159,7 +152,7 @@ export function RequestActions({ request }: { request: StationRequest }) {
           block
           className="m-button"
           style={{ marginTop: 16 }}
-          disabled={reason.trim().length < 2}
+          disabled={!isReason(reason)}
           onClick={decline}
           data-testid="mobile-decline-confirm"
         >

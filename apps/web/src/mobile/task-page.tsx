@@ -12,6 +12,7 @@ import type { MessageKey } from '../i18n/messages.ts';
 import { binaryBody, useOutbox } from '../offline/index.ts';
 import { useMobileContext } from './mobile-context.ts';
 import { compressPhoto } from './photo.ts';
+import { isReason, ReasonInput } from './reason-input.tsx';
 import { RequestActions } from './request-actions.tsx';
 import { etaMinutes, formatDistance, navigationLinks, type Place, useRoadRoute } from './road-eta.ts';
 import { RouteMap } from './route-map.tsx';
@@ -385,20 +386,12 @@ function BackupSheet({
           data-testid="mobile-backup-quantity"
         />
       </div>
-      <div className="m-chips">
-        {backupReasons.map((key) => (
-          <Button key={key} className="m-chip" onClick={() => setReason(t(key))}>
-            {t(key)}
-          </Button>
-        ))}
-      </div>
-      <Input.TextArea
-        rows={3}
-        maxLength={500}
+      <ReasonInput
+        reasons={backupReasons}
         value={reason}
-        onChange={(e) => setReason(e.target.value)}
-        placeholder={t('mobile.backup.placeholder')}
-        data-testid="mobile-backup-reason"
+        onChange={setReason}
+        placeholder="mobile.backup.placeholder"
+        testId="mobile-backup-reason"
       />
       <Button
         danger
@@ -406,7 +399,7 @@ function BackupSheet({
         block
         className="m-button"
         style={{ marginTop: 16 }}
-        disabled={reason.trim().length < 2}
+        disabled={!isReason(reason)}
         onClick={() => {
           onSend(quantity, reason.trim());
           setReason('');
