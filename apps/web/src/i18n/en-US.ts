@@ -2,6 +2,7 @@ import type { Messages } from './messages.ts';
 
 export const enUS: Messages = {
   'app.name': 'Ronghui · Integrated Policing & Governance',
+  'app.shortName': 'Ronghui',
   'common.loading': 'Loading…',
   'common.retry': 'Retry',
   'common.search': 'Search',
@@ -49,6 +50,7 @@ export const enUS: Messages = {
   'shell.logout': 'Sign out',
   'shell.loggedOut': 'Signed out',
   'shell.navigation': 'Main menu',
+  'shell.openMenu': 'Open menu',
   'menu.home': 'Home',
   'menu.dispatch': 'Dispatch',
   'menu.intel': 'Intelligence',

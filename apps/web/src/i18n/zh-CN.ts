@@ -1,6 +1,7 @@
 // The source of every message key: en-US must provide exactly these keys (see messages.ts).
 export const zhCN = {
   'app.name': '融汇 · 融警务汇治理',
+  'app.shortName': '融汇',
   'common.loading': '加载中…',
   'common.retry': '重试',
   'common.search': '查询',
@@ -46,6 +47,7 @@ export const zhCN = {
   'shell.logout': '退出登录',
   'shell.loggedOut': '已退出登录',
   'shell.navigation': '主菜单',
+  'shell.openMenu': '打开菜单',
   'menu.home': '首页',
   'menu.dispatch': '指挥调度',
   'menu.intel': '研判分析',
