@@ -363,6 +363,7 @@ export const enUS: Messages = {
   'dispatch.emergency.ack': 'Take it',
   'dispatch.emergency.seen': 'Seen',
   'dispatch.map.search': 'Search place, callsign, incident no.',
+  'dispatch.map.layers': 'Layers and legend',
   'dispatch.map.cluster': '{n} here',
   'dispatch.map.roadsNote': 'Roads: synthetic demo roads (not real)',
   // 3D view of the dispatch map (map-3d.ts, view-3d-switch.tsx)

@@ -358,6 +358,7 @@ export const zhCN = {
   'dispatch.emergency.ack': '立即处置',
   'dispatch.emergency.seen': '已知悉',
   'dispatch.map.search': '搜索地名、呼号、警情编号',
+  'dispatch.map.layers': '图层与图例',
   'dispatch.map.cluster': '{n} 个',
   'dispatch.map.roadsNote': '路网：合成演示路网（非真实道路）',
   // 3D view of the dispatch map (map-3d.ts, view-3d-switch.tsx)
