@@ -7,7 +7,8 @@ import { adminGroupIcon, moduleForPath, modules } from './navigation.tsx';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
-export function SideMenu() {
+/** The console's menu; `onNavigate` runs after an entry is chosen (the drawer closes itself with it). */
+export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { user } = useAuth();
   const t = useT();
   const navigate = useNavigate();
@@ -34,7 +35,10 @@ export function SideMenu() {
       items={items}
       selectedKeys={selected ? [selected.path] : []}
       defaultOpenKeys={['admin']}
-      onClick={({ key }) => navigate(key)}
+      onClick={({ key }) => {
+        navigate(key);
+        onNavigate?.();
+      }}
     />
   );
 }

@@ -2,6 +2,7 @@ import type { Messages } from './messages.ts';
 
 export const enUS: Messages = {
   'app.name': 'Ronghui · Integrated Policing & Governance',
+  'app.shortName': 'Ronghui',
   'common.loading': 'Loading…',
   'common.retry': 'Retry',
   'common.search': 'Search',
@@ -49,6 +50,7 @@ export const enUS: Messages = {
   'shell.logout': 'Sign out',
   'shell.loggedOut': 'Signed out',
   'shell.navigation': 'Main menu',
+  'shell.openMenu': 'Open menu',
   'menu.home': 'Home',
   'menu.dispatch': 'Dispatch',
   'menu.intel': 'Intelligence',
@@ -92,8 +94,10 @@ export const enUS: Messages = {
   'org.children': 'Sub-units',
   'org.treeTitle': 'Organisation',
   'org.selectHint': 'Select a unit on the left to see its details.',
+  'org.selectHintAbove': 'Select a unit above to see its details.',
   'home.mapTitle': 'Jurisdiction map',
   'home.mapHint': 'Click a unit on the left to locate it; click a map feature to see its name.',
+  'home.mapHintAbove': 'Click a unit above to locate it; click a map feature to see its name.',
   'home.mapFailed': 'The map cannot be shown: {reason}',
   'home.noGeometry': 'This unit has no geometry.',
   'map.zoomIn': 'Zoom in',
@@ -361,6 +365,7 @@ export const enUS: Messages = {
   'dispatch.emergency.ack': 'Take it',
   'dispatch.emergency.seen': 'Seen',
   'dispatch.map.search': 'Search place, callsign, incident no.',
+  'dispatch.map.layers': 'Layers and legend',
   'dispatch.map.cluster': '{n} here',
   'dispatch.map.roadsNote': 'Roads: synthetic demo roads (not real)',
   // 3D view of the dispatch map (map-3d.ts, view-3d-switch.tsx)

@@ -1,6 +1,7 @@
 // The source of every message key: en-US must provide exactly these keys (see messages.ts).
 export const zhCN = {
   'app.name': '融汇 · 融警务汇治理',
+  'app.shortName': '融汇',
   'common.loading': '加载中…',
   'common.retry': '重试',
   'common.search': '查询',
@@ -46,6 +47,7 @@ export const zhCN = {
   'shell.logout': '退出登录',
   'shell.loggedOut': '已退出登录',
   'shell.navigation': '主菜单',
+  'shell.openMenu': '打开菜单',
   'menu.home': '首页',
   'menu.dispatch': '指挥调度',
   'menu.intel': '研判分析',
@@ -89,8 +91,10 @@ export const zhCN = {
   'org.children': '下级机构',
   'org.treeTitle': '组织机构',
   'org.selectHint': '在左侧选择一个机构查看详情。',
+  'org.selectHintAbove': '在上方选择一个机构查看详情。',
   'home.mapTitle': '辖区地图',
   'home.mapHint': '点击左侧机构可在地图上定位；点击地图要素查看名称。',
+  'home.mapHintAbove': '点击上方机构可在地图上定位；点击地图要素查看名称。',
   'home.mapFailed': '地图无法显示：{reason}',
   'home.noGeometry': '该机构暂无地理范围。',
   'map.zoomIn': '放大',
@@ -356,6 +360,7 @@ export const zhCN = {
   'dispatch.emergency.ack': '立即处置',
   'dispatch.emergency.seen': '已知悉',
   'dispatch.map.search': '搜索地名、呼号、警情编号',
+  'dispatch.map.layers': '图层与图例',
   'dispatch.map.cluster': '{n} 个',
   'dispatch.map.roadsNote': '路网：合成演示路网（非真实道路）',
   // 3D view of the dispatch map (map-3d.ts, view-3d-switch.tsx)

@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import type { AuditOutcome } from '@ronghui/contracts';
 import { shanghaiWallTimeToIso } from '../../i18n/format-datetime.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
+import { useScreen } from '../../app/use-screen.ts';
 
 export interface AuditFilterValues {
   from?: string | undefined;
@@ -29,6 +30,8 @@ const text = (value: string | undefined) => value?.trim() || undefined;
 export function AuditFilters({ onChange }: { onChange: (filters: AuditFilterValues) => void }) {
   const t = useT();
   const [form] = Form.useForm<FormValues>();
+  // A phone has no room for a row of filters: they stack, the time range at full width.
+  const { phone } = useScreen();
   const apply = (values: FormValues) =>
     onChange({
       from: wallTime(values.range?.[0]),
@@ -40,12 +43,18 @@ export function AuditFilters({ onChange }: { onChange: (filters: AuditFilterValu
     });
 
   return (
-    <Form<FormValues> form={form} layout="inline" onFinish={apply} style={{ rowGap: 12 }}>
+    <Form<FormValues>
+      form={form}
+      layout={phone ? 'vertical' : 'inline'}
+      onFinish={apply}
+      style={phone ? undefined : { rowGap: 12 }}
+    >
       <Form.Item name="range" label={t('audit.timeRange')}>
         <DatePicker.RangePicker
           showTime={{ format: 'HH:mm' }}
           format="YYYY-MM-DD HH:mm"
           allowEmpty={[true, true]}
+          style={phone ? { width: '100%' } : undefined}
         />
       </Form.Item>
       <Form.Item name="actor" label={t('audit.actor')}>

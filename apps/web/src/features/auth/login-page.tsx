@@ -58,8 +58,18 @@ export function LoginPage() {
       <div style={{ display: 'flex', justifyContent: 'flex-end', padding: 16 }}>
         <LanguageSwitch />
       </div>
-      <div style={{ flex: 1, display: 'grid', placeItems: 'center', padding: 16 }}>
-        <Card style={{ width: 400, maxWidth: '100%' }} styles={{ body: { padding: 32 } }}>
+      {/* One column at most 400 px wide that shrinks with a phone's screen. */}
+      <div
+        style={{
+          flex: 1,
+          display: 'grid',
+          gridTemplateColumns: 'minmax(0, 400px)',
+          justifyContent: 'center',
+          alignItems: 'center',
+          padding: 16,
+        }}
+      >
+        <Card style={{ width: '100%' }} styles={{ body: { padding: 'clamp(20px, 6vw, 32px)' } }}>
           <Space
             orientation="vertical"
             size={4}

@@ -77,18 +77,19 @@ export function CameraFormModal(props: {
         <Alert type="error" showIcon title={describeError(save.error, t)} style={{ marginBottom: 12 }} />
       )}
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} data-testid="camera-form">
+        {/* On a phone two numbers share a row and the text fields take a row each. */}
         <Row gutter={12}>
-          <Col span={8}>
+          <Col xs={24} sm={8}>
             <Form.Item name="code" label={t('cameras.field.code')} rules={[{ required: true }]}>
               <Input placeholder="DH-CAM-015" />
             </Form.Item>
           </Col>
-          <Col span={16}>
+          <Col xs={24} sm={16}>
             <Form.Item name="name" label={t('cameras.field.name')} rules={[{ required: true }]}>
               <Input />
             </Form.Item>
           </Col>
-          <Col span={12}>
+          <Col xs={24} sm={12}>
             <Form.Item name="stationId" label={t('cameras.field.station')} rules={[{ required: true }]}>
               <Select
                 showSearch
@@ -97,21 +98,39 @@ export function CameraFormModal(props: {
               />
             </Form.Item>
           </Col>
-          <Col span={6}>{num('lon', -180, 180, 0.0001)}</Col>
-          <Col span={6}>{num('lat', -90, 90, 0.0001)}</Col>
-          <Col span={6}>{num('heightMeters', 0.5, 1000, 1, 'm')}</Col>
-          <Col span={6}>{num('groundElevationMeters', -500, 9000, 1, 'm')}</Col>
-          <Col span={6}>{num('headingDegrees', 0, 359.9, 1, '°')}</Col>
-          <Col span={6}>{num('tiltDegrees', -30, 90, 0.5, '°')}</Col>
-          <Col span={6}>{num('rollDegrees', -45, 45, 0.5, '°')}</Col>
-          <Col span={6}>{num('hfovDegrees', 1, 179, 1, '°')}</Col>
-          <Col span={6}>{num('rangeMeters', 10, 20000, 100, 'm')}</Col>
-          <Col span={6}>
+          <Col xs={12} sm={6}>
+            {num('lon', -180, 180, 0.0001)}
+          </Col>
+          <Col xs={12} sm={6}>
+            {num('lat', -90, 90, 0.0001)}
+          </Col>
+          <Col xs={12} sm={6}>
+            {num('heightMeters', 0.5, 1000, 1, 'm')}
+          </Col>
+          <Col xs={12} sm={6}>
+            {num('groundElevationMeters', -500, 9000, 1, 'm')}
+          </Col>
+          <Col xs={12} sm={6}>
+            {num('headingDegrees', 0, 359.9, 1, '°')}
+          </Col>
+          <Col xs={12} sm={6}>
+            {num('tiltDegrees', -30, 90, 0.5, '°')}
+          </Col>
+          <Col xs={12} sm={6}>
+            {num('rollDegrees', -45, 45, 0.5, '°')}
+          </Col>
+          <Col xs={12} sm={6}>
+            {num('hfovDegrees', 1, 179, 1, '°')}
+          </Col>
+          <Col xs={12} sm={6}>
+            {num('rangeMeters', 10, 20000, 100, 'm')}
+          </Col>
+          <Col xs={12} sm={6}>
             <Form.Item name="active" label={t('cameras.field.active')} valuePropName="checked">
               <Switch />
             </Form.Item>
           </Col>
-          <Col span={8}>
+          <Col xs={24} sm={8}>
             <Form.Item name="streamKind" label={t('cameras.field.streamKind')}>
               <Select
                 options={(['none', 'hls', 'mjpeg', 'snapshot'] as const).map((k) => ({
@@ -121,7 +140,7 @@ export function CameraFormModal(props: {
               />
             </Form.Item>
           </Col>
-          <Col span={16}>
+          <Col xs={24} sm={16}>
             <Form.Item
               name="streamUrl"
               label={t('cameras.field.streamUrl')}

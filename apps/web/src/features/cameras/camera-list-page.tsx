@@ -11,6 +11,7 @@ import { LoadError } from '../../app/load-error.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { CameraFormModal } from './camera-form-modal.tsx';
 import { camerasApi } from './cameras-api.ts';
+import { useScreen } from '../../app/use-screen.ts';
 
 /** 视频监控点: the camera registry, each row opening its AR view; an editor for who may keep it. */
 export function CameraListPage() {
@@ -19,6 +20,7 @@ export function CameraListPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const canWrite = hasAnyRole(user, ['system-admin', 'commander']);
+  const { compact } = useScreen();
   const cameras = useQuery({ queryKey: ['cameras'], queryFn: camerasApi.list });
   const orgs = useQuery({ queryKey: ['orgs', 'geojson'], queryFn: fetchOrgGeojson, staleTime: 5 * 60_000 });
   const [editing, setEditing] = useState<{ open: boolean; camera?: Camera }>({ open: false });
@@ -43,6 +45,7 @@ export function CameraListPage() {
     {
       title: t('cameras.field.name'),
       dataIndex: 'name',
+      width: 200,
       render: (_, c) => (
         <Link to={`/cameras/${c.id}`} data-testid="camera-link">
           {c.name}
@@ -119,9 +122,11 @@ export function CameraListPage() {
       title={
         <Space>
           {t('cameras.title')}
-          <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
-            {t('cameras.subtitle')}
-          </Typography.Text>
+          {!compact && (
+            <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
+              {t('cameras.subtitle')}
+            </Typography.Text>
+          )}
         </Space>
       }
       extra={
@@ -132,6 +137,8 @@ export function CameraListPage() {
         )
       }
     >
+      {/* Narrow screens have no room for the subtitle in the card's header. */}
+      {compact && <Typography.Paragraph type="secondary">{t('cameras.subtitle')}</Typography.Paragraph>}
       <Table
         rowKey="id"
         size="small"
@@ -139,6 +146,7 @@ export function CameraListPage() {
         columns={columns}
         dataSource={cameras.data?.items ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        scroll={{ x: 1100 }}
         data-testid="camera-table"
       />
       <CameraFormModal

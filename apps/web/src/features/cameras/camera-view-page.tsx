@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { createCameraProjector, type GroundHit } from '@ronghui/geo';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Badge, Button, Space, Spin, Typography } from 'antd';
+import { Alert, Badge, Button, Flex, Space, Spin, Typography } from 'antd';
 import { type MouseEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { describeError } from '../../api/describe-error.ts';
@@ -117,8 +117,8 @@ function CameraView() {
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0, gap: 8 }}>
-      <Space style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Space>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Space wrap size={[8, 4]}>
           <Link to="/cameras">
             <Button size="small" icon={<ArrowLeftOutlined />}>
               {t('cameras.view.back')}
@@ -134,8 +134,9 @@ function CameraView() {
           data-state={live}
           status={live === 'open' ? 'success' : live === 'connecting' ? 'processing' : 'error'}
           text={t(`dispatch.live.${live}`)}
+          style={{ whiteSpace: 'nowrap' }}
         />
-      </Space>
+      </Flex>
       {scene.isError && <Alert type="warning" showIcon title={describeError(scene.error, t)} />}
       <div ref={outer} style={{ flex: 1, minHeight: 0, display: 'flex', justifyContent: 'center' }}>
         {!c || !size || !pose ? (

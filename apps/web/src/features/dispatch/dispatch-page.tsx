@@ -1,7 +1,7 @@
 import { FundProjectionScreenOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import type { FeatureCollection } from 'geojson';
-import { Alert, Badge, Button, Space, Spin, Typography } from 'antd';
+import { Alert, Badge, Button, Flex, Space, Spin, Typography } from 'antd';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { describeError } from '../../api/describe-error.ts';
@@ -26,6 +26,7 @@ import { PatrolPanel } from './plans/patrol-panel.tsx';
 import { PatrolProvider, usePatrol } from './plans/patrol-state.tsx';
 import { dispatchAccess } from './roles/dispatch-access.ts';
 import { ReadOnlyBadge, ReadOnlyContext } from '../../app/read-only.tsx';
+import { useScreen } from '../../app/use-screen.ts';
 
 export function DispatchPage() {
   const { user } = useAuth();
@@ -52,6 +53,9 @@ function DispatchConsole() {
   const access = dispatchAccess(user?.roles ?? []);
   const command = access.view === 'command';
   const patrol = usePatrol();
+  // Below 992 px the map sits above the panel instead of beside it; on a phone the page scrolls down to it.
+  // Below 1200 px the map is too small for the open layer switcher and legend: they fold behind a button.
+  const { wide, compact, phone } = useScreen();
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const live = useLiveState();
   const { orgs, roads, incidents, places, stations } = useDispatchData();
@@ -170,9 +174,25 @@ function DispatchConsole() {
 
   const selectedUnit = unitId ? byId.current.get(unitId) : undefined;
   return (
-    <div style={{ display: 'flex', gap: 12, flex: 1, minHeight: 0, margin: -4 }}>
+    <div
+      style={{
+        display: 'flex',
+        flexDirection: compact ? 'column' : 'row',
+        gap: compact ? 8 : 12,
+        flex: phone ? 'none' : 1,
+        minHeight: 0,
+        margin: -4,
+      }}
+    >
       <div
-        style={{ position: 'relative', flex: 1, minWidth: 0, borderRadius: 6, overflow: 'hidden' }}
+        style={{
+          position: 'relative',
+          flex: compact ? 'none' : 1,
+          height: phone ? 340 : compact ? '42%' : undefined,
+          minWidth: 0,
+          borderRadius: 6,
+          overflow: 'hidden',
+        }}
         data-testid="dispatch-map-frame"
         data-live-version={version}
       >
@@ -195,6 +215,7 @@ function DispatchConsole() {
           <Spin style={{ position: 'absolute', inset: 0, margin: 'auto' }} />
         )}
         <MapToolbar
+          compact={!wide}
           visible={visible}
           onVisible={setVisible}
           places={places}
@@ -227,7 +248,7 @@ function DispatchConsole() {
             style={{ position: 'absolute', top: 8, right: 56, zIndex: 2 }}
           />
         )}
-        <UnitLegend />
+        {wide && <UnitLegend />}
         <CameraMapLayer
           map={map}
           visible={visible.has('cameras')}
@@ -243,18 +264,19 @@ function DispatchConsole() {
       </div>
       <div
         style={{
-          width: 'clamp(420px, 30vw, 580px)',
-          flex: 'none',
+          width: compact ? undefined : 'clamp(420px, 30vw, 580px)',
+          flex: compact ? 1 : 'none',
+          // On a phone the panel keeps a usable height below the map; the page scrolls to it.
+          minHeight: phone ? 560 : 0,
           display: 'flex',
           flexDirection: 'column',
           background: '#fff',
           borderRadius: 6,
-          padding: '4px 12px',
-          minHeight: 0,
+          padding: compact ? '4px 8px' : '4px 12px',
         }}
         data-testid="dispatch-side"
       >
-        <Space style={{ justifyContent: 'space-between', width: '100%', paddingTop: 4 }}>
+        <Flex justify="space-between" align="center" wrap gap={4} style={{ paddingTop: 4 }}>
           <Typography.Title level={5} style={{ margin: 0 }}>
             {command
               ? t('dispatch.title.command')
@@ -263,7 +285,7 @@ function DispatchConsole() {
                 : t('dispatch.title.station')}{' '}
             {access.readOnly && <ReadOnlyBadge />}
           </Typography.Title>
-          <Space>
+          <Space wrap size={[8, 4]}>
             <Badge
               data-testid="live-state"
               data-state={live}
@@ -277,7 +299,7 @@ function DispatchConsole() {
               {t('dispatch.bigscreen')}
             </Button>
           </Space>
-        </Space>
+        </Flex>
         <CommandTabs
           command={command}
           readOnly={access.readOnly}

@@ -1,5 +1,5 @@
 import type { Incident, Unit } from '@ronghui/contracts';
-import { AimOutlined, RadarChartOutlined } from '@ant-design/icons';
+import { AimOutlined, BlockOutlined, RadarChartOutlined } from '@ant-design/icons';
 import { View3dSwitch } from '../../map/view-3d-switch.tsx';
 import { AutoComplete, Badge, Button, Checkbox, Space, Tooltip } from 'antd';
 import { useMemo, useState } from 'react';
@@ -47,6 +47,8 @@ export interface MapToolbarProps {
   view3d?: boolean;
   onView3d?: (on: boolean) => void;
   hasTerrain?: boolean;
+  /** A narrow map (tablet portrait, phone): the layer panel and the legend fold behind a button. */
+  compact?: boolean;
 }
 
 const panel = {
@@ -60,6 +62,8 @@ const panel = {
 export function MapToolbar(props: MapToolbarProps) {
   const t = useT();
   const [q, setQ] = useState('');
+  const [layersOpen, setLayersOpen] = useState(false);
+  const showLayers = !props.compact || layersOpen;
   const options = useMemo(() => {
     const s = q.trim();
     if (!s) return [];
@@ -89,75 +93,112 @@ export function MapToolbar(props: MapToolbarProps) {
   };
 
   return (
-    <div style={{ position: 'absolute', top: 8, left: 8, zIndex: 2, width: 280 }}>
-      <AutoComplete
-        value={q}
-        options={options}
-        onSearch={setQ}
-        onSelect={select}
-        style={{ width: '100%' }}
-        placeholder={t('dispatch.map.search')}
-        aria-label={t('dispatch.map.search')}
-      />
-      <div style={{ ...panel, marginTop: 6 }} data-testid="layer-switcher">
-        <Checkbox.Group
-          value={[...props.visible]}
-          onChange={(v) => props.onVisible(new Set(v as LayerGroup[]))}
-          style={{ display: 'flex', flexWrap: 'wrap', rowGap: 2 }}
-          options={layerGroups.map((g) => ({ value: g, label: t(groupLabels[g]) }))}
+    <div
+      style={{
+        position: 'absolute',
+        top: 8,
+        left: 8,
+        zIndex: 2,
+        // Leaves room for the zoom buttons on the right of a narrow map.
+        width: props.compact ? 'min(280px, calc(100% - 64px))' : 280,
+        maxHeight: 'calc(100% - 16px)',
+        overflow: 'auto',
+      }}
+    >
+      <Space.Compact style={{ width: '100%' }}>
+        <AutoComplete
+          value={q}
+          options={options}
+          onSearch={setQ}
+          onSelect={select}
+          style={{ width: '100%' }}
+          placeholder={t('dispatch.map.search')}
+          aria-label={t('dispatch.map.search')}
         />
-        <Space size={4} style={{ marginTop: 6 }} wrap>
-          <Tooltip title={t('dispatch.iso.hint')}>
-            <Button
-              size="small"
-              type={props.isoMode ? 'primary' : 'default'}
-              icon={<RadarChartOutlined />}
-              onClick={() => props.onIsoMode(!props.isoMode)}
-            >
-              {t('dispatch.iso.title')}
-            </Button>
-          </Tooltip>
-          {props.onIsoFromUnit && (
-            <Button size="small" icon={<AimOutlined />} onClick={props.onIsoFromUnit}>
-              {t('dispatch.iso.fromUnit')}
-            </Button>
-          )}
-        </Space>
-        {props.visible.has('isochrone') && (
-          <Space size={8} style={{ marginTop: 4, fontSize: 12 }}>
-            <Badge color="#52c41a" text={t('dispatch.iso.min', { n: 3 })} />
-            <Badge color="#faad14" text={t('dispatch.iso.min', { n: 5 })} />
-            <Badge color="#f5222d" text={t('dispatch.iso.min', { n: 10 })} />
-          </Space>
-        )}
-        <div style={{ marginTop: 4, fontSize: 11, color: '#8c6d46' }}>{t('dispatch.map.roadsNote')}</div>
-        {props.onView3d && (
-          <View3dSwitch
-            on={props.view3d ?? false}
-            onChange={props.onView3d}
-            hasTerrain={props.hasTerrain ?? false}
+        {props.compact && (
+          <Button
+            icon={<BlockOutlined />}
+            type={layersOpen ? 'primary' : 'default'}
+            onClick={() => setLayersOpen((o) => !o)}
+            aria-expanded={layersOpen}
+            aria-label={t('dispatch.map.layers')}
+            title={t('dispatch.map.layers')}
+            data-testid="layers-button"
           />
         )}
-      </div>
+      </Space.Compact>
+      {showLayers && (
+        <div style={{ ...panel, marginTop: 6 }} data-testid="layer-switcher">
+          <Checkbox.Group
+            value={[...props.visible]}
+            onChange={(v) => props.onVisible(new Set(v as LayerGroup[]))}
+            style={{ display: 'flex', flexWrap: 'wrap', rowGap: 2 }}
+            options={layerGroups.map((g) => ({ value: g, label: t(groupLabels[g]) }))}
+          />
+          <Space size={4} style={{ marginTop: 6 }} wrap>
+            <Tooltip title={t('dispatch.iso.hint')}>
+              <Button
+                size="small"
+                type={props.isoMode ? 'primary' : 'default'}
+                icon={<RadarChartOutlined />}
+                onClick={() => props.onIsoMode(!props.isoMode)}
+              >
+                {t('dispatch.iso.title')}
+              </Button>
+            </Tooltip>
+            {props.onIsoFromUnit && (
+              <Button size="small" icon={<AimOutlined />} onClick={props.onIsoFromUnit}>
+                {t('dispatch.iso.fromUnit')}
+              </Button>
+            )}
+          </Space>
+          {props.visible.has('isochrone') && (
+            <Space size={8} style={{ marginTop: 4, fontSize: 12 }}>
+              <Badge color="#52c41a" text={t('dispatch.iso.min', { n: 3 })} />
+              <Badge color="#faad14" text={t('dispatch.iso.min', { n: 5 })} />
+              <Badge color="#f5222d" text={t('dispatch.iso.min', { n: 10 })} />
+            </Space>
+          )}
+          <div style={{ marginTop: 4, fontSize: 11, color: '#8c6d46' }}>{t('dispatch.map.roadsNote')}</div>
+          {props.onView3d && (
+            <View3dSwitch
+              on={props.view3d ?? false}
+              onChange={props.onView3d}
+              hasTerrain={props.hasTerrain ?? false}
+            />
+          )}
+          {props.compact && (
+            <div style={{ marginTop: 6, fontSize: 12 }}>
+              <UnitLegendItems />
+            </div>
+          )}
+        </div>
+      )}
     </div>
   );
 }
 
 export function UnitLegend() {
+  return (
+    <div style={{ ...panel, position: 'absolute', left: 8, bottom: 8, zIndex: 2, fontSize: 12 }}>
+      <UnitLegendItems />
+    </div>
+  );
+}
+
+function UnitLegendItems() {
   const t = useT();
   const shown = ['available', 'en-route', 'on-scene', 'returning', 'committed'] as const;
   return (
-    <div style={{ ...panel, position: 'absolute', left: 8, bottom: 8, zIndex: 2, fontSize: 12 }}>
-      <Space size={8} wrap>
-        {shown.map((s) => (
-          <Badge key={s} color={unitStatusColors[s]} text={t(`dispatch.unitStatus.${s}`)} />
-        ))}
-        {([1, 2, 3] as const).map((p) => (
-          <span key={p} style={{ color: priorityColors[p] }}>
-            ◆ <span style={{ color: 'rgba(0,0,0,0.88)' }}>{t(`dispatch.priority.${p}`)}</span>
-          </span>
-        ))}
-      </Space>
-    </div>
+    <Space size={8} wrap>
+      {shown.map((s) => (
+        <Badge key={s} color={unitStatusColors[s]} text={t(`dispatch.unitStatus.${s}`)} />
+      ))}
+      {([1, 2, 3] as const).map((p) => (
+        <span key={p} style={{ color: priorityColors[p] }}>
+          ◆ <span style={{ color: 'rgba(0,0,0,0.88)' }}>{t(`dispatch.priority.${p}`)}</span>
+        </span>
+      ))}
+    </Space>
   );
 }

@@ -94,7 +94,7 @@ export function RecommendationPanel({ incident, positionOf, onRoutes }: Recommen
         loading={recs.isLoading}
         dataSource={items}
         pagination={false}
-        scroll={{ y: 220 }}
+        scroll={{ x: 380, y: 220 }}
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)) }}
         columns={[
           {

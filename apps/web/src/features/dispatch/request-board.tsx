@@ -57,6 +57,7 @@ export function RequestBoard({
         rowKey="id"
         pagination={false}
         dataSource={rows}
+        scroll={{ x: 440 }}
         columns={[
           {
             title: t('dispatch.board.station'),

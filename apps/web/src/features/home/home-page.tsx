@@ -9,6 +9,7 @@ import { useLocale, useT } from '../../i18n/i18n-context.tsx';
 import { OrgMap } from '../../map/org-map.tsx';
 import { OrgTree, useOrgTree } from '../orgs/index.ts';
 import { MapLegend } from './map-legend.tsx';
+import { useScreen } from '../../app/use-screen.ts';
 
 const orgKinds: readonly string[] = ['tenant', 'area', 'station', 'brigade', 'grid'] satisfies OrgKind[];
 
@@ -27,6 +28,8 @@ export function HomePage() {
   );
   const [mapFailure, setMapFailure] = useState<string | null>(null);
   const { locale } = useLocale();
+  // Below 992 px the tree sits above the map, at a fixed height with its own scroll bar.
+  const { compact, phone } = useScreen();
 
   const describe = useCallback(
     ({ name, kind }: { name: string; kind: string }) =>
@@ -37,10 +40,17 @@ export function HomePage() {
     !selectedId || !geojson.data || geojson.data.features.some((f) => f.properties.id === selectedId);
 
   return (
-    <Flex gap={16} style={{ flex: 1, minHeight: 0 }}>
+    <Flex vertical={compact} gap={compact ? 12 : 16} style={{ flex: 1, minHeight: 0 }}>
       <Card
         title={t('org.treeTitle')}
-        style={{ width: 300, flex: 'none', display: 'flex', flexDirection: 'column' }}
+        size={compact ? 'small' : 'default'}
+        style={{
+          width: compact ? undefined : 300,
+          height: compact ? 240 : undefined,
+          flex: 'none',
+          display: 'flex',
+          flexDirection: 'column',
+        }}
         styles={{ body: { flex: 1, overflow: 'auto', padding: 12 } }}
       >
         {tree.error && <LoadError error={tree.error} onRetry={() => tree.refetch()} />}
@@ -51,7 +61,14 @@ export function HomePage() {
       </Card>
       <Card
         title={t('home.mapTitle')}
-        extra={<Typography.Text type="secondary">{t('home.mapHint')}</Typography.Text>}
+        size={compact ? 'small' : 'default'}
+        extra={
+          phone ? null : (
+            <Typography.Text type="secondary">
+              {t(compact ? 'home.mapHintAbove' : 'home.mapHint')}
+            </Typography.Text>
+          )
+        }
         style={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}
         styles={{ body: { flex: 1, padding: 0, position: 'relative', minHeight: 360 } }}
       >

@@ -13,6 +13,7 @@ import { IntelFiltersBar, type WorkbenchFilters } from './intel-filters-bar.tsx'
 import { fetchHeat, fetchHotspots, fetchKnox, fetchRecords, fetchSeries } from './intel-api.ts';
 import { KnoxTable } from './knox-table.tsx';
 import { SeriesPanel } from './series-panel.tsx';
+import { useScreen } from '../../app/use-screen.ts';
 
 /** 研判分析工作台: hotspots and crimes on the map, linkage candidates, series, near repeat and time patterns. */
 export function IntelPage() {
@@ -22,6 +23,7 @@ export function IntelPage() {
   const [series, setSeries] = useState<CrimeSeries | null>(null);
   const [tab, setTab] = useState('candidates');
   const [mapFailure, setMapFailure] = useState<string | null>(null);
+  const { compact, phone } = useScreen();
   const scope = { from: filters.from, to: filters.to, area: filters.area, category: filters.category };
   const orgs = useQuery({ queryKey: ['orgs', 'geojson'], queryFn: fetchOrgGeojson, staleTime: 5 * 60_000 });
   const records = useQuery({ queryKey: ['intel', 'records', scope], queryFn: () => fetchRecords(scope) });
@@ -44,6 +46,24 @@ export function IntelPage() {
     setTab('series');
   };
 
+  const forecast = (
+    <Typography.Text type="secondary" data-testid="intel-forecast">
+      {records.data ? `${t('intel.records', { n: records.data.total })} · ` : ''}
+      {f
+        ? f.pai === null
+          ? t('intel.forecastNone')
+          : t('intel.forecast', {
+              from: formatDateTime(f.from).slice(0, 10),
+              to: formatDateTime(f.to).slice(0, 10),
+              pai: f.pai.toFixed(1),
+              pei: (f.pei ?? 0).toFixed(2),
+              n: f.flaggedCrimes,
+              N: f.studyCrimes,
+            })
+        : ''}
+    </Typography.Text>
+  );
+
   return (
     <Flex vertical gap={12} style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
@@ -55,25 +75,22 @@ export function IntelPage() {
       <Row gutter={12}>
         <Col xs={24} xl={15}>
           <Card
-            title={t('intel.map.title')}
-            extra={
-              <Typography.Text type="secondary" data-testid="intel-forecast">
-                {records.data ? `${t('intel.records', { n: records.data.total })} · ` : ''}
-                {f
-                  ? f.pai === null
-                    ? t('intel.forecastNone')
-                    : t('intel.forecast', {
-                        from: formatDateTime(f.from).slice(0, 10),
-                        to: formatDateTime(f.to).slice(0, 10),
-                        pai: f.pai.toFixed(1),
-                        pei: (f.pei ?? 0).toFixed(2),
-                        n: f.flaggedCrimes,
-                        N: f.studyCrimes,
-                      })
-                  : ''}
-              </Typography.Text>
+            title={
+              compact ? (
+                <>
+                  {t('intel.map.title')}
+                  <div style={{ fontWeight: 'normal', fontSize: 12, paddingBottom: 8 }}>{forecast}</div>
+                </>
+              ) : (
+                t('intel.map.title')
+              )
             }
-            styles={{ body: { padding: 0, position: 'relative', height: 520 } }}
+            // Below 992 px the forecast line goes under the title instead of squeezing it.
+            extra={compact ? null : forecast}
+            styles={{
+              title: compact ? { whiteSpace: 'normal' } : undefined,
+              body: { padding: 0, position: 'relative', height: phone ? 360 : 520 },
+            }}
           >
             {(orgs.error || hotspots.error) && (
               <div style={{ padding: 16 }}>

@@ -27,6 +27,7 @@ export function KnoxTable({ result }: { result: IntelNearRepeat }) {
         pagination={false}
         dataSource={rows}
         data-testid="intel-knox"
+        scroll={{ x: 'max-content' }}
         columns={[
           { title: t('intel.knox.distance'), dataIndex: 'band', key: 'band' },
           ...result.timeLabels.map((label, k) => ({

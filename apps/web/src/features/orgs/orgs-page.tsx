@@ -4,23 +4,29 @@ import { LoadError } from '../../app/load-error.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { OrgTree } from './org-tree.tsx';
 import { useOrgTree } from './use-org-tree.ts';
+import { useScreen } from '../../app/use-screen.ts';
 
 export function OrgsPage() {
   const t = useT();
   const tree = useOrgTree();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const entry = selectedId ? tree.index.get(selectedId) : undefined;
+  // Below 992 px the tree sits above the details, at a fixed height with its own scroll bar.
+  const { compact } = useScreen();
 
   return (
-    <Flex gap={16} align="stretch" style={{ flex: 1, minHeight: 0 }}>
-      <Card title={t('org.treeTitle')} style={{ width: 360, overflow: 'auto' }}>
+    <Flex vertical={compact} gap={compact ? 12 : 16} align="stretch" style={{ flex: 1, minHeight: 0 }}>
+      <Card
+        title={t('org.treeTitle')}
+        style={compact ? { height: 280, flex: 'none', overflow: 'auto' } : { width: 360, overflow: 'auto' }}
+      >
         {tree.error && <LoadError error={tree.error} onRetry={() => tree.refetch()} />}
         {tree.isPending && <Skeleton active />}
         {tree.data && (
           <OrgTree root={tree.data} index={tree.index} selectedId={selectedId} onSelect={setSelectedId} />
         )}
       </Card>
-      <Card title={entry ? entry.node.name : t('orgs.title')} style={{ flex: 1 }}>
+      <Card title={entry ? entry.node.name : t('orgs.title')} style={{ flex: compact ? 'none' : 1 }}>
         {entry ? (
           <Descriptions column={1} bordered size="middle" data-testid="org-details">
             <Descriptions.Item label={t('org.name')}>{entry.node.name}</Descriptions.Item>
@@ -46,7 +52,7 @@ export function OrgsPage() {
             </Descriptions.Item>
           </Descriptions>
         ) : (
-          <Empty description={t('org.selectHint')} />
+          <Empty description={t(compact ? 'org.selectHintAbove' : 'org.selectHint')} />
         )}
       </Card>
     </Flex>

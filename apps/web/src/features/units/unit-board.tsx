@@ -50,6 +50,7 @@ export function UnitBoard({ units, onLocate, selectedId }: UnitBoardProps) {
         rowKey="id"
         dataSource={rows}
         pagination={{ pageSize: 50, size: 'small', hideOnSinglePage: true }}
+        scroll={{ x: 340 }}
         onRow={(u) => ({ onClick: () => onLocate(u), style: { cursor: 'pointer' } })}
         rowClassName={(u) => (u.id === selectedId ? 'ant-table-row-selected' : '')}
         columns={[

@@ -24,11 +24,14 @@ import { useT } from '../../i18n/i18n-context.tsx';
 import { ResetPasswordModal } from './reset-password-modal.tsx';
 import { UserFormModal } from './user-form-modal.tsx';
 import { useRoleOptions } from './use-roles.ts';
+import { useScreen } from '../../app/use-screen.ts';
 
 const isLocked = (user: User, now: number) => user.lockedUntil !== null && Date.parse(user.lockedUntil) > now;
 
 export function UsersPage() {
   const t = useT();
+  // Below 992 px the search and the create button move from the card's header into its body.
+  const { compact } = useScreen();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const roles = useRoleOptions();
@@ -123,23 +126,22 @@ export function UsersPage() {
     },
   ];
 
+  const tools = (
+    <Space wrap>
+      <Input.Search
+        allowClear
+        placeholder={t('users.searchPlaceholder')}
+        onSearch={(q) => setQuery((current) => ({ ...current, q: q.trim(), page: 1 }))}
+        style={{ width: 260, maxWidth: '100%' }}
+      />
+      <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ open: true })}>
+        {t('users.create')}
+      </Button>
+    </Space>
+  );
   return (
-    <Card
-      title={t('users.title')}
-      extra={
-        <Space>
-          <Input.Search
-            allowClear
-            placeholder={t('users.searchPlaceholder')}
-            onSearch={(q) => setQuery((current) => ({ ...current, q: q.trim(), page: 1 }))}
-            style={{ width: 260 }}
-          />
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ open: true })}>
-            {t('users.create')}
-          </Button>
-        </Space>
-      }
-    >
+    <Card title={t('users.title')} extra={compact ? null : tools}>
+      {compact && <div style={{ marginBottom: 12 }}>{tools}</div>}
       {users.error && (
         <div style={{ marginBottom: 16 }}>
           <LoadError error={users.error} onRetry={() => users.refetch()} />

@@ -40,6 +40,7 @@ export function CoverageTable() {
         rowKey="key"
         pagination={false}
         dataSource={data?.rows ?? []}
+        scroll={{ x: 'max-content' }}
         onRow={(r) => ({ 'data-area': r.key }) as React.HTMLAttributes<HTMLElement>}
         columns={[
           {
