@@ -22,6 +22,9 @@ const PATROL_READ: readonly RoleKey[] = [...COMMAND, 'officer', 'leader'];
 const MESSAGING: readonly RoleKey[] = [...STATION, 'leader'];
 const CAMERA_READ: readonly RoleKey[] = [...COMMAND, 'officer', 'leader', 'system-admin'];
 const REVEAL: readonly RoleKey[] = [...COMMAND, 'officer', 'analyst', 'grid-worker'];
+const GRID_READ: readonly RoleKey[] = [...STATION, 'leader', 'grid-worker'];
+const GRID_WRITE: readonly RoleKey[] = ['commander', 'officer'];
+const GRID_REVEAL: readonly RoleKey[] = [...COMMAND, 'officer', 'grid-worker'];
 
 export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/health': 'anyone',
@@ -124,6 +127,17 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/cameras': ['commander', 'system-admin'],
   'PATCH /api/cameras/:id': ['commander', 'system-admin'],
   'DELETE /api/cameras/:id': ['commander', 'system-admin'],
+  'GET /api/grids': GRID_READ,
+  'GET /api/grids/geojson': GRID_READ,
+  'GET /api/grids/at': GRID_READ,
+  'POST /api/grids/import': GRID_WRITE,
+  'PUT /api/grids/:id/boundary': GRID_WRITE,
+  'GET /api/grid/rosters': GRID_READ,
+  'GET /api/grid/rosters/summary': GRID_READ,
+  'POST /api/grid/rosters': GRID_WRITE,
+  'POST /api/grid/rosters/:id/end': GRID_WRITE,
+  'POST /api/grid/rosters/:id/reveal': GRID_REVEAL,
+  'GET /api/grid/coverage': GRID_READ,
   'POST /api/messages': MESSAGING,
   'GET /api/messages': MESSAGING,
   'GET /api/messages/:id': MESSAGING,

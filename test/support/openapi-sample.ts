@@ -35,6 +35,7 @@ export interface SampleOptions {
 const BY_PATTERN: [RegExp, () => string][] = [
   [/\[1-8\]\[0-9a-fA-F\]\{3\}/, () => randomUUID()],
   [/\^SR-/, () => 'SR-0000abcd'],
+  [/\^\(1\[3-9\]/, () => '13800000000'],
   [/\^RPT-/, () => 'RPT-0000abcd'],
   [/\\d\{6\}/, () => '350526'],
   [/\\d\{9\}/, () => '350526100'],
@@ -55,6 +56,7 @@ const BY_PATTERN: [RegExp, () => string][] = [
 function sampleString(s: JsonSchema): string {
   if (s.format === 'uuid') return randomUUID();
   if (s.format === 'date-time') return new Date(Date.UTC(2026, 11, 1)).toISOString();
+  if (s.format === 'date') return '2026-12-01';
   if (s.pattern) {
     const hit = BY_PATTERN.find(([re]) => re.test(s.pattern!));
     if (!hit) throw new Error(`no sample for the pattern ${s.pattern}`);

@@ -24,6 +24,12 @@ import { registerWsRoutes } from './platform/ws/ws.routes.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import { createCamerasRepo, createCamerasService, registerCamerasRoutes } from './modules/cameras/index.ts';
 import {
+  createGridsRepo,
+  createGridsService,
+  createRostersService,
+  registerGridsRoutes,
+} from './modules/grids/index.ts';
+import {
   createOrderAlerts,
   createPushRepo,
   createPushService,
@@ -236,6 +242,19 @@ export async function createServices(deps: {
     clock,
   });
   const cameras = createCamerasService({ db, repo: createCamerasRepo(), orgs, audit, clock });
+  const gridsRepo = createGridsRepo();
+  const grids = createGridsService({ db, repo: gridsRepo, orgs, audit, clock });
+  const rosters = createRostersService({
+    db,
+    repo: gridsRepo,
+    grids,
+    orgs,
+    audit,
+    privacy,
+    crypto: fieldCrypto,
+    clock,
+    userExists: async (tenantCode, userId) => !!(await usersRepo.findById(db, tenantCode, userId)),
+  });
   const cot = createCot({ units, incidents, clock });
   const timers = createTimersService({
     db,
@@ -293,6 +312,8 @@ export async function createServices(deps: {
     dispatchMetrics,
     coverage,
     cameras,
+    grids,
+    rosters,
     cot,
     timers,
     incidentRecords,
@@ -343,6 +364,7 @@ export async function createServer(
   registerCoverageRoutes(app, services.coverage);
   registerCotRoute(app, services.cot);
   registerCamerasRoutes(app, services.cameras);
+  registerGridsRoutes(app, services.grids, services.rosters);
   registerPushRoutes(app, services.push);
   registerMessagesRoutes(app, {
     messages: services.messages,

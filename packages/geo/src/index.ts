@@ -18,3 +18,5 @@ export * from './balanced-clusters.ts';
 export * from './contiguous-clusters.ts';
 export * from './voronoi.ts';
 export * from './camera-projection.ts';
+export * from './partition.ts';
+export * from './polygon-check.ts';

@@ -8,6 +8,7 @@ import { seedUnits } from './seed-units.ts';
 import { buildDehuaDemo, type DehuaDemo } from './dehua.ts';
 import { seedDehuaDispatch } from './dehua-places.ts';
 import { seedDemoCameras } from './dehua-cameras.ts';
+import { seedGridsDemo } from './dehua-community-grids.ts';
 import { seedIntelDemo } from './seed-intel-demo.ts';
 import { DEMO_PASSWORD, type DemoScope, demoAccounts } from './demo-accounts.ts';
 
@@ -218,11 +219,25 @@ export async function seedDemo(services: Services, options: { seed?: number } = 
       options.seed ?? 350526,
     );
     await seedIntelDemo(trx, demo, actor.userId);
+    const gridGovernance = await seedGridsDemo(
+      trx,
+      demo,
+      orgIds.grid,
+      services.fieldCrypto,
+      services.clock.now(),
+      options.seed ?? 350526,
+    );
     await audit.write(trx, actor, {
       action: 'demo.seed',
       resource: 'tenant',
       resourceId: DEMO_TENANT,
-      detail: { orgs: allOrgs.length, divisions: divisions.length, users: accounts.length, units },
+      detail: {
+        orgs: allOrgs.length,
+        divisions: divisions.length,
+        users: accounts.length,
+        units,
+        ...gridGovernance,
+      },
     });
     await enqueue(trx, DEMO_TENANT, 'org.changed', { orgId: orgIds.tenant(DEMO_TENANT), change: 'created' });
     return true;

@@ -78,7 +78,7 @@ export const modules: readonly ModuleEntry[] = [
     path: '/grid',
     label: 'menu.grid',
     icon: <ClusterOutlined />,
-    roles: ['grid-worker', 'officer', 'auxiliary', 'commander', 'leader'],
+    roles: ['grid-worker', 'officer', 'auxiliary', 'dispatcher', 'commander', 'leader'],
     group: 'main',
   },
   {

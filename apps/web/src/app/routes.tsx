@@ -34,18 +34,12 @@ const CameraListPage = lazy(() =>
 const CameraViewPage = lazy(() =>
   import('../features/cameras/camera-view-page.tsx').then((m) => ({ default: m.CameraViewPage })),
 );
+const GridPage = lazy(() => import('../features/grid/grid-page.tsx').then((m) => ({ default: m.GridPage })));
 const AuditPage = lazy(() =>
   import('../features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
 );
 
-const planned: readonly PlannedModuleKey[] = [
-  'grid',
-  'volunteers',
-  'traffic',
-  'services',
-  'welfare',
-  'stats',
-];
+const planned: readonly PlannedModuleKey[] = ['volunteers', 'traffic', 'services', 'welfare', 'stats'];
 
 const guarded = (module: ModuleKey, page: ReactNode) => <RequireRole module={module}>{page}</RequireRole>;
 
@@ -92,6 +86,7 @@ export function createRouter() {
         })),
         { path: 'dispatch', element: guarded('dispatch', <DispatchPage />) },
         { path: 'intel', element: guarded('intel', <IntelPage />) },
+        { path: 'grid', element: guarded('grid', <GridPage />) },
         {
           path: 'cameras',
           element: (

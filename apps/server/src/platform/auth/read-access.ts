@@ -22,6 +22,8 @@ export const READ_ACCESS = {
   intel: ['analyst', 'commander', 'leader'],
   /** Guard points, patrol lines, control areas and coverage. */
   patrol: ['dispatcher', 'commander', 'leader', 'officer'],
+  /** Police and community grids and their "1+2+N" rosters (a grid worker: their own grid). */
+  grid: ['officer', 'auxiliary', 'dispatcher', 'commander', 'leader', 'grid-worker'],
   /** Video cameras. */
   camera: ['dispatcher', 'commander', 'leader', 'officer', 'system-admin'],
   /** Road closures and slow-downs: every signed-in user routes on them. */

@@ -547,8 +547,47 @@ export interface CamerasTable {
   updated_at: GeneratedTimestamp;
 }
 
+export interface CommunityGridsTable {
+  tenant_code: string;
+  id: string;
+  code: string;
+  name: string;
+  village_code: string;
+  police_grid_id: string;
+  boundary: Json<unknown>;
+  min_lon: number;
+  min_lat: number;
+  max_lon: number;
+  max_lat: number;
+  population: number | null;
+  demo: Generated<boolean>;
+  created_by: string;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface GridRostersTable {
+  tenant_code: string;
+  id: string;
+  grid_layer: 'police' | 'community';
+  grid_id: string;
+  police_grid_id: string;
+  role: string;
+  name: string;
+  phone: string | null;
+  user_id: string | null;
+  starts_on: string;
+  ends_on: string | null;
+  end_reason: string | null;
+  demo: Generated<boolean>;
+  created_by: string;
+  created_at: GeneratedTimestamp;
+}
+
 /** Every table of the database, for Kysely. Modules add their tables here as they land. */
 export interface DB {
+  community_grids: CommunityGridsTable;
+  grid_rosters: GridRostersTable;
   cameras: CamerasTable;
   patrol_features: PatrolFeaturesTable;
   road_events: RoadEventsTable;

@@ -1,0 +1,25 @@
+import type {
+  GridCoverage,
+  GridFeatureCollection,
+  GridImportBody,
+  GridImportResult,
+  GridLayer,
+  GridList,
+  RosterList,
+  RosterRevealBody,
+  RosterRevealed,
+  RosterSummary,
+} from '@ronghui/contracts';
+import { api } from '../../api/http-client.ts';
+
+export const gridApi = {
+  list: (layer: GridLayer) => api.get<GridList>('/grids', { layer }),
+  geojson: () => api.get<GridFeatureCollection>('/grids/geojson'),
+  summary: () => api.get<RosterSummary>('/grid/rosters/summary'),
+  rosters: (gridId: string, history = false) =>
+    api.get<RosterList>('/grid/rosters', { gridId, ...(history ? { history: 'true' } : {}) }),
+  coverage: (lon: number, lat: number) => api.get<GridCoverage>('/grid/coverage', { lon, lat }),
+  importCommunity: (body: GridImportBody) => api.post<GridImportResult>('/grids/import', body),
+  reveal: (id: string, body: RosterRevealBody) =>
+    api.post<RosterRevealed>(`/grid/rosters/${encodeURIComponent(id)}/reveal`, body),
+};

@@ -1,0 +1,140 @@
+import type { RosterEntry, RosterRevealed } from '@ronghui/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Empty, Form, Input, Modal, Radio, Skeleton, Switch, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { describeError } from '../../api/describe-error.ts';
+import { LoadError } from '../../app/load-error.tsx';
+import { useT } from '../../i18n/i18n-context.tsx';
+import { gridApi } from './grid-api.ts';
+
+const ROLE_COLORS: Record<RosterEntry['role'], string> = {
+  'community-officer': 'blue',
+  auxiliary: 'geekblue',
+  assistant: 'purple',
+  'full-time': 'green',
+  'part-time': 'cyan',
+  'village-cadre': 'gold',
+  volunteer: 'orange',
+};
+
+/** Shows one appointment's full name or phone after a stated reason (the server audits it). */
+function RevealModal({ entry, onClose }: { entry: RosterEntry; onClose: () => void }) {
+  const t = useT();
+  const [form] = Form.useForm<{ field: RosterRevealed['field']; reason: string }>();
+  const [shown, setShown] = useState<RosterRevealed | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    const values = await form.validateFields();
+    setBusy(true);
+    setError(null);
+    try {
+      setShown(await gridApi.reveal(entry.id, values));
+    } catch (e) {
+      setError(describeError(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={t('grid.reveal.title', { name: entry.name })}
+      onCancel={onClose}
+      onOk={shown ? onClose : submit}
+      okText={shown ? t('common.confirm') : t('grid.reveal.submit')}
+      confirmLoading={busy}
+      okButtonProps={{ 'data-testid': 'reveal-submit' } as Record<`data-${string}`, string>}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" initialValues={{ field: 'phone', reason: '' }}>
+        <Form.Item name="field" label={t('grid.reveal.field')}>
+          <Radio.Group>
+            <Radio value="phone">{t('grid.roster.phone')}</Radio>
+            <Radio value="name">{t('grid.roster.name')}</Radio>
+          </Radio.Group>
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label={t('grid.reveal.reason')}
+          rules={[{ required: true, min: 4, message: t('grid.reveal.reasonRule') }]}
+        >
+          <Input
+            placeholder={t('grid.reveal.reasonPlaceholder')}
+            maxLength={200}
+            data-testid="reveal-reason"
+          />
+        </Form.Item>
+      </Form>
+      {shown && (
+        <Typography.Paragraph data-testid="revealed-value">
+          {t(shown.field === 'phone' ? 'grid.roster.phone' : 'grid.roster.name')}：
+          <Typography.Text strong copyable>
+            {shown.value}
+          </Typography.Text>
+        </Typography.Paragraph>
+      )}
+      {error && <Typography.Text type="danger">{error}</Typography.Text>}
+      <Typography.Paragraph type="secondary">{t('grid.reveal.audited')}</Typography.Paragraph>
+    </Modal>
+  );
+}
+
+/** The "1+2+N" roster of one grid: current appointments, masked; history on request. */
+export function RosterPanel({ gridId }: { gridId: string }) {
+  const t = useT();
+  const [history, setHistory] = useState(false);
+  const [revealing, setRevealing] = useState<RosterEntry | null>(null);
+  const rosters = useQuery({
+    queryKey: ['grid', 'rosters', gridId, history],
+    queryFn: () => gridApi.rosters(gridId, history),
+  });
+  if (rosters.error) return <LoadError error={rosters.error} onRetry={() => rosters.refetch()} />;
+  if (rosters.isPending) return <Skeleton active />;
+  return (
+    <div data-testid="grid-roster">
+      <div style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 8 }}>
+        <Typography.Text type="secondary">{t('common.total', { n: rosters.data.total })}</Typography.Text>
+        <span>
+          <Switch size="small" checked={history} onChange={setHistory} /> {t('grid.roster.history')}
+        </span>
+      </div>
+      {rosters.data.items.length === 0 ? (
+        <Empty description={t('grid.roster.empty')} />
+      ) : (
+        <Table<RosterEntry>
+          size="small"
+          rowKey="id"
+          pagination={rosters.data.items.length > 12 ? { pageSize: 12, size: 'small' } : false}
+          dataSource={rosters.data.items}
+          columns={[
+            {
+              title: t('grid.roster.role'),
+              dataIndex: 'role',
+              render: (role: RosterEntry['role']) => (
+                <Tag color={ROLE_COLORS[role]}>{t(`grid.role.${role}`)}</Tag>
+              ),
+            },
+            { title: t('grid.roster.name'), dataIndex: 'name' },
+            { title: t('grid.roster.phone'), dataIndex: 'phone', render: (p: string | null) => p ?? '—' },
+            {
+              title: t('grid.roster.since'),
+              dataIndex: 'startsOn',
+              render: (s: string, r) => (r.endsOn ? `${s} ~ ${r.endsOn}` : s),
+            },
+            {
+              title: t('common.actions'),
+              key: 'reveal',
+              render: (_, r) => (
+                <Button size="small" type="link" onClick={() => setRevealing(r)}>
+                  {t('grid.reveal.button')}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      )}
+      {revealing && <RevealModal entry={revealing} onClose={() => setRevealing(null)} />}
+    </div>
+  );
+}
