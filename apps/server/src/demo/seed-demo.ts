@@ -9,6 +9,8 @@ import { buildDehuaDemo, type DehuaDemo } from './dehua.ts';
 import { seedDehuaDispatch } from './dehua-places.ts';
 import { seedDemoCameras } from './dehua-cameras.ts';
 import { seedIntelDemo } from './seed-intel-demo.ts';
+import { seedDisputesDemo } from './seed-disputes.ts';
+import { createDisputesRepo } from '../modules/disputes/index.ts';
 import { DEMO_PASSWORD, type DemoScope, demoAccounts } from './demo-accounts.ts';
 
 export const DEMO_TENANT = '350526';
@@ -218,11 +220,20 @@ export async function seedDemo(services: Services, options: { seed?: number } = 
       options.seed ?? 350526,
     );
     await seedIntelDemo(trx, demo, actor.userId);
+    const disputesRepo = createDisputesRepo(services.fieldCrypto);
+    const disputes = await seedDisputesDemo(
+      trx,
+      (x, d) => disputesRepo.insertMany(x, d.rows, d.parties, d.events),
+      demo,
+      gridOfVillage,
+      orgIds.station,
+      { tenantCode: DEMO_TENANT, actorId: actor.userId },
+    );
     await audit.write(trx, actor, {
       action: 'demo.seed',
       resource: 'tenant',
       resourceId: DEMO_TENANT,
-      detail: { orgs: allOrgs.length, divisions: divisions.length, users: accounts.length, units },
+      detail: { orgs: allOrgs.length, divisions: divisions.length, users: accounts.length, units, disputes },
     });
     await enqueue(trx, DEMO_TENANT, 'org.changed', { orgId: orgIds.tenant(DEMO_TENANT), change: 'created' });
     return true;
