@@ -2,6 +2,7 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/login-page.tsx';
 import { CameraGuard } from '../features/cameras/camera-guard.tsx';
+import { DisputeAlerts } from '../features/disputes/index.ts';
 import { UnderConstructionPage } from '../features/placeholder/under-construction-page.tsx';
 import { MePage, MessagesPage, MobileLayout, OrdersPage, UnitsPage } from '../mobile/index.ts';
 import { NotFoundPage } from './not-found-page.tsx';
@@ -33,6 +34,9 @@ const CameraListPage = lazy(() =>
 );
 const CameraViewPage = lazy(() =>
   import('../features/cameras/camera-view-page.tsx').then((m) => ({ default: m.CameraViewPage })),
+);
+const DisputesPage = lazy(() =>
+  import('../features/disputes/disputes-page.tsx').then((m) => ({ default: m.DisputesPage })),
 );
 const AuditPage = lazy(() =>
   import('../features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
@@ -81,6 +85,8 @@ export function createRouter() {
       path: '/',
       element: (
         <RequireAuth>
+          {/* A red dispute in the user's scope is announced wherever they are in the console. */}
+          <DisputeAlerts />
           <ShellLayout />
         </RequireAuth>
       ),
@@ -92,6 +98,7 @@ export function createRouter() {
         })),
         { path: 'dispatch', element: guarded('dispatch', <DispatchPage />) },
         { path: 'intel', element: guarded('intel', <IntelPage />) },
+        { path: 'disputes', element: guarded('disputes', <DisputesPage />) },
         {
           path: 'cameras',
           element: (

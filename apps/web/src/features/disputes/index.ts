@@ -1,0 +1,1 @@
+export { DisputeAlerts } from './dispute-alerts.tsx';
