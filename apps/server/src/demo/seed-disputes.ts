@@ -369,7 +369,7 @@ export function fenghuangStory(
         sort: 0,
         name: '陈大爷',
         phone: '13859512368',
-        id_number: '350526195203150017',
+        id_number: '350526195203150011',
       },
       {
         tenant_code: options.tenantCode,
@@ -378,7 +378,7 @@ export function fenghuangStory(
         sort: 1,
         name: '刘大妈',
         phone: '13905951247',
-        id_number: '350526195508220026',
+        id_number: '350526195508220025',
       },
     ],
     events,

@@ -2,7 +2,6 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/login-page.tsx';
 import { CameraGuard } from '../features/cameras/camera-guard.tsx';
-import { DisputeAlerts } from '../features/disputes/index.ts';
 import { UnderConstructionPage } from '../features/placeholder/under-construction-page.tsx';
 import { MePage, MessagesPage, MobileLayout, OrdersPage, UnitsPage } from '../mobile/index.ts';
 import { NotFoundPage } from './not-found-page.tsx';
@@ -85,8 +84,6 @@ export function createRouter() {
       path: '/',
       element: (
         <RequireAuth>
-          {/* A red dispute in the user's scope is announced wherever they are in the console. */}
-          <DisputeAlerts />
           <ShellLayout />
         </RequireAuth>
       ),

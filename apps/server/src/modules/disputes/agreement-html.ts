@@ -1,5 +1,5 @@
 import type { DisputeAgreement, DisputeMediator } from '@ronghui/contracts';
-import { chinaDateKey } from '@ronghui/geo';
+import { chinaDate } from '@ronghui/geo';
 
 const escapeHtml = (s: string) =>
   s
@@ -45,7 +45,7 @@ export function agreementHtml(doc: AgreementDocument): string {
     const [y, m, d] = iso.split('-');
     return `${y}年${Number(m)}月${Number(d)}日`;
   };
-  const signed = dateZh(chinaDateKey(new Date(doc.agreement.signedAt)));
+  const signed = dateZh(chinaDate(new Date(doc.agreement.signedAt)));
   const parties = doc.parties
     .map(
       (p, i) =>

@@ -13,7 +13,7 @@ import type {
   DisputeStatus,
   DisputeStatusBody,
 } from '@ronghui/contracts';
-import { chinaDateKey, type GeoJSON, type LngLat, pointInPolygon } from '@ronghui/geo';
+import { chinaDate, chinaDateKey, type GeoJSON, type LngLat, pointInPolygon } from '@ronghui/geo';
 import { normalizeIdNumber, normalizeMobile, parseIdNumber, reasonMessage } from '@ronghui/ids';
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
@@ -177,7 +177,7 @@ export function createDisputesService(deps: DisputesDeps) {
       const now = clock.now();
       const registeredAt = body.registeredAt ? new Date(body.registeredAt) : now;
       if (registeredAt > now) throw invalid('/registeredAt', 'must not lie in the future');
-      const parties = validateParties(body, chinaDateKey(now));
+      const parties = validateParties(body, chinaDate(now));
       let gridId: string | null = null;
       if (body.gridId) {
         if (dir.get(body.gridId)?.kind !== 'grid')

@@ -25,7 +25,9 @@ import {
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { hasAnyRole, useAuth } from '../../app/auth-context.tsx';
+import { LiveChannelProvider, useLiveEvents } from '../../app/live-channel.tsx';
 import { LoadError } from '../../app/load-error.tsx';
+import { DisputeAlerts } from './dispute-alerts.tsx';
 import { formatDateTime } from '../../i18n/format-datetime.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
@@ -37,8 +39,18 @@ import { disputesApi } from './disputes-api.ts';
 const thisYear = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-/** 矛盾纠纷: the year's figures, the list with its filters, registration and each dispute's mediation. */
+/** 矛盾纠纷, with the live channel: a red dispute registered in the user's scope is announced at once. */
 export function DisputesPage() {
+  return (
+    <LiveChannelProvider subscribe={['dispute.*']}>
+      <DisputeAlerts />
+      <DisputesView />
+    </LiveChannelProvider>
+  );
+}
+
+/** The year's figures, the list with its filters, registration and each dispute's mediation. */
+function DisputesView() {
   const t = useT();
   const { user } = useAuth();
   const queryClient = useQueryClient();
@@ -77,6 +89,7 @@ export function DisputesPage() {
       predicate: (q) => q.queryKey[1] !== 'detail',
     });
   };
+  useLiveEvents('dispute.alert', () => void queryClient.invalidateQueries({ queryKey: ['disputes'] }));
   const s = stats.data;
   const columns: TableColumnsType<DisputeSummary> = [
     {

@@ -1,1 +1,0 @@
-export { DisputeAlerts } from './dispute-alerts.tsx';
