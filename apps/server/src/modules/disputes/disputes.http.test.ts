@@ -75,7 +75,11 @@ describe.each(databaseKinds())('disputes 矛盾纠纷 (%s)', (kind) => {
     const d = res.json();
     expect(d).toMatchObject({ status: 'registered', kind: 'homestead', risk: 'yellow', overdue: false });
     expect(d.station.name).toBe('浔中派出所');
-    expect(d.parties[0]).toMatchObject({ name: '陈**', phone: '138****2368', idNumber: '110105********002X' });
+    expect(d.parties[0]).toMatchObject({
+      name: '陈**',
+      phone: '138****2368',
+      idNumber: '110105********002X',
+    });
     expect(new Date(d.dueAt).getTime() - new Date(d.registeredAt).getTime()).toBe(30 * 86_400_000);
     expect(d.timeline[0].kind).toBe('registered');
 
