@@ -59,6 +59,8 @@ export function presentDetail(
   dir: OrgDirectory,
   now: Date,
 ): DisputeDetail {
+  // Parties named among the attendees are masked like the parties themselves.
+  const partyNames = new Set(parties.map((p) => p.name));
   const meetings: DisputeMeeting[] = events
     .filter((e) => e.kind === 'meeting')
     .map((e) => {
@@ -66,7 +68,7 @@ export function presentDetail(
       return {
         at: iso(d.at ?? e.at),
         place: d.place ?? '',
-        attendees: d.attendees ?? [],
+        attendees: (d.attendees ?? []).map((a) => (partyNames.has(a) ? (mask('name', a) ?? a) : a)),
         summary: d.summary ?? '',
         outcome: d.outcome ?? '',
       };

@@ -160,7 +160,10 @@ describe.each(databaseKinds())('disputes 矛盾纠纷 (%s)', (kind) => {
       },
     });
     expect(meeting.statusCode).toBe(201);
-    expect(meeting.json()).toMatchObject({ status: 'mediating', meetings: [{ place: '邻里中心警务室' }] });
+    expect(meeting.json()).toMatchObject({
+      status: 'mediating',
+      meetings: [{ place: '邻里中心警务室', attendees: ['陈**', '刘**', '郑汀煌', '小陈'] }],
+    });
     const signed = await t.as(gw, {
       method: 'PUT',
       url: `/api/disputes/${id}/agreement`,
