@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import type { DB, DisputeEventsTable, DisputePartiesTable, DisputesTable } from '../../platform/db/schema.ts';
 import type { FieldCrypto } from '../../platform/privacy/field-crypto.ts';
 
@@ -52,28 +52,19 @@ export function createDisputesRepo(crypto: FieldCrypto) {
       await trx.insertInto('disputes').values(row).execute();
       if (parties.length) await trx.insertInto('dispute_parties').values(parties.map(seal)).execute();
     },
-    /** Bulk load (the demo's history): rows, parties and timeline in batches. */
+    /**
+     * Bulk load (the demo's history): each table in one statement that unpacks a JSON array
+     * (`jsonb_populate_recordset`), far cheaper than thousands of bound parameters on the embedded database.
+     */
     async insertMany(
       trx: Kysely<DB>,
       rows: Insertable<DisputesTable>[],
       parties: Insertable<DisputePartiesTable>[],
       events: DisputeEventInsert[],
     ) {
-      for (let i = 0; i < rows.length; i += 500)
-        await trx
-          .insertInto('disputes')
-          .values(rows.slice(i, i + 500))
-          .execute();
-      for (let i = 0; i < parties.length; i += 1000)
-        await trx
-          .insertInto('dispute_parties')
-          .values(parties.slice(i, i + 1000).map(seal))
-          .execute();
-      for (let i = 0; i < events.length; i += 1000)
-        await trx
-          .insertInto('dispute_events')
-          .values(events.slice(i, i + 1000))
-          .execute();
+      await bulk(trx, 'disputes', rows, ['mediators', 'referral', 'agreement']);
+      await bulk(trx, 'dispute_parties', parties.map(seal), []);
+      await bulk(trx, 'dispute_events', events, ['detail']);
     },
     findById(db: Kysely<DB>, tenantCode: string, id: string) {
       return db
@@ -157,6 +148,21 @@ export function createDisputesRepo(crypto: FieldCrypto) {
         .execute();
     },
   };
+
+  /** One INSERT … SELECT FROM jsonb_populate_recordset per table; JSON columns arrive as JSON text. */
+  async function bulk(trx: Kysely<DB>, table: string, rows: object[], jsonColumns: string[]) {
+    if (rows.length === 0) return;
+    const columns = Object.keys(rows[0]!);
+    const values = rows.map((r) => {
+      const out: Record<string, unknown> = { ...r };
+      for (const c of jsonColumns) if (typeof out[c] === 'string') out[c] = JSON.parse(out[c] as string);
+      return out;
+    });
+    const list = sql.join(columns.map((c) => sql.ref(c)));
+    await sql`INSERT INTO ${sql.table(table)} (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(values)}::jsonb)`.execute(
+      trx,
+    );
+  }
 
   function seal(p: Insertable<DisputePartiesTable>): Insertable<DisputePartiesTable> {
     return {
