@@ -25,6 +25,8 @@ const REVEAL: readonly RoleKey[] = [...COMMAND, 'officer', 'analyst', 'grid-work
 const GRID_READ: readonly RoleKey[] = [...STATION, 'leader', 'grid-worker'];
 const GRID_WRITE: readonly RoleKey[] = ['commander', 'officer'];
 const GRID_REVEAL: readonly RoleKey[] = [...COMMAND, 'officer', 'grid-worker'];
+const DISPUTE_READ: readonly RoleKey[] = [...STATION, 'analyst', 'grid-worker', 'leader'];
+const DISPUTE_WRITE: readonly RoleKey[] = [...STATION, 'grid-worker'];
 
 export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/health': 'anyone',
@@ -152,6 +154,16 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/push/subscriptions': 'signed-in',
   'POST /api/push/subscriptions': 'signed-in',
   'DELETE /api/push/subscriptions': 'signed-in',
+  'POST /api/disputes': DISPUTE_WRITE,
+  'GET /api/disputes': DISPUTE_READ,
+  'GET /api/disputes/stats': DISPUTE_READ,
+  'GET /api/disputes/:id': DISPUTE_READ,
+  'POST /api/disputes/:id/status': DISPUTE_WRITE,
+  'POST /api/disputes/:id/meetings': DISPUTE_WRITE,
+  'PUT /api/disputes/:id/agreement': DISPUTE_WRITE,
+  'GET /api/disputes/:id/agreement.pdf': DISPUTE_READ,
+  'POST /api/disputes/:id/follow-ups': DISPUTE_WRITE,
+  'POST /api/disputes/:id/reveal': REVEAL,
 };
 
 /** Each topic of the live channel, and the roles that receive it (when their scope reaches its orgs). */
@@ -174,6 +186,7 @@ export const TOPIC_ACCESS: Record<Topic, readonly RoleKey[]> = {
   'emergency.acknowledged': MESSAGING,
   'road.event.changed': ALL,
   'patrol.changed': PATROL_READ,
+  'dispute.alert': DISPUTE_READ,
   'audit.alert': ['auditor'],
 };
 
@@ -197,6 +210,7 @@ export const TOPIC_READ_ROUTE: Record<Topic, string> = {
   'emergency.acknowledged': 'GET /api/emergencies',
   'road.event.changed': 'GET /api/routing/closures',
   'patrol.changed': 'GET /api/patrol-plans',
+  'dispute.alert': 'GET /api/disputes/:id',
   'audit.alert': 'GET /api/audit',
 };
 

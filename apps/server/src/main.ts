@@ -88,7 +88,13 @@ import {
   createIntelModule,
   registerIncidentRecordRoute,
   registerIntelRoutes,
+  renderPdf,
 } from './modules/intel/index.ts';
+import {
+  createDisputesRepo,
+  createDisputesService,
+  registerDisputesRoutes,
+} from './modules/disputes/index.ts';
 import { createUsersRepo, createUsersService, registerUsersRoutes } from './modules/users/index.ts';
 
 export const defaultWebDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -279,6 +285,16 @@ export async function createServices(deps: {
     clock,
     log,
   });
+  const disputes = createDisputesService({
+    db,
+    repo: createDisputesRepo(fieldCrypto),
+    orgs,
+    audit,
+    privacy,
+    bus,
+    clock,
+    renderPdf: (html) => renderPdf(html),
+  });
   const orderAlerts = createOrderAlerts({ db, push, incidents, units: unitsRepo, orgs, clock, log });
   bus.subscribe((event) => hub.broadcast(event));
   bus.subscribe((event) => orderAlerts.onEvent(event));
@@ -323,6 +339,7 @@ export async function createServices(deps: {
     map,
     push,
     orderAlerts,
+    disputes,
   };
 }
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -354,6 +371,7 @@ export async function createServer(
   registerUsersRoutes(app, services.users);
   registerAuditRoutes(app, services.audit);
   registerIntelRoutes(app, services.intel);
+  registerDisputesRoutes(app, services.disputes);
   registerIncidentRecordRoute(app, services.incidentRecords);
   registerIncidentsRoutes(app, services.incidents);
   registerUnitsRoutes(app, { units: services.units, avl: services.avl, orgs: services.orgs });

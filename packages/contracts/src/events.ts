@@ -167,6 +167,17 @@ export const liveEvents = {
     stationId: z.string(),
     change: z.enum(['created', 'updated', 'deleted']),
   }),
+  /** A red (high-risk) dispute was registered: its station hears of it at once. */
+  'dispute.alert': z.object({
+    disputeId: z.string(),
+    number: z.string(),
+    kind: z.string(),
+    risk: z.enum(['red', 'yellow', 'blue']),
+    stationId: z.string().nullable(),
+    gridId: z.string().nullable(),
+    address: z.string().nullable(),
+    at: isoDateTime,
+  }),
   'audit.alert': z.object({
     seq: z.number().int(),
     action: z.string(),

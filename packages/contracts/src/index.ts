@@ -5,6 +5,7 @@ export * from './audit.ts';
 export * from './auth.ts';
 export * from './cameras.ts';
 export * from './dispatch.ts';
+export * from './disputes.ts';
 export * from './events.ts';
 export * from './health.ts';
 export * from './incidents.ts';

@@ -10,6 +10,8 @@ import { seedDehuaDispatch } from './dehua-places.ts';
 import { seedDemoCameras } from './dehua-cameras.ts';
 import { seedGridsDemo } from './dehua-community-grids.ts';
 import { seedIntelDemo } from './seed-intel-demo.ts';
+import { seedDisputesDemo } from './seed-disputes.ts';
+import { createDisputesRepo } from '../modules/disputes/index.ts';
 import { DEMO_PASSWORD, type DemoScope, demoAccounts } from './demo-accounts.ts';
 
 export const DEMO_TENANT = '350526';
@@ -227,6 +229,15 @@ export async function seedDemo(services: Services, options: { seed?: number } = 
       services.clock.now(),
       options.seed ?? 350526,
     );
+    const disputesRepo = createDisputesRepo(services.fieldCrypto);
+    const disputes = await seedDisputesDemo(
+      trx,
+      (x, d) => disputesRepo.insertMany(x, d.rows, d.parties, d.events),
+      demo,
+      gridOfVillage,
+      orgIds.station,
+      { tenantCode: DEMO_TENANT, actorId: actor.userId },
+    );
     await audit.write(trx, actor, {
       action: 'demo.seed',
       resource: 'tenant',
@@ -237,6 +248,7 @@ export async function seedDemo(services: Services, options: { seed?: number } = 
         users: accounts.length,
         units,
         ...gridGovernance,
+        disputes,
       },
     });
     await enqueue(trx, DEMO_TENANT, 'org.changed', { orgId: orgIds.tenant(DEMO_TENANT), change: 'created' });

@@ -5,6 +5,7 @@ import {
   BarChartOutlined,
   CarOutlined,
   ClusterOutlined,
+  CommentOutlined,
   HeartOutlined,
   HomeOutlined,
   NodeIndexOutlined,
@@ -23,6 +24,7 @@ export type ModuleKey =
   | 'dispatch'
   | 'intel'
   | 'grid'
+  | 'disputes'
   | 'volunteers'
   | 'traffic'
   | 'services'
@@ -79,6 +81,14 @@ export const modules: readonly ModuleEntry[] = [
     label: 'menu.grid',
     icon: <ClusterOutlined />,
     roles: ['grid-worker', 'officer', 'auxiliary', 'dispatcher', 'commander', 'leader'],
+    group: 'main',
+  },
+  {
+    key: 'disputes',
+    path: '/disputes',
+    label: 'menu.disputes',
+    icon: <CommentOutlined />,
+    roles: ['grid-worker', 'officer', 'auxiliary', 'dispatcher', 'commander', 'analyst', 'leader'],
     group: 'main',
   },
   {

@@ -35,6 +35,9 @@ const CameraViewPage = lazy(() =>
   import('../features/cameras/camera-view-page.tsx').then((m) => ({ default: m.CameraViewPage })),
 );
 const GridPage = lazy(() => import('../features/grid/grid-page.tsx').then((m) => ({ default: m.GridPage })));
+const DisputesPage = lazy(() =>
+  import('../features/disputes/disputes-page.tsx').then((m) => ({ default: m.DisputesPage })),
+);
 const AuditPage = lazy(() =>
   import('../features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
 );
@@ -87,6 +90,7 @@ export function createRouter() {
         { path: 'dispatch', element: guarded('dispatch', <DispatchPage />) },
         { path: 'intel', element: guarded('intel', <IntelPage />) },
         { path: 'grid', element: guarded('grid', <GridPage />) },
+        { path: 'disputes', element: guarded('disputes', <DisputesPage />) },
         {
           path: 'cameras',
           element: (

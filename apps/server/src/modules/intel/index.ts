@@ -8,3 +8,4 @@ export {
 export { registerIntelRoutes } from './intel.routes.ts';
 export { createIntelModule, type IntelModule } from './intel.module.ts';
 export { createIncidentRecords, registerIncidentRecordRoute } from './incident-record.ts';
+export { renderPdf } from './report-pdf.ts';

@@ -585,6 +585,57 @@ export interface GridRostersTable {
 }
 
 /** Every table of the database, for Kysely. Modules add their tables here as they land. */
+/** 矛盾纠纷 (the disputes module). */
+export interface DisputesTable {
+  tenant_code: string;
+  id: string;
+  number: string;
+  kind: string;
+  risk: string;
+  status: string;
+  description: string;
+  address: string | null;
+  lon: number | null;
+  lat: number | null;
+  grid_id: string | null;
+  station_id: string | null;
+  mediators: Json<{ name: string; role: string; userId?: string | null }[]>;
+  referral: NullableJson<{ target: string; note: string | null }>;
+  agreement: NullableJson<Record<string, unknown>>;
+  registered_at: Timestamp;
+  due_at: Timestamp;
+  concluded_at: NullableTimestamp;
+  closed_at: NullableTimestamp;
+  demo: Generated<boolean>;
+  created_by: string;
+  updated_at: Timestamp;
+}
+
+/** A party to a dispute; name, phone and ID number encrypted at rest. */
+export interface DisputePartiesTable {
+  tenant_code: string;
+  id: string;
+  dispute_id: string;
+  sort: number;
+  name: string;
+  phone: string | null;
+  id_number: string | null;
+}
+
+export interface DisputeEventsTable {
+  id: ColumnType<number, never, never>;
+  tenant_code: string;
+  dispute_id: string;
+  at: Timestamp;
+  actor_id: string | null;
+  actor: string;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  note: string | null;
+  detail: Json<Record<string, unknown>>;
+}
+
 export interface DB {
   community_grids: CommunityGridsTable;
   grid_rosters: GridRostersTable;
@@ -613,6 +664,9 @@ export interface DB {
   audit_checkpoints: AuditCheckpointsTable;
   outbox: OutboxTable;
   incident_attachments: IncidentAttachmentsTable;
+  disputes: DisputesTable;
+  dispute_parties: DisputePartiesTable;
+  dispute_events: DisputeEventsTable;
   idempotency_keys: IdempotencyKeysTable;
   push_subscriptions: PushSubscriptionsTable;
   schema_migrations: SchemaMigrationsTable;

@@ -29,6 +29,7 @@ export const TOPIC_RESOURCE: Readonly<Record<Topic, Readable>> = {
   'emergency.acknowledged': 'emergency',
   'road.event.changed': 'road',
   'patrol.changed': 'patrol',
+  'dispute.alert': 'dispute',
   'audit.alert': 'audit',
 };
 
