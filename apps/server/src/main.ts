@@ -84,6 +84,7 @@ import {
   registerIntelRoutes,
 } from './modules/intel/index.ts';
 import { createUsersRepo, createUsersService, registerUsersRoutes } from './modules/users/index.ts';
+import { createHazardsRepo, createHazardsService, registerHazardsRoutes } from './modules/hazards/index.ts';
 
 export const defaultWebDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -245,6 +246,15 @@ export async function createServices(deps: {
     bus,
     clock,
   });
+  const hazards = createHazardsService({
+    db,
+    repo: createHazardsRepo(),
+    orgs,
+    incidents,
+    audit,
+    bus,
+    clock,
+  });
   const incidentRecords = createIncidentRecords({ scope: intel.scope, incidents, audit, bus });
   const map = createMapService({ config, db, repo: createMapRepo(), orgs });
   const push = createPushService({
@@ -295,6 +305,7 @@ export async function createServices(deps: {
     cameras,
     cot,
     timers,
+    hazards,
     incidentRecords,
     messages,
     messageGroups,
@@ -349,6 +360,7 @@ export async function createServer(
     groups: services.messageGroups,
     emergencies: services.emergencies,
   });
+  registerHazardsRoutes(app, services.hazards);
   registerWsRoutes(app, services.hub);
   app.addHook('onClose', async () => services.hub.closeAll());
   return app;
@@ -453,6 +465,7 @@ export async function startServer(
     const tenantCodes = async () =>
       (await services.db.selectFrom('tenants').select('tenant_code').execute()).map((t) => t.tenant_code);
     const stopTimers = services.timers.watch(tenantCodes, log);
+    const stopHazardSweep = services.hazards.watch(tenantCodes, log);
     const auditCheckpoints = services.audit.startCheckpoints({ log, tenants: tenantCodes });
     return {
       url,
@@ -460,6 +473,7 @@ export async function startServer(
       mqttUrl: devices.url,
       async close() {
         stopTimers();
+        stopHazardSweep();
         await simulator?.stop();
         await devices.close();
         await app.close();

@@ -16,3 +16,4 @@ export * from './routing.ts';
 export * from './units.ts';
 export * from './users.ts';
 export * from './push.ts';
+export * from './hazards.ts';

@@ -18,6 +18,8 @@ export const READ_ACCESS = {
   message: ['dispatcher', 'commander', 'leader', 'officer', 'auxiliary'],
   /** Officers' emergency buttons. */
   emergency: ['dispatcher', 'commander', 'leader', 'officer', 'auxiliary'],
+  /** Hazards (隐患) and grid cases: grid workers their grid's, stations theirs, county roles all. */
+  hazard: ['grid-worker', 'officer', 'auxiliary', 'dispatcher', 'commander', 'analyst', 'leader'],
   /** Crime records, series, hotspots and reports. */
   intel: ['analyst', 'commander', 'leader'],
   /** Guard points, patrol lines, control areas and coverage. */
