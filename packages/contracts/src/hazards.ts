@@ -10,6 +10,7 @@ import { isoDateTime, listOf, uuidOf, uuidParams } from './common.ts';
  */
 
 export { HAZARD_ACTIONS, HAZARD_KINDS, HAZARD_RATINGS, HAZARD_STATES };
+export type { HazardAction, HazardKind, HazardRating, HazardState } from '@ronghui/hazards';
 /** Kinds a person reports (a referred call comes only from an incident). */
 export const HAZARD_REPORT_KINDS = HAZARD_KINDS.filter((k) => k !== 'referred-call') as Exclude<
   (typeof HAZARD_KINDS)[number],

@@ -13,6 +13,7 @@ import {
   SolutionOutlined,
   TeamOutlined,
   UserOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { RoleKey } from '@ronghui/contracts';
@@ -23,6 +24,7 @@ export type ModuleKey =
   | 'dispatch'
   | 'intel'
   | 'grid'
+  | 'hazards'
   | 'volunteers'
   | 'traffic'
   | 'services'
@@ -79,6 +81,14 @@ export const modules: readonly ModuleEntry[] = [
     label: 'menu.grid',
     icon: <ClusterOutlined />,
     roles: ['grid-worker', 'officer', 'auxiliary', 'commander', 'leader'],
+    group: 'main',
+  },
+  {
+    key: 'hazards',
+    path: '/hazards',
+    label: 'menu.hazards',
+    icon: <WarningOutlined />,
+    roles: ['grid-worker', 'officer', 'auxiliary', 'dispatcher', 'commander', 'analyst', 'leader'],
     group: 'main',
   },
   {
