@@ -831,5 +831,10 @@ export const enUS: Messages = {
   'mobile.hazards.mine': "My grid's hazards",
   'mobile.hazards.empty': 'No hazards',
   'mobile.hazards.needPosition': 'Locate first',
+  'hazards.incidentTimeline.gridCase': 'Handed to the grid centre (grid case {number})',
+  'hazards.incidentTimeline.gridCaseClosed': 'Grid case {number} closed',
+  'hazards.incidentTimeline.fromHazard': 'Made from hazard {number}',
+  'hazards.gridCase.button': 'To grid centre',
+  'hazards.gridCase.confirm': 'Not police business: hand this call to the grid centre as a grid case?',
   'mobile.hazards.needDescription': 'Describe what you saw',
 };

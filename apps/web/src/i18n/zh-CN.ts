@@ -812,5 +812,10 @@ export const zhCN = {
   'mobile.hazards.mine': '我的网格隐患',
   'mobile.hazards.empty': '暂无隐患',
   'mobile.hazards.needPosition': '请先定位',
+  'hazards.incidentTimeline.gridCase': '转网格中心处置（网格事件 {number}）',
+  'hazards.incidentTimeline.gridCaseClosed': '网格事件 {number} 已结案',
+  'hazards.incidentTimeline.fromHazard': '由隐患 {number} 转为警情',
+  'hazards.gridCase.button': '转网格',
+  'hazards.gridCase.confirm': '非警务警情：转网格中心作为网格事件处置？',
   'mobile.hazards.needDescription': '请填写情况描述',
 } satisfies Record<string, string>;
