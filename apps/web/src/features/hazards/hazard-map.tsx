@@ -1,11 +1,23 @@
 import type { FeatureCollection, Point } from 'geojson';
-import type { GeoJSONSource, MapLayerMouseEvent } from 'maplibre-gl';
+import type { GeoJSONSource, LayerSpecification, MapLayerMouseEvent } from 'maplibre-gl';
 import { useEffect, useMemo, useRef } from 'react';
 import type { OrgFeatureCollection } from '../../api/orgs-api.ts';
-import { buildDispatchStyle } from '../../map/dispatch-style.ts';
+import { buildDispatchStyle, emptyCollection } from '../../map/dispatch-style.ts';
 import { useMapLibre } from '../../map/use-maplibre.ts';
 import { type Hazard, hazardColor } from './hazards-api.ts';
 import 'maplibre-gl/dist/maplibre-gl.css';
+
+const hazardLayer: LayerSpecification = {
+  id: 'hazard-point',
+  type: 'circle',
+  source: 'hazards',
+  paint: {
+    'circle-radius': ['case', ['get', 'selected'], 10, 7],
+    'circle-color': ['get', 'color'],
+    'circle-stroke-color': '#ffffff',
+    'circle-stroke-width': ['case', ['get', 'selected'], 3, 1.5],
+  },
+};
 
 /** Hazards as dots on the county map (colour by lateness); a click picks one. */
 export function HazardMap(props: {
@@ -20,20 +32,15 @@ export function HazardMap(props: {
   select.current = onSelect;
   const { container, map } = useMapLibre({
     name: 'hazard map',
-    style: () => buildDispatchStyle(initial.current),
+    style: () => {
+      const base = buildDispatchStyle(initial.current);
+      return {
+        ...base,
+        sources: { ...base.sources, hazards: { type: 'geojson', data: emptyCollection } },
+        layers: [...base.layers, hazardLayer],
+      };
+    },
     init: (map, element) => {
-      map.addSource('hazards', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-      map.addLayer({
-        id: 'hazard-point',
-        type: 'circle',
-        source: 'hazards',
-        paint: {
-          'circle-radius': ['case', ['get', 'selected'], 10, 7],
-          'circle-color': ['get', 'color'],
-          'circle-stroke-color': '#ffffff',
-          'circle-stroke-width': ['case', ['get', 'selected'], 3, 1.5],
-        },
-      });
       const click = (e: MapLayerMouseEvent) => {
         const id = e.features?.[0]?.properties?.id;
         if (typeof id === 'string') select.current(id);
