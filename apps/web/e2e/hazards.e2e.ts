@@ -78,7 +78,13 @@ describe.skipIf(!hasChromium())('a hazard reported offline from a grid worker’
     await signIn(desk.page, server.url, 'officer-yangmei');
     await desk.page.getByTestId('side-menu').getByText('隐患').click();
     await desk.page.waitForURL(`${server.url}/hazards`);
-    await desk.page.locator('[data-testid=hazard-map][data-map-state=idle]').waitFor({ timeout: 60_000 });
+    await desk.page
+      .locator('[data-testid=hazard-map][data-map-state=idle]')
+      .waitFor({ timeout: 60_000 })
+      .catch(async (error: unknown) => {
+        await shot(desk.page, '0-desk-failed');
+        throw new Error(`${String(error)}\npage errors: ${desk.pageErrors.join('; ')}`);
+      });
     await desk.page.locator('[data-testid=live-state][data-state=open]').waitFor({ timeout: 30_000 });
     const rowsBefore = await desk.page.getByTestId('hazard-row').count();
 

@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Col, Row, Segmented, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { App, Badge, Col, Row, Segmented, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { fetchOrgGeojson } from '../../api/orgs-api.ts';
-import { useLiveEvents } from '../../app/live-channel.tsx';
+import { LiveChannelProvider, useLiveEvents, useLiveState } from '../../app/live-channel.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { formatDateTime } from '../../i18n/format-datetime.ts';
@@ -14,6 +14,15 @@ type Filter = 'open' | 'overdue' | 'all';
 
 /** 隐患: the hazards in the user's scope on the map and in a list, one in detail with its loop and steps. */
 export function HazardsPage() {
+  return (
+    <LiveChannelProvider subscribe={['hazard.*']}>
+      <HazardsWorkspace />
+    </LiveChannelProvider>
+  );
+}
+
+function HazardsWorkspace() {
+  const live = useLiveState();
   const t = useT();
   const { notification } = App.useApp();
   const queryClient = useQueryClient();
@@ -75,9 +84,17 @@ export function HazardsPage() {
 
   return (
     <div data-testid="hazards-page">
-      <Typography.Title level={4} style={{ marginTop: 0 }}>
-        {t('hazards.title')}
-      </Typography.Title>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={4} style={{ marginTop: 0 }}>
+          {t('hazards.title')}
+        </Typography.Title>
+        <Badge
+          data-testid="live-state"
+          data-state={live}
+          status={live === 'open' ? 'success' : live === 'connecting' ? 'processing' : 'error'}
+          text={t(`dispatch.live.${live}`)}
+        />
+      </Space>
       <Segmented<Filter>
         value={filter}
         onChange={setFilter}
