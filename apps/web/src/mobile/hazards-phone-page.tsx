@@ -1,5 +1,5 @@
 import { AimOutlined, CameraOutlined, SendOutlined } from '@ant-design/icons';
-import { HAZARD_REPORT_KINDS } from '@ronghui/contracts';
+import { HAZARD_KINDS, type HazardKind } from '@ronghui/hazards';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Input, Select, Tag } from 'antd';
 import { useEffect, useRef, useState } from 'react';
@@ -13,7 +13,9 @@ import { newHazardId } from './hazard-id.ts';
 import { compressPhoto } from './photo.ts';
 
 type Position = { lon: number; lat: number };
-type Kind = (typeof HAZARD_REPORT_KINDS)[number];
+type Kind = Exclude<HazardKind, 'referred-call'>;
+/** What a person reports (a referred call comes only from a 110 incident). The pure package, not the zod contract: the phone's bundle stays free of schema code. */
+const REPORT_KINDS = HAZARD_KINDS.filter((k): k is Kind => k !== 'referred-call');
 
 /**
  * 隐患 on the grid worker's phone: report one with the camera and the phone's position, then see the grid's
@@ -126,7 +128,7 @@ export function HazardsPhonePage() {
           size="large"
           data-testid="hazard-kind"
           aria-label={t('mobile.hazards.kind')}
-          options={HAZARD_REPORT_KINDS.map((k) => ({
+          options={REPORT_KINDS.map((k) => ({
             value: k,
             label: t(`hazards.kind.${k}` as MessageKey),
           }))}
@@ -216,7 +218,12 @@ export function HazardsPhonePage() {
           <div className="m-card-sub">{h.description}</div>
           <div className="m-card-sub">
             {formatDateTime(h.reportedAt)}
-            {h.photoCount > 0 ? ` · 📷 ${h.photoCount}` : ''}
+            {h.photoCount > 0 && (
+              <>
+                {' · '}
+                <CameraOutlined /> {h.photoCount}
+              </>
+            )}
           </div>
         </div>
       ))}

@@ -58,7 +58,7 @@ function HazardsWorkspace() {
 
   const items = list.data?.items ?? [];
   const columns: TableColumnsType<Hazard> = [
-    { title: t('hazards.col.number'), dataIndex: 'number', width: 150 },
+    { title: t('hazards.col.number'), dataIndex: 'number', width: 160 },
     {
       title: t('hazards.col.kind'),
       dataIndex: 'kind',
@@ -77,9 +77,14 @@ function HazardsWorkspace() {
         </>
       ),
     },
-    { title: t('hazards.col.grid'), render: (_, h) => h.grid?.name ?? h.station?.name ?? '—' },
-    { title: t('hazards.col.reportedAt'), width: 160, render: (_, h) => formatDateTime(h.reportedAt) },
-    { title: t('hazards.col.deadline'), width: 160, render: (_, h) => formatDateTime(h.deadlineAt) },
+    {
+      title: t('hazards.col.grid'),
+      width: 150,
+      ellipsis: true,
+      render: (_, h) => h.grid?.name ?? h.station?.name ?? '—',
+    },
+    { title: t('hazards.col.reportedAt'), width: 150, render: (_, h) => formatDateTime(h.reportedAt) },
+    { title: t('hazards.col.deadline'), width: 150, render: (_, h) => formatDateTime(h.deadlineAt) },
   ];
 
   return (
