@@ -120,6 +120,7 @@ function HazardsWorkspace() {
             data-testid="hazard-list"
             rowKey="id"
             size="small"
+            scroll={{ x: 820 }}
             loading={list.isPending}
             columns={columns}
             dataSource={items}
