@@ -21,6 +21,9 @@ const ANALYST: readonly RoleKey[] = ['analyst'];
 const PATROL_READ: readonly RoleKey[] = [...COMMAND, 'officer', 'leader'];
 const MESSAGING: readonly RoleKey[] = [...STATION, 'leader'];
 const CAMERA_READ: readonly RoleKey[] = [...COMMAND, 'officer', 'leader', 'system-admin'];
+const HAZARD_READ: readonly RoleKey[] = [...STATION, 'grid-worker', 'analyst', 'leader'];
+const HAZARD_REPORT: readonly RoleKey[] = [...STATION, 'grid-worker'];
+const HAZARD_WORK: readonly RoleKey[] = [...STATION, 'grid-worker'];
 const REVEAL: readonly RoleKey[] = [...COMMAND, 'officer', 'analyst', 'grid-worker'];
 const GRID_READ: readonly RoleKey[] = [...STATION, 'leader', 'grid-worker'];
 const GRID_WRITE: readonly RoleKey[] = ['commander', 'officer'];
@@ -150,6 +153,17 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/units/:id/emergency': ['officer', 'auxiliary'],
   'POST /api/emergencies/:id/ack': COMMAND,
   'GET /api/emergencies': MESSAGING,
+  'POST /api/hazards': HAZARD_REPORT,
+  'GET /api/hazards': HAZARD_READ,
+  'GET /api/hazards/deadlines': HAZARD_READ,
+  'PUT /api/hazards/deadlines': ['commander'],
+  'GET /api/hazards/:id': HAZARD_READ,
+  // Any step passes the door; which step depends on the role (grid workers handle, stations decide).
+  'POST /api/hazards/:id/steps': HAZARD_WORK,
+  'POST /api/hazards/:id/incident': STATION,
+  'POST /api/hazards/:id/photos': HAZARD_REPORT,
+  'GET /api/hazards/:id/photos/:photoId': HAZARD_READ,
+  'POST /api/incidents/:id/grid-case': COMMAND,
   'GET /api/push/config': 'signed-in',
   'GET /api/push/subscriptions': 'signed-in',
   'POST /api/push/subscriptions': 'signed-in',
@@ -177,6 +191,7 @@ export const TOPIC_ACCESS: Record<Topic, readonly RoleKey[]> = {
   'incident.timer': INCIDENT_READ,
   'incident.units': INCIDENT_READ,
   'intel.changed': INTEL_READ,
+  'hazard.changed': HAZARD_READ,
   'unit.status': UNIT_READ,
   'unit.positions': UNIT_READ,
   'request.changed': [...STATION, 'leader'],
@@ -201,6 +216,7 @@ export const TOPIC_READ_ROUTE: Record<Topic, string> = {
   'incident.timer': 'GET /api/incidents/:id/timers',
   'incident.units': 'GET /api/incidents/:id',
   'intel.changed': 'GET /api/intel/records',
+  'hazard.changed': 'GET /api/hazards/:id',
   'unit.status': 'GET /api/units',
   'unit.positions': 'GET /api/units',
   'request.changed': 'GET /api/incidents/:id/requests',

@@ -96,6 +96,7 @@ import {
   registerDisputesRoutes,
 } from './modules/disputes/index.ts';
 import { createUsersRepo, createUsersService, registerUsersRoutes } from './modules/users/index.ts';
+import { createHazardsRepo, createHazardsService, registerHazardsRoutes } from './modules/hazards/index.ts';
 
 export const defaultWebDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -270,6 +271,15 @@ export async function createServices(deps: {
     bus,
     clock,
   });
+  const hazards = createHazardsService({
+    db,
+    repo: createHazardsRepo(),
+    orgs,
+    incidents,
+    audit,
+    bus,
+    clock,
+  });
   const incidentRecords = createIncidentRecords({ scope: intel.scope, incidents, audit, bus });
   const map = createMapService({ config, db, repo: createMapRepo(), orgs });
   const push = createPushService({
@@ -332,6 +342,7 @@ export async function createServices(deps: {
     rosters,
     cot,
     timers,
+    hazards,
     incidentRecords,
     messages,
     messageGroups,
@@ -389,6 +400,7 @@ export async function createServer(
     groups: services.messageGroups,
     emergencies: services.emergencies,
   });
+  registerHazardsRoutes(app, services.hazards);
   registerWsRoutes(app, services.hub);
   app.addHook('onClose', async () => services.hub.closeAll());
   return app;
@@ -493,6 +505,7 @@ export async function startServer(
     const tenantCodes = async () =>
       (await services.db.selectFrom('tenants').select('tenant_code').execute()).map((t) => t.tenant_code);
     const stopTimers = services.timers.watch(tenantCodes, log);
+    const stopHazardSweep = services.hazards.watch(tenantCodes, log);
     const auditCheckpoints = services.audit.startCheckpoints({ log, tenants: tenantCodes });
     return {
       url,
@@ -500,6 +513,7 @@ export async function startServer(
       mqttUrl: devices.url,
       async close() {
         stopTimers();
+        stopHazardSweep();
         await simulator?.stop();
         await devices.close();
         await app.close();

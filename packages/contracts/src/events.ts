@@ -38,7 +38,20 @@ export const liveEvents = {
       'photo',
       'unit-status',
       'backup',
+      'grid-case',
     ]),
+  }),
+  /** A hazard (隐患) or grid case was reported, moved a step, got a photo or fell behind its deadline. */
+  'hazard.changed': z.object({
+    hazardId: z.string(),
+    number: z.string(),
+    kind: z.string(),
+    status: z.string(),
+    change: z.enum(['created', 'step', 'photo', 'incident', 'overdue']),
+    gridId: z.string().nullable(),
+    stationId: z.string().nullable(),
+    lon: z.number(),
+    lat: z.number(),
   }),
   'intel.changed': z.object({
     change: z.enum([

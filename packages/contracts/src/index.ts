@@ -18,3 +18,4 @@ export * from './units.ts';
 export * from './users.ts';
 export * from './push.ts';
 export * from './grids.ts';
+export * from './hazards.ts';

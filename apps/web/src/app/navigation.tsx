@@ -14,6 +14,7 @@ import {
   SolutionOutlined,
   TeamOutlined,
   UserOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { RoleKey } from '@ronghui/contracts';
@@ -25,6 +26,7 @@ export type ModuleKey =
   | 'intel'
   | 'grid'
   | 'disputes'
+  | 'hazards'
   | 'volunteers'
   | 'traffic'
   | 'services'
@@ -88,6 +90,14 @@ export const modules: readonly ModuleEntry[] = [
     path: '/disputes',
     label: 'menu.disputes',
     icon: <CommentOutlined />,
+    roles: ['grid-worker', 'officer', 'auxiliary', 'dispatcher', 'commander', 'analyst', 'leader'],
+    group: 'main',
+  },
+  {
+    key: 'hazards',
+    path: '/hazards',
+    label: 'menu.hazards',
+    icon: <WarningOutlined />,
     roles: ['grid-worker', 'officer', 'auxiliary', 'dispatcher', 'commander', 'analyst', 'leader'],
     group: 'main',
   },

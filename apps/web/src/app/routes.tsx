@@ -3,7 +3,14 @@ import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/login-page.tsx';
 import { CameraGuard } from '../features/cameras/camera-guard.tsx';
 import { UnderConstructionPage } from '../features/placeholder/under-construction-page.tsx';
-import { MePage, MessagesPage, MobileLayout, OrdersPage, UnitsPage } from '../mobile/index.ts';
+import {
+  HazardsPhonePage,
+  MePage,
+  MessagesPage,
+  MobileLayout,
+  OrdersPage,
+  UnitsPage,
+} from '../mobile/index.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 import type { ModuleKey, PlannedModuleKey } from './navigation.tsx';
 import { RequireAuth } from './require-auth.tsx';
@@ -38,6 +45,9 @@ const GridPage = lazy(() => import('../features/grid/grid-page.tsx').then((m) =>
 const DisputesPage = lazy(() =>
   import('../features/disputes/disputes-page.tsx').then((m) => ({ default: m.DisputesPage })),
 );
+const HazardsPage = lazy(() =>
+  import('../features/hazards/hazards-page.tsx').then((m) => ({ default: m.HazardsPage })),
+);
 const AuditPage = lazy(() =>
   import('../features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
 );
@@ -67,6 +77,7 @@ export function createRouter() {
         { path: 'orders', element: <OrdersPage /> },
         { path: 'orders/:id', element: <OrdersPage /> },
         { path: 'units', element: <UnitsPage /> },
+        { path: 'hazards', element: <HazardsPhonePage /> },
         { path: 'messages', element: <MessagesPage /> },
         { path: 'messages/:id', element: <MessagesPage /> },
         { path: 'me', element: <MePage /> },
@@ -91,6 +102,7 @@ export function createRouter() {
         { path: 'intel', element: guarded('intel', <IntelPage />) },
         { path: 'grid', element: guarded('grid', <GridPage />) },
         { path: 'disputes', element: guarded('disputes', <DisputesPage />) },
+        { path: 'hazards', element: guarded('hazards', <HazardsPage />) },
         {
           path: 'cameras',
           element: (

@@ -4,6 +4,7 @@ import {
   SafetyOutlined,
   TeamOutlined,
   UserOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import { onlineManager, useQuery } from '@tanstack/react-query';
 import { fieldApi } from '../api/field-api.ts';
@@ -27,6 +28,7 @@ import './mobile.css';
 const tabIcons: Record<MobileTabKey, ReactNode> = {
   orders: <ProfileOutlined />,
   units: <TeamOutlined />,
+  hazards: <WarningOutlined />,
   messages: <MessageOutlined />,
   me: <UserOutlined />,
 };

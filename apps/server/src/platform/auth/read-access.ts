@@ -20,6 +20,8 @@ export const READ_ACCESS = {
   emergency: ['dispatcher', 'commander', 'leader', 'officer', 'auxiliary'],
   /** 矛盾纠纷: disputes, their mediation and agreements (a grid worker their grid's, a station its own). */
   dispute: ['grid-worker', 'officer', 'auxiliary', 'dispatcher', 'commander', 'analyst', 'leader'],
+  /** Hazards (隐患) and grid cases: grid workers their grid's, stations theirs, county roles all. */
+  hazard: ['grid-worker', 'officer', 'auxiliary', 'dispatcher', 'commander', 'analyst', 'leader'],
   /** Crime records, series, hotspots and reports. */
   intel: ['analyst', 'commander', 'leader'],
   /** Guard points, patrol lines, control areas and coverage. */

@@ -145,6 +145,77 @@ export interface IdempotencyKeysTable {
   created_at: Timestamp;
 }
 
+export interface HazardsTable {
+  tenant_code: string;
+  id: string;
+  number: string;
+  kind: string;
+  status: string;
+  description: string;
+  lon: number;
+  lat: number;
+  address: string | null;
+  grid_id: string | null;
+  station_id: string | null;
+  org_id: string;
+  responsible_kind: string | null;
+  responsible_id: string | null;
+  responsible_name: string | null;
+  reported_by_id: string;
+  reported_by: string;
+  reported_at: Timestamp;
+  registered_at: NullableTimestamp;
+  deadline_at: NullableTimestamp;
+  closed_at: NullableTimestamp;
+  overdue: Generated<string>;
+  escalated_to: string | null;
+  rating: string | null;
+  incident_id: string | null;
+  incident_number: string | null;
+  from_incident_id: string | null;
+  from_incident_number: string | null;
+  request_hash: string;
+  updated_at: Timestamp;
+}
+
+export interface HazardCountersTable {
+  tenant_code: string;
+  day: string;
+  last: number;
+}
+
+export interface HazardEventsTable {
+  id: ColumnType<number, never, never>;
+  tenant_code: string;
+  hazard_id: string;
+  at: Timestamp;
+  actor_id: string | null;
+  actor: string;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  note: string | null;
+  detail: Json<Record<string, unknown>>;
+}
+
+export interface HazardPhotosTable {
+  tenant_code: string;
+  id: string;
+  hazard_id: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  bytes: Buffer;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface HazardDeadlinesTable {
+  tenant_code: string;
+  kind: string;
+  days: number;
+}
+
 export interface IncidentAttachmentsTable {
   tenant_code: string;
   id: string;
@@ -667,6 +738,11 @@ export interface DB {
   disputes: DisputesTable;
   dispute_parties: DisputePartiesTable;
   dispute_events: DisputeEventsTable;
+  hazards: HazardsTable;
+  hazard_counters: HazardCountersTable;
+  hazard_events: HazardEventsTable;
+  hazard_photos: HazardPhotosTable;
+  hazard_deadlines: HazardDeadlinesTable;
   idempotency_keys: IdempotencyKeysTable;
   push_subscriptions: PushSubscriptionsTable;
   schema_migrations: SchemaMigrationsTable;

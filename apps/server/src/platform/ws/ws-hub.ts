@@ -19,6 +19,7 @@ export const TOPIC_RESOURCE: Readonly<Record<Topic, Readable>> = {
   'incident.backup': 'incident',
   'incident.timer': 'incident',
   'incident.units': 'incident',
+  'hazard.changed': 'hazard',
   'intel.changed': 'intel',
   'unit.status': 'unit',
   'unit.positions': 'unit',

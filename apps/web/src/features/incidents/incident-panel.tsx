@@ -12,6 +12,7 @@ import { IncidentTimers } from './incident-timers.tsx';
 import { IncidentUnitProgress } from './incident-unit-progress.tsx';
 import { useReadOnly } from '../../app/read-only.tsx';
 import { priorityColors } from '../units/index.ts';
+import { GridCaseButton } from '../hazards/index.ts';
 
 /** Status moves a console offers; the unit-driven steps (en route, on scene) come from the units. */
 const offered: Partial<Record<IncidentStatus, MessageKey>> = {
@@ -119,6 +120,7 @@ export function IncidentPanel({
           ))}
         </Space>
       )}
+      {!readOnly && <GridCaseButton incident={incident} />}
       {move.isError && (
         <Alert type="error" showIcon title={describeError(move.error, t)} style={{ marginBottom: 8 }} />
       )}

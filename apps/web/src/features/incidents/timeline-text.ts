@@ -70,6 +70,21 @@ export function timelineText(e: IncidentTimelineEntry, words: TimelineWords): Ti
         what: t(linkRoles[String(d.role)] ?? 'dispatch.timeline.linked', { org: words.orgName(d.orgId) }),
         note: e.note,
       };
+    case 'grid-case':
+      return {
+        what: t('hazards.incidentTimeline.gridCase', { number: String(d.hazardNumber ?? '') }),
+        note: e.note,
+      };
+    case 'grid-case-closed':
+      return {
+        what: t('hazards.incidentTimeline.gridCaseClosed', { number: String(d.hazardNumber ?? '') }),
+        note: e.note,
+      };
+    case 'from-hazard':
+      return {
+        what: t('hazards.incidentTimeline.fromHazard', { number: String(d.hazardNumber ?? '') }),
+        note: e.note,
+      };
     case 'merged':
       return { what: t('dispatch.timeline.merged', { number: String(d.fromNumber ?? '') }), note: e.note };
     case 'merged-into':

@@ -1,0 +1,3 @@
+export { createHazardsRepo, type HazardsRepo } from './hazards.repo.ts';
+export { registerHazardsRoutes } from './hazards.routes.ts';
+export { createHazardsService, type HazardsService } from './hazards.service.ts';
