@@ -3,7 +3,7 @@ import { HAZARD_KINDS, type HazardKind } from '@ronghui/hazards';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Input, Select, Tag } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { hazardKeys, hazardsApi, hazardUrls } from '../features/hazards/index.ts';
+import { hazardKeys, hazardsApi, hazardUrls } from '../api/hazards-api.ts';
 import { useT } from '../i18n/i18n-context.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { formatDateTime } from '../i18n/format-datetime.ts';

@@ -20,7 +20,7 @@ import { describeError } from '../../api/describe-error.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { formatDateTime } from '../../i18n/format-datetime.ts';
-import { hazardColor, hazardKeys, hazardsApi } from './hazards-api.ts';
+import { hazardColor, hazardKeys, hazardsApi } from '../../api/hazards-api.ts';
 
 type UnitKind = 'station' | 'village' | 'department';
 

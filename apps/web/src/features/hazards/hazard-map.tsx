@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { OrgFeatureCollection } from '../../api/orgs-api.ts';
 import { buildDispatchStyle, emptyCollection } from '../../map/dispatch-style.ts';
 import { useMapLibre } from '../../map/use-maplibre.ts';
-import { type Hazard, hazardColor } from './hazards-api.ts';
+import { type Hazard, hazardColor } from '../../api/hazards-api.ts';
 import 'maplibre-gl/dist/maplibre-gl.css';
 
 const hazardLayer: LayerSpecification = {

@@ -8,7 +8,7 @@ import type { MessageKey } from '../../i18n/messages.ts';
 import { formatDateTime } from '../../i18n/format-datetime.ts';
 import { HazardDetailCard } from './hazard-detail.tsx';
 import { HazardMap } from './hazard-map.tsx';
-import { type Hazard, hazardColor, hazardKeys, hazardsApi, OPEN_STATES } from './hazards-api.ts';
+import { type Hazard, hazardColor, hazardKeys, hazardsApi, OPEN_STATES } from '../../api/hazards-api.ts';
 
 type Filter = 'open' | 'overdue' | 'all';
 

@@ -5,7 +5,7 @@ import type {
   HazardList,
   HazardStepBody,
 } from '@ronghui/contracts';
-import { api } from '../../api/http-client.ts';
+import { api } from './http-client.ts';
 
 export type { Hazard, HazardDetail };
 
