@@ -63,7 +63,7 @@ const accounts: readonly { username: string; screens: readonly Screen[]; tabletO
       },
       { path: '/cameras/cam-ceramics-museum', menu: '首页', ready: shown('[data-testid=camera-frame]') },
       { path: '/admin/orgs', menu: '组织机构', ready: shown('[data-testid=org-tree]') },
-      placeholder('/grid', '网格治理'),
+      { path: '/grid', menu: '网格治理', ready: idleMap('grid-map') },
       placeholder('/volunteers', '群防群治'),
       placeholder('/traffic', '智慧交通'),
       placeholder('/stats', '数据统计'),
