@@ -10,7 +10,7 @@ import {
   watchedPage,
 } from '../../../test/support/browser.ts';
 import { hasChromium } from '../../../test/support/env.ts';
-import { device, expectFitsWidth, phone, signInOnPhone } from './phone-support.ts';
+import { device, expectFitsWidth, phone, signInOnPhone, tapTab } from './phone-support.ts';
 import { startTestServer } from '../../../test/support/server.ts';
 
 // Five phones at once: a lower pixel ratio keeps the machine's two cores for the app.
@@ -305,7 +305,7 @@ describe.skipIf(!hasChromium())('the 杨梅乡 order on five phones (外勤)', (
 
   it('stops reporting positions when the officer signs off', async () => {
     const p = phones[2]!;
-    await p.page.getByTestId('mobile-tab-orders').click();
+    await tapTab(p.page, 'orders');
     await p.page.getByTestId('mobile-sign-off').click();
     await p.page.locator('[data-testid=mobile-my-unit][data-signed-on=false]').waitFor();
     const before = ((await (await p.api.get(`/api/units/${p.unit.id}`)).json()) as UnitView).position;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/src/demo/demo-accounts.ts';
 import { launchBrowser, shotsDir, watchedPage } from '../../../test/support/browser.ts';
 import { hasChromium } from '../../../test/support/env.ts';
-import { device, dismissAlert, expectFitsWidth, narrow, phone } from './phone-support.ts';
+import { device, expectFitsWidth, narrow, phone, tapTab } from './phone-support.ts';
 import { startTestServer } from '../../../test/support/server.ts';
 
 const shots = shotsDir;
@@ -62,8 +62,7 @@ describe.skipIf(!hasChromium())('phone app: reading, answering and group message
     await page.waitForURL(/\/m\//);
     await page.getByTestId('mobile-tabs').waitFor();
     await page.waitForLoadState('networkidle');
-    await dismissAlert(page);
-    await page.getByTestId('mobile-tab-messages').click();
+    await tapTab(page, 'messages');
     await page.getByTestId('mobile-messages').waitFor();
     return watched;
   }

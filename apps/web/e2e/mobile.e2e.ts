@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/src/demo/demo-accounts.ts';
 import { launchBrowser, shotsDir, watchedPage } from '../../../test/support/browser.ts';
 import { hasChromium } from '../../../test/support/env.ts';
-import { device, dismissAlert, expectFitsWidth, narrow, phone } from './phone-support.ts';
+import { device, dismissAlert, expectFitsWidth, narrow, phone, tapTab } from './phone-support.ts';
 import { startTestServer } from '../../../test/support/server.ts';
 
 const shots = shotsDir;
@@ -118,8 +118,7 @@ describe.skipIf(!hasChromium())('phone app (外勤)', () => {
     for (const viewport of [phone, narrow]) {
       await page.setViewportSize(viewport);
       for (const [tab, testId] of pages) {
-        await page.getByTestId(`mobile-tab-${tab}`).click();
-        await dismissAlert(page);
+        await tapTab(page, tab);
         await page.getByTestId(testId).waitFor();
         await page.waitForLoadState('networkidle');
         if (tab === 'units') expect(await page.getByTestId('mobile-unit').count()).toBeGreaterThan(0);
@@ -183,8 +182,8 @@ describe.skipIf(!hasChromium())('phone app (外勤)', () => {
     // A station request still waiting (the test before made one) comes up first, once the lists loaded.
     await page.getByTestId('mobile-tabs').waitFor();
     await page.waitForLoadState('networkidle');
-    await dismissAlert(page);
-    await page.getByTestId('mobile-tab-messages').click();
+    await dismissAlert(page, { expected: true });
+    await tapTab(page, 'messages');
     const card = page.getByTestId('mobile-message').filter({ hasText: '请于九点前回所集合' });
     await card.waitFor();
 

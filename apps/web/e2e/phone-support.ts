@@ -19,11 +19,29 @@ export async function expectFitsWidth(page: Page, what: string): Promise<void> {
 }
 
 /** The full-screen alert of a new order, if one is up, is looked at first. */
-export async function dismissAlert(page: Page): Promise<void> {
+export async function dismissAlert(page: Page, options: { expected?: boolean } = {}): Promise<void> {
   const alert = page.getByTestId('mobile-new-request');
+  if (options.expected) await alert.waitFor();
   if (await alert.isVisible()) {
     await alert.getByRole('button').click();
     await alert.waitFor({ state: 'hidden' });
+  }
+}
+
+/**
+ * Taps a bottom tab. An order alert may fill the screen at any moment (the lists load, a live
+ * event arrives): it is looked at first, as an officer would, and the tap is made again.
+ */
+export async function tapTab(page: Page, tab: string): Promise<void> {
+  const target = page.getByTestId(`mobile-tab-${tab}`);
+  for (let attempt = 1; ; attempt++) {
+    await dismissAlert(page);
+    try {
+      await target.click({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 6) throw error;
+    }
   }
 }
 
