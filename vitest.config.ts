@@ -13,6 +13,7 @@ export default defineConfig({
             'apps/web/src/**/*.test.ts',
             'test/**/*.test.ts',
           ],
+          globalSetup: ['test/support/build-web-once.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -21,6 +22,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['apps/web/e2e/**/*.e2e.ts'],
+          globalSetup: ['test/support/build-web-once.ts'],
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,

@@ -15,7 +15,11 @@ const args = [
   `--outputFile.json=${out}`,
   ...process.argv.slice(2),
 ];
-const run = spawnSync('npx', args, { stdio: 'inherit' });
+// The web console is built once up front (test/support/build-web-once.ts), not by each server test.
+const run = spawnSync('npx', args, {
+  stdio: 'inherit',
+  env: { ...process.env, RONGHUI_TEST_BUILD_WEB: '1' },
+});
 let passed = 0;
 let failed = 0;
 let skipped = 0;

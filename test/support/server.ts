@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureWebBuilt } from '../../apps/server/src/cli/start.command.ts';
+import { ensureWebBuilt } from '../../apps/server/src/cli/web-build.ts';
 import { repoRoot } from './env.ts';
 
 export interface TestServer {

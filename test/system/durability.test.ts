@@ -20,6 +20,8 @@ async function login(url: string, username: string): Promise<string> {
  * The embedded database under `kill -9`: every write the server acknowledged is there after a restart,
  * and the audit chain is intact. Also: a restart keeps all data and does not seed twice.
  */
+// Two server starts with a demo seed each, and a kill between: more than a unit test's minute on a
+// busy machine.
 describe('PGlite durability', () => {
   const servers: TestServer[] = [];
   afterAll(async () => {
@@ -85,5 +87,5 @@ describe('PGlite durability', () => {
     ).json()) as { ok: boolean; checked: number };
     expect(verify.ok).toBe(true);
     expect(verify.checked).toBeGreaterThan(acknowledged.length);
-  });
+  }, 240_000);
 });

@@ -22,7 +22,7 @@ import type { Page } from 'playwright-core';
 import { launchBrowser, signIn } from '../../../test/support/browser.ts';
 import { repoRoot } from '../../../test/support/env.ts';
 import { startTestServer } from '../../../test/support/server.ts';
-import { ensureWebBuilt } from '../src/cli/start.command.ts';
+import { ensureWebBuilt } from '../src/cli/web-build.ts';
 import { loadConfig } from '../src/config.ts';
 import { seedDemo } from '../src/demo/seed-demo.ts';
 import { createServices } from '../src/main.ts';

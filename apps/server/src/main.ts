@@ -1,5 +1,4 @@
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.ts';
 import { loadAuditKeys } from './platform/audit/audit-keys.ts';
@@ -97,8 +96,9 @@ import {
 } from './modules/disputes/index.ts';
 import { createUsersRepo, createUsersService, registerUsersRoutes } from './modules/users/index.ts';
 import { createHazardsRepo, createHazardsService, registerHazardsRoutes } from './modules/hazards/index.ts';
+import { defaultWebDist } from './cli/web-build.ts';
 
-export const defaultWebDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+export { defaultWebDist };
 
 /** Everything a running server is made of, wired once. Tests build the same thing on their own database. */
 export async function createServices(deps: {

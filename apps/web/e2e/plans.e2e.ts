@@ -13,7 +13,7 @@ import {
 } from '../../../test/support/browser.ts';
 import { hasChromium } from '../../../test/support/env.ts';
 import { startTestServer } from '../../../test/support/server.ts';
-import { ensureWebBuilt } from '../../server/src/cli/start.command.ts';
+import { ensureWebBuilt } from '../../server/src/cli/web-build.ts';
 import { defaultWebDist } from '../../server/src/main.ts';
 
 /**
