@@ -10,7 +10,7 @@ import type {
   RosterRevealed,
   RosterSummary,
 } from '@ronghui/contracts';
-import { api } from '../../api/http-client.ts';
+import { api } from './http-client.ts';
 
 export const gridApi = {
   list: (layer: GridLayer) => api.get<GridList>('/grids', { layer }),

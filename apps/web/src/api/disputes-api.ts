@@ -10,7 +10,7 @@ import type {
   DisputeStats,
   DisputeStatusBody,
 } from '@ronghui/contracts';
-import { api, apiUrl } from '../../api/http-client.ts';
+import { api, apiUrl } from './http-client.ts';
 
 export interface DisputeFilters {
   risk?: string[];
