@@ -147,6 +147,8 @@ describe.skipIf(!hasChromium())('the grid worker’s 我的网格 on the phone',
     await page.waitForTimeout(500);
     await shot(page, '1-grid-390');
     await expectFitsWidth(page, 'my grid at 390');
+    await page.getByTestId('grid-tasks').scrollIntoViewIfNeeded();
+    await shot(page, '1-tasks-390');
 
     // Offline: the meeting is written and waits; the draft survives leaving the page.
     await task.click();
@@ -210,6 +212,32 @@ describe.skipIf(!hasChromium())('the grid worker’s 我的网格 on the phone',
     await expect.poll(() => meetingsOnDesk.textContent()).toContain(OUTCOME);
     expect((await meetingsOnDesk.textContent())!.split(OUTCOME)).toHaveLength(2);
     await desk.page.screenshot({ path: `${shotsDir}/grid-phone-4-desk-1366.png` });
+
+    // 登记纠纷 from the phone, offline: it waits on 我的网格 and, once sent, is one of my tasks.
+    await page.getByTestId('grid-back').click();
+    await page.waitForURL(/\/m\/grid$/);
+    await phonePage.context.setOffline(true);
+    await page.getByTestId('grid-register-dispute').click();
+    await page.getByTestId('dispute-new-description').fill('山林界址争议，两户各执一词');
+    await page.getByTestId('dispute-new-parties').fill('王某、林某');
+    await page.getByTestId('dispute-new-submit').click();
+    await page.waitForURL(/\/m\/grid$/);
+    await expect.poll(() => page.getByTestId('grid-waiting').count()).toBe(1);
+    expect(await page.getByTestId('grid-waiting').textContent()).toContain('待发送');
+    const mediated = async () =>
+      (
+        (await (await worker.get('/api/disputes?mine=true')).json()) as {
+          items: { id: string; description: string }[];
+        }
+      ).items.filter((d) => d.description === '山林界址争议，两户各执一词');
+    expect(await mediated()).toHaveLength(0);
+    await phonePage.context.setOffline(false);
+    await expect.poll(async () => (await mediated()).length, { timeout: 60_000 }).toBe(1);
+    const [registered] = await mediated();
+    await page
+      .locator(`[data-testid=grid-task][data-task-id="${registered!.id}"]`)
+      .waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('grid-waiting').count()).toBe(0);
 
     // 360 px wide: the tab still fits without sideways scrolling.
     await page.setViewportSize(narrow);

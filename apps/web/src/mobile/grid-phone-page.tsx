@@ -1,7 +1,7 @@
 import { AimOutlined, PlusOutlined } from '@ant-design/icons';
 import type { RosterEntry, RosterRole } from '@ronghui/contracts';
 import { Button, Tag } from 'antd';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { RISK_HEX } from '../api/disputes-api.ts';
 import { useT } from '../i18n/i18n-context.tsx';
@@ -35,6 +35,10 @@ const ROLE_ORDER: readonly RosterRole[] = [
  */
 export function GridPhonePage() {
   const { kind, id } = useParams();
+  // A task opens at its top, the list at its own top again (the shell's main area keeps its scroll otherwise).
+  useEffect(() => {
+    document.querySelector('.m-main')?.scrollTo({ top: 0 });
+  }, [kind, id]);
   if (kind === 'dispute' && id === 'new') return <DisputeRegisterForm />;
   if ((kind === 'hazard' || kind === 'dispute') && id) return <GridTaskDetail kind={kind} id={id} key={id} />;
   return <MyGrid />;

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { RISK_HEX } from '../api/disputes-api.ts';
 import { hazardColor } from '../api/hazards-api.ts';
 import { boundsOf } from '../map/geometry-bounds.ts';
+import { maplibregl } from '../map/setup-worker.ts';
 import { useMapLibre } from '../map/use-maplibre.ts';
 import { useBaseLayers } from '../map/use-base-layers.ts';
 
@@ -89,6 +90,9 @@ export interface MyGridMapProps {
  */
 export function MyGridMap({ grids, policeGridId, communityGridId, hazards, disputes, here }: MyGridMapProps) {
   const { roads } = useBaseLayers();
+  // MapLibre's workers end with the last map; kept instead, the map comes back when the worker returns to
+  // 我的网格 without a network (the worker's script is not part of the phone's offline shell).
+  useEffect(() => maplibregl.prewarm(), []);
   const fitted = useRef<string | null>(null);
   const { container, map } = useMapLibre({
     style: myGridStyle,
