@@ -28,14 +28,15 @@ const ROLE_ORDER: readonly RosterRole[] = [
 ];
 
 /**
- * 我的网格 (`/m/grid`), the grid worker's first tab: their community grid on the map with its police grid,
- * the hazards and open disputes in it and the phone's position; the grid's figures and its 1+2+N people;
- * 我的任务 (the grid's hazards and the disputes they mediate, the most pressing first). `/m/grid/hazard/<id>`
+ * 我的网格 (`/m/grid`), the grid worker's first tab: the grid's figures; their community grid on the map with
+ * its police grid, the hazards and open disputes in it and the phone's position; 我的任务 (the grid's hazards
+ * and the disputes they mediate, the most pressing first); the grid's 1+2+N people. `/m/grid/hazard/<id>`
  * and `/m/grid/dispute/<id>` open one; `/m/grid/dispute/new` registers a dispute.
  */
 export function GridPhonePage() {
   const { kind, id } = useParams();
   // A task opens at its top, the list at its own top again (the shell's main area keeps its scroll otherwise).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every change of the page shown
   useEffect(() => {
     document.querySelector('.m-main')?.scrollTo({ top: 0 });
   }, [kind, id]);
@@ -138,14 +139,6 @@ function MyGrid() {
         />
       </div>
 
-      <div className="m-section-title">{t('mobile.grid.people')}</div>
-      <div className="m-card" data-testid="my-grid-people">
-        {people.length === 0 && <div className="m-empty">{t('grid.roster.empty')}</div>}
-        {people.map((r) => (
-          <RosterRow key={r.id} entry={r} />
-        ))}
-      </div>
-
       <div className="m-card-row">
         <div className="m-section-title">{t('mobile.grid.tasks', { n: tasks.length })}</div>
         <Link to="/m/grid/dispute/new" data-testid="grid-register-dispute">
@@ -162,6 +155,14 @@ function MyGrid() {
       <div data-testid="grid-tasks">
         {tasks.map((task) => (
           <GridTaskCard key={`${task.kind}-${task.id}`} task={task} />
+        ))}
+      </div>
+
+      <div className="m-section-title">{t('mobile.grid.people')}</div>
+      <div className="m-card" data-testid="my-grid-people">
+        {people.length === 0 && <div className="m-empty">{t('grid.roster.empty')}</div>}
+        {people.map((r) => (
+          <RosterRow key={r.id} entry={r} />
         ))}
       </div>
     </div>
