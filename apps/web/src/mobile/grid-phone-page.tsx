@@ -123,7 +123,10 @@ function MyGrid() {
           {t('mobile.grid.legend.dispute')}
         </span>
         <span data-testid="my-grid-position">
-          <span className="m-legend-dot" style={{ background: '#0b4ea2' }} />
+          <span
+            className="m-legend-dot"
+            style={{ background: '#ffffff', boxShadow: 'inset 0 0 0 3px #0b4ea2' }}
+          />
           {here
             ? t('mobile.grid.legend.me')
             : locateError

@@ -66,8 +66,16 @@ function myGridStyle(): StyleSpecification {
         paint: {
           'circle-radius': ['case', ['==', ['get', 'kind'], 'me'], 8, ['get', 'late'], 9, 7],
           'circle-color': ['get', 'color'],
-          'circle-stroke-color': ['case', ['get', 'late'], '#000000', '#ffffff'],
-          'circle-stroke-width': ['case', ['get', 'late'], 3, 2],
+          // The phone itself: white with a thick navy ring, unlike any hazard or dispute.
+          'circle-stroke-color': [
+            'case',
+            ['==', ['get', 'kind'], 'me'],
+            '#0b4ea2',
+            ['get', 'late'],
+            '#000000',
+            '#ffffff',
+          ],
+          'circle-stroke-width': ['case', ['==', ['get', 'kind'], 'me'], 4, ['get', 'late'], 3, 2],
         },
       },
     ],
@@ -86,7 +94,7 @@ export interface MyGridMapProps {
 /**
  * 我的网格's map: the worker's community grid filled, the other community grids of their police grid
  * outlined, the police grid dashed; hazards by their state (a black ring when overdue), open disputes in their
- * risk colour (a black ring when past the month), the phone's position in blue. Our own roads only.
+ * risk colour (a black ring when past the month), the phone's position as a white dot ringed in navy. Our own roads only.
  */
 export function MyGridMap({ grids, policeGridId, communityGridId, hazards, disputes, here }: MyGridMapProps) {
   const { roads } = useBaseLayers();
@@ -141,7 +149,7 @@ export function MyGridMap({ grids, policeGridId, communityGridId, hazards, dispu
           .map((d) =>
             point(d.lon!, d.lat!, { kind: 'dispute', id: d.id, color: RISK_HEX[d.risk], late: d.overdue }),
           ),
-        ...(here ? [point(here.lon, here.lat, { kind: 'me', color: '#0b4ea2', late: false })] : []),
+        ...(here ? [point(here.lon, here.lat, { kind: 'me', color: '#ffffff', late: false })] : []),
       ],
     };
   }, [hazards, disputes, here]);
