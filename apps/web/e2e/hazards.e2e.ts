@@ -94,8 +94,10 @@ describe.skipIf(!hasChromium())('a hazard reported offline from a grid worker’
     await phonePage.context.setGeolocation({ ...gps, accuracy: 10 });
     const page = phonePage.page;
     await signInOnPhone(page, server.url, 'grid-worker');
+    // 我的网格 is the grid worker's first tab; 隐患 is the next.
+    await page.waitForURL(/\/m\/grid/);
+    await page.getByTestId('mobile-tab-hazards').click();
     await page.waitForURL(/\/m\/hazards/);
-    await page.getByTestId('mobile-tab-hazards').waitFor();
     await expect.poll(() => page.getByTestId('hazard-position').textContent()).toContain('已定位');
     const photo = await page.screenshot({ type: 'png' });
     await shot(page, '1-phone-390');

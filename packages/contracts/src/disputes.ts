@@ -101,6 +101,8 @@ export const disputeListQuery = z
     status: csv(DISPUTE_STATUSES).optional(),
     kind: csv(DISPUTE_KINDS).optional(),
     overdue: z.enum(['true', 'false']).optional(),
+    /** Only the disputes the caller mediates (named with their user id among the mediators). */
+    mine: z.enum(['true', 'false']).optional(),
     year: z.coerce.number().int().min(2000).max(2100).optional(),
     page: z.coerce.number().int().min(1).max(10_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(20),

@@ -9,7 +9,7 @@ import {
   type Rng,
   splitArea,
 } from '@ronghui/geo';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { CommunityGridRecord, RosterRecord } from '../modules/grids/index.ts';
 import type { DB } from '../platform/db/schema.ts';
 import type { FieldCrypto } from '../platform/privacy/field-crypto.ts';
@@ -259,4 +259,42 @@ export async function seedGridsDemo(
       )
       .execute();
   return { communityGrids: grids.length, rosters: rosters.length };
+}
+
+/**
+ * The demo's grid-worker accounts serve a community grid: each takes the first current full-time
+ * appointment (by community grid code) in their police grid, under their own name, so the phone's 我的网格
+ * knows which community grid is theirs. The counts of the roster do not change.
+ */
+export async function linkDemoGridWorkers(trx: Kysely<DB>, tenantCode: string): Promise<number> {
+  const workers = await trx
+    .selectFrom('users')
+    .select(['id', 'display_name', 'org_id'])
+    .where('tenant_code', '=', tenantCode)
+    .where(sql<boolean>`'grid-worker' = ANY(roles)`)
+    .orderBy('username')
+    .execute();
+  let linked = 0;
+  for (const w of workers) {
+    const row = await trx
+      .selectFrom('grid_rosters as r')
+      .innerJoin('community_grids as g', (j) =>
+        j.onRef('g.id', '=', 'r.grid_id').onRef('g.tenant_code', '=', 'r.tenant_code'),
+      )
+      .select('r.id')
+      .where('r.tenant_code', '=', tenantCode)
+      .where('r.grid_layer', '=', 'community')
+      .where('r.police_grid_id', '=', w.org_id)
+      .where('r.role', '=', 'full-time')
+      .where('r.ends_on', 'is', null)
+      .where('r.user_id', 'is', null)
+      .orderBy('g.code')
+      .orderBy('r.starts_on')
+      .executeTakeFirst();
+    if (!row) continue;
+    const name = w.display_name.split(' ').at(-1) ?? w.display_name;
+    await trx.updateTable('grid_rosters').set({ user_id: w.id, name }).where('id', '=', row.id).execute();
+    linked++;
+  }
+  return linked;
 }

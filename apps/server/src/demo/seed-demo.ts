@@ -8,7 +8,7 @@ import { seedUnits } from './seed-units.ts';
 import { buildDehuaDemo, type DehuaDemo } from './dehua.ts';
 import { seedDehuaDispatch } from './dehua-places.ts';
 import { seedDemoCameras } from './dehua-cameras.ts';
-import { seedGridsDemo } from './dehua-community-grids.ts';
+import { linkDemoGridWorkers, seedGridsDemo } from './dehua-community-grids.ts';
 import { seedIntelDemo } from './seed-intel-demo.ts';
 import { seedDisputesDemo } from './seed-disputes.ts';
 import { createDisputesRepo } from '../modules/disputes/index.ts';
@@ -229,6 +229,7 @@ export async function seedDemo(services: Services, options: { seed?: number } = 
       services.clock.now(),
       options.seed ?? 350526,
     );
+    await linkDemoGridWorkers(trx, DEMO_TENANT);
     const disputesRepo = createDisputesRepo(services.fieldCrypto);
     const disputes = await seedDisputesDemo(
       trx,

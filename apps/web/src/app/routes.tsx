@@ -4,6 +4,7 @@ import { LoginPage } from '../features/auth/login-page.tsx';
 import { CameraGuard } from '../features/cameras/camera-guard.tsx';
 import { UnderConstructionPage } from '../features/placeholder/under-construction-page.tsx';
 import {
+  GridPhonePage,
   HazardsPhonePage,
   MePage,
   MessagesPage,
@@ -77,6 +78,8 @@ export function createRouter() {
         { path: 'orders', element: <OrdersPage /> },
         { path: 'orders/:id', element: <OrdersPage /> },
         { path: 'units', element: <UnitsPage /> },
+        { path: 'grid', element: <GridPhonePage /> },
+        { path: 'grid/:kind/:id', element: <GridPhonePage /> },
         { path: 'hazards', element: <HazardsPhonePage /> },
         { path: 'messages', element: <MessagesPage /> },
         { path: 'messages/:id', element: <MessagesPage /> },

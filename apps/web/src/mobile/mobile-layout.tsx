@@ -1,4 +1,5 @@
 import {
+  EnvironmentOutlined,
   MessageOutlined,
   ProfileOutlined,
   SafetyOutlined,
@@ -26,6 +27,7 @@ import { registerServiceWorker } from './register-sw.ts';
 import './mobile.css';
 
 const tabIcons: Record<MobileTabKey, ReactNode> = {
+  grid: <EnvironmentOutlined />,
   orders: <ProfileOutlined />,
   units: <TeamOutlined />,
   hazards: <WarningOutlined />,

@@ -6,7 +6,7 @@ import type { MessageKey } from '../i18n/messages.ts';
  * `tabsByRole`; a new tab is one entry in `mobileTabs`.
  */
 
-export type MobileTabKey = 'orders' | 'units' | 'hazards' | 'messages' | 'me';
+export type MobileTabKey = 'grid' | 'orders' | 'units' | 'hazards' | 'messages' | 'me';
 
 export interface MobileTab {
   key: MobileTabKey;
@@ -17,6 +17,7 @@ export interface MobileTab {
 
 /** Every tab, in the order the bottom bar shows them. */
 export const mobileTabs: readonly MobileTab[] = [
+  { key: 'grid', path: '/m/grid', label: 'mobile.tab.grid' },
   { key: 'orders', path: '/m/orders', label: 'mobile.tab.orders' },
   { key: 'units', path: '/m/units', label: 'mobile.tab.units' },
   { key: 'hazards', path: '/m/hazards', label: 'mobile.tab.hazards' },
@@ -33,11 +34,11 @@ export const fieldRoles = [
 ] as const satisfies readonly RoleKey[];
 export type FieldRole = (typeof fieldRoles)[number];
 
-/** role → its tabs: 任务 (station requests, units en route), 地图 (the station's units), 隐患, 消息, 我的. */
+/** role → its tabs: 我的网格, 任务 (station requests, units en route), 地图 (the station's units), 隐患, 消息, 我的. */
 export const tabsByRole: Readonly<Record<FieldRole, readonly MobileTabKey[]>> = {
   officer: ['orders', 'units', 'messages', 'me'],
   auxiliary: ['orders', 'units', 'messages', 'me'],
-  'grid-worker': ['hazards', 'messages', 'me'],
+  'grid-worker': ['grid', 'hazards', 'messages', 'me'],
   volunteer: ['messages', 'me'],
 };
 

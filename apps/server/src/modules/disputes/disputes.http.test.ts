@@ -213,6 +213,79 @@ describe.each(databaseKinds())('disputes 矛盾纠纷 (%s)', (kind) => {
     ]);
   }, 60_000);
 
+  it('lists the disputes a grid worker mediates (mine=true), in their grid only; a meeting is kept once per key', async () => {
+    const users = await database.db
+      .selectFrom('users')
+      .select(['id', 'username'])
+      .where('username', 'in', ['grid-worker', 'officer-xunzhong'])
+      .execute();
+    const workerId = users.find((u) => u.username === 'grid-worker')!.id;
+    const gw = await t.login('grid-worker');
+    const officer = await t.login('officer-xunzhong');
+    const mediatedBy = (userId: string) => [
+      { name: '李秀英', role: 'grid-worker', userId },
+      { name: '小陈', role: 'village-cadre' },
+    ];
+    const create = async (cookie: string, gridId: string, mediators: unknown) => {
+      const res = await t.as(cookie, {
+        method: 'POST',
+        url: '/api/disputes',
+        payload: { ...body(gridId), description: '邻里排水沟纠纷', mediators },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const mediated = await create(gw, gridWorkerGrid, mediatedBy(workerId));
+    const notMine = await create(gw, gridWorkerGrid, body(gridWorkerGrid).mediators);
+    // Another station's dispute naming the grid worker as mediator stays outside their scope.
+    const foreign = await create(officer, xunzhongGrid, mediatedBy(workerId));
+
+    const list = await t.as(gw, { method: 'GET', url: '/api/disputes?mine=true&pageSize=200' });
+    expect(list.statusCode).toBe(200);
+    const ids = list.json().items.map((d: { id: string }) => d.id);
+    expect(ids).toContain(mediated);
+    expect(ids).not.toContain(notMine);
+    expect(ids).not.toContain(foreign);
+    expect(list.json().total).toBe(ids.length);
+    const all = await t.as(gw, { method: 'GET', url: '/api/disputes?pageSize=200&status=registered' });
+    expect(all.json().items.map((d: { id: string }) => d.id)).toContain(notMine);
+    // The station sees its own dispute under mine=true only when it names the officer.
+    const officerMine = await t.as(officer, { method: 'GET', url: '/api/disputes?mine=true&pageSize=200' });
+    expect(officerMine.json().items.map((d: { id: string }) => d.id)).not.toContain(foreign);
+    expect(
+      (await t.as(gw, { method: 'GET', url: `/api/disputes/${foreign}` })).statusCode,
+      'another grid’s dispute',
+    ).toBe(404);
+
+    // The phone's outbox sends a meeting with its key; sent twice (the answer was lost), it is kept once.
+    const meeting = {
+      at: new Date(Date.now() - 3_600_000).toISOString(),
+      place: '村委会调解室',
+      attendees: ['陈大爷', '刘大妈', '李秀英'],
+      summary: '双方同意重新疏通排水沟',
+      outcome: '约定周六共同施工',
+    };
+    const send = () =>
+      t.as(gw, {
+        method: 'POST',
+        url: `/api/disputes/${mediated}/meetings`,
+        payload: meeting,
+        headers: { 'idempotency-key': 'meeting-phone-1' },
+      });
+    const first = await send();
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await send();
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    const detail = (await t.as(gw, { method: 'GET', url: `/api/disputes/${mediated}` })).json();
+    expect(detail.meetings).toHaveLength(1);
+    expect(detail.status).toBe('mediating');
+    expect(
+      (await t.as(gw, { method: 'POST', url: `/api/disputes/${foreign}/meetings`, payload: meeting }))
+        .statusCode,
+    ).toBe(404);
+  }, 60_000);
+
   it('scopes reads: grid worker their grid, station its own, county all, admins nothing', async () => {
     const count = async (user: string) =>
       (await t.as(await t.login(user), { method: 'GET', url: '/api/disputes/stats?year=2023' })).json();

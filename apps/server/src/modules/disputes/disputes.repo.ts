@@ -17,6 +17,8 @@ export interface DisputeFilter {
   /** Open (registered or mediating) and past this instant. */
   overdueAt?: Date | undefined;
   notOverdueAt?: Date | undefined;
+  /** Only those naming this user among their mediators (`mediators[].userId`). */
+  mediatorUserId?: string | undefined;
 }
 
 /** Parties' names, phones and ID numbers are encrypted at rest (SM4, see field-crypto.ts). */
@@ -35,6 +37,8 @@ export function createDisputesRepo(crypto: FieldCrypto) {
     if (f.to) q = q.where('registered_at', '<', f.to);
     if (f.overdueAt)
       q = q.where('status', 'in', ['registered', 'mediating']).where('due_at', '<', f.overdueAt);
+    if (f.mediatorUserId)
+      q = q.where(sql<boolean>`mediators @> ${JSON.stringify([{ userId: f.mediatorUserId }])}::jsonb`);
     if (f.notOverdueAt) {
       const at = f.notOverdueAt;
       q = q.where((eb) =>

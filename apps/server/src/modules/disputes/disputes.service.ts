@@ -278,6 +278,7 @@ export function createDisputesService(deps: DisputesDeps) {
           statuses: q.status,
           kinds: q.kind,
           ...(q.year ? { from: chinaYearStart(q.year), to: chinaYearStart(q.year + 1) } : {}),
+          ...(q.mine === 'true' ? { mediatorUserId: principal.userId } : {}),
           ...(q.overdue === 'true' ? { overdueAt: now } : q.overdue === 'false' ? { notOverdueAt: now } : {}),
         },
         q.pageSize,

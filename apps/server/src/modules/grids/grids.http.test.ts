@@ -148,6 +148,17 @@ describe.each(databaseKinds())('grids and rosters (%s)', (kind) => {
     const allowed = new Set([mine[0]!.id, ...mineCommunity.map((g) => g.id)]);
     expect(rosters.total).toBeGreaterThan(3);
     expect(rosters.items.every((r: { gridId: string }) => allowed.has(r.gridId))).toBe(true);
+    // The demo's grid worker serves one community grid of their police grid, under their own account.
+    const me = (await t.as(gridWorker, { method: 'GET', url: '/api/auth/me' })).json();
+    const appointed = rosters.items.filter((r: { userId: string | null }) => r.userId === me.id);
+    expect(appointed).toHaveLength(1);
+    expect(appointed[0]).toMatchObject({
+      gridLayer: 'community',
+      role: 'full-time',
+      current: true,
+      name: '李**',
+    });
+    expect(mineCommunity.map((g) => g.id)).toContain(appointed[0].gridId);
     const other = police.find((g) => g.id !== mine[0]!.id)!;
     expect(
       (await t.as(gridWorker, { method: 'GET', url: `/api/grid/rosters?gridId=${other.id}` })).statusCode,

@@ -22,7 +22,7 @@ import { useT } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { RISK_COLOR, STATUS_COLOR } from './dispute-labels.ts';
 import { DisputeStepModal, type StepKind } from './dispute-step-forms.tsx';
-import { disputesApi } from './disputes-api.ts';
+import { disputesApi } from '../../api/disputes-api.ts';
 
 /** One dispute: place, parties (masked, reveal with a reason), mediators, meetings, agreement, timeline. */
 export function DisputeDetailView({

@@ -12,7 +12,7 @@ import { describeError } from '../../api/describe-error.ts';
 import { fetchOrgGeojson } from '../../api/orgs-api.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
-import { disputesApi } from './disputes-api.ts';
+import { disputesApi } from '../../api/disputes-api.ts';
 
 interface FormValues {
   kind: DisputeCreateBody['kind'];

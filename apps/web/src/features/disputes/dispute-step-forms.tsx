@@ -5,7 +5,7 @@ import { describeError } from '../../api/describe-error.ts';
 import { shanghaiWallTimeToIso } from '../../i18n/format-datetime.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
-import { disputesApi } from './disputes-api.ts';
+import { disputesApi } from '../../api/disputes-api.ts';
 
 export type StepKind = 'meeting' | 'agreement' | 'follow-up';
 

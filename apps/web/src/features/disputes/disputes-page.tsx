@@ -34,7 +34,7 @@ import type { MessageKey } from '../../i18n/messages.ts';
 import { DisputeDetailView } from './dispute-detail.tsx';
 import { RISK_COLOR, STATUS_COLOR } from './dispute-labels.ts';
 import { DisputeRegisterModal } from './dispute-register-modal.tsx';
-import { disputesApi } from './disputes-api.ts';
+import { disputesApi } from '../../api/disputes-api.ts';
 
 const thisYear = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;

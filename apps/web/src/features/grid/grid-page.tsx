@@ -18,7 +18,7 @@ import { hasAnyRole, useAuth } from '../../app/auth-context.tsx';
 import { LoadError } from '../../app/load-error.tsx';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
-import { gridApi } from './grid-api.ts';
+import { gridApi } from '../../api/grid-api.ts';
 import { GridMap } from './grid-map.tsx';
 import { ImportButton } from './import-button.tsx';
 import { RosterPanel } from './roster-panel.tsx';

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { ApiError } from '../../api/api-error.ts';
 import { describeError } from '../../api/describe-error.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
-import { gridApi } from './grid-api.ts';
+import { gridApi } from '../../api/grid-api.ts';
 
 /**
  * Imports community grids from a GeoJSON file (FeatureCollection with name, villageCode, policeGridId).

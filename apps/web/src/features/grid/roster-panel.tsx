@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { describeError } from '../../api/describe-error.ts';
 import { LoadError } from '../../app/load-error.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
-import { gridApi } from './grid-api.ts';
+import { gridApi } from '../../api/grid-api.ts';
 
 const ROLE_COLORS: Record<RosterEntry['role'], string> = {
   'community-officer': 'blue',

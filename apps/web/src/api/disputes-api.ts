@@ -10,13 +10,15 @@ import type {
   DisputeStats,
   DisputeStatusBody,
 } from '@ronghui/contracts';
-import { api, apiUrl } from '../../api/http-client.ts';
+import { api, apiUrl } from './http-client.ts';
 
 export interface DisputeFilters {
   risk?: string[];
   status?: string[];
   kind?: string[];
   overdue?: boolean;
+  /** Only the disputes the caller mediates. */
+  mine?: boolean;
   year?: number;
   page: number;
   pageSize: number;
@@ -31,6 +33,7 @@ export const disputesApi = {
       status: f.status?.join(','),
       kind: f.kind?.join(','),
       overdue: f.overdue ? 'true' : undefined,
+      mine: f.mine ? 'true' : undefined,
       year: f.year,
       page: f.page,
       pageSize: f.pageSize,
@@ -45,3 +48,18 @@ export const disputesApi = {
   reveal: (id: string, body: DisputeRevealBody) => api.post<DisputeRevealed>(`${one(id)}/reveal`, body),
   pdfUrl: (id: string) => apiUrl(`${one(id)}/agreement.pdf`),
 };
+
+/** The URLs of dispute writes the phone queues in its outbox. */
+export const disputeUrls = {
+  create: () => '/api/disputes',
+  meeting: (id: string) => `/api${one(id)}/meetings`,
+};
+
+export const disputeKeys = {
+  all: ['disputes'] as const,
+  list: (filter: string) => ['disputes', 'list', filter] as const,
+  detail: (id: string) => ['disputes', 'detail', id] as const,
+};
+
+/** Map and tag colour of a risk level (red / yellow / blue). */
+export const RISK_HEX: Record<string, string> = { red: '#cf1322', yellow: '#d4b106', blue: '#1677ff' };
