@@ -11,7 +11,15 @@ import {
 } from '../../../test/support/browser.ts';
 import { hasChromium } from '../../../test/support/env.ts';
 import { startTestServer } from '../../../test/support/server.ts';
-import { device, dismissAlert, expectFitsWidth, narrow, phone, signInOnPhone } from './phone-support.ts';
+import {
+  device,
+  dismissAlert,
+  expectFitsWidth,
+  narrow,
+  phone,
+  signInOnPhone,
+  tapTab,
+} from './phone-support.ts';
 
 async function apiAs(baseURL: string, username: string): Promise<APIRequestContext> {
   const api = await request.newContext({ baseURL });
@@ -34,12 +42,6 @@ function pointInside(shape: GeoJSON.Polygon | GeoJSON.MultiPolygon, skip = 0): {
       if (pointInPolygon(p, shape) && found++ >= skip) return { lon: p[0], lat: p[1] };
     }
   throw new Error('no point found inside the grid');
-}
-
-/** Taps a tab of the phone's bottom bar and waits for its page. */
-async function tapTab(page: Page, key: string): Promise<void> {
-  await page.getByTestId(`mobile-tab-${key}`).click();
-  await page.waitForURL(new RegExp(`/m/${key}`));
 }
 
 const OUTCOME = '双方同意周六共同疏通排水沟，网格员现场见证';

@@ -30,7 +30,8 @@ export async function dismissAlert(page: Page, options: { expected?: boolean } =
 
 /**
  * Taps a bottom tab. An order alert may fill the screen at any moment (the lists load, a live
- * event arrives): it is looked at first, as an officer would, and the tap is made again.
+ * event arrives): it is looked at first, as an officer would, and the tap is made again. Waits for
+ * the tab's page.
  */
 export async function tapTab(page: Page, tab: string): Promise<void> {
   const target = page.getByTestId(`mobile-tab-${tab}`);
@@ -38,6 +39,7 @@ export async function tapTab(page: Page, tab: string): Promise<void> {
     await dismissAlert(page);
     try {
       await target.click({ timeout: 5_000 });
+      await page.waitForURL(new RegExp(`/m/${tab}`));
       return;
     } catch (error) {
       if (attempt >= 6) throw error;
