@@ -2,6 +2,7 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/login-page.tsx';
 import { CameraGuard } from '../features/cameras/camera-guard.tsx';
+import { disputeAlertsWatcher } from '../features/disputes/index.ts';
 import { UnderConstructionPage } from '../features/placeholder/under-construction-page.tsx';
 import {
   HazardsPhonePage,
@@ -54,6 +55,9 @@ const AuditPage = lazy(() =>
 
 const planned: readonly PlannedModuleKey[] = ['volunteers', 'traffic', 'services', 'welfare', 'stats'];
 
+/** What the features keep running on every page of the console. */
+const consoleWatchers = [disputeAlertsWatcher];
+
 const guarded = (module: ModuleKey, page: ReactNode) => <RequireRole module={module}>{page}</RequireRole>;
 
 export function createRouter() {
@@ -89,7 +93,7 @@ export function createRouter() {
       path: '/',
       element: (
         <RequireAuth>
-          <ShellLayout />
+          <ShellLayout watchers={consoleWatchers} />
         </RequireAuth>
       ),
       children: [
