@@ -1,11 +1,8 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FeatureCollection, Point } from 'geojson';
 import type { LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useMemo } from 'react';
 import { useNavigate } from 'react-router';
-import { hasAnyRole, useAuth } from '../../app/auth-context.tsx';
-import { useLiveEvents } from '../../app/live-channel.tsx';
-import { moduleByKey } from '../../app/navigation.tsx';
+import { useModuleQuery } from '../../app/use-module-query.ts';
 import { formatDateTime } from '../../i18n/format-datetime.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
@@ -43,21 +40,16 @@ export const disputeLayerIds: readonly string[] = disputeLayers.map((l) => l.id)
 export function DisputeMapLayer(props: { map: MapLibreMap | null; visible: boolean; clickable?: boolean }) {
   const t = useT();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const { user } = useAuth();
-  const allowed = hasAnyRole(user, moduleByKey('disputes').roles);
-  const open = useQuery({
+  const { allowed, data: open } = useModuleQuery({
+    module: 'disputes',
     queryKey: ['disputes', 'map'],
     queryFn: () => disputesApi.list(mapFilters),
-    enabled: allowed,
-  });
-  useLiveEvents('dispute.alert', () => {
-    if (allowed) void queryClient.invalidateQueries({ queryKey: ['disputes', 'map'] });
+    refreshOn: 'dispute.alert',
   });
   const data = useMemo(
     (): FeatureCollection<Point> => ({
       type: 'FeatureCollection',
-      features: (open.data?.items ?? []).flatMap((d) =>
+      features: (open?.items ?? []).flatMap((d) =>
         d.lon === null || d.lat === null
           ? []
           : [
@@ -77,7 +69,7 @@ export function DisputeMapLayer(props: { map: MapLibreMap | null; visible: boole
             ],
       ),
     }),
-    [open.data],
+    [open],
   );
   const popup = useCallback(
     (p: Record<string, unknown>) =>

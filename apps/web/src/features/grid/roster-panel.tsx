@@ -1,6 +1,6 @@
 import type { RosterEntry, RosterRevealed } from '@ronghui/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { UserAddOutlined } from '@ant-design/icons';
+import { EyeOutlined, UserAddOutlined } from '@ant-design/icons';
 import {
   Button,
   Empty,
@@ -147,6 +147,7 @@ export function RosterPanel({
         <Table<RosterEntry>
           size="small"
           rowKey="id"
+          scroll={{ x: 'max-content' }}
           pagination={rosters.data.items.length > 12 ? { pageSize: 12, size: 'small' } : false}
           dataSource={rosters.data.items}
           onRow={(r) =>
@@ -160,38 +161,51 @@ export function RosterPanel({
                 <Tag color={ROLE_COLORS[role]}>{t(`grid.role.${role}`)}</Tag>
               ),
             },
-            { title: t('grid.roster.name'), dataIndex: 'name' },
-            { title: t('grid.roster.phone'), dataIndex: 'phone', render: (p: string | null) => p ?? '—' },
+            {
+              title: t('grid.roster.name'),
+              dataIndex: 'name',
+              onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+            },
+            {
+              title: t('grid.roster.phone'),
+              dataIndex: 'phone',
+              onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+              render: (p: string | null) => p ?? '—',
+            },
             {
               title: t('grid.roster.since'),
               dataIndex: 'startsOn',
-              render: (s: string, r) =>
-                r.endsOn ? (
-                  <>
-                    {s} ~ {r.endsOn}
-                    {r.endReason && (
-                      <Typography.Text type="secondary" style={{ display: 'block' }}>
-                        {t('grid.roster.ended', { reason: r.endReason })}
-                      </Typography.Text>
-                    )}
-                  </>
-                ) : (
-                  s
-                ),
+              render: (s: string, r) => (
+                <>
+                  <span style={{ whiteSpace: 'nowrap' }}>{r.endsOn ? `${s} ~ ${r.endsOn}` : s}</span>
+                  {r.endReason && (
+                    <Typography.Text type="secondary" style={{ display: 'block' }}>
+                      {t('grid.roster.ended', { reason: r.endReason })}
+                    </Typography.Text>
+                  )}
+                </>
+              ),
             },
             {
               title: t('common.actions'),
               key: 'actions',
               render: (_, r) => (
-                <Space size={0} wrap>
-                  <Button size="small" type="link" onClick={() => setRevealing(r)}>
-                    {t('grid.reveal.button')}
-                  </Button>
+                <Space size={0}>
+                  <Button
+                    size="small"
+                    type="link"
+                    style={{ paddingInline: 2 }}
+                    icon={<EyeOutlined />}
+                    title={t('grid.reveal.button')}
+                    aria-label={t('grid.reveal.button')}
+                    onClick={() => setRevealing(r)}
+                  />
                   {canWrite && !r.endsOn && (
                     <Button
                       size="small"
                       type="link"
                       danger
+                      style={{ paddingInline: 2 }}
                       onClick={() => setEnding(r)}
                       data-testid="roster-end"
                     >

@@ -1,12 +1,9 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FeatureCollection, Point } from 'geojson';
 import type { LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { hazardKeys, hazardsApi, OPEN_STATES } from '../../api/hazards-api.ts';
-import { hasAnyRole, useAuth } from '../../app/auth-context.tsx';
-import { useLiveEvents } from '../../app/live-channel.tsx';
-import { moduleByKey } from '../../app/navigation.tsx';
+import { useModuleQuery } from '../../app/use-module-query.ts';
 import { formatDateTime } from '../../i18n/format-datetime.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
@@ -61,21 +58,17 @@ export const hazardLayerIds: readonly string[] = hazardLayers.map((l) => l.id);
 export function HazardMapLayer(props: { map: MapLibreMap | null; visible: boolean; clickable?: boolean }) {
   const t = useT();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const { user } = useAuth();
-  const allowed = hasAnyRole(user, moduleByKey('hazards').roles);
-  const open = useQuery({
+  const { allowed, data: open } = useModuleQuery({
+    module: 'hazards',
     queryKey: hazardKeys.list('open'),
     queryFn: () => hazardsApi.list({ status: OPEN_STATES.join(',') }),
-    enabled: allowed,
-  });
-  useLiveEvents('hazard.changed', () => {
-    if (allowed) void queryClient.invalidateQueries({ queryKey: hazardKeys.all });
+    refreshOn: 'hazard.changed',
+    stale: hazardKeys.all,
   });
   const data = useMemo(
     (): FeatureCollection<Point> => ({
       type: 'FeatureCollection',
-      features: (open.data?.items ?? []).map((h) => ({
+      features: (open?.items ?? []).map((h) => ({
         type: 'Feature',
         geometry: { type: 'Point', coordinates: [h.lon, h.lat] },
         properties: {
@@ -89,7 +82,7 @@ export function HazardMapLayer(props: { map: MapLibreMap | null; visible: boolea
         },
       })),
     }),
-    [open.data],
+    [open],
   );
   const popup = useCallback(
     (p: Record<string, unknown>) => {
