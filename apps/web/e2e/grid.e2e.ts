@@ -46,15 +46,15 @@ describe.skipIf(!hasChromium())('grid governance page (网格治理)', () => {
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     const roster = page.getByTestId('grid-roster');
     await roster.waitFor({ timeout: 30_000 });
-    await roster.locator('tbody tr').first().waitFor();
-    const rows = await roster.locator('tbody tr').allInnerTexts();
+    await roster.getByTestId('roster-row').first().waitFor();
+    const rows = await roster.getByTestId('roster-row').allInnerTexts();
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.join('\n')).toMatch(/专职网格员|兼职网格员|社区民警|警务助理/);
     expect(rows.join('\n')).toMatch(/1\d\d\*{4}\d{4}/);
     expect(await page.getByTestId('grid-detail').textContent()).toMatch(/社区网格|警务网格/);
 
     // Reveal a phone with a reason.
-    await roster.getByText('查看完整信息').first().click();
+    await roster.getByRole('button', { name: '查看完整信息' }).first().click();
     await page.getByTestId('reveal-reason').fill('联系网格员核实警情');
     await page.getByTestId('reveal-submit').click();
     await expect

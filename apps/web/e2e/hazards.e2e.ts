@@ -1,7 +1,6 @@
-import { type GeoJSON, pointInPolygon } from '@ronghui/geo';
-import { type APIRequestContext, type Browser, type Page, request } from 'playwright-core';
+import type { GeoJSON } from '@ronghui/geo';
+import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../server/src/demo/demo-accounts.ts';
 import {
   launchBrowser,
   shotsDir,
@@ -11,29 +10,8 @@ import {
 } from '../../../test/support/browser.ts';
 import { hasChromium } from '../../../test/support/env.ts';
 import { startTestServer } from '../../../test/support/server.ts';
+import { apiAs, pointInside } from './api-support.ts';
 import { device, expectFitsWidth, phone, signInOnPhone } from './phone-support.ts';
-
-async function apiAs(baseURL: string, username: string): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL });
-  const res = await api.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
-  expect(res.status(), await res.text()).toBe(200);
-  return api;
-}
-
-/** A point inside a polygon: the first of a 12×12 scan of its bounding box that falls in it. */
-function pointInside(shape: GeoJSON.Polygon | GeoJSON.MultiPolygon): { longitude: number; latitude: number } {
-  const rings = shape.type === 'Polygon' ? [shape.coordinates[0]!] : shape.coordinates.map((p) => p[0]!);
-  const all = rings.flat();
-  const lons = all.map((c) => c[0]!);
-  const lats = all.map((c) => c[1]!);
-  const [w, e, s, n] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
-  for (let i = 1; i < 12; i++)
-    for (let j = 1; j < 12; j++) {
-      const p: [number, number] = [w + ((e - w) * i) / 12, s + ((n - s) * j) / 12];
-      if (pointInPolygon(p, shape)) return { longitude: p[0], latitude: p[1] };
-    }
-  throw new Error('no point found inside the grid');
-}
 
 const DESCRIPTION = '村道旁配电箱门损坏，电线外露';
 
@@ -91,7 +69,7 @@ describe.skipIf(!hasChromium())('a hazard reported offline from a grid worker’
     // The phone.
     phonePage = await watchedPage(browser, server.url, phone, device);
     await phonePage.context.grantPermissions(['geolocation'], { origin: server.url });
-    await phonePage.context.setGeolocation({ ...gps, accuracy: 10 });
+    await phonePage.context.setGeolocation({ longitude: gps.lon, latitude: gps.lat, accuracy: 10 });
     const page = phonePage.page;
     await signInOnPhone(page, server.url, 'grid-worker');
     // 我的网格 is the grid worker's first tab; 隐患 is the next.

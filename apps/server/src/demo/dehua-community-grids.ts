@@ -10,7 +10,12 @@ import {
   splitArea,
 } from '@ronghui/geo';
 import { type Kysely, sql } from 'kysely';
-import type { CommunityGridRecord, RosterRecord } from '../modules/grids/index.ts';
+import {
+  type CommunityGridRecord,
+  communityGridRow,
+  type RosterRecord,
+  rosterRow,
+} from '../modules/grids/index.ts';
 import type { DB } from '../platform/db/schema.ts';
 import type { FieldCrypto } from '../platform/privacy/field-crypto.ts';
 import type { DehuaDemo } from './dehua.ts';
@@ -216,46 +221,33 @@ export async function seedGridsDemo(
   for (let i = 0; i < grids.length; i += 50)
     await trx
       .insertInto('community_grids')
-      .values(
-        grids.slice(i, i + 50).map((g) => ({
-          tenant_code: tenant,
-          id: g.id,
-          code: g.code,
-          name: g.name,
-          village_code: g.villageCode,
-          police_grid_id: g.policeGridId,
-          boundary: JSON.stringify(g.boundary),
-          min_lon: g.bbox[0],
-          min_lat: g.bbox[1],
-          max_lon: g.bbox[2],
-          max_lat: g.bbox[3],
-          population: g.population,
-          demo: true,
-          created_by: 'seed-demo',
-        })),
-      )
+      .values(grids.slice(i, i + 50).map((g) => communityGridRow(tenant, g, 'seed-demo')))
       .execute();
   for (let i = 0; i < rosters.length; i += 300)
     await trx
       .insertInto('grid_rosters')
       .values(
-        rosters.slice(i, i + 300).map((r) => ({
-          tenant_code: tenant,
-          id: randomUUID(),
-          grid_layer: r.gridLayer,
-          grid_id: r.gridLayer === 'police' ? gridOrgId(r.gridKey) : idOf.get(r.gridKey)!,
-          police_grid_id: gridOrgId(r.policeGridCode),
-          role: r.role,
-          name: r.name,
-          phone: crypto.encrypt(r.phone),
-          user_id: null,
-          starts_on: r.startsOn,
-          ends_on: r.endsOn,
-          end_reason: r.endReason,
-          demo: true,
-          created_by: 'seed-demo',
-          created_at: now,
-        })),
+        rosters.slice(i, i + 300).map((r) =>
+          rosterRow(
+            tenant,
+            {
+              id: randomUUID(),
+              gridLayer: r.gridLayer,
+              gridId: r.gridLayer === 'police' ? gridOrgId(r.gridKey) : idOf.get(r.gridKey)!,
+              policeGridId: gridOrgId(r.policeGridCode),
+              role: r.role,
+              name: r.name,
+              phone: crypto.encrypt(r.phone),
+              userId: null,
+              startsOn: r.startsOn,
+              endsOn: r.endsOn,
+              endReason: r.endReason,
+              demo: true,
+              createdAt: now,
+            },
+            'seed-demo',
+          ),
+        ),
       )
       .execute();
   return { communityGrids: grids.length, rosters: rosters.length };

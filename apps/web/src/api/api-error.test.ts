@@ -52,4 +52,21 @@ describe('fieldErrorsByName', () => {
     });
     expect(Object.fromEntries(fieldErrorsByName(error))).toEqual({ roles: ['a', 'b'], displayName: ['c'] });
   });
+
+  it('drops the request part of a schema error and keeps a field named like one', () => {
+    const error = problemToError(400, '', {
+      title: 'x',
+      errors: [
+        { path: 'body/startsOn', message: 'a' },
+        { path: 'body', message: 'unrecognized key' },
+        { path: '/bodyText', message: 'b' },
+        { path: 'querystring/gridId', message: 'c' },
+      ],
+    });
+    expect(Object.fromEntries(fieldErrorsByName(error))).toEqual({
+      startsOn: ['a'],
+      bodyText: ['b'],
+      gridId: ['c'],
+    });
+  });
 });

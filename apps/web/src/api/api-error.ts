@@ -82,11 +82,18 @@ export function problemToError(status: number, statusText: string, body: unknown
   });
 }
 
-/** Field errors keyed by the top-level field name (`/roles/0` and `roles[0]` both become `roles`). */
+/**
+ * Field errors keyed by the top-level field name (`/roles/0` and `roles[0]` both become `roles`; the
+ * request-part prefix of a schema error goes: `body/startsOn` becomes `startsOn`).
+ */
 export function fieldErrorsByName(error: ApiError): Map<string, string[]> {
   const byName = new Map<string, string[]>();
   for (const { path, message } of error.errors) {
-    const name = path.replace(/^[/.]+/, '').split(/[/.[]/)[0] ?? '';
+    const name =
+      path
+        .replace(/^(body|querystring|params)(?=$|[/.[])/, '')
+        .replace(/^[/.]+/, '')
+        .split(/[/.[]/)[0] ?? '';
     if (!name) continue;
     const list = byName.get(name) ?? [];
     list.push(message);

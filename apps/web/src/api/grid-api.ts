@@ -5,6 +5,9 @@ import type {
   GridImportResult,
   GridLayer,
   GridList,
+  RosterCreateBody,
+  RosterEndBody,
+  RosterEntry,
   RosterList,
   RosterRevealBody,
   RosterRevealed,
@@ -22,6 +25,9 @@ export const gridApi = {
     api.get<RosterList>('/grid/rosters', { gridId, ...(history ? { history: 'true' } : {}) }),
   coverage: (lon: number, lat: number) => api.get<GridCoverage>('/grid/coverage', { lon, lat }),
   importCommunity: (body: GridImportBody) => api.post<GridImportResult>('/grids/import', body),
+  appoint: (body: RosterCreateBody) => api.post<RosterEntry>('/grid/rosters', body),
+  end: (id: string, body: RosterEndBody) =>
+    api.post<RosterEntry>(`/grid/rosters/${encodeURIComponent(id)}/end`, body),
   reveal: (id: string, body: RosterRevealBody) =>
     api.post<RosterRevealed>(`/grid/rosters/${encodeURIComponent(id)}/reveal`, body),
 };

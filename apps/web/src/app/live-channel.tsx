@@ -20,7 +20,8 @@ interface LiveValue {
 }
 
 const LiveContext = createContext<LiveValue | null>(null);
-const topics: readonly TopicPattern[] = [
+/** What the command console listens to by default. */
+export const consoleTopics: readonly TopicPattern[] = [
   'unit.*',
   'incident.*',
   'request.*',
@@ -66,7 +67,7 @@ const ACCESS_CHANGED = 4403;
  */
 export function LiveChannelProvider({
   children,
-  subscribe = topics,
+  subscribe = consoleTopics,
 }: {
   children: ReactNode;
   /** The topics to ask for (default: everything the console shows). */

@@ -2,6 +2,7 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/login-page.tsx';
 import { CameraGuard } from '../features/cameras/camera-guard.tsx';
+import { disputeAlertsWatcher } from '../features/disputes/index.ts';
 import { UnderConstructionPage } from '../features/placeholder/under-construction-page.tsx';
 import {
   GridPhonePage,
@@ -55,6 +56,9 @@ const AuditPage = lazy(() =>
 
 const planned: readonly PlannedModuleKey[] = ['volunteers', 'traffic', 'services', 'welfare', 'stats'];
 
+/** What the features keep running on every page of the console. */
+const consoleWatchers = [disputeAlertsWatcher];
+
 const guarded = (module: ModuleKey, page: ReactNode) => <RequireRole module={module}>{page}</RequireRole>;
 
 export function createRouter() {
@@ -92,7 +96,7 @@ export function createRouter() {
       path: '/',
       element: (
         <RequireAuth>
-          <ShellLayout />
+          <ShellLayout watchers={consoleWatchers} />
         </RequireAuth>
       ),
       children: [

@@ -2,6 +2,7 @@ import { Drawer, Layout, Spin } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet } from 'react-router';
 import { useT } from '../i18n/i18n-context.tsx';
+import { type ConsoleWatcher, ConsoleWatchers } from './console-watchers.tsx';
 import { SideMenu } from './side-menu.tsx';
 import { TopBar, UserSummary } from './top-bar.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
@@ -9,7 +10,8 @@ import { useScreen } from './use-screen.ts';
 
 const siderBg = '#0d2447';
 
-export function ShellLayout() {
+/** The console's frame: top bar, menu, the page, and the console-wide watchers the features provide. */
+export function ShellLayout({ watchers = [] }: { watchers?: readonly ConsoleWatcher[] }) {
   const [collapsed, setCollapsed] = useState(false);
   const [menuOpen, setMenuOpen] = useState(false);
   const t = useT();
@@ -21,6 +23,7 @@ export function ShellLayout() {
   );
   return (
     <Layout style={{ height: '100vh' }}>
+      <ConsoleWatchers watchers={watchers} />
       <Layout.Header style={screen.phone ? { paddingInline: 8 } : undefined}>
         <TopBar screen={screen} onMenu={screen.compact ? () => setMenuOpen(true) : undefined} />
       </Layout.Header>

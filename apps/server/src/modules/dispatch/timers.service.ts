@@ -5,6 +5,7 @@ import type { Principal } from '../../platform/auth/principal.ts';
 import type { EventBus } from '../../platform/bus/bus.ts';
 import { enqueue } from '../../platform/bus/outbox.ts';
 import type { Clock } from '../../platform/clock.ts';
+import { startSweepLoop } from '../../platform/sweep.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import {
   appendTimelineEntry,
@@ -138,21 +139,13 @@ export function createTimersService(deps: {
 
     /** Sweeps every `everyMs` for the given tenants until stopped. */
     watch(tenants: () => Promise<string[]>, log: Logger, everyMs = 5_000) {
-      let busy = false;
-      const timer = setInterval(() => {
-        if (busy) return;
-        busy = true;
-        tenants()
-          .then(async (list) => {
-            for (const t of list) await this.sweep(t);
-          })
-          .catch((error: unknown) => log.warn({ err: error }, 'timer sweep failed'))
-          .finally(() => {
-            busy = false;
-          });
-      }, everyMs);
-      timer.unref();
-      return () => clearInterval(timer);
+      return startSweepLoop({
+        sweep: (t) => this.sweep(t),
+        tenants,
+        log,
+        failure: 'timer sweep failed',
+        everyMs,
+      });
     },
   };
 }

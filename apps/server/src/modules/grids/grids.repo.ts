@@ -63,6 +63,7 @@ function toRoster(r: Selectable<GridRostersTable>): RosterRecord {
   };
 }
 
+/** The stored row of a community grid. */
 export function communityGridRow(
   tenantCode: string,
   g: CommunityGridRecord,
@@ -83,6 +84,31 @@ export function communityGridRow(
     population: g.population,
     demo: g.demo,
     created_by: createdBy,
+  };
+}
+
+/** The stored row of an appointment (its phone sealed already). */
+export function rosterRow(
+  tenantCode: string,
+  r: RosterRecord,
+  createdBy: string,
+): Insertable<GridRostersTable> {
+  return {
+    tenant_code: tenantCode,
+    id: r.id,
+    grid_layer: r.gridLayer,
+    grid_id: r.gridId,
+    police_grid_id: r.policeGridId,
+    role: r.role,
+    name: r.name,
+    phone: r.phone,
+    user_id: r.userId,
+    starts_on: r.startsOn,
+    ends_on: r.endsOn,
+    end_reason: r.endReason,
+    demo: r.demo,
+    created_by: createdBy,
+    created_at: r.createdAt,
   };
 }
 
@@ -216,25 +242,7 @@ export function createGridsRepo() {
       for (let i = 0; i < rows.length; i += 200)
         await db
           .insertInto('grid_rosters')
-          .values(
-            rows.slice(i, i + 200).map((r) => ({
-              tenant_code: tenantCode,
-              id: r.id,
-              grid_layer: r.gridLayer,
-              grid_id: r.gridId,
-              police_grid_id: r.policeGridId,
-              role: r.role,
-              name: r.name,
-              phone: r.phone,
-              user_id: r.userId,
-              starts_on: r.startsOn,
-              ends_on: r.endsOn,
-              end_reason: r.endReason,
-              demo: r.demo,
-              created_by: createdBy,
-              created_at: r.createdAt,
-            })),
-          )
+          .values(rows.slice(i, i + 200).map((r) => rosterRow(tenantCode, r, createdBy)))
           .execute();
     },
     async endRoster(db: Kysely<DB>, tenantCode: string, id: string, endsOn: string, reason: string) {

@@ -1,4 +1,4 @@
-export { createGridsRepo } from './grids.repo.ts';
+export { communityGridRow, createGridsRepo, rosterRow } from './grids.repo.ts';
 export type { CommunityGridRecord, GridsRepo, RosterRecord } from './grids.repo.ts';
 export { registerGridsRoutes } from './grids.routes.ts';
 export { createGridsService } from './grids.service.ts';

@@ -31,6 +31,7 @@ import type { EventBus } from '../../platform/bus/bus.ts';
 import { enqueue } from '../../platform/bus/outbox.ts';
 import { canonicalJson } from '../../platform/canonical-json.ts';
 import type { Clock } from '../../platform/clock.ts';
+import { startSweepLoop } from '../../platform/sweep.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { conflict, DomainError, invalid, notFound } from '../../platform/http/errors.ts';
 import { appendTimelineEntry, type IncidentsService, incidentAudience } from '../incidents/index.ts';
@@ -742,21 +743,13 @@ export function createHazardsService(deps: HazardsDeps) {
 
     /** Sweeps every `everyMs` for the given tenants until stopped. */
     watch(tenants: () => Promise<string[]>, log: Logger, everyMs = 60_000) {
-      let busy = false;
-      const timer = setInterval(() => {
-        if (busy) return;
-        busy = true;
-        tenants()
-          .then(async (list) => {
-            for (const t of list) await this.sweep(t);
-          })
-          .catch((error: unknown) => log.warn({ err: error }, 'hazard deadline sweep failed'))
-          .finally(() => {
-            busy = false;
-          });
-      }, everyMs);
-      timer.unref();
-      return () => clearInterval(timer);
+      return startSweepLoop({
+        sweep: (t) => this.sweep(t),
+        tenants,
+        log,
+        failure: 'hazard deadline sweep failed',
+        everyMs,
+      });
     },
   };
 }

@@ -6,6 +6,8 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { describeError } from '../../api/describe-error.ts';
 import { CameraMapLayer, intakePointOf } from '../cameras/index.ts';
+import { DisputeMapLayer } from '../disputes/index.ts';
+import { HazardMapLayer } from '../hazards/index.ts';
 import { useAuth } from '../../app/auth-context.tsx';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
 import { dispatchApi } from '../../api/dispatch-api.ts';
@@ -15,7 +17,7 @@ import { type LayerGroup, layerGroups } from './layer-groups.ts';
 import { CommandTabs } from './command-tabs.tsx';
 import { EmergencyAlert } from '../messages/index.ts';
 import { BackupNotices, EscalationNotices } from '../incidents/index.ts';
-import { LiveChannelProvider, useLiveState } from '../../app/live-channel.tsx';
+import { consoleTopics, LiveChannelProvider, useLiveState } from '../../app/live-channel.tsx';
 import { incidentFeatures, pointFeature, unitFeatures } from '../../map/map-features.ts';
 import { MapToolbar, type SearchHit, UnitLegend } from './map-toolbar.tsx';
 import { useDispatchData } from './use-dispatch-data.ts';
@@ -32,7 +34,7 @@ export function DispatchPage() {
   const { user } = useAuth();
   const access = dispatchAccess(user?.roles ?? []);
   return (
-    <LiveChannelProvider>
+    <LiveChannelProvider subscribe={topics}>
       <ReadOnlyContext.Provider value={access.readOnly}>
         <PatrolProvider canPlan={access.canPlan} canRead={access.seesPlans}>
           <DispatchConsole />
@@ -41,6 +43,9 @@ export function DispatchPage() {
     </LiveChannelProvider>
   );
 }
+
+// The map's hazards move live; a new red dispute reloads its layer.
+const topics = [...consoleTopics, 'hazard.changed', 'dispute.alert'] as const;
 
 type Point = { lon: number; lat: number };
 
@@ -252,6 +257,16 @@ function DispatchConsole() {
         <CameraMapLayer
           map={map}
           visible={visible.has('cameras')}
+          clickable={!picking && !isoMode && !patrol.capturing}
+        />
+        <HazardMapLayer
+          map={map}
+          visible={visible.has('hazards')}
+          clickable={!picking && !isoMode && !patrol.capturing}
+        />
+        <DisputeMapLayer
+          map={map}
+          visible={visible.has('disputes')}
           clickable={!picking && !isoMode && !patrol.capturing}
         />
         <PatrolMapLayers

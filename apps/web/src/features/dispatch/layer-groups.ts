@@ -1,4 +1,6 @@
 import { cameraLayerIds } from '../cameras/index.ts';
+import { disputeLayerIds } from '../disputes/index.ts';
+import { hazardLayerIds } from '../hazards/index.ts';
 import { overlayGroupLayers } from './plans/overlay-layers.ts';
 
 /** The switchable layer groups of the command map (the layer switcher's check boxes). */
@@ -10,6 +12,8 @@ export type LayerGroup =
   | 'incidents'
   | 'isochrone'
   | 'cameras'
+  | 'hazards'
+  | 'disputes'
   | keyof typeof overlayGroupLayers;
 export const layerGroups: readonly LayerGroup[] = [
   'boundaries',
@@ -20,6 +24,9 @@ export const layerGroups: readonly LayerGroup[] = [
   'isochrone',
   // Added by cameras/camera-map-layer.tsx once the map has loaded.
   'cameras',
+  // Added by hazards/hazard-map-layer.tsx and disputes/dispute-map-layer.tsx once the map has loaded.
+  'hazards',
+  'disputes',
   // Added to the map by plans/overlay-layers.ts once it has loaded.
   'coverage',
   'plans',
@@ -43,5 +50,7 @@ export const groupLayers: Record<LayerGroup, readonly string[]> = {
   incidents: ['incident-cluster', 'incident-point', 'incident-label'],
   isochrone: ['iso-fill', 'iso-line'],
   cameras: cameraLayerIds,
+  hazards: hazardLayerIds,
+  disputes: disputeLayerIds,
   ...overlayGroupLayers,
 };

@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import { useT } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { type LayerGroup, layerGroups } from './layer-groups.ts';
+import { hazardStateColors } from '../hazards/index.ts';
 import { priorityColors, unitStatusColors } from '../units/index.ts';
 
 export interface Place {
@@ -28,6 +29,8 @@ const groupLabels: Record<LayerGroup, MessageKey> = {
   incidents: 'dispatch.layer.incidents',
   isochrone: 'dispatch.layer.isochrone',
   cameras: 'dispatch.layer.cameras',
+  hazards: 'dispatch.layer.hazards',
+  disputes: 'dispatch.layer.disputes',
   coverage: 'dispatch.layer.coverage',
   plans: 'dispatch.layer.plans',
   closures: 'dispatch.layer.closures',
@@ -152,6 +155,11 @@ export function MapToolbar(props: MapToolbarProps) {
               </Button>
             )}
           </Space>
+          {props.visible.has('hazards') && (
+            <div style={{ marginTop: 4, fontSize: 12 }} data-testid="hazard-legend">
+              <HazardLegendItems />
+            </div>
+          )}
           {props.visible.has('isochrone') && (
             <Space size={8} style={{ marginTop: 4, fontSize: 12 }}>
               <Badge color="#52c41a" text={t('dispatch.iso.min', { n: 3 })} />
@@ -199,6 +207,21 @@ function UnitLegendItems() {
           ◆ <span style={{ color: 'rgba(0,0,0,0.88)' }}>{t(`dispatch.priority.${p}`)}</span>
         </span>
       ))}
+    </Space>
+  );
+}
+
+/** The hazard layer's colours: its open states, and the ring of a late one. */
+function HazardLegendItems() {
+  const t = useT();
+  return (
+    <Space size={[8, 0]} wrap>
+      {Object.entries(hazardStateColors).map(([state, color]) => (
+        <Badge key={state} color={color} text={t(`hazards.state.${state}` as MessageKey)} />
+      ))}
+      <span>
+        <span style={{ color: '#cf1322' }}>◯</span> {t('hazards.overdue.overdue')}
+      </span>
     </Space>
   );
 }

@@ -1,6 +1,7 @@
 import { WarningOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { useNavigate } from 'react-router';
+import type { ConsoleWatcher } from '../../app/console-watchers.tsx';
 import { useLiveEvents } from '../../app/live-channel.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
@@ -44,3 +45,11 @@ export function DisputeAlerts() {
   });
   return null;
 }
+
+/** Mounted once in the console's shell for everyone who reads disputes (not again by the disputes page). */
+export const disputeAlertsWatcher: ConsoleWatcher = {
+  key: 'dispute-alerts',
+  module: 'disputes',
+  topics: ['dispute.alert'],
+  Component: DisputeAlerts,
+};

@@ -9,6 +9,7 @@ import {
   Empty,
   Input,
   List,
+  Modal,
   Select,
   Space,
   Tag,
@@ -24,6 +25,47 @@ import { RISK_COLOR, STATUS_COLOR } from './dispute-labels.ts';
 import { DisputeStepModal, type StepKind } from './dispute-step-forms.tsx';
 import { disputesApi } from '../../api/disputes-api.ts';
 
+interface RevealTarget {
+  partyId: string;
+  field: 'name' | 'phone' | 'idNumber';
+}
+
+/** Asks for the reason, then shows one party's field in full (the server audits it). */
+function RevealModal(props: {
+  disputeId: string;
+  target: RevealTarget;
+  onRevealed: (value: string) => void;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [reason, setReason] = useState('');
+  const reveal = useMutation({
+    mutationFn: () => disputesApi.reveal(props.disputeId, { ...props.target, reason }),
+    onSuccess: (r) => props.onRevealed(r.value),
+    onError: (error) => message.error(describeError(error, t)),
+  });
+  return (
+    <Modal
+      open
+      title={t('disputes.reveal')}
+      onCancel={props.onClose}
+      onOk={() => reveal.mutate()}
+      confirmLoading={reveal.isPending}
+      okButtonProps={{ 'data-testid': 'dispute-reveal-submit' } as Record<`data-${string}`, string>}
+      destroyOnHidden
+    >
+      <Input
+        autoFocus
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        placeholder={t('disputes.reveal.reason')}
+        data-testid="dispute-reveal-reason"
+      />
+    </Modal>
+  );
+}
+
 /** One dispute: place, parties (masked, reveal with a reason), mediators, meetings, agreement, timeline. */
 export function DisputeDetailView({
   dispute,
@@ -35,10 +77,11 @@ export function DisputeDetailView({
   onChanged: (d: DisputeDetail) => void;
 }) {
   const t = useT();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const [step, setStep] = useState<StepKind | null>(null);
   const [referTo, setReferTo] = useState<(typeof DISPUTE_REFERRAL_TARGETS)[number]>('judicial-office');
   const [revealed, setRevealed] = useState<Record<string, string>>({});
+  const [revealing, setRevealing] = useState<RevealTarget | null>(null);
   const d = dispute;
   const move = useMutation({
     mutationFn: (body: DisputeStatusBody) => disputesApi.status(d.id, body),
@@ -48,27 +91,9 @@ export function DisputeDetailView({
     },
     onError: (error) => message.error(describeError(error, t)),
   });
-  const reveal = (partyId: string, field: 'name' | 'phone' | 'idNumber') => {
-    let reason = '';
-    modal.confirm({
-      title: t('disputes.reveal'),
-      content: (
-        <Input placeholder={t('disputes.reveal.reason')} onChange={(e) => (reason = e.target.value)} />
-      ),
-      onOk: async () => {
-        try {
-          const r = await disputesApi.reveal(d.id, { partyId, field, reason });
-          setRevealed((s) => ({ ...s, [`${partyId}/${field}`]: r.value }));
-        } catch (error) {
-          message.error(describeError(error, t));
-          throw error;
-        }
-      },
-    });
-  };
   const shown = (partyId: string, field: 'name' | 'phone' | 'idNumber', masked: string | null) =>
     masked ? (
-      <Typography.Link onClick={() => reveal(partyId, field)} title={t('disputes.reveal')}>
+      <Typography.Link onClick={() => setRevealing({ partyId, field })} title={t('disputes.reveal')}>
         {revealed[`${partyId}/${field}`] ?? masked}
       </Typography.Link>
     ) : (
@@ -249,6 +274,17 @@ export function DisputeDetailView({
           onChanged(next);
         }}
       />
+      {revealing && (
+        <RevealModal
+          disputeId={d.id}
+          target={revealing}
+          onRevealed={(value) => {
+            setRevealed((s) => ({ ...s, [`${revealing.partyId}/${revealing.field}`]: value }));
+            setRevealing(null);
+          }}
+          onClose={() => setRevealing(null)}
+        />
+      )}
     </div>
   );
 }

@@ -27,7 +27,6 @@ import { useSearchParams } from 'react-router';
 import { hasAnyRole, useAuth } from '../../app/auth-context.tsx';
 import { LiveChannelProvider, useLiveEvents } from '../../app/live-channel.tsx';
 import { LoadError } from '../../app/load-error.tsx';
-import { DisputeAlerts } from './dispute-alerts.tsx';
 import { formatDateTime } from '../../i18n/format-datetime.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
@@ -39,11 +38,13 @@ import { disputesApi } from '../../api/disputes-api.ts';
 const thisYear = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-/** 矛盾纠纷, with the live channel: a red dispute registered in the user's scope is announced at once. */
+/**
+ * 矛盾纠纷, with the live channel. A red dispute registered in the user's scope is announced by the shell's
+ * console-wide watcher (`disputeAlertsWatcher`), once, on this page as on any other.
+ */
 export function DisputesPage() {
   return (
     <LiveChannelProvider subscribe={['dispute.*']}>
-      <DisputeAlerts />
       <DisputesView />
     </LiveChannelProvider>
   );

@@ -57,6 +57,7 @@ export function GridPage() {
     return m;
   }, [police.data, community.data]);
   const selected = selectedId ? byId.get(selectedId) : undefined;
+  // Importing grids and appointing people: the server's GRID_WRITE roles.
   const canImport = hasAnyRole(user, ['commander', 'officer']);
 
   return (
@@ -158,7 +159,7 @@ export function GridPage() {
                   </Descriptions.Item>
                 )}
               </Descriptions>
-              <RosterPanel gridId={selected.id} />
+              <RosterPanel gridId={selected.id} layer={selected.layer} canWrite={canImport} />
             </>
           ) : (
             <Empty description={t('grid.selectHint')} />

@@ -1,11 +1,26 @@
 import type { RosterEntry, RosterRevealed } from '@ronghui/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Empty, Form, Input, Modal, Radio, Skeleton, Switch, Table, Tag, Typography } from 'antd';
+import { EyeOutlined, UserAddOutlined } from '@ant-design/icons';
+import {
+  Button,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Skeleton,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { describeError } from '../../api/describe-error.ts';
 import { LoadError } from '../../app/load-error.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
 import { gridApi } from '../../api/grid-api.ts';
+import { AppointModal, EndModal } from './roster-forms.tsx';
 
 const ROLE_COLORS: Record<RosterEntry['role'], string> = {
   'community-officer': 'blue',
@@ -80,11 +95,24 @@ function RevealModal({ entry, onClose }: { entry: RosterEntry; onClose: () => vo
   );
 }
 
-/** The "1+2+N" roster of one grid: current appointments, masked; history on request. */
-export function RosterPanel({ gridId }: { gridId: string }) {
+/**
+ * The "1+2+N" roster of one grid: current appointments, masked; history (ended ones with their end day
+ * and reason) on request. Commanders and officers appoint people and end appointments here.
+ */
+export function RosterPanel({
+  gridId,
+  layer,
+  canWrite,
+}: {
+  gridId: string;
+  layer: 'police' | 'community';
+  canWrite: boolean;
+}) {
   const t = useT();
   const [history, setHistory] = useState(false);
   const [revealing, setRevealing] = useState<RosterEntry | null>(null);
+  const [appointing, setAppointing] = useState(false);
+  const [ending, setEnding] = useState<RosterEntry | null>(null);
   const rosters = useQuery({
     queryKey: ['grid', 'rosters', gridId, history],
     queryFn: () => gridApi.rosters(gridId, history),
@@ -95,9 +123,23 @@ export function RosterPanel({ gridId }: { gridId: string }) {
     <div data-testid="grid-roster">
       <div style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 8 }}>
         <Typography.Text type="secondary">{t('common.total', { n: rosters.data.total })}</Typography.Text>
-        <span>
-          <Switch size="small" checked={history} onChange={setHistory} /> {t('grid.roster.history')}
-        </span>
+        <Space>
+          <span>
+            <Switch size="small" checked={history} onChange={setHistory} data-testid="roster-history" />{' '}
+            {t('grid.roster.history')}
+          </span>
+          {canWrite && (
+            <Button
+              size="small"
+              type="primary"
+              icon={<UserAddOutlined />}
+              onClick={() => setAppointing(true)}
+              data-testid="roster-appoint"
+            >
+              {t('grid.appoint.button')}
+            </Button>
+          )}
+        </Space>
       </div>
       {rosters.data.items.length === 0 ? (
         <Empty description={t('grid.roster.empty')} />
@@ -105,8 +147,12 @@ export function RosterPanel({ gridId }: { gridId: string }) {
         <Table<RosterEntry>
           size="small"
           rowKey="id"
+          scroll={{ x: 'max-content' }}
           pagination={rosters.data.items.length > 12 ? { pageSize: 12, size: 'small' } : false}
           dataSource={rosters.data.items}
+          onRow={(r) =>
+            ({ 'data-testid': 'roster-row', 'data-current': String(r.current) }) as Record<string, string>
+          }
           columns={[
             {
               title: t('grid.roster.role'),
@@ -115,26 +161,66 @@ export function RosterPanel({ gridId }: { gridId: string }) {
                 <Tag color={ROLE_COLORS[role]}>{t(`grid.role.${role}`)}</Tag>
               ),
             },
-            { title: t('grid.roster.name'), dataIndex: 'name' },
-            { title: t('grid.roster.phone'), dataIndex: 'phone', render: (p: string | null) => p ?? '—' },
+            {
+              title: t('grid.roster.name'),
+              dataIndex: 'name',
+              onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+            },
+            {
+              title: t('grid.roster.phone'),
+              dataIndex: 'phone',
+              onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+              render: (p: string | null) => p ?? '—',
+            },
             {
               title: t('grid.roster.since'),
               dataIndex: 'startsOn',
-              render: (s: string, r) => (r.endsOn ? `${s} ~ ${r.endsOn}` : s),
+              render: (s: string, r) => (
+                <>
+                  <span style={{ whiteSpace: 'nowrap' }}>{r.endsOn ? `${s} ~ ${r.endsOn}` : s}</span>
+                  {r.endReason && (
+                    <Typography.Text type="secondary" style={{ display: 'block' }}>
+                      {t('grid.roster.ended', { reason: r.endReason })}
+                    </Typography.Text>
+                  )}
+                </>
+              ),
             },
             {
               title: t('common.actions'),
-              key: 'reveal',
+              key: 'actions',
               render: (_, r) => (
-                <Button size="small" type="link" onClick={() => setRevealing(r)}>
-                  {t('grid.reveal.button')}
-                </Button>
+                <Space size={0}>
+                  <Button
+                    size="small"
+                    type="link"
+                    style={{ paddingInline: 2 }}
+                    icon={<EyeOutlined />}
+                    title={t('grid.reveal.button')}
+                    aria-label={t('grid.reveal.button')}
+                    onClick={() => setRevealing(r)}
+                  />
+                  {canWrite && !r.endsOn && (
+                    <Button
+                      size="small"
+                      type="link"
+                      danger
+                      style={{ paddingInline: 2 }}
+                      onClick={() => setEnding(r)}
+                      data-testid="roster-end"
+                    >
+                      {t('grid.end.button')}
+                    </Button>
+                  )}
+                </Space>
               ),
             },
           ]}
         />
       )}
       {revealing && <RevealModal entry={revealing} onClose={() => setRevealing(null)} />}
+      {appointing && <AppointModal gridId={gridId} layer={layer} onClose={() => setAppointing(false)} />}
+      {ending && <EndModal entry={ending} onClose={() => setEnding(null)} />}
     </div>
   );
 }

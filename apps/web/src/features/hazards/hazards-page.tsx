@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Col, Row, Segmented, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { fetchOrgGeojson } from '../../api/orgs-api.ts';
 import { LiveChannelProvider, useLiveEvents, useLiveState } from '../../app/live-channel.tsx';
 import { useT } from '../../i18n/i18n-context.tsx';
@@ -27,7 +28,13 @@ function HazardsWorkspace() {
   const { notification } = App.useApp();
   const queryClient = useQueryClient();
   const [filter, setFilter] = useState<Filter>('open');
-  const [selected, setSelected] = useState<string | null>(null);
+  // `/hazards?id=…` (a link from the command map's popup) opens that hazard.
+  const [params] = useSearchParams();
+  const linked = params.get('id');
+  const [selected, setSelected] = useState<string | null>(linked);
+  useEffect(() => {
+    if (linked) setSelected(linked);
+  }, [linked]);
   const orgs = useQuery({ queryKey: ['orgs', 'geojson'], queryFn: fetchOrgGeojson, staleTime: 5 * 60_000 });
   const list = useQuery({
     queryKey: hazardKeys.list(filter),

@@ -5,7 +5,7 @@ import { describeError } from '../../api/describe-error.ts';
 import type { User } from '@ronghui/contracts';
 import { resetPassword } from '../../api/users-api.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
-import { applyFieldErrors } from './apply-field-errors.ts';
+import { applyFieldErrors } from '../../api/apply-field-errors.ts';
 
 export function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const t = useT();

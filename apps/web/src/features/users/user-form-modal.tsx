@@ -5,7 +5,7 @@ import { describeError } from '../../api/describe-error.ts';
 import type { RoleKey, User, UserStatus } from '@ronghui/contracts';
 import { createUser, updateUser } from '../../api/users-api.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
-import { applyFieldErrors } from './apply-field-errors.ts';
+import { applyFieldErrors } from '../../api/apply-field-errors.ts';
 import { OrgTreeSelect } from './org-tree-select.tsx';
 import { useRoleOptions } from './use-roles.ts';
 

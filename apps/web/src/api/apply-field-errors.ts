@@ -1,5 +1,5 @@
 import type { FormInstance } from 'antd';
-import { ApiError, fieldErrorsByName } from '../../api/api-error.ts';
+import { ApiError, fieldErrorsByName } from './api-error.ts';
 
 /**
  * Puts the server's validation messages under the fields they belong to. Returns true when at
