@@ -4,6 +4,7 @@ import { LoginPage } from '../features/auth/login-page.tsx';
 import { CameraGuard } from '../features/cameras/camera-guard.tsx';
 import { UnderConstructionPage } from '../features/placeholder/under-construction-page.tsx';
 import {
+  CollectPhonePage,
   HazardsPhonePage,
   MePage,
   MessagesPage,
@@ -42,6 +43,9 @@ const CameraViewPage = lazy(() =>
   import('../features/cameras/camera-view-page.tsx').then((m) => ({ default: m.CameraViewPage })),
 );
 const GridPage = lazy(() => import('../features/grid/grid-page.tsx').then((m) => ({ default: m.GridPage })));
+const RegistryPage = lazy(() =>
+  import('../features/registry/registry-page.tsx').then((m) => ({ default: m.RegistryPage })),
+);
 const DisputesPage = lazy(() =>
   import('../features/disputes/disputes-page.tsx').then((m) => ({ default: m.DisputesPage })),
 );
@@ -78,6 +82,7 @@ export function createRouter() {
         { path: 'orders/:id', element: <OrdersPage /> },
         { path: 'units', element: <UnitsPage /> },
         { path: 'hazards', element: <HazardsPhonePage /> },
+        { path: 'collect', element: <CollectPhonePage /> },
         { path: 'messages', element: <MessagesPage /> },
         { path: 'messages/:id', element: <MessagesPage /> },
         { path: 'me', element: <MePage /> },
@@ -101,6 +106,7 @@ export function createRouter() {
         { path: 'dispatch', element: guarded('dispatch', <DispatchPage />) },
         { path: 'intel', element: guarded('intel', <IntelPage />) },
         { path: 'grid', element: guarded('grid', <GridPage />) },
+        { path: 'registry', element: guarded('registry', <RegistryPage />) },
         { path: 'disputes', element: guarded('disputes', <DisputesPage />) },
         { path: 'hazards', element: guarded('hazards', <HazardsPage />) },
         {

@@ -1,4 +1,5 @@
 import {
+  IdcardOutlined,
   MessageOutlined,
   ProfileOutlined,
   SafetyOutlined,
@@ -29,6 +30,7 @@ const tabIcons: Record<MobileTabKey, ReactNode> = {
   orders: <ProfileOutlined />,
   units: <TeamOutlined />,
   hazards: <WarningOutlined />,
+  collect: <IdcardOutlined />,
   messages: <MessageOutlined />,
   me: <UserOutlined />,
 };

@@ -8,3 +8,5 @@ export {
 export { createRegistryRepo, type RegistryRepo } from './registry.repo.ts';
 export { registerRegistryRoutes } from './registry.routes.ts';
 export { createRegistryService, type RegistryService } from './registry.service.ts';
+export { headerRow, writeCsv, writeXlsx } from './registry-files.ts';
+export { COLUMNS as REGISTRY_COLUMNS } from './registry-rules.ts';

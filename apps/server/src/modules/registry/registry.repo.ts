@@ -307,6 +307,14 @@ export function createRegistryRepo() {
     insertCollection(trx: Kysely<DB>, row: Insertable<RegistryCollectionsTable>) {
       return trx.insertInto('registry_collections').values(row).execute();
     },
+    markDemo(trx: Kysely<DB>, tenantCode: string, ids: string[]) {
+      return trx
+        .updateTable('registry_collections')
+        .set({ demo: true })
+        .where('tenant_code', '=', tenantCode)
+        .where('id', 'in', ids.length ? ids : [''])
+        .execute();
+    },
     async updateCollection(
       trx: Kysely<DB>,
       tenantCode: string,

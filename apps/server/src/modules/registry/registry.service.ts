@@ -608,6 +608,12 @@ export function createRegistryService(deps: RegistryDeps) {
       return businessOut(principal, ctx, id);
     },
 
+    /** Rows already read (the demo's generated records go through the same checks and writes). */
+    importRows(principal: Principal, kind: RegistryKind, sheet: SheetRow[], meta: WriteMeta) {
+      requireRole(principal, IMPORT_ROLES, 'Importing registry records');
+      return importSheet(principal, kind, sheet, meta);
+    },
+
     // ── import ──
     async importFile(
       principal: Principal,
@@ -622,7 +628,7 @@ export function createRegistryService(deps: RegistryDeps) {
       } catch (error) {
         throw invalid('/file', `not a readable XLSX or CSV file (${(error as Error).message.slice(0, 80)})`);
       }
-      return importSheet(principal, kind, sheet);
+      return importSheet(principal, kind, sheet, { source: 'import' });
     },
   };
 
@@ -679,6 +685,7 @@ export function createRegistryService(deps: RegistryDeps) {
     principal: Principal,
     kind: RegistryKind,
     sheet: SheetRow[],
+    meta: WriteMeta,
   ): Promise<RegistryImportResult> {
     const tenant = principal.tenantCode;
     const ctx = await contexts.context(tenant);
@@ -770,7 +777,7 @@ export function createRegistryService(deps: RegistryDeps) {
         crypto,
         ctx,
         principal,
-        meta: { source: 'import' },
+        meta,
         now: clock.now(),
       });
       const addr = await w.addresses(usable.map((g) => g.address));
