@@ -55,7 +55,7 @@ export function registryDemoRows(demo: DehuaDemo, seed: number, addressesPerVill
     const community = v.kind === 'community' || /社区$/.test(v.name);
     const road = community
       ? ROADS[rng.int(ROADS.length)]!
-      : `${v.name.replace(/(村|社区)$/, '')}${rng.next() < 0.5 ? '路' : '街'}`;
+      : `${v.name.replace(/(村委会|居委会|村|社区)$/, '')}${rng.next() < 0.5 ? '路' : '街'}`;
     for (let i = 0; i < addressesPerVillage; i++) {
       const door = String(1 + i * 2 + rng.int(2));
       const building = community ? String(1 + rng.int(6)) : '';
@@ -92,7 +92,7 @@ export function registryDemoRows(demo: DehuaDemo, seed: number, addressesPerVill
         licence += 1;
         const code = creditCodeWithCheck(`92350526MA${String(licence).padStart(7, '0')}`);
         out.businesses.push([
-          `${v.name.replace(/(村|社区)$/, '')}${suffix}`,
+          `${v.name.replace(/(村委会|居委会|村|社区)$/, '')}${suffix}`,
           kind,
           code,
           ...addr,
