@@ -92,6 +92,13 @@ describe.skipIf(!hasChromium())(
       await shot(desk.page, '2-import-errors-1366');
       await desk.page.locator('.ant-modal-close').click();
 
+      // An address with what is recorded at it, and a person's history.
+      await desk.page.getByRole('tab', { name: '地址' }).click();
+      await desk.page.getByTestId('registry-address').first().click();
+      await desk.page.getByTestId('registry-address-detail').waitFor({ timeout: 30_000 });
+      await shot(desk.page, '2b-address-1366');
+      await desk.page.locator('.ant-drawer-close').click();
+
       // The grid worker's phone: 采集, offline.
       phonePage = await watchedPage(browser, server.url, phone, device);
       await phonePage.context.grantPermissions(['geolocation'], { origin: server.url });

@@ -1090,4 +1090,6 @@ export const enUS: Messages = {
   'mobile.collect.submit': 'Submit',
   'mobile.collect.mine': 'My collections',
   'mobile.collect.empty': 'No collections yet',
+  'mobile.collect.doTask': 'Collect now',
+  'mobile.collect.cancelTask': 'Cancel',
 };

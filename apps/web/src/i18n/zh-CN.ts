@@ -1070,4 +1070,6 @@ export const zhCN = {
   'mobile.collect.submit': '提交采集',
   'mobile.collect.mine': '我的采集',
   'mobile.collect.empty': '暂无采集记录',
+  'mobile.collect.doTask': '去采集',
+  'mobile.collect.cancelTask': '取消',
 } satisfies Record<string, string>;

@@ -55,6 +55,8 @@ export function CollectPhonePage() {
   const [position, setPosition] = useState<Position | null>(null);
   const [locating, setLocating] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
+  /** An assigned task being carried out: the collection goes under the task's id. */
+  const [task, setTask] = useState<{ id: string; note: string | null } | null>(null);
 
   const mine = useQuery({
     queryKey: collectionsKey,
@@ -89,7 +91,7 @@ export function CollectPhonePage() {
       return setFormError(t('mobile.collect.needId'));
     setFormError(null);
     const body: RegistryCollectionBody = {
-      id: newHazardId(),
+      id: task?.id ?? newHazardId(),
       kind,
       location: position,
       address: { road: road.trim() || null, doorNo: doorNo.trim() || null, room: room.trim() || null },
@@ -116,6 +118,7 @@ export function CollectPhonePage() {
         place: `${road.trim()}${doorNo.trim()}`,
       }),
     });
+    setTask(null);
     setName('');
     setIdNumber('');
     setPhone('');
@@ -130,6 +133,15 @@ export function CollectPhonePage() {
     <div data-testid="mobile-collect">
       <div className="m-section-title">{t('mobile.collect.title')}</div>
       <div className="m-card" data-testid="collect-form">
+        {task && (
+          <div className="m-card-sub" data-testid="collect-task">
+            <Tag color="blue">{t('registry.status.assigned')}</Tag>
+            {task.note}{' '}
+            <Button size="small" type="link" onClick={() => setTask(null)}>
+              {t('mobile.collect.cancelTask')}
+            </Button>
+          </div>
+        )}
         <Segmented<Kind>
           block
           value={kind}
@@ -254,6 +266,20 @@ export function CollectPhonePage() {
             {c.submittedAt ? formatDateTime(c.submittedAt) : c.assignedAt ? formatDateTime(c.assignedAt) : ''}
             {c.reviewReason ? ` · ${c.reviewReason}` : ''}
           </div>
+          {c.status === 'assigned' && c.kind !== 'correction' && (
+            <Button
+              className="m-button"
+              style={{ marginTop: 8 }}
+              onClick={() => {
+                setKind(c.kind as Kind);
+                setTask({ id: c.id, note: c.assignedNote });
+                window.scrollTo({ top: 0 });
+              }}
+              data-testid="collect-do-task"
+            >
+              {t('mobile.collect.doTask')}
+            </Button>
+          )}
         </div>
       ))}
     </div>

@@ -95,6 +95,7 @@ function RecordsTab({ kind }: { kind: RegistryKind }) {
   const [page, setPage] = useState(1);
   const [history, setHistory] = useState<{ id: string; title: string } | null>(null);
   const [revealed, setRevealed] = useState<Record<string, string>>({});
+  const [addressId, setAddressId] = useState<string | null>(null);
   const filters = { q: q || undefined, page, pageSize: 20 };
   const query = useQuery({
     queryKey: ['registry', kind, filters],
@@ -145,7 +146,14 @@ function RecordsTab({ kind }: { kind: RegistryKind }) {
 
   const columns: Record<RegistryKind, TableColumnsType<Row>> = {
     addresses: [
-      { title: t('registry.field.address'), dataIndex: 'label' },
+      {
+        title: t('registry.field.address'),
+        render: (_, r) => (
+          <Typography.Link onClick={() => setAddressId(r.id)} data-testid="registry-address">
+            {(r as RegistryAddress).label}
+          </Typography.Link>
+        ),
+      },
       { title: t('registry.field.grid'), render: (_, r) => grid(r) },
       {
         title: t('registry.field.key'),
@@ -247,7 +255,54 @@ function RecordsTab({ kind }: { kind: RegistryKind }) {
         }}
       />
       <HistoryDrawer kind={kind} target={history} onClose={() => setHistory(null)} />
+      <AddressDrawer id={addressId} onClose={() => setAddressId(null)} />
     </>
+  );
+}
+
+/** One address with the people, house and businesses recorded at it (masked). */
+function AddressDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
+  const t = useT();
+  const query = useQuery({
+    queryKey: ['registry', 'address', id],
+    queryFn: () => registryApi.address(id!),
+    enabled: !!id,
+  });
+  const d = query.data;
+  return (
+    <Drawer open={!!id} onClose={onClose} width={560} title={d?.address.label ?? ''}>
+      {d && (
+        <div data-testid="registry-address-detail">
+          <Typography.Paragraph type="secondary">
+            {d.address.divisionName} · {d.address.communityGridName ?? d.address.policeGridName}
+            {d.address.location
+              ? ` · ${d.address.location.lon.toFixed(5)}, ${d.address.location.lat.toFixed(5)}`
+              : ''}
+          </Typography.Paragraph>
+          <Typography.Title level={5}>{t('registry.tab.houses')}</Typography.Title>
+          {d.houses.map((h) => (
+            <div key={h.id}>
+              <Tag>{t(`registry.house.${h.kind}` as MessageKey)}</Tag> {h.ownerName ?? ''}{' '}
+              {h.ownerPhone ?? ''}
+            </div>
+          ))}
+          <Typography.Title level={5}>{t('registry.tab.people')}</Typography.Title>
+          {d.people.map((p) => (
+            <div key={p.id}>
+              {p.name} · {p.idNumber} · <Tag>{t(`registry.person.${p.kind}` as MessageKey)}</Tag>
+              {p.movedInOn ?? ''}
+            </div>
+          ))}
+          <Typography.Title level={5}>{t('registry.tab.businesses')}</Typography.Title>
+          {d.businesses.map((b) => (
+            <div key={b.id}>
+              {b.name} · {t(`registry.business.${b.kind}` as MessageKey)}{' '}
+              {b.keyPlace && <Tag color="red">{t('registry.keyPlace')}</Tag>}
+            </div>
+          ))}
+        </div>
+      )}
+    </Drawer>
   );
 }
 
