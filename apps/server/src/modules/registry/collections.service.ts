@@ -593,7 +593,8 @@ export function createCollectionsService(deps: {
       return { items, total: items.length };
     },
 
-    countsByGrid(tenantCode: string, range: { from: Date; to: Date }) {
+    /** Records collected (submitted, whatever became of them) and verified (accepted) per community grid in [from, to). */
+    collectionCountsByGrid(tenantCode: string, range: { from: Date; to: Date }) {
       return collectionCountsByGrid(db, repo, tenantCode, range);
     },
   };

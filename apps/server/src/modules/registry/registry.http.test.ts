@@ -218,7 +218,10 @@ describe.each(databaseKinds())('一标三实 registry (%s)', (kind) => {
     });
     expect(inA.statusCode, inA.body).toBe(201);
 
-    const seen = (await get(gridWorker, '/api/registry/addresses?pageSize=500')).json();
+    const seen = (
+      await get(gridWorker, `/api/registry/addresses?pageSize=500&q=${encodeURIComponent('网格路')}`)
+    ).json();
+    expect(seen.total).toBe(1);
     expect(seen.items.every((a: { policeGridId: string }) => a.policeGridId === gridA)).toBe(true);
     expect(seen.items.some((a: { id: string }) => a.id === inA.json().id)).toBe(true);
     expect((await get(gridWorker, `/api/registry/addresses/${inB.json().id}`)).statusCode).toBe(404);
@@ -231,7 +234,9 @@ describe.each(databaseKinds())('一标三实 registry (%s)', (kind) => {
     });
     expect(write.statusCode).toBe(403);
     // The command sees both grids; the grid worker's station does not see grid B (another station's).
-    const county = (await get(commander, '/api/registry/addresses?pageSize=500')).json();
+    const county = (
+      await get(commander, `/api/registry/addresses?pageSize=500&q=${encodeURIComponent('网格路')}`)
+    ).json();
     expect(county.items.some((a: { id: string }) => a.id === inB.json().id)).toBe(true);
     expect(county.items.some((a: { id: string }) => a.id === inA.json().id)).toBe(true);
     expect((await get(officer, `/api/registry/addresses/${inB.json().id}`)).statusCode).toBe(404);
@@ -508,6 +513,19 @@ describe.each(databaseKinds())('一标三实 registry (%s)', (kind) => {
       from: new Date('2000-01-01T00:00:00Z'),
       to: new Date('2100-01-01T00:00:00Z'),
     });
+    // The service gives the same counts; a range before anything was collected gives none.
+    expect(
+      await t.services.collections.collectionCountsByGrid('350526', {
+        from: new Date('2000-01-01T00:00:00Z'),
+        to: new Date('2100-01-01T00:00:00Z'),
+      }),
+    ).toEqual(counts);
+    expect(
+      await t.services.collections.collectionCountsByGrid('350526', {
+        from: new Date('2000-01-01T00:00:00Z'),
+        to: new Date('2001-01-01T00:00:00Z'),
+      }),
+    ).toEqual([]);
     const inA = counts.filter((c) => c.policeGridId === gridA);
     expect(inA.reduce((s, c) => s + c.verified, 0)).toBeGreaterThanOrEqual(2);
     expect(inA.reduce((s, c) => s + c.collected, 0)).toBeGreaterThanOrEqual(
