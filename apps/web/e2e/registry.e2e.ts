@@ -12,7 +12,7 @@ import {
 } from '../../../test/support/browser.ts';
 import { hasChromium } from '../../../test/support/env.ts';
 import { startTestServer } from '../../../test/support/server.ts';
-import { device, expectFitsWidth, phone, signInOnPhone } from './phone-support.ts';
+import { device, expectFitsWidth, narrow, phone, signInOnPhone } from './phone-support.ts';
 
 async function apiAs(baseURL: string, username: string): Promise<APIRequestContext> {
   const api = await request.newContext({ baseURL });
@@ -131,6 +131,10 @@ describe.skipIf(!hasChromium())(
       await expect.poll(async () => (await mine()).length, { timeout: 30_000 }).toBe(1);
       await page.getByTestId('collect-item').filter({ hasText: ROAD }).waitFor({ timeout: 30_000 });
       await shot(page, '4-phone-sent-390');
+      await page.setViewportSize(narrow);
+      await expectFitsWidth(page, 'collect at 360');
+      await shot(page, '4b-phone-360');
+      await page.setViewportSize(phone);
 
       // The station reviews it in the console and accepts it.
       await desk.page.getByRole('tab', { name: '采集审核' }).click();
