@@ -30,6 +30,11 @@ const GRID_WRITE: readonly RoleKey[] = ['commander', 'officer'];
 const GRID_REVEAL: readonly RoleKey[] = [...COMMAND, 'officer', 'grid-worker'];
 const DISPUTE_READ: readonly RoleKey[] = [...STATION, 'analyst', 'grid-worker', 'leader'];
 const DISPUTE_WRITE: readonly RoleKey[] = [...STATION, 'grid-worker'];
+const REGISTRY_READ: readonly RoleKey[] = [...STATION, 'leader', 'grid-worker'];
+const REGISTRY_WRITE: readonly RoleKey[] = ['commander', 'officer', 'auxiliary', 'grid-worker'];
+const REGISTRY_IMPORT: readonly RoleKey[] = ['commander', 'officer', 'auxiliary'];
+const REGISTRY_REVEAL: readonly RoleKey[] = [...COMMAND, 'officer', 'grid-worker'];
+const REGISTRY_REVIEW: readonly RoleKey[] = ['commander', 'officer', 'auxiliary'];
 
 export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/health': 'anyone',
@@ -178,6 +183,29 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/disputes/:id/agreement.pdf': DISPUTE_READ,
   'POST /api/disputes/:id/follow-ups': DISPUTE_WRITE,
   'POST /api/disputes/:id/reveal': REVEAL,
+  'GET /api/registry/addresses': REGISTRY_READ,
+  'GET /api/registry/people': REGISTRY_READ,
+  'GET /api/registry/houses': REGISTRY_READ,
+  'GET /api/registry/businesses': REGISTRY_READ,
+  'GET /api/registry/addresses/:id': REGISTRY_READ,
+  'POST /api/registry/addresses': REGISTRY_WRITE,
+  'PATCH /api/registry/addresses/:id': REGISTRY_WRITE,
+  'POST /api/registry/people': REGISTRY_WRITE,
+  'PATCH /api/registry/people/:id': REGISTRY_WRITE,
+  'POST /api/registry/houses': REGISTRY_WRITE,
+  'PATCH /api/registry/houses/:id': REGISTRY_WRITE,
+  'POST /api/registry/businesses': REGISTRY_WRITE,
+  'PATCH /api/registry/businesses/:id': REGISTRY_WRITE,
+  'GET /api/registry/:kind/:id/history': REGISTRY_READ,
+  'POST /api/registry/:kind/:id/reveal': REGISTRY_REVEAL,
+  'POST /api/registry/import': REGISTRY_IMPORT,
+  'GET /api/registry/import/template': 'signed-in',
+  'POST /api/registry/collections': ['grid-worker'],
+  'GET /api/registry/collections': REGISTRY_READ,
+  'GET /api/registry/collections/stats': REGISTRY_READ,
+  'GET /api/registry/collections/workers': REGISTRY_REVIEW,
+  'POST /api/registry/collections/assign': REGISTRY_REVIEW,
+  'POST /api/registry/collections/:id/review': REGISTRY_REVIEW,
 };
 
 /** Each topic of the live channel, and the roles that receive it (when their scope reaches its orgs). */

@@ -97,6 +97,12 @@ import {
 import { createUsersRepo, createUsersService, registerUsersRoutes } from './modules/users/index.ts';
 import { createHazardsRepo, createHazardsService, registerHazardsRoutes } from './modules/hazards/index.ts';
 import { defaultWebDist } from './cli/web-build.ts';
+import {
+  createCollectionsService,
+  createRegistryRepo,
+  createRegistryService,
+  registerRegistryRoutes,
+} from './modules/registry/index.ts';
 
 export { defaultWebDist };
 
@@ -305,6 +311,30 @@ export async function createServices(deps: {
     clock,
     renderPdf: (html) => renderPdf(html),
   });
+  const registryRepo = createRegistryRepo();
+  const registry = createRegistryService({
+    db,
+    repo: registryRepo,
+    grids: gridsRepo,
+    orgs,
+    audit,
+    privacy,
+    crypto: fieldCrypto,
+    clock,
+  });
+  const collections = createCollectionsService({
+    db,
+    repo: registryRepo,
+    registry,
+    audit,
+    crypto: fieldCrypto,
+    clock,
+    workers: {
+      findById: (tenantCode, id) => usersRepo.findById(db, tenantCode, id),
+      inOrgs: async (tenantCode, orgIds) =>
+        (await usersRepo.list(db, tenantCode, { orgIds, limit: 500, offset: 0 })).items,
+    },
+  });
   const orderAlerts = createOrderAlerts({ db, push, incidents, units: unitsRepo, orgs, clock, log });
   bus.subscribe((event) => hub.broadcast(event));
   bus.subscribe((event) => orderAlerts.onEvent(event));
@@ -351,6 +381,9 @@ export async function createServices(deps: {
     push,
     orderAlerts,
     disputes,
+    registry,
+    registryRepo,
+    collections,
   };
 }
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -401,6 +434,7 @@ export async function createServer(
     emergencies: services.emergencies,
   });
   registerHazardsRoutes(app, services.hazards);
+  registerRegistryRoutes(app, services.registry, services.collections);
   registerWsRoutes(app, services.hub);
   app.addHook('onClose', async () => services.hub.closeAll());
   return app;

@@ -4,3 +4,4 @@ export * from './id-number.ts';
 export * from './phone.ts';
 export * from './mask.ts';
 export * from './plate.ts';
+export * from './address.ts';

@@ -13,6 +13,7 @@ import { seedIntelDemo } from './seed-intel-demo.ts';
 import { seedDisputesDemo } from './seed-disputes.ts';
 import { createDisputesRepo } from '../modules/disputes/index.ts';
 import { DEMO_PASSWORD, type DemoScope, demoAccounts } from './demo-accounts.ts';
+import { seedRegistryDemo } from './seed-registry.ts';
 
 export const DEMO_TENANT = '350526';
 
@@ -256,6 +257,16 @@ export async function seedDemo(services: Services, options: { seed?: number } = 
     return true;
   });
   orgs.invalidate(DEMO_TENANT);
+  // 一标三实 goes through the registry's own import path, which reads the committed organisation.
+  if (seeded) {
+    const registry = await seedRegistryDemo(services, demo, DEMO_TENANT, options.seed ?? 350526);
+    await audit.record(actor, {
+      action: 'demo.seed.registry',
+      resource: 'tenant',
+      resourceId: DEMO_TENANT,
+      detail: registry,
+    });
+  }
   services.bus.kick();
   return seeded;
 }

@@ -8,6 +8,7 @@ import {
   CommentOutlined,
   HeartOutlined,
   HomeOutlined,
+  IdcardOutlined,
   NodeIndexOutlined,
   SafetyOutlined,
   SettingOutlined,
@@ -25,6 +26,7 @@ export type ModuleKey =
   | 'dispatch'
   | 'intel'
   | 'grid'
+  | 'registry'
   | 'disputes'
   | 'hazards'
   | 'volunteers'
@@ -82,6 +84,14 @@ export const modules: readonly ModuleEntry[] = [
     path: '/grid',
     label: 'menu.grid',
     icon: <ClusterOutlined />,
+    roles: ['grid-worker', 'officer', 'auxiliary', 'dispatcher', 'commander', 'leader'],
+    group: 'main',
+  },
+  {
+    key: 'registry',
+    path: '/registry',
+    label: 'menu.registry',
+    icon: <IdcardOutlined />,
     roles: ['grid-worker', 'officer', 'auxiliary', 'dispatcher', 'commander', 'leader'],
     group: 'main',
   },

@@ -6,6 +6,7 @@ import { disputeAlertsWatcher } from '../features/disputes/index.ts';
 import { UnderConstructionPage } from '../features/placeholder/under-construction-page.tsx';
 import {
   GridPhonePage,
+  CollectPhonePage,
   HazardsPhonePage,
   MePage,
   MessagesPage,
@@ -44,6 +45,9 @@ const CameraViewPage = lazy(() =>
   import('../features/cameras/camera-view-page.tsx').then((m) => ({ default: m.CameraViewPage })),
 );
 const GridPage = lazy(() => import('../features/grid/grid-page.tsx').then((m) => ({ default: m.GridPage })));
+const RegistryPage = lazy(() =>
+  import('../features/registry/registry-page.tsx').then((m) => ({ default: m.RegistryPage })),
+);
 const DisputesPage = lazy(() =>
   import('../features/disputes/disputes-page.tsx').then((m) => ({ default: m.DisputesPage })),
 );
@@ -85,6 +89,7 @@ export function createRouter() {
         { path: 'grid', element: <GridPhonePage /> },
         { path: 'grid/:kind/:id', element: <GridPhonePage /> },
         { path: 'hazards', element: <HazardsPhonePage /> },
+        { path: 'collect', element: <CollectPhonePage /> },
         { path: 'messages', element: <MessagesPage /> },
         { path: 'messages/:id', element: <MessagesPage /> },
         { path: 'me', element: <MePage /> },
@@ -108,6 +113,7 @@ export function createRouter() {
         { path: 'dispatch', element: guarded('dispatch', <DispatchPage />) },
         { path: 'intel', element: guarded('intel', <IntelPage />) },
         { path: 'grid', element: guarded('grid', <GridPage />) },
+        { path: 'registry', element: guarded('registry', <RegistryPage />) },
         { path: 'disputes', element: guarded('disputes', <DisputesPage />) },
         { path: 'hazards', element: guarded('hazards', <HazardsPage />) },
         {

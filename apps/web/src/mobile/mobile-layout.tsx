@@ -1,5 +1,6 @@
 import {
   EnvironmentOutlined,
+  IdcardOutlined,
   MessageOutlined,
   ProfileOutlined,
   SafetyOutlined,
@@ -31,6 +32,7 @@ const tabIcons: Record<MobileTabKey, ReactNode> = {
   orders: <ProfileOutlined />,
   units: <TeamOutlined />,
   hazards: <WarningOutlined />,
+  collect: <IdcardOutlined />,
   messages: <MessageOutlined />,
   me: <UserOutlined />,
 };

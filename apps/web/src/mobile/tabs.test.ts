@@ -10,7 +10,7 @@ describe('phone app tabs', () => {
   });
 
   it('gives grid workers and volunteers messages and profile for now', () => {
-    expect(keys(['grid-worker'])).toEqual(['grid', 'hazards', 'messages', 'me']);
+    expect(keys(['grid-worker'])).toEqual(['grid', 'hazards', 'collect', 'messages', 'me']);
     expect(keys(['volunteer'])).toEqual(['messages', 'me']);
   });
 

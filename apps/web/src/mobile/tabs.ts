@@ -6,7 +6,7 @@ import type { MessageKey } from '../i18n/messages.ts';
  * `tabsByRole`; a new tab is one entry in `mobileTabs`.
  */
 
-export type MobileTabKey = 'grid' | 'orders' | 'units' | 'hazards' | 'messages' | 'me';
+export type MobileTabKey = 'grid' | 'orders' | 'units' | 'hazards' | 'collect' | 'messages' | 'me';
 
 export interface MobileTab {
   key: MobileTabKey;
@@ -21,6 +21,7 @@ export const mobileTabs: readonly MobileTab[] = [
   { key: 'orders', path: '/m/orders', label: 'mobile.tab.orders' },
   { key: 'units', path: '/m/units', label: 'mobile.tab.units' },
   { key: 'hazards', path: '/m/hazards', label: 'mobile.tab.hazards' },
+  { key: 'collect', path: '/m/collect', label: 'mobile.tab.collect' },
   { key: 'messages', path: '/m/messages', label: 'mobile.tab.messages' },
   { key: 'me', path: '/m/me', label: 'mobile.tab.me' },
 ];
@@ -34,11 +35,11 @@ export const fieldRoles = [
 ] as const satisfies readonly RoleKey[];
 export type FieldRole = (typeof fieldRoles)[number];
 
-/** role → its tabs: 我的网格, 任务 (station requests, units en route), 地图 (the station's units), 隐患, 消息, 我的. */
+/** role → its tabs: 我的网格, 任务 (station requests, units en route), 地图 (the station's units), 隐患, 采集 (一标三实), 消息, 我的. */
 export const tabsByRole: Readonly<Record<FieldRole, readonly MobileTabKey[]>> = {
   officer: ['orders', 'units', 'messages', 'me'],
   auxiliary: ['orders', 'units', 'messages', 'me'],
-  'grid-worker': ['grid', 'hazards', 'messages', 'me'],
+  'grid-worker': ['grid', 'hazards', 'collect', 'messages', 'me'],
   volunteer: ['messages', 'me'],
 };
 

@@ -28,6 +28,8 @@ export const READ_ACCESS = {
   patrol: ['dispatcher', 'commander', 'leader', 'officer'],
   /** Police and community grids and their "1+2+N" rosters (a grid worker: their own grid). */
   grid: ['officer', 'auxiliary', 'dispatcher', 'commander', 'leader', 'grid-worker'],
+  /** 一标三实: standard addresses, people, houses, businesses and collection tasks (a grid worker: their grid). */
+  registry: ['grid-worker', 'officer', 'auxiliary', 'dispatcher', 'commander', 'leader'],
   /** Video cameras. */
   camera: ['dispatcher', 'commander', 'leader', 'officer', 'system-admin'],
   /** Road closures and slow-downs: every signed-in user routes on them. */

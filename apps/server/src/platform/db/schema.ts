@@ -707,7 +707,115 @@ export interface DisputeEventsTable {
   detail: Json<Record<string, unknown>>;
 }
 
+/** 一标三实 (the registry module). Personal columns are sealed with the field key. */
+interface RegistryPlaced {
+  police_grid_id: string;
+  community_grid_id: string | null;
+  station_id: string | null;
+  demo: Generated<boolean>;
+  created_by: string;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+export interface RegistryAddressesTable extends RegistryPlaced {
+  tenant_code: string;
+  id: string;
+  division_code: string;
+  township_code: string | null;
+  road: string | null;
+  door_no: string | null;
+  building: string | null;
+  unit: string | null;
+  room: string | null;
+  label: string;
+  addr_key: string;
+  lon: number | null;
+  lat: number | null;
+}
+export interface RegistryPeopleTable extends RegistryPlaced {
+  tenant_code: string;
+  id: string;
+  name: string;
+  id_number: string;
+  id_hash: string;
+  sex: 'male' | 'female';
+  birth_date: string;
+  phone: string | null;
+  kind: 'registered' | 'floating';
+  address_id: string;
+  moved_in_on: string | null;
+  moved_out_on: string | null;
+}
+export interface RegistryHousesTable extends RegistryPlaced {
+  tenant_code: string;
+  id: string;
+  address_id: string;
+  kind: 'self-built' | 'rented' | 'vacant' | 'key';
+  owner_name: string | null;
+  owner_phone: string | null;
+  note: string | null;
+}
+export interface RegistryBusinessesTable extends RegistryPlaced {
+  tenant_code: string;
+  id: string;
+  name: string;
+  kind: string;
+  licence_no: string | null;
+  address_id: string;
+  key_place: boolean;
+  contact_name: string | null;
+  contact_phone: string | null;
+}
+export interface RegistryHistoryTable {
+  id: ColumnType<number, never, never>;
+  tenant_code: string;
+  record_kind: 'address' | 'person' | 'house' | 'business';
+  record_id: string;
+  at: Timestamp;
+  action: string;
+  actor_id: string | null;
+  actor: string;
+  source: string;
+  collection_id: string | null;
+  collector: string | null;
+  reviewer: string | null;
+  changes: Json<{ field: string; before: string | null; after: string | null }[]>;
+}
+export interface RegistryCollectionsTable {
+  tenant_code: string;
+  id: string;
+  kind: 'new-tenant' | 'vacant-house' | 'new-shop' | 'correction';
+  status: 'assigned' | 'submitted' | 'accepted' | 'rejected';
+  summary: string;
+  payload: string | null;
+  lon: number | null;
+  lat: number | null;
+  police_grid_id: string;
+  community_grid_id: string | null;
+  station_id: string | null;
+  worker_id: string;
+  worker_name: string;
+  assigned_by: string | null;
+  assigned_note: string | null;
+  assigned_at: NullableTimestamp;
+  submitted_at: NullableTimestamp;
+  reviewer_id: string | null;
+  reviewer_name: string | null;
+  reviewed_at: NullableTimestamp;
+  review_reason: string | null;
+  record_kind: string | null;
+  record_id: string | null;
+  demo: Generated<boolean>;
+  created_at: GeneratedTimestamp;
+}
+
 export interface DB {
+  registry_addresses: RegistryAddressesTable;
+  registry_people: RegistryPeopleTable;
+  registry_houses: RegistryHousesTable;
+  registry_businesses: RegistryBusinessesTable;
+  registry_history: RegistryHistoryTable;
+  registry_collections: RegistryCollectionsTable;
   community_grids: CommunityGridsTable;
   grid_rosters: GridRostersTable;
   cameras: CamerasTable;

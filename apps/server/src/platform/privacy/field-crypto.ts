@@ -13,6 +13,11 @@ export interface FieldCrypto {
   encrypt(plain: string | null): string | null;
   decrypt(stored: string): string;
   decrypt(stored: string | null): string | null;
+  /**
+   * A keyed hash (HMAC-SM3 under a key derived for this use) of a value, for finding and deduplicating
+   * records by a sealed field (an ID number) without storing it in the clear. Equal values, equal hashes.
+   */
+  blindIndex(value: string): string;
 }
 
 const PREFIX = 'sm4:1:';
@@ -50,7 +55,10 @@ export function createFieldCrypto(master: Buffer): FieldCrypto {
     return Buffer.concat([decipher.update(ct), decipher.final()]).toString('utf8');
   }
 
-  return { encrypt, decrypt } as FieldCrypto;
+  const indexKey = derive('ronghui field index');
+  const blindIndex = (value: string) => createHmac('sm3', indexKey).update(value, 'utf8').digest('base64url');
+
+  return { encrypt, decrypt, blindIndex } as FieldCrypto;
 }
 
 /**
