@@ -24,6 +24,7 @@ import { registerWsRoutes } from './platform/ws/ws.routes.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import { createCamerasRepo, createCamerasService, registerCamerasRoutes } from './modules/cameras/index.ts';
 import {
+  createCommunityGridLocator,
   createGridsRepo,
   createGridsService,
   createRostersService,
@@ -251,6 +252,7 @@ export async function createServices(deps: {
   const cameras = createCamerasService({ db, repo: createCamerasRepo(), orgs, audit, clock });
   const gridsRepo = createGridsRepo();
   const grids = createGridsService({ db, repo: gridsRepo, orgs, audit, clock });
+  const communityGridAt = createCommunityGridLocator(db, gridsRepo);
   const rosters = createRostersService({
     db,
     repo: gridsRepo,
@@ -279,6 +281,7 @@ export async function createServices(deps: {
     audit,
     bus,
     clock,
+    communityGridAt,
   });
   const incidentRecords = createIncidentRecords({ scope: intel.scope, incidents, audit, bus });
   const map = createMapService({ config, db, repo: createMapRepo(), orgs });
@@ -304,6 +307,7 @@ export async function createServices(deps: {
     bus,
     clock,
     renderPdf: (html) => renderPdf(html),
+    communityGridAt,
   });
   const orderAlerts = createOrderAlerts({ db, push, incidents, units: unitsRepo, orgs, clock, log });
   bus.subscribe((event) => hub.broadcast(event));

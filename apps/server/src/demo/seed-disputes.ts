@@ -5,6 +5,7 @@ import type { Insertable, Kysely } from 'kysely';
 import { type DisputeEventInsert, dueAt } from '../modules/disputes/index.ts';
 import type { DB, DisputePartiesTable, DisputesTable } from '../platform/db/schema.ts';
 import type { DehuaDemo } from './dehua.ts';
+import { type DemoCommunityGrid, locateIn } from './seed-hazards.ts';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -385,6 +386,63 @@ export function fenghuangStory(
   };
 }
 
+/**
+ * Places the disputes in the community grids holding their points, lets the grid's own workers mediate
+ * (their names on the mediators and the timeline) and records the mediation meetings (one, or two for a
+ * hard case) between the start of mediation and its conclusion. Its own random stream: the disputes
+ * themselves stay as generated.
+ */
+export function inCommunityGrids(seed: DisputeSeed, grids: readonly DemoCommunityGrid[], rngSeed: number) {
+  const rng = createRng(rngSeed);
+  const eventsOf = new Map<string, DisputeEventInsert[]>();
+  for (const e of seed.events) eventsOf.set(e.dispute_id, [...(eventsOf.get(e.dispute_id) ?? []), e]);
+  const meetings: DisputeEventInsert[] = [];
+  for (const row of seed.rows) {
+    const g = row.lon != null && row.lat != null ? locateIn(grids, row.lon, row.lat) : undefined;
+    if (!g) continue;
+    row.community_grid_id = g.id;
+    if (row.number.includes('-FH')) continue;
+    const worker = g.workers.length ? g.workers[rng.int(g.workers.length)]! : null;
+    const events = eventsOf.get(row.id) ?? [];
+    if (worker) {
+      const mediators = JSON.parse(row.mediators as string) as DisputeMediator[];
+      const before = mediators[0]?.name;
+      if (mediators[0]) mediators[0] = { ...mediators[0], name: worker };
+      row.mediators = JSON.stringify(mediators);
+      for (const e of events) if (e.actor === before) e.actor = worker;
+    }
+    const started = events.find((e) => e.to_status === 'mediating');
+    if (!started || !row.concluded_at) continue;
+    const from = new Date(started.at as Date).getTime();
+    const to = new Date(row.concluded_at as Date).getTime();
+    const n = row.risk !== 'blue' && rng.next() < 0.5 ? 2 : 1;
+    for (let k = 0; k < n; k++) {
+      const at = new Date(from + ((k + 0.5) / n) * (to - from) * 0.9);
+      const meeting = {
+        at: at.toISOString(),
+        place: `${g.villageName}调解室`,
+        attendees: [worker ?? '网格员', '当事双方'],
+        summary: '听取双方陈述，释法明理',
+        outcome: k === n - 1 ? '形成调解意见' : '约定再次调解',
+      };
+      meetings.push({
+        tenant_code: row.tenant_code,
+        dispute_id: row.id,
+        at,
+        actor_id: started.actor_id ?? null,
+        actor: worker ?? started.actor,
+        kind: 'meeting',
+        from_status: null,
+        to_status: null,
+        note: meeting.outcome,
+        detail: JSON.stringify(meeting),
+      });
+    }
+  }
+  seed.events.push(...meetings);
+  return seed;
+}
+
 /** The disputes of the demo: 2023's screened disputes (2,800 generated + the 凤凰社区 story = 2,801). */
 export async function seedDisputesDemo(
   trx: Kysely<DB>,
@@ -392,7 +450,13 @@ export async function seedDisputesDemo(
   demo: DehuaDemo,
   gridOfVillage: ReadonlyMap<string, string>,
   stationOf: (townshipCode: string) => string,
-  options: { tenantCode: string; actorId: string; count?: number; seed?: number },
+  options: {
+    tenantCode: string;
+    actorId: string;
+    count?: number;
+    seed?: number;
+    communityGrids?: readonly DemoCommunityGrid[];
+  },
 ): Promise<number> {
   const history = generateDisputeHistory(demo, gridOfVillage, stationOf, {
     tenantCode: options.tenantCode,
@@ -407,6 +471,7 @@ export async function seedDisputesDemo(
     parties: [...history.parties, ...(story?.parties ?? [])],
     events: [...history.events, ...(story?.events ?? [])],
   };
+  if (options.communityGrids) inCommunityGrids(all, options.communityGrids, (options.seed ?? 2023) ^ 0x9e3b);
   await insertMany(trx, all);
   return all.rows.length;
 }
