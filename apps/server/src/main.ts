@@ -98,6 +98,12 @@ import {
 } from './modules/disputes/index.ts';
 import { createUsersRepo, createUsersService, registerUsersRoutes } from './modules/users/index.ts';
 import { createHazardsRepo, createHazardsService, registerHazardsRoutes } from './modules/hazards/index.ts';
+import {
+  type CollectionsProvider,
+  createGridStatsRepo,
+  createGridStatsService,
+  registerGridStatsRoutes,
+} from './modules/grid-stats/index.ts';
 
 export const defaultWebDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -298,9 +304,10 @@ export async function createServices(deps: {
     clock,
     log,
   });
+  const disputesRepo = createDisputesRepo(fieldCrypto);
   const disputes = createDisputesService({
     db,
-    repo: createDisputesRepo(fieldCrypto),
+    repo: disputesRepo,
     orgs,
     audit,
     privacy,
@@ -308,6 +315,17 @@ export async function createServices(deps: {
     clock,
     renderPdf: (html) => renderPdf(html),
     communityGridAt,
+  });
+  // The registry's collection figures join the grid statistics once it provides `collectionCountsByGrid`.
+  const collections: CollectionsProvider = {};
+  const gridStats = createGridStatsService({
+    db,
+    repo: createGridStatsRepo(),
+    disputes: disputesRepo,
+    orgs,
+    audit,
+    clock,
+    collections,
   });
   const orderAlerts = createOrderAlerts({ db, push, incidents, units: unitsRepo, orgs, clock, log });
   bus.subscribe((event) => hub.broadcast(event));
@@ -355,6 +373,7 @@ export async function createServices(deps: {
     push,
     orderAlerts,
     disputes,
+    gridStats,
   };
 }
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -398,6 +417,7 @@ export async function createServer(
   registerCotRoute(app, services.cot);
   registerCamerasRoutes(app, services.cameras);
   registerGridsRoutes(app, services.grids, services.rosters);
+  registerGridStatsRoutes(app, services.gridStats);
   registerPushRoutes(app, services.push);
   registerMessagesRoutes(app, {
     messages: services.messages,

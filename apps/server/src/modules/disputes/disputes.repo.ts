@@ -12,6 +12,8 @@ export type DisputeEventInsert = Insertable<DisputeEventsTable>;
 
 export interface DisputeFilter {
   orgIds?: readonly string[] | undefined;
+  /** In these community grids (the grid statistics). */
+  communityGridIds?: readonly string[] | undefined;
   risks?: readonly string[] | undefined;
   statuses?: readonly string[] | undefined;
   kinds?: readonly string[] | undefined;
@@ -31,6 +33,8 @@ export function createDisputesRepo(crypto: FieldCrypto) {
       const ids = [...f.orgIds];
       q = q.where((eb) => eb.or([eb('grid_id', 'in', ids), eb('station_id', 'in', ids)]));
     }
+    if (f.communityGridIds)
+      q = q.where('community_grid_id', 'in', f.communityGridIds.length ? [...f.communityGridIds] : ['']);
     if (f.risks?.length) q = q.where('risk', 'in', [...f.risks]);
     if (f.statuses?.length) q = q.where('status', 'in', [...f.statuses]);
     if (f.kinds?.length) q = q.where('kind', 'in', [...f.kinds]);
