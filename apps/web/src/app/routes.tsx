@@ -42,6 +42,9 @@ const CameraViewPage = lazy(() =>
   import('../features/cameras/camera-view-page.tsx').then((m) => ({ default: m.CameraViewPage })),
 );
 const GridPage = lazy(() => import('../features/grid/grid-page.tsx').then((m) => ({ default: m.GridPage })));
+const GridStatsPage = lazy(() =>
+  import('../features/grid/grid-stats-page.tsx').then((m) => ({ default: m.GridStatsPage })),
+);
 const DisputesPage = lazy(() =>
   import('../features/disputes/disputes-page.tsx').then((m) => ({ default: m.DisputesPage })),
 );
@@ -101,6 +104,7 @@ export function createRouter() {
         { path: 'dispatch', element: guarded('dispatch', <DispatchPage />) },
         { path: 'intel', element: guarded('intel', <IntelPage />) },
         { path: 'grid', element: guarded('grid', <GridPage />) },
+        { path: 'grid/stats', element: guarded('grid', <GridStatsPage />) },
         { path: 'disputes', element: guarded('disputes', <DisputesPage />) },
         { path: 'hazards', element: guarded('hazards', <HazardsPage />) },
         {
