@@ -66,7 +66,7 @@ describe.skipIf(!hasChromium())('grid governance statistics (网格治理统计)
     expect(await digits(page, 'grid-stat-police-grids')).toBe('45');
     expect(await digits(page, 'grid-stat-disputes')).toBe(String(county.unit.disputes.total));
     expect(await digits(page, 'grid-stat-success')).toBe(pct(county.unit.disputes.successRate));
-    expect(await page.getByTestId('grid-stats-table').locator('tbody tr').count()).toBe(18);
+    expect(await page.getByTestId('grid-stats-table').locator('tbody tr.ant-table-row').count()).toBe(18);
     await page.locator('[data-testid=grid-chart-risks] canvas').waitFor();
     await page.waitForTimeout(500);
     await page.screenshot({ path: `${shotsDir}/grid-stats-county.png`, fullPage: true });

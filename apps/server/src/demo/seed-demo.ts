@@ -244,7 +244,7 @@ export async function seedDemo(services: Services, options: { seed?: number } = 
       demo,
       gridOfVillage,
       orgIds.station,
-      { tenantCode: DEMO_TENANT, actorId: actor.userId, communityGrids },
+      { tenantCode: DEMO_TENANT, actorId: actor.userId, communityGrids, now: services.clock.now() },
     );
     // A year of hazards (2023, with the disputes) and the last 90 days up to today.
     const hazardSeed = generateHazardHistory(communityGrids, {

@@ -1,5 +1,5 @@
 import type { DisputeKind, DisputeMediator } from '@ronghui/contracts';
-import { createRng, type Rng } from '@ronghui/geo';
+import { chinaDate, createRng, type Rng } from '@ronghui/geo';
 import { generateIdNumber } from '@ronghui/ids';
 import type { Insertable, Kysely } from 'kysely';
 import { type DisputeEventInsert, dueAt } from '../modules/disputes/index.ts';
@@ -443,7 +443,40 @@ export function inCommunityGrids(seed: DisputeSeed, grids: readonly DemoCommunit
   return seed;
 }
 
-/** The disputes of the demo: 2023's screened disputes (2,800 generated + the 凤凰社区 story = 2,801). */
+const at = (d: unknown) => new Date(d as Date | string).getTime();
+
+/**
+ * The disputes as they stand at `now`: registrations after it left out, steps after it not yet taken
+ * (the dispute still registered or being mediated, no agreement, not closed).
+ */
+export function asOf(seed: DisputeSeed, now: Date): DisputeSeed {
+  const t = now.getTime();
+  const rows = seed.rows.filter((r) => at(r.registered_at) <= t);
+  const keep = new Set(rows.map((r) => r.id));
+  const events = seed.events.filter((e) => keep.has(e.dispute_id) && at(e.at) <= t);
+  const latest = new Map<string, { at: number; status: string | null }>();
+  for (const e of [...events].sort((a, b) => at(a.at) - at(b.at))) {
+    const before = latest.get(e.dispute_id);
+    latest.set(e.dispute_id, { at: at(e.at), status: e.to_status ?? before?.status ?? null });
+  }
+  for (const r of rows) {
+    const last = latest.get(r.id);
+    if (last?.status) r.status = last.status;
+    if (r.concluded_at && at(r.concluded_at) > t) {
+      r.concluded_at = null;
+      r.agreement = null;
+      r.referral = null;
+    }
+    if (r.closed_at && at(r.closed_at) > t) r.closed_at = null;
+    if (last) r.updated_at = new Date(last.at);
+  }
+  return { rows, parties: seed.parties.filter((p) => keep.has(p.dispute_id)), events };
+}
+
+/**
+ * The disputes of the demo: 2023's screened disputes (2,800 generated + the 凤凰社区 story = 2,801), and
+ * this year's up to `now` (a year of `currentCount`, as they stand today: the recent ones still open).
+ */
 export async function seedDisputesDemo(
   trx: Kysely<DB>,
   insertMany: (trx: Kysely<DB>, seed: DisputeSeed) => Promise<void>,
@@ -456,6 +489,8 @@ export async function seedDisputesDemo(
     count?: number;
     seed?: number;
     communityGrids?: readonly DemoCommunityGrid[];
+    now?: Date;
+    currentCount?: number;
   },
 ): Promise<number> {
   const history = generateDisputeHistory(demo, gridOfVillage, stationOf, {
@@ -466,12 +501,29 @@ export async function seedDisputesDemo(
     actorId: options.actorId,
   });
   const story = fenghuangStory(demo, gridOfVillage, stationOf, options);
+  const year = options.now ? Number(chinaDate(options.now).slice(0, 4)) : null;
+  const current =
+    options.now && year && year > 2023
+      ? asOf(
+          generateDisputeHistory(demo, gridOfVillage, stationOf, {
+            tenantCode: options.tenantCode,
+            year,
+            count: options.currentCount ?? 2400,
+            seed: year,
+            actorId: options.actorId,
+          }),
+          options.now,
+        )
+      : { rows: [], parties: [], events: [] };
   const all: DisputeSeed = {
-    rows: [...history.rows, ...(story?.rows ?? [])],
-    parties: [...history.parties, ...(story?.parties ?? [])],
-    events: [...history.events, ...(story?.events ?? [])],
+    rows: [...history.rows, ...(story?.rows ?? []), ...current.rows],
+    parties: [...history.parties, ...(story?.parties ?? []), ...current.parties],
+    events: [...history.events, ...(story?.events ?? []), ...current.events],
   };
   if (options.communityGrids) inCommunityGrids(all, options.communityGrids, (options.seed ?? 2023) ^ 0x9e3b);
+  // Meetings placed before the conclusion may still lie ahead for this year's open disputes.
+  const now = options.now?.getTime() ?? Number.POSITIVE_INFINITY;
+  all.events = all.events.filter((e) => at(e.at) <= now);
   await insertMany(trx, all);
   return all.rows.length;
 }

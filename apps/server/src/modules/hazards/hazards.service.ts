@@ -71,7 +71,9 @@ export interface HazardsDeps {
   bus: EventBus;
   clock: Clock;
   /** The community grid at a point (kept on the hazard for the grid statistics). */
-  communityGridAt?: ((tenantCode: string, lon: number, lat: number) => Promise<string | null>) | undefined;
+  communityGridAt?:
+    | ((tenantCode: string, lon: number, lat: number, executor?: Kysely<DB>) => Promise<string | null>)
+    | undefined;
 }
 
 function gridAt(dir: OrgDirectory, point: LngLat): string | null {
@@ -201,7 +203,7 @@ export function createHazardsService(deps: HazardsDeps) {
     const full = {
       ...row,
       number,
-      community_grid_id: await communityGridAt(principal.tenantCode, row.lon, row.lat),
+      community_grid_id: await communityGridAt(principal.tenantCode, row.lon, row.lat, trx),
       demo: false,
     };
     await repo.insert(trx, full);
