@@ -1,4 +1,4 @@
-import type { GridStats, GridStatsLevel } from '@ronghui/contracts';
+import type { GridStats, GridStatsLevel, GridStatsUnit } from '@ronghui/contracts';
 import { api } from './http-client.ts';
 
 export interface GridStatsParams {
@@ -27,4 +27,10 @@ export function chinaYear(year: number): { from: string; to: string } {
     from: new Date(Date.UTC(year, 0, 1) - 8 * 3_600_000).toISOString(),
     to: new Date(Date.UTC(year + 1, 0, 1) - 8 * 3_600_000).toISOString(),
   };
+}
+
+/** A dispute rate of a unit, or null when none of its disputes has concluded (nothing to divide). */
+export function concludedRate(u: GridStatsUnit, rate: 'successRate' | 'onTimeRate'): number | null {
+  const d = u.disputes;
+  return d.settled + d.failed + d.referred === 0 ? null : d[rate];
 }

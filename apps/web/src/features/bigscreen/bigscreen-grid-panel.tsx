@@ -1,7 +1,7 @@
 import type { GridStatsUnit } from '@ronghui/contracts';
 import { useQuery } from '@tanstack/react-query';
 import type { CSSProperties, ReactNode } from 'react';
-import { chinaYear, gridStatsApi } from '../../api/grid-stats-api.ts';
+import { chinaYear, concludedRate, gridStatsApi } from '../../api/grid-stats-api.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 
 const RISK = { red: '#ff4d4f', yellow: '#ffc53d', blue: '#40a9ff' } as const;
@@ -9,9 +9,9 @@ const label: CSSProperties = { fontSize: 14, color: '#9fc3f0' };
 const big: CSSProperties = { fontSize: 26, fontWeight: 700, color: '#ffffff', lineHeight: 1.2 };
 
 /** A rate as a percentage, or a dash when nothing has been concluded yet. */
-export function rateText(u: GridStatsUnit, rate: 'successRate' | 'onTimeRate'): string {
-  const d = u.disputes;
-  return d.settled + d.failed + d.referred === 0 ? '—' : `${Math.round(d[rate] * 1000) / 10}%`;
+function rateText(u: GridStatsUnit, rate: 'successRate' | 'onTimeRate'): string {
+  const r = concludedRate(u, rate);
+  return r === null ? '—' : `${Math.round(r * 1000) / 10}%`;
 }
 
 function Cell({ title, children }: { title: string; children: ReactNode }) {
@@ -72,13 +72,17 @@ export function GridGovernancePanel({ year }: { year: number }) {
         </span>
       </Cell>
       <Cell title={t('bigscreen.grid.disputes', { year })}>
-        <span data-testid="bs-grid-disputes">{y.disputes.total}</span>
-        <span style={{ fontSize: 16, marginLeft: 10 }}>
-          {(['red', 'yellow', 'blue'] as const).map((r) => (
-            <span key={r} data-testid={`bs-grid-${r}`} style={{ color: RISK[r], marginRight: 8 }}>
-              ● {y.disputes.byRisk[r]}
-            </span>
-          ))}
+        <span style={{ whiteSpace: 'nowrap' }}>
+          <span data-testid="bs-grid-disputes" style={{ fontSize: 22 }}>
+            {y.disputes.total}
+          </span>
+          <span style={{ fontSize: 14, fontWeight: 600, marginLeft: 8 }}>
+            {(['red', 'yellow', 'blue'] as const).map((r) => (
+              <span key={r} data-testid={`bs-grid-${r}`} style={{ color: RISK[r], marginRight: 6 }}>
+                ●{y.disputes.byRisk[r]}
+              </span>
+            ))}
+          </span>
         </span>
       </Cell>
       <Cell title={t('bigscreen.grid.success')}>

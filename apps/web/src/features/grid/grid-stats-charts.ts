@@ -1,4 +1,5 @@
 import type { GridStatsUnit } from '@ronghui/contracts';
+import { concludedRate } from '../../api/grid-stats-api.ts';
 import type { ChartOption } from '../../charts/echart.tsx';
 
 const palette = ['#1677ff', '#13c2c2', '#faad14', '#fa541c', '#52c41a', '#eb2f96', '#722ed1', '#8c8c8c'];
@@ -87,6 +88,12 @@ export function riskStack(units: readonly GridStatsUnit[], riskName: (r: string)
 /** A rate (0–1) as a percentage with one decimal. */
 export function percent(rate: number): string {
   return `${Math.round(rate * 1000) / 10}%`;
+}
+
+/** A dispute rate of a unit, or a dash when none of its disputes has concluded (nothing to divide). */
+export function rateOf(u: GridStatsUnit, rate: 'successRate' | 'onTimeRate'): string {
+  const r = concludedRate(u, rate);
+  return r === null ? '—' : percent(r);
 }
 
 /** The "N" of "1+2+N": assistants and grid workers. */

@@ -33,8 +33,8 @@ import type { MessageKey } from '../../i18n/messages.ts';
 import {
   countBars,
   entries,
-  percent,
   RISK_COLORS,
+  rateOf,
   riskStack,
   rosterN,
   sharePie,
@@ -167,8 +167,8 @@ const FIGURES: { key: string; label: MessageKey; value: (u: GridStatsUnit) => st
   { key: 'hazards-open', label: 'gridStats.fig.hazardsOpen', value: (u) => u.hazards.open },
   { key: 'hazards-overdue', label: 'gridStats.fig.hazardsOverdue', value: (u) => u.hazards.overdue },
   { key: 'disputes', label: 'gridStats.fig.disputes', value: (u) => u.disputes.total },
-  { key: 'success', label: 'gridStats.fig.successRate', value: (u) => percent(u.disputes.successRate) },
-  { key: 'on-time', label: 'gridStats.fig.onTimeRate', value: (u) => percent(u.disputes.onTimeRate) },
+  { key: 'success', label: 'gridStats.fig.successRate', value: (u) => rateOf(u, 'successRate') },
+  { key: 'on-time', label: 'gridStats.fig.onTimeRate', value: (u) => rateOf(u, 'onTimeRate') },
   {
     key: 'collections',
     label: 'gridStats.fig.collections',
@@ -260,8 +260,8 @@ function StatsView({
       title: t('disputes.risk.red'),
       render: (_, r) => <span style={{ color: RISK_COLORS.red }}>{r.disputes.byRisk.red}</span>,
     },
-    { title: t('gridStats.fig.successRate'), render: (_, r) => percent(r.disputes.successRate) },
-    { title: t('gridStats.fig.onTimeRate'), render: (_, r) => percent(r.disputes.onTimeRate) },
+    { title: t('gridStats.fig.successRate'), render: (_, r) => rateOf(r, 'successRate') },
+    { title: t('gridStats.fig.onTimeRate'), render: (_, r) => rateOf(r, 'onTimeRate') },
     {
       title: t('gridStats.fig.collections'),
       render: (_, r) => (r.collections ? `${r.collections.verified} / ${r.collections.collected}` : '—'),
