@@ -5,7 +5,7 @@ import type { Insertable, Kysely } from 'kysely';
 import { type DisputeEventInsert, dueAt } from '../modules/disputes/index.ts';
 import type { DB, DisputePartiesTable, DisputesTable } from '../platform/db/schema.ts';
 import type { DehuaDemo } from './dehua.ts';
-import { type DemoCommunityGrid, locateIn } from './seed-hazards.ts';
+import { type DemoCommunityGrid, locateIn, pointIn } from './seed-hazards.ts';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -387,7 +387,7 @@ export function fenghuangStory(
 }
 
 /**
- * Places the disputes in the community grids holding their points, lets the grid's own workers mediate
+ * Places the disputes in the community grids of their village (the point moved into the grid chosen), lets the grid's own workers mediate
  * (their names on the mediators and the timeline) and records the mediation meetings (one, or two for a
  * hard case) between the start of mediation and its conclusion. Its own random stream: the disputes
  * themselves stay as generated.
@@ -397,11 +397,20 @@ export function inCommunityGrids(seed: DisputeSeed, grids: readonly DemoCommunit
   const eventsOf = new Map<string, DisputeEventInsert[]>();
   for (const e of seed.events) eventsOf.set(e.dispute_id, [...(eventsOf.get(e.dispute_id) ?? []), e]);
   const meetings: DisputeEventInsert[] = [];
+  const ofVillage = new Map<string, DemoCommunityGrid[]>();
+  for (const g of grids) ofVillage.set(g.villageCode, [...(ofVillage.get(g.villageCode) ?? []), g]);
   for (const row of seed.rows) {
-    const g = row.lon != null && row.lat != null ? locateIn(grids, row.lon, row.lat) : undefined;
-    if (!g) continue;
+    const here = row.lon != null && row.lat != null ? locateIn(grids, row.lon, row.lat) : undefined;
+    if (!here) continue;
+    if (row.number.includes('-FH')) {
+      row.community_grid_id = here.id;
+      continue;
+    }
+    // Anywhere in the village, not only around its centre: one of the village's grids, a point inside it.
+    const choices = ofVillage.get(here.villageCode) ?? [here];
+    const g = choices[rng.int(choices.length)]!;
+    if (g !== here) [row.lon, row.lat] = pointIn(rng, g);
     row.community_grid_id = g.id;
-    if (row.number.includes('-FH')) continue;
     const worker = g.workers.length ? g.workers[rng.int(g.workers.length)]! : null;
     const events = eventsOf.get(row.id) ?? [];
     if (worker) {

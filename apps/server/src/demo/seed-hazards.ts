@@ -98,7 +98,7 @@ function reachedAt(
 }
 
 /** A point inside the grid (tries the grid's box; its centre when unlucky). */
-function pointIn(rng: Rng, g: DemoCommunityGrid): [number, number] {
+export function pointIn(rng: Rng, g: DemoCommunityGrid): [number, number] {
   const [w, s, e, n] = g.bbox;
   for (let i = 0; i < 30; i++) {
     const p: [number, number] = [w + rng.next() * (e - w), s + rng.next() * (n - s)];
