@@ -148,6 +148,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/grid/rosters/:id/end': GRID_WRITE,
   'POST /api/grid/rosters/:id/reveal': GRID_REVEAL,
   'GET /api/grid/coverage': GRID_READ,
+  'GET /api/grid/stats': GRID_READ,
   'POST /api/messages': MESSAGING,
   'GET /api/messages': MESSAGING,
   'GET /api/messages/:id': MESSAGING,

@@ -23,6 +23,7 @@ import { registerWsRoutes } from './platform/ws/ws.routes.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import { createCamerasRepo, createCamerasService, registerCamerasRoutes } from './modules/cameras/index.ts';
 import {
+  createCommunityGridLocator,
   createGridsRepo,
   createGridsService,
   createRostersService,
@@ -103,6 +104,12 @@ import {
   createRegistryService,
   registerRegistryRoutes,
 } from './modules/registry/index.ts';
+import {
+  type CollectionsProvider,
+  createGridStatsRepo,
+  createGridStatsService,
+  registerGridStatsRoutes,
+} from './modules/grid-stats/index.ts';
 
 export { defaultWebDist };
 
@@ -257,6 +264,7 @@ export async function createServices(deps: {
   const cameras = createCamerasService({ db, repo: createCamerasRepo(), orgs, audit, clock });
   const gridsRepo = createGridsRepo();
   const grids = createGridsService({ db, repo: gridsRepo, orgs, audit, clock });
+  const communityGridAt = createCommunityGridLocator(db, gridsRepo);
   const rosters = createRostersService({
     db,
     repo: gridsRepo,
@@ -285,6 +293,7 @@ export async function createServices(deps: {
     audit,
     bus,
     clock,
+    communityGridAt,
   });
   const incidentRecords = createIncidentRecords({ scope: intel.scope, incidents, audit, bus });
   const map = createMapService({ config, db, repo: createMapRepo(), orgs });
@@ -301,15 +310,17 @@ export async function createServices(deps: {
     clock,
     log,
   });
+  const disputesRepo = createDisputesRepo(fieldCrypto);
   const disputes = createDisputesService({
     db,
-    repo: createDisputesRepo(fieldCrypto),
+    repo: disputesRepo,
     orgs,
     audit,
     privacy,
     bus,
     clock,
     renderPdf: (html) => renderPdf(html),
+    communityGridAt,
   });
   const registryRepo = createRegistryRepo();
   const registry = createRegistryService({
@@ -334,6 +345,33 @@ export async function createServices(deps: {
       inOrgs: async (tenantCode, orgIds) =>
         (await usersRepo.list(db, tenantCode, { orgIds, limit: 500, offset: 0 })).items,
     },
+  });
+  // The registry's collections per grid, under the community grid when there is one, else the police grid.
+  const collectionFigures: CollectionsProvider = {
+    async collectionCountsByGrid(ctx, range) {
+      const rows = await collections.collectionCountsByGrid(ctx.tenantCode, {
+        from: range.from ?? new Date(0),
+        to: range.to ?? clock.now(),
+      });
+      const out = new Map<string, { collected: number; verified: number }>();
+      for (const r of rows) {
+        const id = r.communityGridId ?? r.policeGridId;
+        const e = out.get(id) ?? { collected: 0, verified: 0 };
+        e.collected += r.collected;
+        e.verified += r.verified;
+        out.set(id, e);
+      }
+      return out;
+    },
+  };
+  const gridStats = createGridStatsService({
+    db,
+    repo: createGridStatsRepo(),
+    disputes: disputesRepo,
+    orgs,
+    audit,
+    clock,
+    collections: collectionFigures,
   });
   const orderAlerts = createOrderAlerts({ db, push, incidents, units: unitsRepo, orgs, clock, log });
   bus.subscribe((event) => hub.broadcast(event));
@@ -384,6 +422,7 @@ export async function createServices(deps: {
     registry,
     registryRepo,
     collections,
+    gridStats,
   };
 }
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -427,6 +466,7 @@ export async function createServer(
   registerCotRoute(app, services.cot);
   registerCamerasRoutes(app, services.cameras);
   registerGridsRoutes(app, services.grids, services.rosters);
+  registerGridStatsRoutes(app, services.gridStats);
   registerPushRoutes(app, services.push);
   registerMessagesRoutes(app, {
     messages: services.messages,

@@ -18,5 +18,6 @@ export * from './units.ts';
 export * from './users.ts';
 export * from './push.ts';
 export * from './grids.ts';
+export * from './grid-stats.ts';
 export * from './hazards.ts';
 export * from './registry.ts';

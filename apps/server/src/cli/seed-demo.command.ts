@@ -34,7 +34,9 @@ Options:
       const services = await createServices({ database, config, log: pino({ level: 'warn' }) });
       const { seedDemo, DEMO_TENANT } = await import('../demo/seed-demo.ts');
       const { seedIncidentHistory } = await import('../demo/seed-incident-history.ts');
+      const started = performance.now();
       const seeded = await seedDemo(services, { seed });
+      const seconds = (performance.now() - started) / 1000;
       const days = historyDays ?? config.DEMO_HISTORY_DAYS;
       const past =
         seeded && days > 0
@@ -45,9 +47,19 @@ Options:
             })
           : 0;
       await services.bus.drain();
+      const count = async (table: 'hazards' | 'disputes') =>
+        Number(
+          (
+            await services.db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll<string>().as('n'))
+              .where('tenant_code', '=', DEMO_TENANT)
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
       io.out(
         seeded
-          ? `Seeded the Dehua demo${past ? ` with ${past} past incidents over ${days} days` : ''}.`
+          ? `Seeded the Dehua demo (${await count('hazards')} hazards, ${await count('disputes')} disputes) in ${seconds.toFixed(1)} s${past ? `, with ${past} past incidents over ${days} days` : ''}.`
           : 'The demo tenant already exists; nothing changed.',
       );
       return 0;

@@ -11,6 +11,7 @@ import { seedDemoCameras } from './dehua-cameras.ts';
 import { linkDemoGridWorkers, seedGridsDemo } from './dehua-community-grids.ts';
 import { seedIntelDemo } from './seed-intel-demo.ts';
 import { seedDisputesDemo } from './seed-disputes.ts';
+import { demoCommunityGrids, generateHazardHistory, insertHazardSeed } from './seed-hazards.ts';
 import { createDisputesRepo } from '../modules/disputes/index.ts';
 import { DEMO_PASSWORD, type DemoScope, demoAccounts } from './demo-accounts.ts';
 import { seedRegistryDemo } from './seed-registry.ts';
@@ -231,6 +232,13 @@ export async function seedDemo(services: Services, options: { seed?: number } = 
       options.seed ?? 350526,
     );
     await linkDemoGridWorkers(trx, DEMO_TENANT);
+    const stationOfGrid = new Map(
+      demo.grids.map((g) => {
+        const tw = demo.townships.find((x) => x.code === g.townshipCode);
+        return [orgIds.grid(g.code), { id: orgIds.station(g.townshipCode), name: tw?.stationName ?? '' }];
+      }),
+    );
+    const communityGrids = await demoCommunityGrids(trx, DEMO_TENANT, (id) => stationOfGrid.get(id));
     const disputesRepo = createDisputesRepo(services.fieldCrypto);
     const disputes = await seedDisputesDemo(
       trx,
@@ -238,8 +246,22 @@ export async function seedDemo(services: Services, options: { seed?: number } = 
       demo,
       gridOfVillage,
       orgIds.station,
-      { tenantCode: DEMO_TENANT, actorId: actor.userId },
+      { tenantCode: DEMO_TENANT, actorId: actor.userId, communityGrids, now: services.clock.now() },
     );
+    // A year of hazards (2023, with the disputes) and the last 90 days up to today.
+    const hazardSeed = generateHazardHistory(communityGrids, {
+      tenantCode: DEMO_TENANT,
+      countyId: orgIds.tenant(DEMO_TENANT),
+      actorId: actor.userId,
+      now: services.clock.now(),
+      year: 2023,
+      count: 1800,
+      recentDays: 90,
+      recentCount: 420,
+      seed: (options.seed ?? 350526) ^ 0x4a2d,
+    });
+    await insertHazardSeed(trx, hazardSeed, DEMO_TENANT);
+    const hazards = hazardSeed.rows.length;
     await audit.write(trx, actor, {
       action: 'demo.seed',
       resource: 'tenant',
@@ -251,6 +273,7 @@ export async function seedDemo(services: Services, options: { seed?: number } = 
         units,
         ...gridGovernance,
         disputes,
+        hazards,
       },
     });
     await enqueue(trx, DEMO_TENANT, 'org.changed', { orgId: orgIds.tenant(DEMO_TENANT), change: 'created' });

@@ -1,10 +1,11 @@
 import type { DisputeKind, DisputeMediator } from '@ronghui/contracts';
-import { createRng, type Rng } from '@ronghui/geo';
+import { chinaDate, createRng, type Rng } from '@ronghui/geo';
 import { generateIdNumber } from '@ronghui/ids';
 import type { Insertable, Kysely } from 'kysely';
 import { type DisputeEventInsert, dueAt } from '../modules/disputes/index.ts';
 import type { DB, DisputePartiesTable, DisputesTable } from '../platform/db/schema.ts';
 import type { DehuaDemo } from './dehua.ts';
+import { type DemoCommunityGrid, locateIn, pointIn } from './seed-hazards.ts';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -385,14 +386,121 @@ export function fenghuangStory(
   };
 }
 
-/** The disputes of the demo: 2023's screened disputes (2,800 generated + the 凤凰社区 story = 2,801). */
+/**
+ * Places the disputes in the community grids of their village (the point moved into the grid chosen), lets the grid's own workers mediate
+ * (their names on the mediators and the timeline) and records the mediation meetings (one, or two for a
+ * hard case) between the start of mediation and its conclusion. Its own random stream: the disputes
+ * themselves stay as generated.
+ */
+export function inCommunityGrids(seed: DisputeSeed, grids: readonly DemoCommunityGrid[], rngSeed: number) {
+  const rng = createRng(rngSeed);
+  const eventsOf = new Map<string, DisputeEventInsert[]>();
+  for (const e of seed.events) eventsOf.set(e.dispute_id, [...(eventsOf.get(e.dispute_id) ?? []), e]);
+  const meetings: DisputeEventInsert[] = [];
+  const ofVillage = new Map<string, DemoCommunityGrid[]>();
+  for (const g of grids) ofVillage.set(g.villageCode, [...(ofVillage.get(g.villageCode) ?? []), g]);
+  for (const row of seed.rows) {
+    const here = row.lon != null && row.lat != null ? locateIn(grids, row.lon, row.lat) : undefined;
+    if (!here) continue;
+    if (row.number.includes('-FH')) {
+      row.community_grid_id = here.id;
+      continue;
+    }
+    // Anywhere in the village, not only around its centre: one of the village's grids, a point inside it.
+    const choices = ofVillage.get(here.villageCode) ?? [here];
+    const g = choices[rng.int(choices.length)]!;
+    if (g !== here) [row.lon, row.lat] = pointIn(rng, g);
+    row.community_grid_id = g.id;
+    const worker = g.workers.length ? g.workers[rng.int(g.workers.length)]! : null;
+    const events = eventsOf.get(row.id) ?? [];
+    if (worker) {
+      const mediators = JSON.parse(row.mediators as string) as DisputeMediator[];
+      const before = mediators[0]?.name;
+      if (mediators[0]) mediators[0] = { ...mediators[0], name: worker };
+      row.mediators = JSON.stringify(mediators);
+      for (const e of events) if (e.actor === before) e.actor = worker;
+    }
+    const started = events.find((e) => e.to_status === 'mediating');
+    if (!started || !row.concluded_at) continue;
+    const from = new Date(started.at as Date).getTime();
+    const to = new Date(row.concluded_at as Date).getTime();
+    const n = row.risk !== 'blue' && rng.next() < 0.5 ? 2 : 1;
+    for (let k = 0; k < n; k++) {
+      const at = new Date(from + ((k + 0.5) / n) * (to - from) * 0.9);
+      const meeting = {
+        at: at.toISOString(),
+        place: `${g.villageName}调解室`,
+        attendees: [worker ?? '网格员', '当事双方'],
+        summary: '听取双方陈述，释法明理',
+        outcome: k === n - 1 ? '形成调解意见' : '约定再次调解',
+      };
+      meetings.push({
+        tenant_code: row.tenant_code,
+        dispute_id: row.id,
+        at,
+        actor_id: started.actor_id ?? null,
+        actor: worker ?? started.actor,
+        kind: 'meeting',
+        from_status: null,
+        to_status: null,
+        note: meeting.outcome,
+        detail: JSON.stringify(meeting),
+      });
+    }
+  }
+  seed.events.push(...meetings);
+  return seed;
+}
+
+const at = (d: unknown) => new Date(d as Date | string).getTime();
+
+/**
+ * The disputes as they stand at `now`: registrations after it left out, steps after it not yet taken
+ * (the dispute still registered or being mediated, no agreement, not closed).
+ */
+export function asOf(seed: DisputeSeed, now: Date): DisputeSeed {
+  const t = now.getTime();
+  const rows = seed.rows.filter((r) => at(r.registered_at) <= t);
+  const keep = new Set(rows.map((r) => r.id));
+  const events = seed.events.filter((e) => keep.has(e.dispute_id) && at(e.at) <= t);
+  const latest = new Map<string, { at: number; status: string | null }>();
+  for (const e of [...events].sort((a, b) => at(a.at) - at(b.at))) {
+    const before = latest.get(e.dispute_id);
+    latest.set(e.dispute_id, { at: at(e.at), status: e.to_status ?? before?.status ?? null });
+  }
+  for (const r of rows) {
+    const last = latest.get(r.id);
+    if (last?.status) r.status = last.status;
+    if (r.concluded_at && at(r.concluded_at) > t) {
+      r.concluded_at = null;
+      r.agreement = null;
+      r.referral = null;
+    }
+    if (r.closed_at && at(r.closed_at) > t) r.closed_at = null;
+    if (last) r.updated_at = new Date(last.at);
+  }
+  return { rows, parties: seed.parties.filter((p) => keep.has(p.dispute_id)), events };
+}
+
+/**
+ * The disputes of the demo: 2023's screened disputes (2,800 generated + the 凤凰社区 story = 2,801), and
+ * this year's up to `now` (a year of `currentCount`, as they stand today: the recent ones still open).
+ */
 export async function seedDisputesDemo(
   trx: Kysely<DB>,
   insertMany: (trx: Kysely<DB>, seed: DisputeSeed) => Promise<void>,
   demo: DehuaDemo,
   gridOfVillage: ReadonlyMap<string, string>,
   stationOf: (townshipCode: string) => string,
-  options: { tenantCode: string; actorId: string; count?: number; seed?: number },
+  options: {
+    tenantCode: string;
+    actorId: string;
+    count?: number;
+    seed?: number;
+    communityGrids?: readonly DemoCommunityGrid[];
+    now?: Date;
+    currentCount?: number;
+  },
 ): Promise<number> {
   const history = generateDisputeHistory(demo, gridOfVillage, stationOf, {
     tenantCode: options.tenantCode,
@@ -402,11 +510,29 @@ export async function seedDisputesDemo(
     actorId: options.actorId,
   });
   const story = fenghuangStory(demo, gridOfVillage, stationOf, options);
+  const year = options.now ? Number(chinaDate(options.now).slice(0, 4)) : null;
+  const current =
+    options.now && year && year > 2023
+      ? asOf(
+          generateDisputeHistory(demo, gridOfVillage, stationOf, {
+            tenantCode: options.tenantCode,
+            year,
+            count: options.currentCount ?? 2400,
+            seed: year,
+            actorId: options.actorId,
+          }),
+          options.now,
+        )
+      : { rows: [], parties: [], events: [] };
   const all: DisputeSeed = {
-    rows: [...history.rows, ...(story?.rows ?? [])],
-    parties: [...history.parties, ...(story?.parties ?? [])],
-    events: [...history.events, ...(story?.events ?? [])],
+    rows: [...history.rows, ...(story?.rows ?? []), ...current.rows],
+    parties: [...history.parties, ...(story?.parties ?? []), ...current.parties],
+    events: [...history.events, ...(story?.events ?? []), ...current.events],
   };
+  if (options.communityGrids) inCommunityGrids(all, options.communityGrids, (options.seed ?? 2023) ^ 0x9e3b);
+  // Meetings placed before the conclusion may still lie ahead for this year's open disputes.
+  const now = options.now?.getTime() ?? Number.POSITIVE_INFINITY;
+  all.events = all.events.filter((e) => at(e.at) <= now);
   await insertMany(trx, all);
   return all.rows.length;
 }

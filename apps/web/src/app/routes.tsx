@@ -48,6 +48,9 @@ const GridPage = lazy(() => import('../features/grid/grid-page.tsx').then((m) =>
 const RegistryPage = lazy(() =>
   import('../features/registry/registry-page.tsx').then((m) => ({ default: m.RegistryPage })),
 );
+const GridStatsPage = lazy(() =>
+  import('../features/grid/grid-stats-page.tsx').then((m) => ({ default: m.GridStatsPage })),
+);
 const DisputesPage = lazy(() =>
   import('../features/disputes/disputes-page.tsx').then((m) => ({ default: m.DisputesPage })),
 );
@@ -114,6 +117,7 @@ export function createRouter() {
         { path: 'intel', element: guarded('intel', <IntelPage />) },
         { path: 'grid', element: guarded('grid', <GridPage />) },
         { path: 'registry', element: guarded('registry', <RegistryPage />) },
+        { path: 'grid/stats', element: guarded('grid', <GridStatsPage />) },
         { path: 'disputes', element: guarded('disputes', <DisputesPage />) },
         { path: 'hazards', element: guarded('hazards', <HazardsPage />) },
         {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { agreementHtml } from './agreement-html.ts';
-import { canMove, chinaYearStart, clockFlags, computeStats, dueAt } from './dispute-rules.ts';
+import {
+  canMove,
+  chinaYearStart,
+  clockFlags,
+  computeStats,
+  dueAt,
+  statsFromBuckets,
+} from './dispute-rules.ts';
 
 const at = (iso: string) => new Date(iso);
 
@@ -61,6 +68,41 @@ describe('dispute rules', () => {
     });
     expect(stats.byKind).toMatchObject({ homestead: 3, debt: 2, labour: 0 });
     expect(chinaYearStart(2023).toISOString()).toBe('2022-12-31T16:00:00.000Z');
+  });
+
+  it('counts the same from groups of alike disputes as from the rows (the SQL path)', () => {
+    const bucket = {
+      kind: 'homestead',
+      risk: 'red',
+      settled: false,
+      referred: false,
+      onTime: false,
+      pastDue: false,
+    };
+    const stats = statsFromBuckets(
+      [
+        { ...bucket, status: 'closed', settled: true, onTime: true, n: 3 },
+        { ...bucket, status: 'closed', settled: true, n: 1 },
+        { ...bucket, kind: 'debt', status: 'referred', referred: true, onTime: true, n: 2 },
+        { ...bucket, risk: 'blue', status: 'failed', n: 2 },
+        { ...bucket, status: 'mediating', pastDue: true, n: 4 },
+        { ...bucket, status: 'registered', n: 1 },
+      ],
+      null,
+    );
+    expect(stats).toMatchObject({
+      year: null,
+      total: 13,
+      byRisk: { red: 11, yellow: 0, blue: 2 },
+      settled: 4,
+      referred: 2,
+      failed: 2,
+      open: 5,
+      overdue: 4,
+      successRate: 0.5,
+      onTimeRate: 0.625,
+    });
+    expect(stats.byKind).toMatchObject({ homestead: 11, debt: 2 });
   });
 
   it('writes the agreement in Chinese with the parties, the mediators and the signing date', () => {

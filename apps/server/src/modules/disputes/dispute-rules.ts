@@ -59,35 +59,75 @@ export interface StatsRow {
 
 const ratio = (a: number, b: number) => (b === 0 ? 0 : Math.round((a / b) * 10_000) / 10_000);
 
+/**
+ * A group of disputes alike in everything the statistics count: the repository counts these in SQL
+ * (`statsBuckets`), so the figures never need every row.
+ */
+export interface StatsBucket {
+  kind: string;
+  risk: string;
+  status: DisputeStatus;
+  settled: boolean;
+  referred: boolean;
+  /** Concluded on or before the one-month limit. */
+  onTime: boolean;
+  /** The limit has passed (counts only while the dispute is open). */
+  pastDue: boolean;
+  n: number;
+}
+
 /** Counts by risk, kind and status, the outcome, and the success and on-time rates of concluded disputes. */
 export function computeStats(rows: readonly StatsRow[], now: Date, year: number | null): DisputeStats {
+  return statsFromBuckets(
+    rows.map((r) => ({
+      kind: r.kind,
+      risk: r.risk,
+      status: r.status,
+      settled: r.settled,
+      referred: r.referred,
+      onTime: r.concludedAt !== null && r.concludedAt <= r.dueAt,
+      pastDue: now > r.dueAt,
+      n: 1,
+    })),
+    year,
+  );
+}
+
+/**
+ * The one definition of the dispute figures (`GET /api/disputes/stats` and the grid statistics): success
+ * rate = settled ÷ concluded, on-time rate = concluded within the limit ÷ concluded.
+ */
+export function statsFromBuckets(buckets: readonly StatsBucket[], year: number | null): DisputeStats {
   const byRisk = { red: 0, yellow: 0, blue: 0 };
   const byKind: Record<string, number> = Object.fromEntries(DISPUTE_KINDS.map((k) => [k, 0]));
   const byStatus: Record<string, number> = Object.fromEntries(DISPUTE_STATUSES.map((s) => [s, 0]));
+  let total = 0;
   let settled = 0;
   let referred = 0;
   let failed = 0;
   let open = 0;
   let overdue = 0;
   let onTime = 0;
-  for (const r of rows) {
-    if (r.risk === 'red' || r.risk === 'yellow' || r.risk === 'blue') byRisk[r.risk] += 1;
-    byKind[r.kind] = (byKind[r.kind] ?? 0) + 1;
-    byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
+  for (const r of buckets) {
+    const n = r.n;
+    total += n;
+    if (r.risk === 'red' || r.risk === 'yellow' || r.risk === 'blue') byRisk[r.risk] += n;
+    byKind[r.kind] = (byKind[r.kind] ?? 0) + n;
+    byStatus[r.status] = (byStatus[r.status] ?? 0) + n;
     if (isOpen(r.status)) {
-      open += 1;
-      if (now > r.dueAt) overdue += 1;
+      open += n;
+      if (r.pastDue) overdue += n;
       continue;
     }
-    if (r.settled) settled += 1;
-    else if (r.referred) referred += 1;
-    else failed += 1;
-    if (r.concludedAt && r.concludedAt <= r.dueAt) onTime += 1;
+    if (r.settled) settled += n;
+    else if (r.referred) referred += n;
+    else failed += n;
+    if (r.onTime) onTime += n;
   }
   const concluded = settled + referred + failed;
   return {
     year,
-    total: rows.length,
+    total,
     byRisk,
     byKind,
     byStatus,

@@ -1,6 +1,9 @@
 import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import type { DB, DisputeEventsTable, DisputePartiesTable, DisputesTable } from '../../platform/db/schema.ts';
+import type { DisputeStatus } from '@ronghui/contracts';
+import { bulkInsert } from '../../platform/db/bulk-insert.ts';
 import type { FieldCrypto } from '../../platform/privacy/field-crypto.ts';
+import type { StatsBucket } from './dispute-rules.ts';
 
 export type DisputeRow = Selectable<DisputesTable>;
 export type DisputePartyRow = Selectable<DisputePartiesTable>;
@@ -9,6 +12,8 @@ export type DisputeEventInsert = Insertable<DisputeEventsTable>;
 
 export interface DisputeFilter {
   orgIds?: readonly string[] | undefined;
+  /** In these community grids (the grid statistics). */
+  communityGridIds?: readonly string[] | undefined;
   risks?: readonly string[] | undefined;
   statuses?: readonly string[] | undefined;
   kinds?: readonly string[] | undefined;
@@ -30,6 +35,8 @@ export function createDisputesRepo(crypto: FieldCrypto) {
       const ids = [...f.orgIds];
       q = q.where((eb) => eb.or([eb('grid_id', 'in', ids), eb('station_id', 'in', ids)]));
     }
+    if (f.communityGridIds)
+      q = q.where('community_grid_id', 'in', f.communityGridIds.length ? [...f.communityGridIds] : ['']);
     if (f.risks?.length) q = q.where('risk', 'in', [...f.risks]);
     if (f.statuses?.length) q = q.where('status', 'in', [...f.statuses]);
     if (f.kinds?.length) q = q.where('kind', 'in', [...f.kinds]);
@@ -66,9 +73,9 @@ export function createDisputesRepo(crypto: FieldCrypto) {
       parties: Insertable<DisputePartiesTable>[],
       events: DisputeEventInsert[],
     ) {
-      await bulk(trx, 'disputes', rows, ['mediators', 'referral', 'agreement']);
-      await bulk(trx, 'dispute_parties', parties.map(seal), []);
-      await bulk(trx, 'dispute_events', events, ['detail']);
+      await bulkInsert(trx, 'disputes', rows, ['mediators', 'referral', 'agreement']);
+      await bulkInsert(trx, 'dispute_parties', parties.map(seal), []);
+      await bulkInsert(trx, 'dispute_events', events, ['detail']);
     },
     findById(db: Kysely<DB>, tenantCode: string, id: string) {
       return db
@@ -93,10 +100,42 @@ export function createDisputesRepo(crypto: FieldCrypto) {
       ]);
       return { items, total: Number(count.n) };
     },
-    statsRows(db: Kysely<DB>, tenantCode: string, f: DisputeFilter) {
-      return filtered(db, tenantCode, f)
-        .select(['kind', 'risk', 'status', 'due_at', 'concluded_at', 'agreement', 'referral'])
+    /**
+     * The statistics' groups counted in SQL (see `StatsBucket`), per value of `key` when given (the grid
+     * statistics: per station, police grid or community grid).
+     */
+    async statsBuckets(
+      db: Kysely<DB>,
+      tenantCode: string,
+      f: DisputeFilter,
+      now: Date,
+      key?: 'station_id' | 'grid_id' | 'community_grid_id',
+    ): Promise<(StatsBucket & { key: string | null })[]> {
+      const rows = await filtered(db, tenantCode, f)
+        .select([
+          key ? sql<string | null>`${sql.ref(key)}`.as('key') : sql<null>`NULL`.as('key'),
+          'kind',
+          'risk',
+          'status',
+          sql<boolean>`agreement IS NOT NULL`.as('settled'),
+          sql<boolean>`referral IS NOT NULL`.as('referred'),
+          sql<boolean>`concluded_at IS NOT NULL AND concluded_at <= due_at`.as('on_time'),
+          sql<boolean>`due_at < ${now}`.as('past_due'),
+          (eb) => eb.fn.countAll<string>().as('n'),
+        ])
+        .groupBy(sql`1, 2, 3, 4, 5, 6, 7, 8`)
         .execute();
+      return rows.map((r) => ({
+        key: r.key,
+        kind: r.kind,
+        risk: r.risk,
+        status: r.status as DisputeStatus,
+        settled: r.settled === true,
+        referred: r.referred === true,
+        onTime: r.on_time === true,
+        pastDue: r.past_due === true,
+        n: Number(r.n),
+      }));
     },
     async countInYear(db: Kysely<DB>, tenantCode: string, prefix: string) {
       const r = await db
@@ -152,21 +191,6 @@ export function createDisputesRepo(crypto: FieldCrypto) {
         .execute();
     },
   };
-
-  /** One INSERT … SELECT FROM jsonb_populate_recordset per table; JSON columns arrive as JSON text. */
-  async function bulk(trx: Kysely<DB>, table: string, rows: object[], jsonColumns: string[]) {
-    if (rows.length === 0) return;
-    const columns = Object.keys(rows[0]!);
-    const values = rows.map((r) => {
-      const out: Record<string, unknown> = { ...r };
-      for (const c of jsonColumns) if (typeof out[c] === 'string') out[c] = JSON.parse(out[c] as string);
-      return out;
-    });
-    const list = sql.join(columns.map((c) => sql.ref(c)));
-    await sql`INSERT INTO ${sql.table(table)} (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(values)}::jsonb)`.execute(
-      trx,
-    );
-  }
 
   function seal(p: Insertable<DisputePartiesTable>): Insertable<DisputePartiesTable> {
     return {

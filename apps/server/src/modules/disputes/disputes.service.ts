@@ -30,7 +30,7 @@ import type { Privacy } from '../../platform/privacy/privacy.ts';
 import type { OrgDirectory, OrgsService } from '../orgs/index.ts';
 import { agreementHtml } from './agreement-html.ts';
 import { presentDetail, presentDispute } from './dispute-presenter.ts';
-import { canMove, chinaYearStart, computeStats, dueAt, isOpen } from './dispute-rules.ts';
+import { canMove, chinaYearStart, dueAt, isOpen, statsFromBuckets } from './dispute-rules.ts';
 import type { DisputeRow, DisputesRepo } from './disputes.repo.ts';
 
 export const READ_ROLES: readonly Role[] = READ_ACCESS.dispute;
@@ -53,6 +53,8 @@ export interface DisputesDeps {
   clock: Clock;
   /** HTML → PDF (Chromium, as the intel reports print). */
   renderPdf: (html: string) => Promise<Buffer>;
+  /** The community grid at a point (kept on the dispute for the grid statistics). */
+  communityGridAt?: ((tenantCode: string, lon: number, lat: number) => Promise<string | null>) | undefined;
 }
 
 /** The police grid whose boundary holds the point. */
@@ -196,6 +198,10 @@ export function createDisputesService(deps: DisputesDeps) {
       const point = body.location ?? null;
       const id = crypto.randomUUID();
       const prefix = `JF${chinaDateKey(registeredAt).slice(0, 4)}`;
+      const communityGridId =
+        point && deps.communityGridAt
+          ? await deps.communityGridAt(principal.tenantCode, point.lon, point.lat)
+          : null;
       const result = await db.transaction().execute(async (trx) => {
         const seq = (await repo.countInYear(trx, principal.tenantCode, prefix)) + 1;
         const row = {
@@ -211,6 +217,7 @@ export function createDisputesService(deps: DisputesDeps) {
           lat: point?.lat ?? null,
           grid_id: gridId,
           station_id: stationId,
+          community_grid_id: communityGridId,
           mediators: JSON.stringify(body.mediators),
           registered_at: registeredAt,
           due_at: dueAt(registeredAt),
@@ -290,23 +297,16 @@ export function createDisputesService(deps: DisputesDeps) {
     async stats(principal: Principal, q: DisputeStatsQuery): Promise<DisputeStats> {
       requireRole(principal, READ_ROLES, 'Reading dispute statistics');
       const dir = await orgs.directory(principal.tenantCode);
-      const rows = await repo.statsRows(db, principal.tenantCode, {
-        orgIds: scopeIds(principal, dir),
-        ...(q.year ? { from: chinaYearStart(q.year), to: chinaYearStart(q.year + 1) } : {}),
-      });
-      return computeStats(
-        rows.map((r) => ({
-          kind: r.kind,
-          risk: r.risk,
-          status: r.status as DisputeStatus,
-          dueAt: new Date(r.due_at),
-          concludedAt: r.concluded_at ? new Date(r.concluded_at) : null,
-          settled: r.agreement !== null,
-          referred: r.referral !== null,
-        })),
+      const buckets = await repo.statsBuckets(
+        db,
+        principal.tenantCode,
+        {
+          orgIds: scopeIds(principal, dir),
+          ...(q.year ? { from: chinaYearStart(q.year), to: chinaYearStart(q.year + 1) } : {}),
+        },
         clock.now(),
-        q.year ?? null,
       );
+      return statsFromBuckets(buckets, q.year ?? null);
     },
 
     async get(principal: Principal, id: string): Promise<DisputeDetail> {

@@ -59,6 +59,28 @@ export interface GridScope {
   villageNames: Map<string, string>;
 }
 
+/**
+ * The community grid holding a point (the smallest when imports overlap), or null: hazards and disputes
+ * keep it so the grid statistics count them per community grid.
+ */
+export function createCommunityGridLocator(db: Kysely<DB>, repo: GridsRepo) {
+  // `executor`: the caller's transaction when it holds one (the embedded database has one connection).
+  return async (
+    tenantCode: string,
+    lon: number,
+    lat: number,
+    executor: Kysely<DB> = db,
+  ): Promise<string | null> => {
+    const p: GeoJSON.Position = [lon, lat];
+    const hit = (await repo.communityAround(executor, tenantCode, lon, lat))
+      .filter((c) => pointInPolygon(p, c.boundary as GeoJSON.Areal))
+      .map((c) => ({ c, area: geometryArea(c.boundary as GeoJSON.Areal) }))
+      .sort((a, b) => a.area - b.area)[0]?.c;
+    return hit?.id ?? null;
+  };
+}
+export type CommunityGridLocator = ReturnType<typeof createCommunityGridLocator>;
+
 export function createGridsService(deps: {
   db: Kysely<DB>;
   repo: GridsRepo;

@@ -1,7 +1,7 @@
 export { communityGridRow, createGridsRepo, rosterRow } from './grids.repo.ts';
 export type { CommunityGridRecord, GridsRepo, RosterRecord } from './grids.repo.ts';
 export { registerGridsRoutes } from './grids.routes.ts';
-export { createGridsService } from './grids.service.ts';
-export type { GridsService } from './grids.service.ts';
+export { createCommunityGridLocator, createGridsService } from './grids.service.ts';
+export type { CommunityGridLocator, GridsService } from './grids.service.ts';
 export { createRostersService } from './rosters.service.ts';
 export type { RostersService } from './rosters.service.ts';

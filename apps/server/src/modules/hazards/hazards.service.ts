@@ -71,6 +71,10 @@ export interface HazardsDeps {
   audit: AuditService;
   bus: EventBus;
   clock: Clock;
+  /** The community grid at a point (kept on the hazard for the grid statistics). */
+  communityGridAt?:
+    | ((tenantCode: string, lon: number, lat: number, executor?: Kysely<DB>) => Promise<string | null>)
+    | undefined;
 }
 
 function gridAt(dir: OrgDirectory, point: LngLat): string | null {
@@ -86,6 +90,7 @@ const movedMeanwhile = (number: string) =>
 
 export function createHazardsService(deps: HazardsDeps) {
   const { db, repo, orgs, incidents, audit, bus, clock } = deps;
+  const communityGridAt = deps.communityGridAt ?? (async () => null);
 
   /** May this principal see this hazard? Its org subtree, the station it was sent to, and its reporter. */
   function reaches(principal: Principal, dir: OrgDirectory, row: HazardRow): boolean {
@@ -189,14 +194,19 @@ export function createHazardsService(deps: HazardsDeps) {
     trx: Kysely<DB>,
     principal: Principal,
     dir: OrgDirectory,
-    row: Omit<HazardRow, 'overdue' | 'number'>,
+    row: Omit<HazardRow, 'overdue' | 'number' | 'community_grid_id' | 'demo'>,
     audited: Record<string, unknown>,
   ): Promise<HazardRow> {
     const now = clock.now();
     const day = chinaDateKey(now);
     const n = await repo.nextNumber(trx, principal.tenantCode, day);
     const number = `YH${day}${String(n).padStart(4, '0')}`;
-    const full = { ...row, number };
+    const full = {
+      ...row,
+      number,
+      community_grid_id: await communityGridAt(principal.tenantCode, row.lon, row.lat, trx),
+      demo: false,
+    };
     await repo.insert(trx, full);
     await event(trx, principal, principal.tenantCode, row.id, {
       kind: 'created',

@@ -176,6 +176,9 @@ export interface HazardsTable {
   from_incident_number: string | null;
   request_hash: string;
   updated_at: Timestamp;
+  /** The community grid at the hazard's point (null outside every community grid). */
+  community_grid_id: Generated<string | null>;
+  demo: Generated<boolean>;
 }
 
 export interface HazardCountersTable {
@@ -670,6 +673,8 @@ export interface DisputesTable {
   lat: number | null;
   grid_id: string | null;
   station_id: string | null;
+  /** The community grid at the dispute's point (null outside every community grid or without a point). */
+  community_grid_id: Generated<string | null>;
   mediators: Json<{ name: string; role: string; userId?: string | null }[]>;
   referral: NullableJson<{ target: string; note: string | null }>;
   agreement: NullableJson<Record<string, unknown>>;

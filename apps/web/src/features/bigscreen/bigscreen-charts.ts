@@ -2,7 +2,7 @@ import type { ResponseMetricsRow } from '@ronghui/contracts';
 import type { UnitStatus } from '@ronghui/dispatch';
 import { unitStatusColors } from '../units/index.ts';
 import { type Count, minutes } from './bigscreen-data.ts';
-import type { ChartOption } from './echart.tsx';
+import type { ChartOption } from '../../charts/echart.tsx';
 
 const text = '#cfe3ff';
 const axis = { axisLabel: { color: text, fontSize: 14 }, axisLine: { lineStyle: { color: '#3a5a8c' } } };

@@ -20,7 +20,8 @@ import {
   startOfShanghaiDay,
   unitsByStatus,
 } from './bigscreen-data.ts';
-import { EChart } from './echart.tsx';
+import { EChart } from '../../charts/echart.tsx';
+import { GridGovernancePanel } from './bigscreen-grid-panel.tsx';
 
 export function BigScreenPage() {
   return (
@@ -230,12 +231,15 @@ function BigScreen() {
             )}
           </section>
         </div>
-        <div style={{ display: 'grid', gridTemplateRows: '1fr 1fr', gap: 12, minHeight: 0 }}>
+        <div style={{ display: 'grid', gridTemplateRows: '1fr 1fr 1fr', gap: 12, minHeight: 0 }}>
           <Panel title={t('bigscreen.response')}>
             <EChart option={response} testId="chart-response" />
           </Panel>
           <Panel title={t('bigscreen.units')}>
             <EChart option={statuses} testId="chart-units" />
+          </Panel>
+          <Panel title={t('bigscreen.grid.title')}>
+            <GridGovernancePanel year={Number(new Date(now + 8 * 3_600_000).toISOString().slice(0, 4))} />
           </Panel>
         </div>
       </main>

@@ -21,6 +21,7 @@ import type { MessageKey } from '../../i18n/messages.ts';
 import { gridApi } from '../../api/grid-api.ts';
 import { GridMap } from './grid-map.tsx';
 import { ImportButton } from './import-button.tsx';
+import { GridTabs } from './grid-tabs.tsx';
 import { RosterPanel } from './roster-panel.tsx';
 
 const FIGURES: { key: keyof RosterSummary; label: MessageKey }[] = [
@@ -66,7 +67,8 @@ export function GridPage() {
         {summary.error && <LoadError error={summary.error} onRetry={() => summary.refetch()} />}
         {summary.isPending && <Skeleton active paragraph={{ rows: 1 }} />}
         {summary.data && (
-          <Flex gap={32} wrap="wrap" data-testid="grid-summary">
+          <Flex gap={32} wrap="wrap" align="center" data-testid="grid-summary">
+            <GridTabs active="map" />
             {FIGURES.map((f) => (
               <Statistic key={f.key} title={t(f.label)} value={summary.data[f.key] as number} />
             ))}

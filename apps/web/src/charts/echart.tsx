@@ -1,3 +1,4 @@
+/** ECharts in React, shared by the big screen and the statistics views (knows no feature). */
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
