@@ -96,6 +96,11 @@ import {
   registerDisputesRoutes,
 } from './modules/disputes/index.ts';
 import { createUsersRepo, createUsersService, registerUsersRoutes } from './modules/users/index.ts';
+import {
+  createVolunteersRepo,
+  createVolunteersService,
+  registerVolunteersRoutes,
+} from './modules/volunteers/index.ts';
 import { createHazardsRepo, createHazardsService, registerHazardsRoutes } from './modules/hazards/index.ts';
 
 export const defaultWebDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -305,6 +310,15 @@ export async function createServices(deps: {
     clock,
     renderPdf: (html) => renderPdf(html),
   });
+  const volunteers = createVolunteersService({
+    db,
+    repo: createVolunteersRepo(),
+    orgs,
+    audit,
+    privacy,
+    crypto: fieldCrypto,
+    clock,
+  });
   const orderAlerts = createOrderAlerts({ db, push, incidents, units: unitsRepo, orgs, clock, log });
   bus.subscribe((event) => hub.broadcast(event));
   bus.subscribe((event) => orderAlerts.onEvent(event));
@@ -351,6 +365,7 @@ export async function createServices(deps: {
     push,
     orderAlerts,
     disputes,
+    volunteers,
   };
 }
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -401,6 +416,7 @@ export async function createServer(
     emergencies: services.emergencies,
   });
   registerHazardsRoutes(app, services.hazards);
+  registerVolunteersRoutes(app, services.volunteers);
   registerWsRoutes(app, services.hub);
   app.addHook('onClose', async () => services.hub.closeAll());
   return app;
