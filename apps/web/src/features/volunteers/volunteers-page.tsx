@@ -292,7 +292,7 @@ function TeamDetail({ team, canWrite }: { team: VolunteerTeam; canWrite: boolean
     { title: t('volunteers.member.joinedOn'), dataIndex: 'joinedOn', width: 110 },
   ];
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="volunteer-team-detail">
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         {team.stationName} · {team.township} · {t('volunteers.team.members')} {team.members} ·{' '}
         {t('volunteers.team.onDuty')} {team.onDutyNow}
