@@ -1026,6 +1026,7 @@ export const enUS: Messages = {
   'volunteers.member.vetting': 'Vetting',
   'volunteers.member.duty': 'Duty',
   'volunteers.member.consent': 'Location',
+  'volunteers.member.vettedOn': 'Vetted on',
   'volunteers.member.joinedOn': 'Joined',
   'volunteers.onDuty': 'On duty',
   'volunteers.offDuty': 'Off duty',

@@ -1006,6 +1006,7 @@ export const zhCN = {
   'volunteers.member.vetting': '审查',
   'volunteers.member.duty': '值守',
   'volunteers.member.consent': '位置共享',
+  'volunteers.member.vettedOn': '审查日期',
   'volunteers.member.joinedOn': '加入日期',
   'volunteers.onDuty': '在岗',
   'volunteers.offDuty': '离岗',

@@ -38,6 +38,17 @@ import type { MessageKey } from '../../i18n/messages.ts';
 
 const WRITE_ROLES = ['officer', 'auxiliary', 'dispatcher', 'commander'] as const;
 const STATS_ROLES = [...WRITE_ROLES, 'leader'] as const;
+/** The import file's columns, named as the template names them. */
+const FIELD_LABEL: Record<string, MessageKey> = {
+  name: 'volunteers.member.name',
+  phone: 'volunteers.member.phone',
+  idNumber: 'volunteers.member.idNumber',
+  skills: 'volunteers.member.skills',
+  vetting: 'volunteers.member.vetting',
+  vettedOn: 'volunteers.member.vettedOn',
+  township: 'volunteers.team.township',
+  joinedOn: 'volunteers.member.joinedOn',
+};
 const VETTING_COLOR = { unvetted: 'default', basic: 'blue', full: 'green' } as const;
 
 /** 群防群治: the figures, the teams (each with its members) and the requests to join. */
@@ -446,7 +457,12 @@ function ImportModal({ teamId, open, onClose }: { teamId: string; open: boolean;
                 dataSource={result.problems}
                 columns={[
                   { title: t('volunteers.import.line'), dataIndex: 'line', width: 70 },
-                  { title: t('volunteers.import.field'), dataIndex: 'field', width: 110 },
+                  {
+                    title: t('volunteers.import.field'),
+                    dataIndex: 'field',
+                    width: 150,
+                    render: (f: string) => (FIELD_LABEL[f] ? `${t(FIELD_LABEL[f])} (${f})` : f),
+                  },
                   { title: t('volunteers.import.message'), dataIndex: 'message' },
                 ]}
               />
