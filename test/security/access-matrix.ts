@@ -35,6 +35,11 @@ const REGISTRY_WRITE: readonly RoleKey[] = ['commander', 'officer', 'auxiliary',
 const REGISTRY_IMPORT: readonly RoleKey[] = ['commander', 'officer', 'auxiliary'];
 const REGISTRY_REVEAL: readonly RoleKey[] = [...COMMAND, 'officer', 'grid-worker'];
 const REGISTRY_REVIEW: readonly RoleKey[] = ['commander', 'officer', 'auxiliary'];
+const VOLUNTEER_READ: readonly RoleKey[] = [...STATION, 'leader', 'volunteer'];
+const VOLUNTEER_WRITE: readonly RoleKey[] = STATION;
+const VOLUNTEER_STATS: readonly RoleKey[] = [...STATION, 'leader'];
+const VOLUNTEER_REVEAL: readonly RoleKey[] = [...COMMAND, 'officer'];
+const VOLUNTEER_SELF: readonly RoleKey[] = ['volunteer'];
 
 export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/health': 'anyone',
@@ -207,6 +212,25 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/registry/collections/workers': REGISTRY_REVIEW,
   'POST /api/registry/collections/assign': REGISTRY_REVIEW,
   'POST /api/registry/collections/:id/review': REGISTRY_REVIEW,
+  'GET /api/volunteers/teams': VOLUNTEER_READ,
+  'POST /api/volunteers/teams': VOLUNTEER_WRITE,
+  'GET /api/volunteers/teams/:id': VOLUNTEER_READ,
+  'PATCH /api/volunteers/teams/:id': VOLUNTEER_WRITE,
+  'GET /api/volunteers/members': VOLUNTEER_READ,
+  'POST /api/volunteers/members': VOLUNTEER_WRITE,
+  'GET /api/volunteers/members/:id': VOLUNTEER_READ,
+  'PATCH /api/volunteers/members/:id': VOLUNTEER_WRITE,
+  'POST /api/volunteers/members/:id/reveal': VOLUNTEER_REVEAL,
+  'GET /api/volunteers/me': VOLUNTEER_SELF,
+  'PUT /api/volunteers/me/duty': VOLUNTEER_SELF,
+  'PUT /api/volunteers/me/consent': VOLUNTEER_SELF,
+  'PUT /api/volunteers/me/position': VOLUNTEER_SELF,
+  'GET /api/volunteers/join-requests': VOLUNTEER_READ,
+  'POST /api/volunteers/join-requests': VOLUNTEER_SELF,
+  'POST /api/volunteers/join-requests/:id/decision': VOLUNTEER_WRITE,
+  'POST /api/volunteers/import': VOLUNTEER_WRITE,
+  'GET /api/volunteers/import-template': VOLUNTEER_WRITE,
+  'GET /api/volunteers/stats': VOLUNTEER_STATS,
 };
 
 /** Each topic of the live channel, and the roles that receive it (when their scope reaches its orgs). */

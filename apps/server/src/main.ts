@@ -96,6 +96,11 @@ import {
   registerDisputesRoutes,
 } from './modules/disputes/index.ts';
 import { createUsersRepo, createUsersService, registerUsersRoutes } from './modules/users/index.ts';
+import {
+  createVolunteersRepo,
+  createVolunteersService,
+  registerVolunteersRoutes,
+} from './modules/volunteers/index.ts';
 import { createHazardsRepo, createHazardsService, registerHazardsRoutes } from './modules/hazards/index.ts';
 import { defaultWebDist } from './cli/web-build.ts';
 import {
@@ -373,6 +378,15 @@ export async function createServices(deps: {
     clock,
     collections: collectionFigures,
   });
+  const volunteers = createVolunteersService({
+    db,
+    repo: createVolunteersRepo(),
+    orgs,
+    audit,
+    privacy,
+    crypto: fieldCrypto,
+    clock,
+  });
   const orderAlerts = createOrderAlerts({ db, push, incidents, units: unitsRepo, orgs, clock, log });
   bus.subscribe((event) => hub.broadcast(event));
   bus.subscribe((event) => orderAlerts.onEvent(event));
@@ -423,6 +437,7 @@ export async function createServices(deps: {
     registryRepo,
     collections,
     gridStats,
+    volunteers,
   };
 }
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -475,6 +490,7 @@ export async function createServer(
   });
   registerHazardsRoutes(app, services.hazards);
   registerRegistryRoutes(app, services.registry, services.collections);
+  registerVolunteersRoutes(app, services.volunteers);
   registerWsRoutes(app, services.hub);
   app.addHook('onClose', async () => services.hub.closeAll());
   return app;

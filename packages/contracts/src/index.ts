@@ -21,3 +21,4 @@ export * from './grids.ts';
 export * from './grid-stats.ts';
 export * from './hazards.ts';
 export * from './registry.ts';
+export * from './volunteers.ts';

@@ -13,6 +13,9 @@ import { seedIntelDemo } from './seed-intel-demo.ts';
 import { seedDisputesDemo } from './seed-disputes.ts';
 import { demoCommunityGrids, generateHazardHistory, insertHazardSeed } from './seed-hazards.ts';
 import { createDisputesRepo } from '../modules/disputes/index.ts';
+import { createVolunteersRepo } from '../modules/volunteers/index.ts';
+import { demoPlaces } from './dehua-places.ts';
+import { seedVolunteersDemo } from './seed-volunteers.ts';
 import { DEMO_PASSWORD, type DemoScope, demoAccounts } from './demo-accounts.ts';
 import { seedRegistryDemo } from './seed-registry.ts';
 
@@ -262,6 +265,20 @@ export async function seedDemo(services: Services, options: { seed?: number } = 
     });
     await insertHazardSeed(trx, hazardSeed, DEMO_TENANT);
     const hazards = hazardSeed.rows.length;
+    const volunteersRepo = createVolunteersRepo();
+    const volunteers = await seedVolunteersDemo(trx, demo, services.fieldCrypto, volunteersRepo.bulk, {
+      tenantCode: DEMO_TENANT,
+      actorId: actor.userId,
+      now: services.clock.now(),
+      seed: options.seed ?? 350526,
+      stationOf: orgIds.station,
+      places: demoPlaces(demo),
+      users: await trx
+        .selectFrom('users')
+        .select(['id', 'username', 'roles', 'org_id'])
+        .where('tenant_code', '=', DEMO_TENANT)
+        .execute(),
+    });
     await audit.write(trx, actor, {
       action: 'demo.seed',
       resource: 'tenant',
@@ -274,6 +291,7 @@ export async function seedDemo(services: Services, options: { seed?: number } = 
         ...gridGovernance,
         disputes,
         hazards,
+        volunteers,
       },
     });
     await enqueue(trx, DEMO_TENANT, 'org.changed', { orgId: orgIds.tenant(DEMO_TENANT), change: 'created' });

@@ -7,6 +7,7 @@ import { UnderConstructionPage } from '../features/placeholder/under-constructio
 import {
   GridPhonePage,
   CollectPhonePage,
+  DutyPhonePage,
   HazardsPhonePage,
   MePage,
   MessagesPage,
@@ -57,11 +58,14 @@ const DisputesPage = lazy(() =>
 const HazardsPage = lazy(() =>
   import('../features/hazards/hazards-page.tsx').then((m) => ({ default: m.HazardsPage })),
 );
+const VolunteersPage = lazy(() =>
+  import('../features/volunteers/volunteers-page.tsx').then((m) => ({ default: m.VolunteersPage })),
+);
 const AuditPage = lazy(() =>
   import('../features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
 );
 
-const planned: readonly PlannedModuleKey[] = ['volunteers', 'traffic', 'services', 'welfare', 'stats'];
+const planned: readonly PlannedModuleKey[] = ['traffic', 'services', 'welfare', 'stats'];
 
 /** What the features keep running on every page of the console. */
 const consoleWatchers = [disputeAlertsWatcher];
@@ -93,6 +97,7 @@ export function createRouter() {
         { path: 'grid/:kind/:id', element: <GridPhonePage /> },
         { path: 'hazards', element: <HazardsPhonePage /> },
         { path: 'collect', element: <CollectPhonePage /> },
+        { path: 'duty', element: <DutyPhonePage /> },
         { path: 'messages', element: <MessagesPage /> },
         { path: 'messages/:id', element: <MessagesPage /> },
         { path: 'me', element: <MePage /> },
@@ -120,6 +125,7 @@ export function createRouter() {
         { path: 'grid/stats', element: guarded('grid', <GridStatsPage />) },
         { path: 'disputes', element: guarded('disputes', <DisputesPage />) },
         { path: 'hazards', element: guarded('hazards', <HazardsPage />) },
+        { path: 'volunteers', element: guarded('volunteers', <VolunteersPage />) },
         {
           path: 'cameras',
           element: (

@@ -1,6 +1,7 @@
 import {
   EnvironmentOutlined,
   IdcardOutlined,
+  SafetyCertificateOutlined,
   MessageOutlined,
   ProfileOutlined,
   SafetyOutlined,
@@ -30,6 +31,7 @@ import './mobile.css';
 const tabIcons: Record<MobileTabKey, ReactNode> = {
   grid: <EnvironmentOutlined />,
   orders: <ProfileOutlined />,
+  duty: <SafetyCertificateOutlined />,
   units: <TeamOutlined />,
   hazards: <WarningOutlined />,
   collect: <IdcardOutlined />,

@@ -22,6 +22,11 @@ export const READ_ACCESS = {
   dispute: ['grid-worker', 'officer', 'auxiliary', 'dispatcher', 'commander', 'analyst', 'leader'],
   /** Hazards (隐患) and grid cases: grid workers their grid's, stations theirs, county roles all. */
   hazard: ['grid-worker', 'officer', 'auxiliary', 'dispatcher', 'commander', 'analyst', 'leader'],
+  /**
+   * 群防群治: volunteer teams and members (a station its teams, county roles all). A volunteer reads only
+   * their own record and team, checked by the volunteers module.
+   */
+  volunteer: ['officer', 'auxiliary', 'dispatcher', 'commander', 'leader'],
   /** Crime records, series, hotspots and reports. */
   intel: ['analyst', 'commander', 'leader'],
   /** Guard points, patrol lines, control areas and coverage. */
