@@ -97,6 +97,11 @@ import {
 } from './modules/disputes/index.ts';
 import { createUsersRepo, createUsersService, registerUsersRoutes } from './modules/users/index.ts';
 import { createHazardsRepo, createHazardsService, registerHazardsRoutes } from './modules/hazards/index.ts';
+import {
+  createCalloutsService,
+  createVolunteerRoster,
+  registerCalloutsRoutes,
+} from './modules/callouts/index.ts';
 
 export const defaultWebDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -305,6 +310,27 @@ export async function createServices(deps: {
     clock,
     renderPdf: (html) => renderPdf(html),
   });
+  const callouts = createCalloutsService({
+    db,
+    roster: createVolunteerRoster(),
+    incidents,
+    orgs,
+    routing,
+    push,
+    crypto: fieldCrypto,
+    audit,
+    bus,
+    clock,
+    log,
+    settings: {
+      widenSeconds: config.CALLOUT_WIDEN_SECONDS,
+      expireMinutes: config.CALLOUT_EXPIRE_MINUTES,
+      cooldownMinutes: config.CALLOUT_COOLDOWN_MINUTES,
+      smsWebhook: config.CALLOUT_SMS_WEBHOOK,
+      smsToken: config.CALLOUT_SMS_TOKEN,
+      receiptUrl: config.CALLOUT_RECEIPT_URL,
+    },
+  });
   const orderAlerts = createOrderAlerts({ db, push, incidents, units: unitsRepo, orgs, clock, log });
   bus.subscribe((event) => hub.broadcast(event));
   bus.subscribe((event) => orderAlerts.onEvent(event));
@@ -351,6 +377,7 @@ export async function createServices(deps: {
     push,
     orderAlerts,
     disputes,
+    callouts,
   };
 }
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -401,6 +428,7 @@ export async function createServer(
     emergencies: services.emergencies,
   });
   registerHazardsRoutes(app, services.hazards);
+  registerCalloutsRoutes(app, services.callouts);
   registerWsRoutes(app, services.hub);
   app.addHook('onClose', async () => services.hub.closeAll());
   return app;
@@ -506,6 +534,7 @@ export async function startServer(
       (await services.db.selectFrom('tenants').select('tenant_code').execute()).map((t) => t.tenant_code);
     const stopTimers = services.timers.watch(tenantCodes, log);
     const stopHazardSweep = services.hazards.watch(tenantCodes, log);
+    const stopCallouts = services.callouts.watch(tenantCodes);
     const auditCheckpoints = services.audit.startCheckpoints({ log, tenants: tenantCodes });
     return {
       url,
@@ -514,6 +543,7 @@ export async function startServer(
       async close() {
         stopTimers();
         stopHazardSweep();
+        stopCallouts();
         await simulator?.stop();
         await devices.close();
         await app.close();
@@ -521,6 +551,7 @@ export async function startServer(
         await services.bus.close();
         // Pushes already started finish before the database closes.
         await services.orderAlerts.idle();
+        await services.callouts.idle();
         await auditCheckpoints.stop();
         await database.close();
       },

@@ -19,3 +19,4 @@ export * from './users.ts';
 export * from './push.ts';
 export * from './grids.ts';
 export * from './hazards.ts';
+export * from './callouts.ts';

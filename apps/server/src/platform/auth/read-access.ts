@@ -22,6 +22,10 @@ export const READ_ACCESS = {
   dispute: ['grid-worker', 'officer', 'auxiliary', 'dispatcher', 'commander', 'analyst', 'leader'],
   /** Hazards (隐患) and grid cases: grid workers their grid's, stations theirs, county roles all. */
   hazard: ['grid-worker', 'officer', 'auxiliary', 'dispatcher', 'commander', 'analyst', 'leader'],
+  /** 一呼百应 call-outs of volunteers: the command rooms and stations in their scope. */
+  callout: ['dispatcher', 'commander', 'officer', 'auxiliary', 'leader'],
+  /** A volunteer's own calls (addressed to them alone; nobody oversees them). */
+  'callout-alert': ['volunteer'],
   /** Crime records, series, hotspots and reports. */
   intel: ['analyst', 'commander', 'leader'],
   /** Guard points, patrol lines, control areas and coverage. */
@@ -48,6 +52,7 @@ export type Readable = keyof typeof READ_ACCESS;
  */
 export const OVERSEE_ACCESS: Partial<Record<Readable, readonly Role[]>> = {
   message: ['dispatcher', 'commander', 'leader'],
+  'callout-alert': [],
 };
 
 /** May a user with these roles read every such resource in their scope, not only those addressed to them? */
