@@ -24,6 +24,8 @@ export async function addTestVolunteers(
   crypto: FieldCrypto,
   tenantCode: string,
   list: readonly TestVolunteer[],
+  /** The station leading the team they join. */
+  stationId: string,
 ): Promise<{ username: string; userId: string; memberId: string }[]> {
   const template = await db
     .selectFrom('users')
@@ -61,7 +63,7 @@ export async function addTestVolunteers(
       phone_index: index(`${v.username}-phone`),
       user_id: userId,
       skills: JSON.stringify(v.skills ?? []),
-      vetting: v.vetting ?? 'vetted',
+      vetting: v.vetting ?? 'basic',
       location_consent_at: v.consent === false ? null : now,
       on_duty: v.onDuty ?? true,
       joined_on: '2026-01-01',
@@ -73,6 +75,20 @@ export async function addTestVolunteers(
       positions.push({ tenant_code: tenantCode, member_id: memberId, lon: v.lon, lat: v.lat, at: now });
     out.push({ username: v.username, userId, memberId });
   }
+  const teamId = randomUUID();
+  await db
+    .insertInto('volunteer_teams')
+    .values({
+      tenant_code: tenantCode,
+      id: teamId,
+      name: `测试义警队-${teamId.slice(0, 8)}`,
+      kind: 'patrol',
+      station_id: stationId,
+      created_by: 'test',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
   for (let i = 0; i < users.length; i += 500) {
     await db
       .insertInto('users')

@@ -96,6 +96,11 @@ import {
   registerDisputesRoutes,
 } from './modules/disputes/index.ts';
 import { createUsersRepo, createUsersService, registerUsersRoutes } from './modules/users/index.ts';
+import {
+  createVolunteersRepo,
+  createVolunteersService,
+  registerVolunteersRoutes,
+} from './modules/volunteers/index.ts';
 import { createHazardsRepo, createHazardsService, registerHazardsRoutes } from './modules/hazards/index.ts';
 import {
   createCalloutsService,
@@ -310,9 +315,19 @@ export async function createServices(deps: {
     clock,
     renderPdf: (html) => renderPdf(html),
   });
+  const volunteers = createVolunteersService({
+    db,
+    repo: createVolunteersRepo(),
+    orgs,
+    audit,
+    privacy,
+    crypto: fieldCrypto,
+    clock,
+  });
   const callouts = createCalloutsService({
     db,
     roster: createVolunteerRoster(),
+    volunteers,
     incidents,
     orgs,
     routing,
@@ -377,6 +392,7 @@ export async function createServices(deps: {
     push,
     orderAlerts,
     disputes,
+    volunteers,
     callouts,
   };
 }
@@ -428,6 +444,7 @@ export async function createServer(
     emergencies: services.emergencies,
   });
   registerHazardsRoutes(app, services.hazards);
+  registerVolunteersRoutes(app, services.volunteers);
   registerCalloutsRoutes(app, services.callouts);
   registerWsRoutes(app, services.hub);
   app.addHook('onClose', async () => services.hub.closeAll());

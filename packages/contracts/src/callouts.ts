@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime, listOf, queryBoolean, uuidOf } from './common.ts';
+import { VOLUNTEER_SKILLS, VOLUNTEER_VETTING } from './volunteers.ts';
 
 /** 一呼百应: the states of a call-out and of each volunteer it alerted. */
 export const CALLOUT_STATUSES = ['open', 'filled', 'expired', 'cancelled'] as const;
@@ -14,13 +15,15 @@ export const CALLOUT_RECIPIENT_STATES = [
 export const CALLOUT_CHANNELS = ['push', 'sms'] as const;
 export const CALLOUT_DELIVERY_STATUSES = ['pending', 'sent', 'delivered', 'failed', 'gave-up'] as const;
 
-const skills = z.array(z.string().trim().min(1).max(40)).max(10);
+const skills = z.array(z.enum(VOLUNTEER_SKILLS)).max(VOLUNTEER_SKILLS.length);
 
 const calloutOptions = {
   /** Volunteers wanted: the call stops once this many have accepted. */
   needed: z.number().int().min(1).max(20),
   /** Every skill listed is required (e.g. 急救, 水上救援). */
   skills: skills.optional(),
+  /** The least vetting a volunteer needs (default basic). */
+  vetting: z.enum(VOLUNTEER_VETTING).optional(),
   /** Minutes until the call expires (default 15). */
   expiresInMinutes: z.number().int().min(2).max(240).optional(),
 };
@@ -134,18 +137,6 @@ export const myCalloutList = listOf(myCallout);
 export type MyCalloutList = z.infer<typeof myCalloutList>;
 
 export const calloutDeclineBody = z.object({ reason: z.string().trim().max(200).optional() }).strict();
-
-/** `POST /api/volunteers/me/position`: the phone's position while on duty (with consent). */
-export const volunteerPositionBody = z
-  .object({
-    lon: z.number().min(-180).max(180),
-    lat: z.number().min(-90).max(90),
-    accuracyM: z.number().min(0).max(100_000).optional(),
-    at: isoDateTime.optional(),
-  })
-  .strict();
-export type VolunteerPositionBody = z.infer<typeof volunteerPositionBody>;
-export const volunteerPositionAccepted = z.object({ ok: z.literal(true), at: isoDateTime });
 
 /** `POST /api/callouts/sms-receipts`: the SMS gateway's delivery receipt. */
 export const smsReceiptBody = z

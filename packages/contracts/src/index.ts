@@ -19,4 +19,5 @@ export * from './users.ts';
 export * from './push.ts';
 export * from './grids.ts';
 export * from './hazards.ts';
+export * from './volunteers.ts';
 export * from './callouts.ts';

@@ -61,16 +61,22 @@ describe.each(databaseKinds())('call-outs (%s)', (kind) => {
     roadNear = pair![1].p;
     const farther = ok.filter((x) => x.eta > pair![0].eta + 20);
     expect(farther.length).toBeGreaterThan(1);
-    const made = await addTestVolunteers(database.db, services.fieldCrypto, '350526', [
-      { username: 'vol-straight', lon: straightNear[0], lat: straightNear[1] },
-      { username: 'vol-road', lon: roadNear[0], lat: roadNear[1] },
-      { username: 'vol-third', lon: farther[0]!.p[0], lat: farther[0]!.p[1] },
-      { username: 'vol-fourth', lon: farther[1]!.p[0], lat: farther[1]!.p[1] },
-      // Right at the place, but off duty / unvetted: never alerted.
-      { username: 'vol-off', lon: target.lon, lat: target.lat, onDuty: false },
-      { username: 'vol-unvetted', lon: target.lon, lat: target.lat, vetting: 'unvetted' },
-      { username: 'vol-noconsent', lon: target.lon, lat: target.lat, consent: false, noPosition: true },
-    ]);
+    const made = await addTestVolunteers(
+      database.db,
+      services.fieldCrypto,
+      '350526',
+      [
+        { username: 'vol-straight', lon: straightNear[0], lat: straightNear[1] },
+        { username: 'vol-road', lon: roadNear[0], lat: roadNear[1] },
+        { username: 'vol-third', lon: farther[0]!.p[0], lat: farther[0]!.p[1] },
+        { username: 'vol-fourth', lon: farther[1]!.p[0], lat: farther[1]!.p[1] },
+        // Right at the place, but off duty / unvetted: never alerted.
+        { username: 'vol-off', lon: target.lon, lat: target.lat, onDuty: false },
+        { username: 'vol-unvetted', lon: target.lon, lat: target.lat, vetting: 'unvetted' },
+        { username: 'vol-noconsent', lon: target.lon, lat: target.lat, consent: false, noPosition: true },
+      ],
+      res.json().station.id,
+    );
     for (const v of made) phones.set(v.username, await t.login(v.username));
   });
   afterAll(async () => {

@@ -11,8 +11,8 @@ import {
   myCalloutList,
   ok,
   smsReceiptBody,
-  volunteerPositionAccepted,
   volunteerPositionBody,
+  volunteerPositionResult,
 } from '@ronghui/contracts';
 import { requireUser } from '../../platform/auth/guard.ts';
 import type { App } from '../../platform/http/app-types.ts';
@@ -121,9 +121,10 @@ export function registerCalloutsRoutes(app: App, callouts: CalloutsService) {
     {
       schema: {
         tags,
-        summary: "A volunteer's live position: only while on duty (409) and with consent (403)",
+        summary:
+          "A volunteer's live position from the phone (as PUT): stored only with consent and on duty (409 naming why)",
         body: volunteerPositionBody,
-        response: { 200: volunteerPositionAccepted },
+        response: { 200: volunteerPositionResult },
       },
     },
     async (request) => callouts.position(requireUser(request), request.body),

@@ -8,6 +8,7 @@ import type {
   MyCalloutList,
   PushMessage,
   VolunteerPositionBody,
+  VolunteerVetting,
 } from '@ronghui/contracts';
 import {
   answer,
@@ -37,7 +38,8 @@ import { appendTimelineEntry, type IncidentsService, incidentAudience } from '..
 import type { OrgsService } from '../orgs/index.ts';
 import type { PushService } from '../push/index.ts';
 import type { RoutingService } from '../routing/index.ts';
-import type { VolunteerRoster } from './volunteer-roster.ts';
+import type { VolunteersService } from '../volunteers/index.ts';
+import { type VolunteerRoster, vettingLevel } from './volunteer-roster.ts';
 
 type CalloutRow = Selectable<CalloutsTable>;
 type LngLat = readonly [number, number];
@@ -69,6 +71,7 @@ export type SmsTransport = (
 export interface CalloutsDeps {
   db: Kysely<DB>;
   roster: VolunteerRoster;
+  volunteers: Pick<VolunteersService, 'eligibleForSelection' | 'memberByUserId' | 'reportPosition'>;
   incidents: IncidentsService;
   orgs: OrgsService;
   routing: Pick<RoutingService, 'travelTimes'>;
@@ -87,7 +90,8 @@ const iso = (d: Date | string) => new Date(d).toISOString();
 const roughly = (x: number) => Math.round(x * 100) / 100;
 
 export function createCalloutsService(deps: CalloutsDeps) {
-  const { db, roster, incidents, orgs, routing, push, crypto, audit, bus, clock, log, settings } = deps;
+  const { db, roster, volunteers, incidents, orgs, routing, push, crypto, audit, bus, clock, log, settings } =
+    deps;
   const sms: SmsTransport =
     deps.sms ??
     (async (url, init) => {
@@ -195,8 +199,8 @@ export function createCalloutsService(deps: CalloutsDeps) {
     },
   ) {
     const now = clock.now();
-    const [located, recent, alreadyAlerted] = await Promise.all([
-      roster.located(executor, row.tenant_code),
+    const [eligible, recent, alreadyAlerted] = await Promise.all([
+      volunteers.eligibleForSelection(row.tenant_code, { consentingOnly: true }),
       executor
         .selectFrom('callout_recipients')
         .select(['member_id'])
@@ -212,6 +216,11 @@ export function createCalloutsService(deps: CalloutsDeps) {
         .where('callout_id', '=', row.id)
         .execute(),
     ]);
+    const located = eligible.flatMap((v) =>
+      v.position
+        ? [{ ...v, lon: v.position.lon, lat: v.position.lat, vetting: vettingLevel(v.vetting) }]
+        : [],
+    );
     const last = new Map(recent.map((r) => [r.member_id, new Date(r.last as Date | string).getTime()]));
     const target: LngLat = [row.lon, row.lat];
     const times = routing.travelTimes(
@@ -429,7 +438,7 @@ export function createCalloutsService(deps: CalloutsDeps) {
       setting: base.setting,
       needed: body.needed,
       required_skills: body.skills ?? [],
-      min_vetting: 1,
+      min_vetting: vettingLevel(body.vetting ?? 'basic'),
       ring: 0,
       status: 'open',
       accepted: 0,
@@ -565,7 +574,7 @@ export function createCalloutsService(deps: CalloutsDeps) {
 
   async function myMember(principal: Principal) {
     requireRole(principal, VOLUNTEER, 'Answering a call-out');
-    const member = await roster.memberOfUser(db, principal.tenantCode, principal.userId);
+    const member = await volunteers.memberByUserId(principal.tenantCode, principal.userId);
     if (!member)
       throw forbidden('Only a serving volunteer (a member of a volunteer team) receives call-outs.');
     return member;
@@ -959,23 +968,9 @@ export function createCalloutsService(deps: CalloutsDeps) {
     accept: (principal: Principal, id: string) => respond(principal, id, 'accept'),
     decline: (principal: Principal, id: string, reason?: string) => respond(principal, id, 'decline', reason),
 
-    /** A volunteer's phone reports where it is: kept only while on duty and with consent. */
-    async position(principal: Principal, body: VolunteerPositionBody) {
-      const member = await myMember(principal);
-      if (member.location_consent_at === null || member.location_withdrawn_at !== null)
-        throw forbidden('You have not consented to sharing your location: positions are not kept.');
-      if (!member.on_duty)
-        throw conflict('You are off duty: positions are kept only while you are on duty.', {
-          reason: 'off-duty',
-        });
-      const at = body.at ? new Date(body.at) : clock.now();
-      await roster.storePosition(db, principal.tenantCode, member.id, {
-        lon: body.lon,
-        lat: body.lat,
-        accuracyM: body.accuracyM ?? null,
-        at,
-      });
-      return { ok: true as const, at: at.toISOString() };
+    /** A volunteer's phone reports where it is: stored by the volunteers module, only on duty and with consent. */
+    position(principal: Principal, body: VolunteerPositionBody) {
+      return volunteers.reportPosition(principal, body);
     },
 
     /** The SMS gateway's receipt for a message it was given. */

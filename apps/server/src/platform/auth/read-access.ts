@@ -22,6 +22,11 @@ export const READ_ACCESS = {
   dispute: ['grid-worker', 'officer', 'auxiliary', 'dispatcher', 'commander', 'analyst', 'leader'],
   /** Hazards (隐患) and grid cases: grid workers their grid's, stations theirs, county roles all. */
   hazard: ['grid-worker', 'officer', 'auxiliary', 'dispatcher', 'commander', 'analyst', 'leader'],
+  /**
+   * 群防群治: volunteer teams and members (a station its teams, county roles all). A volunteer reads only
+   * their own record and team, checked by the volunteers module.
+   */
+  volunteer: ['officer', 'auxiliary', 'dispatcher', 'commander', 'leader'],
   /** 一呼百应 call-outs of volunteers: the command rooms and stations in their scope. */
   callout: ['dispatcher', 'commander', 'officer', 'auxiliary', 'leader'],
   /** A volunteer's own calls (addressed to them alone; nobody oversees them). */

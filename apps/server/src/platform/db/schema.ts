@@ -767,6 +767,103 @@ export interface DisputeEventsTable {
   detail: Json<Record<string, unknown>>;
 }
 
+/** 群防群治 (the volunteers module): a volunteer team led by a station. */
+export interface VolunteerTeamsTable {
+  tenant_code: string;
+  id: string;
+  name: string;
+  kind: string;
+  station_id: string;
+  leader_user_id: string | null;
+  township: string | null;
+  description: string | null;
+  active: Generated<boolean>;
+  demo: Generated<boolean>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/**
+ * A volunteer. `name`, `phone` and `id_number` are encrypted at rest; `*_masked` are the masked forms
+ * everyone sees; `*_index` are keyed blind indexes (exact lookup and dedupe without decrypting).
+ * Dates (`vetted_on`, `joined_on`, `left_on`) are `YYYY-MM-DD` text in China time.
+ */
+export interface VolunteerMembersTable {
+  tenant_code: string;
+  id: string;
+  name: string;
+  name_masked: string;
+  name_index: string;
+  phone: string;
+  phone_masked: string;
+  phone_index: string;
+  id_number: string | null;
+  id_number_masked: string | null;
+  id_number_index: string | null;
+  user_id: string | null;
+  skills: Json<string[]>;
+  vetting: Generated<string>;
+  vetted_on: string | null;
+  vetted_by: string | null;
+  township: string | null;
+  location_consent_at: NullableTimestamp;
+  location_withdrawn_at: NullableTimestamp;
+  on_duty: Generated<boolean>;
+  duty_since: NullableTimestamp;
+  joined_on: string;
+  left_on: string | null;
+  demo: Generated<boolean>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface VolunteerTeamMembersTable {
+  tenant_code: string;
+  team_id: string;
+  member_id: string;
+  joined_on: string;
+  left_on: string | null;
+}
+
+export interface VolunteerDutyPeriodsTable {
+  id: ColumnType<number, never, never>;
+  tenant_code: string;
+  member_id: string;
+  started_at: Timestamp;
+  ended_at: NullableTimestamp;
+}
+
+/** The latest position of a consenting, on-duty volunteer (one row per member). */
+export interface VolunteerPositionsTable {
+  tenant_code: string;
+  member_id: string;
+  lon: number;
+  lat: number;
+  accuracy_m: number | null;
+  at: Timestamp;
+}
+
+export interface VolunteerJoinRequestsTable {
+  tenant_code: string;
+  id: string;
+  team_id: string;
+  user_id: string;
+  member_id: string | null;
+  name: string;
+  name_masked: string;
+  phone: string;
+  phone_masked: string;
+  skills: Json<string[]>;
+  note: string | null;
+  status: string;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+  reason: string | null;
+  created_at: Timestamp;
+}
+
 export interface DB {
   community_grids: CommunityGridsTable;
   grid_rosters: GridRostersTable;
@@ -796,6 +893,12 @@ export interface DB {
   outbox: OutboxTable;
   incident_attachments: IncidentAttachmentsTable;
   disputes: DisputesTable;
+  volunteer_teams: VolunteerTeamsTable;
+  volunteer_members: VolunteerMembersTable;
+  volunteer_team_members: VolunteerTeamMembersTable;
+  volunteer_duty_periods: VolunteerDutyPeriodsTable;
+  volunteer_positions: VolunteerPositionsTable;
+  volunteer_join_requests: VolunteerJoinRequestsTable;
   dispute_parties: DisputePartiesTable;
   dispute_events: DisputeEventsTable;
   hazards: HazardsTable;

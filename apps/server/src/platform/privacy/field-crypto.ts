@@ -13,6 +13,11 @@ export interface FieldCrypto {
   encrypt(plain: string | null): string | null;
   decrypt(stored: string): string;
   decrypt(stored: string | null): string | null;
+  /**
+   * A keyed blind index (HMAC-SM3, hex) of a normalised value: equal values give equal indexes, so an
+   * encrypted column can be looked up and deduplicated without decrypting, and the index alone reveals nothing.
+   */
+  blindIndex(plain: string): string;
 }
 
 const PREFIX = 'sm4:1:';
@@ -50,7 +55,10 @@ export function createFieldCrypto(master: Buffer): FieldCrypto {
     return Buffer.concat([decipher.update(ct), decipher.final()]).toString('utf8');
   }
 
-  return { encrypt, decrypt } as FieldCrypto;
+  const indexKey = derive('ronghui field blind index');
+  const blindIndex = (plain: string) => createHmac('sm3', indexKey).update(plain, 'utf8').digest('hex');
+
+  return { encrypt, decrypt, blindIndex } as FieldCrypto;
 }
 
 /**
