@@ -98,6 +98,19 @@ export async function addTestVolunteers(
       .insertInto('volunteer_members')
       .values(members.slice(i, i + 500))
       .execute();
+    await db
+      .insertInto('volunteer_team_members')
+      .values(
+        members
+          .slice(i, i + 500)
+          .map((m) => ({
+            tenant_code: tenantCode,
+            team_id: teamId,
+            member_id: m.id,
+            joined_on: '2026-01-01',
+          })),
+      )
+      .execute();
   }
   for (let i = 0; i < positions.length; i += 500)
     await db

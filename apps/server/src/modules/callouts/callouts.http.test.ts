@@ -243,14 +243,14 @@ describe.each(databaseKinds())('call-outs (%s)', (kind) => {
       payload: target,
     });
     expect(off.statusCode).toBe(409);
-    expect(off.json().detail).toContain('off duty');
+    expect(off.json()).toMatchObject({ reason: 'off-duty' });
     const none = await t.as(as('vol-noconsent'), {
       method: 'POST',
       url: '/api/volunteers/me/position',
       payload: target,
     });
-    expect(none.statusCode).toBe(403);
-    expect(none.json().detail).toContain('consent');
+    expect(none.statusCode).toBe(409);
+    expect(none.json()).toMatchObject({ reason: 'no-consent' });
   });
 
   it('retries an unreachable push with backoff and reports it when given up', async () => {
