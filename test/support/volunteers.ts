@@ -101,14 +101,12 @@ export async function addTestVolunteers(
     await db
       .insertInto('volunteer_team_members')
       .values(
-        members
-          .slice(i, i + 500)
-          .map((m) => ({
-            tenant_code: tenantCode,
-            team_id: teamId,
-            member_id: m.id,
-            joined_on: '2026-01-01',
-          })),
+        members.slice(i, i + 500).map((m) => ({
+          tenant_code: tenantCode,
+          team_id: teamId,
+          member_id: m.id,
+          joined_on: '2026-01-01',
+        })),
       )
       .execute();
   }

@@ -8,7 +8,6 @@ import type {
   MyCalloutList,
   PushMessage,
   VolunteerPositionBody,
-  VolunteerVetting,
 } from '@ronghui/contracts';
 import {
   answer,
@@ -27,7 +26,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Logger } from 'pino';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import { canReach, requireRole } from '../../platform/auth/guard.ts';
-import { type Principal, systemPrincipal } from '../../platform/auth/principal.ts';
+import type { Principal } from '../../platform/auth/principal.ts';
 import type { EventBus } from '../../platform/bus/bus.ts';
 import { enqueue } from '../../platform/bus/outbox.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -45,6 +44,8 @@ type CalloutRow = Selectable<CalloutsTable>;
 type LngLat = readonly [number, number];
 
 const COMMAND = ['dispatcher', 'commander'] as const;
+/** Faster than any road of the county (120 km/h): the straight-line bound of a ring in road seconds. */
+const MAX_ROAD_SPEED_MS = 120 / 3.6;
 const STATION = ['dispatcher', 'commander', 'officer', 'auxiliary'] as const;
 const READ = ['dispatcher', 'commander', 'officer', 'auxiliary', 'leader'] as const;
 const VOLUNTEER = ['volunteer'] as const;
@@ -71,7 +72,7 @@ export type SmsTransport = (
 export interface CalloutsDeps {
   db: Kysely<DB>;
   roster: VolunteerRoster;
-  volunteers: Pick<VolunteersService, 'eligibleForSelection' | 'memberByUserId' | 'reportPosition'>;
+  volunteers: Pick<VolunteersService, 'memberByUserId' | 'reportPosition'>;
   incidents: IncidentsService;
   orgs: OrgsService;
   routing: Pick<RoutingService, 'travelTimes'>;
@@ -199,8 +200,9 @@ export function createCalloutsService(deps: CalloutsDeps) {
     },
   ) {
     const now = clock.now();
-    const [eligible, recent, alreadyAlerted] = await Promise.all([
-      volunteers.eligibleForSelection(row.tenant_code, { consentingOnly: true }),
+    const target: LngLat = [row.lon, row.lat];
+    const setting = row.setting as CalloutSetting;
+    const [recent, alreadyAlerted] = await Promise.all([
       executor
         .selectFrom('callout_recipients')
         .select(['member_id'])
@@ -216,40 +218,58 @@ export function createCalloutsService(deps: CalloutsDeps) {
         .where('callout_id', '=', row.id)
         .execute(),
     ]);
-    const located = eligible.flatMap((v) =>
-      v.position
-        ? [{ ...v, lon: v.position.lon, lat: v.position.lat, vetting: vettingLevel(v.vetting) }]
-        : [],
-    );
     const last = new Map(recent.map((r) => [r.member_id, new Date(r.last as Date | string).getTime()]));
-    const target: LngLat = [row.lon, row.lat];
-    const times = routing.travelTimes(
-      row.tenant_code,
-      located.map((v) => [v.lon, v.lat] as const),
-      target,
-      false,
-    );
-    const picked = nextWave(
-      located.map((v, i) => ({
-        volunteerId: v.memberId,
-        skills: v.skills,
-        onDuty: v.onDuty,
-        vetting: v.vetting,
-        lastAlertedAt: last.get(v.memberId) ?? null,
-        etaS: times[i]!.etaS,
-      })),
-      {
-        needed: row.needed,
-        setting: row.setting as CalloutSetting,
-        requiredSkills: row.required_skills,
-        minVetting: row.min_vetting,
-        now: now.getTime(),
-        cooldownMs,
-        ring: row.ring,
-        alerted: new Set(alreadyAlerted.map((r) => r.member_id)),
-        accepted: row.accepted,
-      },
-    );
+    const alerted = new Set(alreadyAlerted.map((r) => r.member_id));
+    /**
+     * Nobody farther in a straight line than a ring's road seconds at the fastest road speed can be inside
+     * it: the next ring's bound first, the widest only when that holds too few. Exact, and far fewer ETAs.
+     */
+    const select = async (ring: number) => {
+      const reachM = ringSeconds(setting, ring) * MAX_ROAD_SPEED_MS;
+      const dLat = reachM / 111_320;
+      const dLon = dLat / Math.cos((row.lat * Math.PI) / 180);
+      const located = (
+        await roster.locatedWithin(executor, row.tenant_code, {
+          west: row.lon - dLon,
+          east: row.lon + dLon,
+          south: row.lat - dLat,
+          north: row.lat + dLat,
+        })
+      ).filter((v) => haversine([v.lon, v.lat], target) <= reachM);
+      // The road ETAs through the routing module's many-to-one query, as the dispatch recommendation does.
+      const times = routing.travelTimes(
+        row.tenant_code,
+        located.map((v) => [v.lon, v.lat] as const),
+        target,
+        false,
+      );
+      const picked = nextWave(
+        located.map((v, i) => ({
+          volunteerId: v.memberId,
+          skills: v.skills,
+          onDuty: v.onDuty,
+          vetting: v.vetting,
+          lastAlertedAt: last.get(v.memberId) ?? null,
+          etaS: times[i]!.etaS <= ringSeconds(setting, ring) ? times[i]!.etaS : Number.POSITIVE_INFINITY,
+        })),
+        {
+          needed: row.needed,
+          setting,
+          requiredSkills: row.required_skills,
+          minVetting: row.min_vetting,
+          now: now.getTime(),
+          cooldownMs,
+          ring: row.ring,
+          alerted,
+          accepted: row.accepted,
+        },
+      );
+      return { picked, located };
+    };
+    const want = Math.max(0, row.needed - row.accepted);
+    let { picked, located } = await select(Math.min(MAX_RINGS, row.ring + 1));
+    if (picked.picks.length < want && row.ring + 1 < MAX_RINGS)
+      ({ picked, located } = await select(MAX_RINGS));
     const byId = new Map(located.map((v) => [v.memberId, v]));
     const picks = picked.picks.map((p) => ({ ...p, volunteer: byId.get(p.volunteerId)! }));
     // Road distances need the path itself: only for those alerted.
@@ -493,7 +513,7 @@ export function createCalloutsService(deps: CalloutsDeps) {
       .where('tenant_code', '=', tenantCode)
       .where('id', '=', id)
       .executeTakeFirst();
-    if (!row || row.status !== 'open' || row.accepted >= row.needed) return 0;
+    if (row?.status !== 'open' || row.accepted >= row.needed) return 0;
     const now = clock.now();
     const next = row.ring >= MAX_RINGS ? { ring: row.ring, picks: [] } : await wave(db, row);
     const changed = await db.transaction().execute(async (trx) => {
