@@ -31,7 +31,7 @@ import type { EventBus } from '../../platform/bus/bus.ts';
 import { enqueue } from '../../platform/bus/outbox.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { CalloutsTable, DB } from '../../platform/db/schema.ts';
-import { conflict, DomainError, forbidden, notFound } from '../../platform/http/errors.ts';
+import { conflict, DomainError, notFound } from '../../platform/http/errors.ts';
 import type { FieldCrypto } from '../../platform/privacy/field-crypto.ts';
 import { appendTimelineEntry, type IncidentsService, incidentAudience } from '../incidents/index.ts';
 import type { OrgsService } from '../orgs/index.ts';
@@ -594,10 +594,7 @@ export function createCalloutsService(deps: CalloutsDeps) {
 
   async function myMember(principal: Principal) {
     requireRole(principal, VOLUNTEER, 'Answering a call-out');
-    const member = await volunteers.memberByUserId(principal.tenantCode, principal.userId);
-    if (!member)
-      throw forbidden('Only a serving volunteer (a member of a volunteer team) receives call-outs.');
-    return member;
+    return volunteers.memberByUserId(principal.tenantCode, principal.userId);
   }
 
   function presentMine(
@@ -626,6 +623,8 @@ export function createCalloutsService(deps: CalloutsDeps) {
 
   async function respond(principal: Principal, id: string, choice: 'accept' | 'decline', reason?: string) {
     const member = await myMember(principal);
+    // A volunteer who serves in no team was alerted by no call-out.
+    if (!member) throw notFound('call-out', id);
     const now = clock.now();
     let widenAfter = false;
     const result = await db.transaction().execute(async (trx) => {
@@ -969,6 +968,7 @@ export function createCalloutsService(deps: CalloutsDeps) {
 
     async mine(principal: Principal): Promise<MyCalloutList> {
       const member = await myMember(principal);
+      if (!member) return { items: [], total: 0 };
       const rows = await db
         .selectFrom('callout_recipients as r')
         .innerJoin('callouts as c', (j) =>
@@ -990,6 +990,7 @@ export function createCalloutsService(deps: CalloutsDeps) {
 
     /** A volunteer's phone reports where it is: stored by the volunteers module, only on duty and with consent. */
     position(principal: Principal, body: VolunteerPositionBody) {
+      requireRole(principal, VOLUNTEER, 'Reporting a volunteer position');
       return volunteers.reportPosition(principal, body);
     },
 
