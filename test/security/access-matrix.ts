@@ -32,6 +32,11 @@ const DISPUTE_READ: readonly RoleKey[] = [...STATION, 'analyst', 'grid-worker', 
 const DISPUTE_WRITE: readonly RoleKey[] = [...STATION, 'grid-worker'];
 const CALLOUT_READ: readonly RoleKey[] = [...STATION, 'leader'];
 const VOLUNTEER: readonly RoleKey[] = ['volunteer'];
+const VOLUNTEER_READ: readonly RoleKey[] = [...STATION, 'leader', 'volunteer'];
+const VOLUNTEER_WRITE: readonly RoleKey[] = STATION;
+const VOLUNTEER_STATS: readonly RoleKey[] = [...STATION, 'leader'];
+const VOLUNTEER_REVEAL: readonly RoleKey[] = [...COMMAND, 'officer'];
+const VOLUNTEER_SELF: readonly RoleKey[] = ['volunteer'];
 
 export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/health': 'anyone',
@@ -191,6 +196,25 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/disputes/:id/agreement.pdf': DISPUTE_READ,
   'POST /api/disputes/:id/follow-ups': DISPUTE_WRITE,
   'POST /api/disputes/:id/reveal': REVEAL,
+  'GET /api/volunteers/teams': VOLUNTEER_READ,
+  'POST /api/volunteers/teams': VOLUNTEER_WRITE,
+  'GET /api/volunteers/teams/:id': VOLUNTEER_READ,
+  'PATCH /api/volunteers/teams/:id': VOLUNTEER_WRITE,
+  'GET /api/volunteers/members': VOLUNTEER_READ,
+  'POST /api/volunteers/members': VOLUNTEER_WRITE,
+  'GET /api/volunteers/members/:id': VOLUNTEER_READ,
+  'PATCH /api/volunteers/members/:id': VOLUNTEER_WRITE,
+  'POST /api/volunteers/members/:id/reveal': VOLUNTEER_REVEAL,
+  'GET /api/volunteers/me': VOLUNTEER_SELF,
+  'PUT /api/volunteers/me/duty': VOLUNTEER_SELF,
+  'PUT /api/volunteers/me/consent': VOLUNTEER_SELF,
+  'PUT /api/volunteers/me/position': VOLUNTEER_SELF,
+  'GET /api/volunteers/join-requests': VOLUNTEER_READ,
+  'POST /api/volunteers/join-requests': VOLUNTEER_SELF,
+  'POST /api/volunteers/join-requests/:id/decision': VOLUNTEER_WRITE,
+  'POST /api/volunteers/import': VOLUNTEER_WRITE,
+  'GET /api/volunteers/import-template': VOLUNTEER_WRITE,
+  'GET /api/volunteers/stats': VOLUNTEER_STATS,
 };
 
 /** Each topic of the live channel, and the roles that receive it (when their scope reaches its orgs). */

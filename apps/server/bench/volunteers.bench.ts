@@ -74,7 +74,16 @@ const villages = await db
   .where('level', '=', 'village')
   .execute();
 const station = villages.find((v) => v.station_id)!.station_id!;
-const list = Array.from({ length: volunteerCount }, (_, i) => {
+// The demo's volunteers on duty with a position count; the rest are added, spread over the villages.
+const demoLocated = Number(
+  (
+    await db
+      .selectFrom('volunteer_positions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n,
+);
+const list = Array.from({ length: Math.max(phoneCount, volunteerCount - demoLocated) }, (_, i) => {
   const v = villages[Math.floor(random() * villages.length)]!;
   return {
     username: `bench-vol-${i}`,
@@ -84,7 +93,7 @@ const list = Array.from({ length: volunteerCount }, (_, i) => {
   };
 });
 const made = await addTestVolunteers(db, services.fieldCrypto, '350526', list, station);
-console.log(`volunteers on duty with a live position: ${made.length}`);
+console.log(`volunteers on duty with a live position: ${demoLocated} of the demo + ${made.length} added`);
 
 const login = async (username: string) => {
   const res = await fetch(`${url}/api/auth/login`, {

@@ -64,7 +64,11 @@ const accounts: readonly { username: string; screens: readonly Screen[]; tabletO
       { path: '/cameras/cam-ceramics-museum', menu: '首页', ready: shown('[data-testid=camera-frame]') },
       { path: '/admin/orgs', menu: '组织机构', ready: shown('[data-testid=org-tree]') },
       { path: '/grid', menu: '网格治理', ready: idleMap('grid-map') },
-      placeholder('/volunteers', '群防群治'),
+      {
+        path: '/volunteers',
+        menu: '群防群治',
+        ready: shown('[data-testid=volunteers-page] tbody tr.ant-table-row'),
+      },
       placeholder('/traffic', '智慧交通'),
       placeholder('/stats', '数据统计'),
     ],

@@ -79,6 +79,14 @@ export function demoAccounts(
     { username: 'security-admin', displayName: '安全管理员', roles: ['security-admin'], scope: tenant },
     { username: 'auditor', displayName: '安全审计员', roles: ['auditor'], scope: tenant },
   ];
+  // Four 古镇义警队 volunteers of 上涌镇, on duty near 曾坂古村落 in the demo (see seed-volunteers.ts).
+  for (const [i, name] of ['曾庆林', '林秀珍', '郑志远', '陈金水'].entries())
+    accounts.push({
+      username: `volunteer-shangyong-${i + 1}`,
+      displayName: `义警 ${name}`,
+      roles: ['volunteer'],
+      scope: { kind: 'grid', township: '上涌镇' },
+    });
   for (const a of areas) {
     accounts.push({
       username: `dispatcher-${a.key}`,

@@ -12,6 +12,9 @@ import { seedGridsDemo } from './dehua-community-grids.ts';
 import { seedIntelDemo } from './seed-intel-demo.ts';
 import { seedDisputesDemo } from './seed-disputes.ts';
 import { createDisputesRepo } from '../modules/disputes/index.ts';
+import { createVolunteersRepo } from '../modules/volunteers/index.ts';
+import { demoPlaces } from './dehua-places.ts';
+import { seedVolunteersDemo } from './seed-volunteers.ts';
 import { DEMO_PASSWORD, type DemoScope, demoAccounts } from './demo-accounts.ts';
 
 export const DEMO_TENANT = '350526';
@@ -238,6 +241,20 @@ export async function seedDemo(services: Services, options: { seed?: number } = 
       orgIds.station,
       { tenantCode: DEMO_TENANT, actorId: actor.userId },
     );
+    const volunteersRepo = createVolunteersRepo();
+    const volunteers = await seedVolunteersDemo(trx, demo, services.fieldCrypto, volunteersRepo.bulk, {
+      tenantCode: DEMO_TENANT,
+      actorId: actor.userId,
+      now: services.clock.now(),
+      seed: options.seed ?? 350526,
+      stationOf: orgIds.station,
+      places: demoPlaces(demo),
+      users: await trx
+        .selectFrom('users')
+        .select(['id', 'username', 'roles', 'org_id'])
+        .where('tenant_code', '=', DEMO_TENANT)
+        .execute(),
+    });
     await audit.write(trx, actor, {
       action: 'demo.seed',
       resource: 'tenant',
@@ -249,6 +266,7 @@ export async function seedDemo(services: Services, options: { seed?: number } = 
         units,
         ...gridGovernance,
         disputes,
+        volunteers,
       },
     });
     await enqueue(trx, DEMO_TENANT, 'org.changed', { orgId: orgIds.tenant(DEMO_TENANT), change: 'created' });

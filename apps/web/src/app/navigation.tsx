@@ -106,7 +106,7 @@ export const modules: readonly ModuleEntry[] = [
     path: '/volunteers',
     label: 'menu.volunteers',
     icon: <TeamOutlined />,
-    roles: ['volunteer', 'grid-worker', 'officer', 'commander', 'leader'],
+    roles: ['volunteer', 'officer', 'auxiliary', 'dispatcher', 'commander', 'leader'],
     group: 'main',
   },
   {

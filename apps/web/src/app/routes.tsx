@@ -4,6 +4,7 @@ import { LoginPage } from '../features/auth/login-page.tsx';
 import { CameraGuard } from '../features/cameras/camera-guard.tsx';
 import { UnderConstructionPage } from '../features/placeholder/under-construction-page.tsx';
 import {
+  DutyPhonePage,
   HazardsPhonePage,
   MePage,
   MessagesPage,
@@ -48,11 +49,14 @@ const DisputesPage = lazy(() =>
 const HazardsPage = lazy(() =>
   import('../features/hazards/hazards-page.tsx').then((m) => ({ default: m.HazardsPage })),
 );
+const VolunteersPage = lazy(() =>
+  import('../features/volunteers/volunteers-page.tsx').then((m) => ({ default: m.VolunteersPage })),
+);
 const AuditPage = lazy(() =>
   import('../features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
 );
 
-const planned: readonly PlannedModuleKey[] = ['volunteers', 'traffic', 'services', 'welfare', 'stats'];
+const planned: readonly PlannedModuleKey[] = ['traffic', 'services', 'welfare', 'stats'];
 
 const guarded = (module: ModuleKey, page: ReactNode) => <RequireRole module={module}>{page}</RequireRole>;
 
@@ -78,6 +82,7 @@ export function createRouter() {
         { path: 'orders/:id', element: <OrdersPage /> },
         { path: 'units', element: <UnitsPage /> },
         { path: 'hazards', element: <HazardsPhonePage /> },
+        { path: 'duty', element: <DutyPhonePage /> },
         { path: 'messages', element: <MessagesPage /> },
         { path: 'messages/:id', element: <MessagesPage /> },
         { path: 'me', element: <MePage /> },
@@ -103,6 +108,7 @@ export function createRouter() {
         { path: 'grid', element: guarded('grid', <GridPage />) },
         { path: 'disputes', element: guarded('disputes', <DisputesPage />) },
         { path: 'hazards', element: guarded('hazards', <HazardsPage />) },
+        { path: 'volunteers', element: guarded('volunteers', <VolunteersPage />) },
         {
           path: 'cameras',
           element: (

@@ -1,4 +1,5 @@
 // The phone app (外勤, /m/): what the routes and the sign-in page use.
+export { DutyPhonePage } from './duty-phone-page.tsx';
 export { HazardsPhonePage } from './hazards-phone-page.tsx';
 export { MessagesPage } from './messages-page.tsx';
 export { MePage } from './me-page.tsx';

@@ -1,4 +1,5 @@
 import {
+  SafetyCertificateOutlined,
   MessageOutlined,
   ProfileOutlined,
   SafetyOutlined,
@@ -27,6 +28,7 @@ import './mobile.css';
 
 const tabIcons: Record<MobileTabKey, ReactNode> = {
   orders: <ProfileOutlined />,
+  duty: <SafetyCertificateOutlined />,
   units: <TeamOutlined />,
   hazards: <WarningOutlined />,
   messages: <MessageOutlined />,

@@ -9,13 +9,13 @@ describe('phone app tabs', () => {
     expect(keys(['auxiliary'])).toEqual(['orders', 'units', 'messages', 'me']);
   });
 
-  it('gives grid workers and volunteers messages and profile for now', () => {
+  it('gives grid workers hazards and volunteers their duty, with messages and profile', () => {
     expect(keys(['grid-worker'])).toEqual(['hazards', 'messages', 'me']);
-    expect(keys(['volunteer'])).toEqual(['messages', 'me']);
+    expect(keys(['volunteer'])).toEqual(['duty', 'messages', 'me']);
   });
 
   it('joins the rows of several roles in bar order, and gives anyone else the common tabs', () => {
-    expect(keys(['volunteer', 'officer'])).toEqual(['orders', 'units', 'messages', 'me']);
+    expect(keys(['volunteer', 'officer'])).toEqual(['orders', 'units', 'duty', 'messages', 'me']);
     expect(keys(['commander'])).toEqual(['messages', 'me']);
     expect(tabsFor(['officer']).map((tab) => tab.path)).toEqual([
       '/m/orders',

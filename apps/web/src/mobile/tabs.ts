@@ -6,7 +6,7 @@ import type { MessageKey } from '../i18n/messages.ts';
  * `tabsByRole`; a new tab is one entry in `mobileTabs`.
  */
 
-export type MobileTabKey = 'orders' | 'units' | 'hazards' | 'messages' | 'me';
+export type MobileTabKey = 'orders' | 'units' | 'hazards' | 'duty' | 'messages' | 'me';
 
 export interface MobileTab {
   key: MobileTabKey;
@@ -20,6 +20,7 @@ export const mobileTabs: readonly MobileTab[] = [
   { key: 'orders', path: '/m/orders', label: 'mobile.tab.orders' },
   { key: 'units', path: '/m/units', label: 'mobile.tab.units' },
   { key: 'hazards', path: '/m/hazards', label: 'mobile.tab.hazards' },
+  { key: 'duty', path: '/m/duty', label: 'mobile.tab.duty' },
   { key: 'messages', path: '/m/messages', label: 'mobile.tab.messages' },
   { key: 'me', path: '/m/me', label: 'mobile.tab.me' },
 ];
@@ -33,12 +34,12 @@ export const fieldRoles = [
 ] as const satisfies readonly RoleKey[];
 export type FieldRole = (typeof fieldRoles)[number];
 
-/** role → its tabs: 任务 (station requests, units en route), 地图 (the station's units), 隐患, 消息, 我的. */
+/** role → its tabs: 任务 (station requests, units en route), 地图 (the station's units), 隐患, 值守 (a volunteer's duty and location consent), 消息, 我的. */
 export const tabsByRole: Readonly<Record<FieldRole, readonly MobileTabKey[]>> = {
   officer: ['orders', 'units', 'messages', 'me'],
   auxiliary: ['orders', 'units', 'messages', 'me'],
   'grid-worker': ['hazards', 'messages', 'me'],
-  volunteer: ['messages', 'me'],
+  volunteer: ['duty', 'messages', 'me'],
 };
 
 /** Every user can read messages and see their own profile. */

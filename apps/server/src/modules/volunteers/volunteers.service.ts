@@ -115,6 +115,7 @@ export function createVolunteersService(deps: VolunteersDeps) {
   const indexOf = (v: string) => crypto.blindIndex(v);
 
   const isStaff = (p: Principal) => p.roles.some((r) => READ_ROLES.includes(r));
+  const requireReader = (p: Principal) => requireRole(p, [...READ_ROLES, 'volunteer'], 'Reading volunteers');
 
   /** Teams the principal may see: staff those of stations in scope; a volunteer their own. */
   async function visibleTeams(principal: Principal, dir: OrgDirectory): Promise<TeamRow[]> {
@@ -297,6 +298,7 @@ export function createVolunteersService(deps: VolunteersDeps) {
   }
 
   async function me(principal: Principal): Promise<MemberRow> {
+    requireRole(principal, JOIN_ROLES, 'A volunteer’s own record');
     const m = await repo.findMemberByUser(db, principal.tenantCode, principal.userId);
     if (!m || m.left_on) throw notFound('volunteer record of user', principal.userId);
     return m;
@@ -460,6 +462,7 @@ export function createVolunteersService(deps: VolunteersDeps) {
     },
 
     async getTeam(principal: Principal, id: string): Promise<VolunteerTeam> {
+      requireReader(principal);
       const dir = await orgs.directory(principal.tenantCode);
       const team = (await visibleTeams(principal, dir)).find((t) => t.id === id);
       if (!team) throw notFound('volunteer team', id);
@@ -571,6 +574,7 @@ export function createVolunteersService(deps: VolunteersDeps) {
     },
 
     async getMember(principal: Principal, id: string): Promise<VolunteerMemberDetail> {
+      requireReader(principal);
       const dir = await orgs.directory(principal.tenantCode);
       const m = await loadMember(principal, dir, id);
       await audit.record(principal, {
@@ -867,15 +871,15 @@ export function createVolunteersService(deps: VolunteersDeps) {
       id: string,
       body: VolunteerJoinDecisionBody,
     ): Promise<VolunteerJoinRequest> {
+      requireRole(principal, WRITE_ROLES, 'Deciding join requests');
       const r = await repo.findJoinRequest(db, principal.tenantCode, id);
       if (!r) throw notFound('join request', id);
       const dir = await orgs.directory(principal.tenantCode);
       const team = await repo.findTeam(db, principal.tenantCode, r.team_id);
+      // The team's leading officer, or the station / command room whose scope holds the team.
       const isLeader = team?.leader_user_id === principal.userId;
-      if (!isLeader) {
-        requireRole(principal, WRITE_ROLES, 'Deciding join requests');
-        if (!team || !canReach(principal, dir.pathOf(team.station_id))) throw notFound('join request', id);
-      }
+      if (!isLeader && (!team || !canReach(principal, dir.pathOf(team.station_id))))
+        throw notFound('join request', id);
       if (r.status !== 'pending') throw conflict(`the request is already ${r.status}`);
       if (body.decision === 'reject' && !body.reason)
         throw invalid('/reason', 'say why the request is rejected');
