@@ -35,6 +35,8 @@ const REGISTRY_WRITE: readonly RoleKey[] = ['commander', 'officer', 'auxiliary',
 const REGISTRY_IMPORT: readonly RoleKey[] = ['commander', 'officer', 'auxiliary'];
 const REGISTRY_REVEAL: readonly RoleKey[] = [...COMMAND, 'officer', 'grid-worker'];
 const REGISTRY_REVIEW: readonly RoleKey[] = ['commander', 'officer', 'auxiliary'];
+const CALLOUT_READ: readonly RoleKey[] = [...STATION, 'leader'];
+const VOLUNTEER: readonly RoleKey[] = ['volunteer'];
 const VOLUNTEER_READ: readonly RoleKey[] = [...STATION, 'leader', 'volunteer'];
 const VOLUNTEER_WRITE: readonly RoleKey[] = STATION;
 const VOLUNTEER_STATS: readonly RoleKey[] = [...STATION, 'leader'];
@@ -164,6 +166,17 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/units/:id/emergency': ['officer', 'auxiliary'],
   'POST /api/emergencies/:id/ack': COMMAND,
   'GET /api/emergencies': MESSAGING,
+  'POST /api/incidents/:id/callouts': COMMAND,
+  'POST /api/callouts': STATION,
+  'GET /api/callouts': CALLOUT_READ,
+  'GET /api/callouts/mine': VOLUNTEER,
+  'GET /api/callouts/:id': CALLOUT_READ,
+  'POST /api/callouts/:id/cancel': STATION,
+  'POST /api/callouts/:id/accept': VOLUNTEER,
+  'POST /api/callouts/:id/decline': VOLUNTEER,
+  // The SMS gateway's receipts: no session, a shared token instead (refused without it).
+  'POST /api/callouts/sms-receipts': 'anyone',
+  'POST /api/volunteers/me/position': VOLUNTEER,
   'POST /api/hazards': HAZARD_REPORT,
   'GET /api/hazards': HAZARD_READ,
   'GET /api/hazards/deadlines': HAZARD_READ,
@@ -244,6 +257,8 @@ export const TOPIC_ACCESS: Record<Topic, readonly RoleKey[]> = {
   'incident.timer': INCIDENT_READ,
   'incident.units': INCIDENT_READ,
   'intel.changed': INTEL_READ,
+  'callout.changed': CALLOUT_READ,
+  'callout.alert': VOLUNTEER,
   'hazard.changed': HAZARD_READ,
   'unit.status': UNIT_READ,
   'unit.positions': UNIT_READ,
@@ -269,6 +284,8 @@ export const TOPIC_READ_ROUTE: Record<Topic, string> = {
   'incident.timer': 'GET /api/incidents/:id/timers',
   'incident.units': 'GET /api/incidents/:id',
   'intel.changed': 'GET /api/intel/records',
+  'callout.changed': 'GET /api/callouts/:id',
+  'callout.alert': 'GET /api/callouts/mine',
   'hazard.changed': 'GET /api/hazards/:id',
   'unit.status': 'GET /api/units',
   'unit.positions': 'GET /api/units',

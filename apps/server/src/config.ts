@@ -82,6 +82,15 @@ export const configSchema = z.object({
     .regex(/^(mailto:|https:\/\/)\S+$/, 'must be a mailto: address or an https: URL')
     .default('mailto:ronghui-admin@localhost'),
   PUSH_ALLOW_HTTP: flag.default(false),
+  // 一呼百应 call-outs: seconds before the next ring is alerted, default minutes to expiry, minutes a volunteer
+  // is left in peace after an alert, and the SMS gateway webhook (POST JSON, see README) with its shared token
+  // (sent as Bearer; the gateway's receipts to /api/callouts/sms-receipts carry it back) and the receipt URL.
+  CALLOUT_WIDEN_SECONDS: z.coerce.number().int().min(5).max(3_600).default(60),
+  CALLOUT_EXPIRE_MINUTES: z.coerce.number().int().min(2).max(240).default(15),
+  CALLOUT_COOLDOWN_MINUTES: z.coerce.number().int().min(0).max(1_440).default(30),
+  CALLOUT_SMS_WEBHOOK: z.url().optional(),
+  CALLOUT_SMS_TOKEN: z.string().min(16).optional(),
+  CALLOUT_RECEIPT_URL: z.url().optional(),
   // Bearer tokens: longest life, and the roles that may hold one (unset: every non-administrator role).
   TOKEN_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(90),
   TOKEN_ROLES: z

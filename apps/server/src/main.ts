@@ -115,6 +115,11 @@ import {
   createGridStatsService,
   registerGridStatsRoutes,
 } from './modules/grid-stats/index.ts';
+import {
+  createCalloutsService,
+  createVolunteerRoster,
+  registerCalloutsRoutes,
+} from './modules/callouts/index.ts';
 
 export { defaultWebDist };
 
@@ -387,6 +392,28 @@ export async function createServices(deps: {
     crypto: fieldCrypto,
     clock,
   });
+  const callouts = createCalloutsService({
+    db,
+    roster: createVolunteerRoster(),
+    volunteers,
+    incidents,
+    orgs,
+    routing,
+    push,
+    crypto: fieldCrypto,
+    audit,
+    bus,
+    clock,
+    log,
+    settings: {
+      widenSeconds: config.CALLOUT_WIDEN_SECONDS,
+      expireMinutes: config.CALLOUT_EXPIRE_MINUTES,
+      cooldownMinutes: config.CALLOUT_COOLDOWN_MINUTES,
+      smsWebhook: config.CALLOUT_SMS_WEBHOOK,
+      smsToken: config.CALLOUT_SMS_TOKEN,
+      receiptUrl: config.CALLOUT_RECEIPT_URL,
+    },
+  });
   const orderAlerts = createOrderAlerts({ db, push, incidents, units: unitsRepo, orgs, clock, log });
   bus.subscribe((event) => hub.broadcast(event));
   bus.subscribe((event) => orderAlerts.onEvent(event));
@@ -438,6 +465,7 @@ export async function createServices(deps: {
     collections,
     gridStats,
     volunteers,
+    callouts,
   };
 }
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -491,6 +519,7 @@ export async function createServer(
   registerHazardsRoutes(app, services.hazards);
   registerRegistryRoutes(app, services.registry, services.collections);
   registerVolunteersRoutes(app, services.volunteers);
+  registerCalloutsRoutes(app, services.callouts);
   registerWsRoutes(app, services.hub);
   app.addHook('onClose', async () => services.hub.closeAll());
   return app;
@@ -596,6 +625,7 @@ export async function startServer(
       (await services.db.selectFrom('tenants').select('tenant_code').execute()).map((t) => t.tenant_code);
     const stopTimers = services.timers.watch(tenantCodes, log);
     const stopHazardSweep = services.hazards.watch(tenantCodes, log);
+    const stopCallouts = services.callouts.watch(tenantCodes);
     const auditCheckpoints = services.audit.startCheckpoints({ log, tenants: tenantCodes });
     return {
       url,
@@ -604,6 +634,7 @@ export async function startServer(
       async close() {
         stopTimers();
         stopHazardSweep();
+        stopCallouts();
         await simulator?.stop();
         await devices.close();
         await app.close();
@@ -611,6 +642,7 @@ export async function startServer(
         await services.bus.close();
         // Pushes already started finish before the database closes.
         await services.orderAlerts.idle();
+        await services.callouts.idle();
         await auditCheckpoints.stop();
         await database.close();
       },

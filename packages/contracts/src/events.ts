@@ -41,6 +41,32 @@ export const liveEvents = {
       'grid-case',
     ]),
   }),
+  /** 一呼百应: a call-out was raised, widened, answered, filled, expired or cancelled (the command room). */
+  'callout.changed': z.object({
+    calloutId: z.string(),
+    incidentId: z.string().nullable(),
+    status: z.enum(['open', 'filled', 'expired', 'cancelled']),
+    change: z.enum([
+      'created',
+      'widened',
+      'accepted',
+      'declined',
+      'filled',
+      'expired',
+      'cancelled',
+      'delivery',
+    ]),
+    needed: z.number().int(),
+    accepted: z.number().int(),
+    ring: z.number().int(),
+    lon: z.number(),
+    lat: z.number(),
+  }),
+  /** A volunteer's own call changed (alerted, filled, closed): addressed to them alone, no details. */
+  'callout.alert': z.object({
+    calloutId: z.string(),
+    change: z.enum(['alerted', 'accepted', 'declined', 'filled', 'expired', 'cancelled']),
+  }),
   /** A hazard (隐患) or grid case was reported, moved a step, got a photo or fell behind its deadline. */
   'hazard.changed': z.object({
     hazardId: z.string(),

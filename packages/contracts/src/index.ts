@@ -22,3 +22,4 @@ export * from './grid-stats.ts';
 export * from './hazards.ts';
 export * from './registry.ts';
 export * from './volunteers.ts';
+export * from './callouts.ts';

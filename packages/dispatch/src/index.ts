@@ -10,3 +10,4 @@ export * from './simulation/index.ts';
 export * from './response-metrics.ts';
 export * from './coverage.ts';
 export * from './timers.ts';
+export * from './callouts.ts';

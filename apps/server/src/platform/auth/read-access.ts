@@ -27,6 +27,10 @@ export const READ_ACCESS = {
    * their own record and team, checked by the volunteers module.
    */
   volunteer: ['officer', 'auxiliary', 'dispatcher', 'commander', 'leader'],
+  /** 一呼百应 call-outs of volunteers: the command rooms and stations in their scope. */
+  callout: ['dispatcher', 'commander', 'officer', 'auxiliary', 'leader'],
+  /** A volunteer's own calls (addressed to them alone; nobody oversees them). */
+  'callout-alert': ['volunteer'],
   /** Crime records, series, hotspots and reports. */
   intel: ['analyst', 'commander', 'leader'],
   /** Guard points, patrol lines, control areas and coverage. */
@@ -55,6 +59,7 @@ export type Readable = keyof typeof READ_ACCESS;
  */
 export const OVERSEE_ACCESS: Partial<Record<Readable, readonly Role[]>> = {
   message: ['dispatcher', 'commander', 'leader'],
+  'callout-alert': [],
 };
 
 /** May a user with these roles read every such resource in their scope, not only those addressed to them? */

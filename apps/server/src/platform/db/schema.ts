@@ -145,6 +145,66 @@ export interface IdempotencyKeysTable {
   created_at: Timestamp;
 }
 
+/** 一呼百应: a call-out of volunteers to an incident or a place. */
+export interface CalloutsTable {
+  tenant_code: string;
+  id: string;
+  incident_id: string | null;
+  org_id: string;
+  station_id: string | null;
+  kind: string;
+  description: string;
+  address: string;
+  /** The approximate place a volunteer sees before accepting (village or township). */
+  place: string;
+  lon: number;
+  lat: number;
+  setting: string;
+  needed: number;
+  required_skills: Json<string[]>;
+  min_vetting: Generated<number>;
+  ring: Generated<number>;
+  status: string;
+  accepted: Generated<number>;
+  created_by: string;
+  created_at: Timestamp;
+  widen_at: NullableTimestamp;
+  expires_at: Timestamp;
+  closed_at: NullableTimestamp;
+}
+
+/** A volunteer alerted by a call-out, with the ring and road ETA they were chosen at and their answer. */
+export interface CalloutRecipientsTable {
+  tenant_code: string;
+  callout_id: string;
+  member_id: string;
+  user_id: string | null;
+  ring: number;
+  eta_s: number;
+  distance_m: number;
+  alerted_at: Timestamp;
+  state: string;
+  answered_at: NullableTimestamp;
+  reason: string | null;
+}
+
+/** One delivery of a call-out alert over one channel: attempts, backoff, the gateway's receipt. */
+export interface CalloutDeliveriesTable {
+  id: ColumnType<number, never, never>;
+  tenant_code: string;
+  callout_id: string;
+  member_id: string;
+  channel: string;
+  status: string;
+  attempts: Generated<number>;
+  next_at: NullableTimestamp;
+  last_error: string | null;
+  provider_id: string | null;
+  sent_at: NullableTimestamp;
+  receipt_at: NullableTimestamp;
+  receipt_status: string | null;
+}
+
 export interface HazardsTable {
   tenant_code: string;
   id: string;
@@ -973,4 +1033,7 @@ export interface DB {
   crime_link_feedback: CrimeLinkFeedbackTable;
   intel_link_weights: IntelLinkWeightsTable;
   intel_reports: IntelReportsTable;
+  callouts: CalloutsTable;
+  callout_recipients: CalloutRecipientsTable;
+  callout_deliveries: CalloutDeliveriesTable;
 }

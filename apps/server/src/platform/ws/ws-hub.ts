@@ -19,6 +19,8 @@ export const TOPIC_RESOURCE: Readonly<Record<Topic, Readable>> = {
   'incident.backup': 'incident',
   'incident.timer': 'incident',
   'incident.units': 'incident',
+  'callout.changed': 'callout',
+  'callout.alert': 'callout-alert',
   'hazard.changed': 'hazard',
   'intel.changed': 'intel',
   'unit.status': 'unit',

@@ -13,6 +13,7 @@ import { IncidentUnitProgress } from './incident-unit-progress.tsx';
 import { useReadOnly } from '../../app/read-only.tsx';
 import { priorityColors } from '../units/index.ts';
 import { GridCaseButton } from '../hazards/index.ts';
+import { CalloutCard } from '../callouts/index.ts';
 
 /** Status moves a console offers; the unit-driven steps (en route, on scene) come from the units. */
 const offered: Partial<Record<IncidentStatus, MessageKey>> = {
@@ -121,6 +122,7 @@ export function IncidentPanel({
         </Space>
       )}
       {!readOnly && <GridCaseButton incident={incident} />}
+      {!readOnly && <CalloutCard incident={incident} />}
       {move.isError && (
         <Alert type="error" showIcon title={describeError(move.error, t)} style={{ marginBottom: 8 }} />
       )}
