@@ -165,6 +165,11 @@ describe.skipIf(!hasChromium())('the console on tablets and phones', () => {
       const drawer = page.getByTestId('menu-drawer');
       const entry = drawer.getByRole('menuitem').filter({ hasText: label }).first();
       await entry.waitFor();
+      // The drawer slides in from the left: wait for it to come to rest (on a busy machine the slide
+      // takes a while), then it must be wholly on screen.
+      await expect
+        .poll(async () => (await entry.boundingBox())?.x ?? -1, { timeout: 10_000 })
+        .toBeGreaterThanOrEqual(0);
       await expectOnScreen(entry, device, `${where}: the menu entry ${label}`);
       if (picture) await shot(page, picture);
       await page.keyboard.press('Escape');
