@@ -105,23 +105,23 @@ export function VolunteersPage() {
         {t('volunteers.title')}
       </Typography.Title>
       {s ? (
-        <Row gutter={16}>
-          <Col span={6}>
+        <Row gutter={[16, 16]}>
+          <Col xs={12} md={6}>
             <Card size="small">
               <Statistic title={t('volunteers.stats.members')} value={s.members} />
             </Card>
           </Col>
-          <Col span={6}>
+          <Col xs={12} md={6}>
             <Card size="small">
               <Statistic title={t('volunteers.stats.teams')} value={s.teams} />
             </Card>
           </Col>
-          <Col span={6}>
+          <Col xs={12} md={6}>
             <Card size="small">
               <Statistic title={t('volunteers.stats.onDutyNow')} value={s.onDutyNow} />
             </Card>
           </Col>
-          <Col span={6}>
+          <Col xs={12} md={6}>
             <Card size="small">
               <Statistic title={t('volunteers.stats.consent')} value={s.locationConsent} />
             </Card>
@@ -147,6 +147,7 @@ export function VolunteersPage() {
                 }
               >
                 <Table
+                  scroll={{ x: 'max-content' }}
                   rowKey="id"
                   size="small"
                   loading={teams.isLoading}
@@ -165,7 +166,7 @@ export function VolunteersPage() {
         ]}
       />
       <Drawer
-        width={980}
+        width="min(980px, 100vw)"
         open={openTeam !== null}
         onClose={() => setOpenTeam(null)}
         title={openTeam?.name}
@@ -356,6 +357,7 @@ function TeamDetail({ team, canWrite }: { team: VolunteerTeam; canWrite: boolean
       </Space>
       {members.error ? <LoadError error={members.error} onRetry={() => void members.refetch()} /> : null}
       <Table
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         size="small"
         loading={members.isFetching}
@@ -450,6 +452,7 @@ function ImportModal({ teamId, open, onClose }: { teamId: string; open: boolean;
             />
             {result.problems.length ? (
               <Table
+                scroll={{ x: 'max-content' }}
                 rowKey={(p) => `${p.line}/${p.field}/${p.message}`}
                 size="small"
                 data-testid="import-problems"
@@ -570,6 +573,7 @@ function JoinRequests({ canDecide }: { canDecide: boolean }) {
     >
       {list.error ? <LoadError error={list.error} onRetry={() => void list.refetch()} /> : null}
       <Table
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         size="small"
         loading={list.isLoading}
