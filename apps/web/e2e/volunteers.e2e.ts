@@ -113,7 +113,9 @@ describe.skipIf(!hasChromium())(
       expect(await page.getByTestId('import-result').textContent()).toContain('新增 2 人');
       const problems = page.getByTestId('import-problems');
       await expect(problems.textContent()).resolves.toContain('phone');
-      expect(await problems.locator('tbody tr').first().locator('td').first().textContent()).toBe('3');
+      expect(
+        await problems.locator('tbody tr.ant-table-row').first().locator('td').first().textContent(),
+      ).toBe('3');
       await shot(page, 'import');
       await page.locator('.ant-modal-close').last().click();
       await page.locator('.ant-drawer-close').click();
