@@ -502,7 +502,12 @@ describe.skipIf(!hasChromium())('camera AR view (AR实景)', () => {
           recorder.onstop = resolve;
         });
         recorder.start(1000);
-        await new Promise((resolve) => setTimeout(resolve, 3200));
+        // Record until at least three non-empty pieces came out (each a fragment), or
+        // 20 s on a very busy machine: a fixed 3 s can yield a single fragment under load.
+        const startedAt = Date.now();
+        while (parts.filter((p) => p.size > 0).length < 3 && Date.now() - startedAt < 20_000) {
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
         recorder.stop();
         await stopped;
         clearInterval(timer);
