@@ -202,7 +202,8 @@ export function createCalloutsService(deps: CalloutsDeps) {
     const now = clock.now();
     const target: LngLat = [row.lon, row.lat];
     const setting = row.setting as CalloutSetting;
-    const [recent, alreadyAlerted] = await Promise.all([
+    const [pool, recent, alreadyAlerted] = await Promise.all([
+      roster.pool(executor, row.tenant_code),
       executor
         .selectFrom('callout_recipients')
         .select(['member_id'])
@@ -224,18 +225,18 @@ export function createCalloutsService(deps: CalloutsDeps) {
      * Nobody farther in a straight line than a ring's road seconds at the fastest road speed can be inside
      * it: the next ring's bound first, the widest only when that holds too few. Exact, and far fewer ETAs.
      */
-    const select = async (ring: number) => {
+    const select = (ring: number) => {
       const reachM = ringSeconds(setting, ring) * MAX_ROAD_SPEED_MS;
       const dLat = reachM / 111_320;
       const dLon = dLat / Math.cos((row.lat * Math.PI) / 180);
-      const located = (
-        await roster.locatedWithin(executor, row.tenant_code, {
+      const located = pool
+        .within({
           west: row.lon - dLon,
           east: row.lon + dLon,
           south: row.lat - dLat,
           north: row.lat + dLat,
         })
-      ).filter((v) => haversine([v.lon, v.lat], target) <= reachM);
+        .filter((v) => haversine([v.lon, v.lat], target) <= reachM);
       // The road ETAs through the routing module's many-to-one query, as the dispatch recommendation does.
       const times = routing.travelTimes(
         row.tenant_code,
@@ -267,9 +268,8 @@ export function createCalloutsService(deps: CalloutsDeps) {
       return { picked, located };
     };
     const want = Math.max(0, row.needed - row.accepted);
-    let { picked, located } = await select(Math.min(MAX_RINGS, row.ring + 1));
-    if (picked.picks.length < want && row.ring + 1 < MAX_RINGS)
-      ({ picked, located } = await select(MAX_RINGS));
+    let { picked, located } = select(Math.min(MAX_RINGS, row.ring + 1));
+    if (picked.picks.length < want && row.ring + 1 < MAX_RINGS) ({ picked, located } = select(MAX_RINGS));
     const byId = new Map(located.map((v) => [v.memberId, v]));
     const picks = picked.picks.map((p) => ({ ...p, volunteer: byId.get(p.volunteerId)! }));
     // Road distances need the path itself: only for those alerted.
@@ -293,8 +293,8 @@ export function createCalloutsService(deps: CalloutsDeps) {
   /** Writes the recipients of a wave, their deliveries and the live alerts (in the caller's transaction). */
   async function alert(trx: Kysely<DB>, row: CalloutRow, picks: Awaited<ReturnType<typeof wave>>['picks']) {
     const now = clock.now();
-    if (!picks.length) return;
-    await trx
+    if (!picks.length) return { recipients: [], deliveries: [] };
+    const recipientRows = await trx
       .insertInto('callout_recipients')
       .values(
         picks.map((p) => ({
@@ -309,9 +309,10 @@ export function createCalloutsService(deps: CalloutsDeps) {
           state: 'alerted',
         })),
       )
+      .returningAll()
       .execute();
     const channels = settings.smsWebhook ? (['push', 'sms'] as const) : (['push'] as const);
-    await trx
+    const deliveryRows = await trx
       .insertInto('callout_deliveries')
       .values(
         picks.flatMap((p) =>
@@ -327,6 +328,7 @@ export function createCalloutsService(deps: CalloutsDeps) {
             })),
         ),
       )
+      .returningAll()
       .execute();
     await tell(
       trx,
@@ -335,6 +337,7 @@ export function createCalloutsService(deps: CalloutsDeps) {
       picks.map((p) => p.volunteer.userId),
       'alerted',
     );
+    return { recipients: recipientRows, deliveries: deliveryRows };
   }
 
   async function recipients(tenantCode: string, calloutId: string) {
@@ -348,23 +351,44 @@ export function createCalloutsService(deps: CalloutsDeps) {
       .execute();
   }
 
-  async function present(row: CalloutRow): Promise<Callout> {
-    const [list, deliveries] = await Promise.all([
-      recipients(row.tenant_code, row.id),
-      db
-        .selectFrom('callout_deliveries')
-        .selectAll()
-        .where('tenant_code', '=', row.tenant_code)
-        .where('callout_id', '=', row.id)
-        .orderBy('id')
-        .execute(),
-    ]);
+  /**
+   * A call-out as its readers see it. `known` is what the caller has just written (a new call-out's
+   * recipients and deliveries, in its own transaction), so they need not be read back.
+   */
+  async function present(
+    row: CalloutRow,
+    known?: {
+      recipients: Selectable<DB['callout_recipients']>[];
+      deliveries: Selectable<DB['callout_deliveries']>[];
+    },
+  ): Promise<Callout> {
+    const [unsorted, deliveries] = known
+      ? [known.recipients, known.deliveries]
+      : await Promise.all([
+          recipients(row.tenant_code, row.id),
+          db
+            .selectFrom('callout_deliveries')
+            .selectAll()
+            .where('tenant_code', '=', row.tenant_code)
+            .where('callout_id', '=', row.id)
+            .orderBy('id')
+            .execute(),
+        ]);
+    const list = [...unsorted].sort(
+      (a, b) => a.eta_s - b.eta_s || (a.member_id < b.member_id ? -1 : a.member_id > b.member_id ? 1 : 0),
+    );
     const ids = list.map((r) => r.member_id);
     const accepted = list.filter((r) => r.state === 'accepted').map((r) => r.member_id);
-    const [names, positions] = await Promise.all([
-      roster.namesOf(db, row.tenant_code, ids),
+    const known_ = roster.knownNames(row.tenant_code, ids);
+    const [read, positions] = await Promise.all([
+      roster.namesOf(
+        db,
+        row.tenant_code,
+        ids.filter((id) => !known_.has(id)),
+      ),
       roster.positionsOf(db, row.tenant_code, accepted),
     ]);
+    const names = new Map([...known_, ...read]);
     const setting = row.setting as CalloutSetting;
     const rings = [];
     for (let r = 1; r <= Math.max(row.ring, 1); r++) {
@@ -470,12 +494,12 @@ export function createCalloutsService(deps: CalloutsDeps) {
     };
     const first = await wave(db, row);
     row.ring = first.ring;
-    await db.transaction().execute(async (trx) => {
+    const written = await db.transaction().execute(async (trx) => {
       await trx
         .insertInto('callouts')
         .values({ ...row, required_skills: JSON.stringify(row.required_skills) })
         .execute();
-      await alert(trx, row, first.picks);
+      const written = await alert(trx, row, first.picks);
       await timeline(
         trx,
         row,
@@ -499,10 +523,11 @@ export function createCalloutsService(deps: CalloutsDeps) {
         },
       });
       await announce(trx, row, 'created');
+      return written;
     });
     bus.kick();
     void deliverSoon();
-    return present(await load(principal, row.id));
+    return present(row, written);
   }
 
   /** Alerts the next ring of an open call-out short of acceptances. */

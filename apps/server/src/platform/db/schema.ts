@@ -950,6 +950,13 @@ export interface VolunteerPositionsTable {
   lat: number;
   accuracy_m: number | null;
   at: Timestamp;
+  /** When the row was last written (set by the database): what an instance's call-out pool reads since. */
+  stored_at: GeneratedTimestamp;
+}
+
+export interface VolunteerPoolVersionTable {
+  id: number;
+  version: string | number | bigint;
 }
 
 export interface VolunteerJoinRequestsTable {
@@ -1011,6 +1018,7 @@ export interface DB {
   volunteer_team_members: VolunteerTeamMembersTable;
   volunteer_duty_periods: VolunteerDutyPeriodsTable;
   volunteer_positions: VolunteerPositionsTable;
+  volunteer_pool_version: VolunteerPoolVersionTable;
   volunteer_join_requests: VolunteerJoinRequestsTable;
   dispute_parties: DisputePartiesTable;
   dispute_events: DisputeEventsTable;
