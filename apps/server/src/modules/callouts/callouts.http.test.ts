@@ -401,4 +401,28 @@ describe.each(databaseKinds())('call-outs (%s)', (kind) => {
       .execute();
     expect(audited.length).toBeGreaterThanOrEqual(3);
   });
+
+  it('calls volunteers without an account (nothing to push, no SMS gateway) without failing', async () => {
+    clock.advance(31 * 60_000);
+    await relogin();
+    // The demo's members without sign-in accounts: these test volunteers lose theirs.
+    await database.db
+      .updateTable('volunteer_members')
+      .set({ user_id: null })
+      .where('created_by', '=', 'test')
+      .execute();
+    const res = await t.as(dispatcher, {
+      method: 'POST',
+      url: '/api/callouts',
+      payload: { needed: 2, location: target, description: '古村落巷道需要疏导游客' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().candidates.length).toBe(2);
+    const deliveries = await database.db
+      .selectFrom('callout_deliveries')
+      .select('id')
+      .where('callout_id', '=', res.json().id)
+      .execute();
+    expect(deliveries).toEqual([]);
+  });
 });

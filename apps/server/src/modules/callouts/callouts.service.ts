@@ -314,23 +314,20 @@ export function createCalloutsService(deps: CalloutsDeps) {
       )
       .execute();
     const channels = settings.smsWebhook ? (['push', 'sms'] as const) : (['push'] as const);
-    await trx
-      .insertInto('callout_deliveries')
-      .values(
-        picks.flatMap((p) =>
-          channels
-            .filter((c) => c === 'sms' || p.volunteer.userId)
-            .map((channel) => ({
-              tenant_code: row.tenant_code,
-              callout_id: row.id,
-              member_id: p.volunteerId,
-              channel,
-              status: 'pending',
-              next_at: now,
-            })),
-        ),
-      )
-      .execute();
+    // A volunteer without an account has no push; without an SMS gateway either, nothing to deliver.
+    const deliveries = picks.flatMap((p) =>
+      channels
+        .filter((c) => c === 'sms' || p.volunteer.userId)
+        .map((channel) => ({
+          tenant_code: row.tenant_code,
+          callout_id: row.id,
+          member_id: p.volunteerId,
+          channel,
+          status: 'pending',
+          next_at: now,
+        })),
+    );
+    if (deliveries.length) await trx.insertInto('callout_deliveries').values(deliveries).execute();
     await tell(
       trx,
       row.tenant_code,
