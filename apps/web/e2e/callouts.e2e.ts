@@ -230,6 +230,7 @@ describe.skipIf(!hasChromium())(
         ),
       ).toBeGreaterThan(100);
       await expect.poll(async () => page.getByTestId('bs-vol-open-callouts').textContent()).toBe('1');
+      await page.locator('[data-testid=bigscreen-map][data-map-state=idle]').waitFor({ timeout: 60_000 });
       await page.waitForTimeout(1500);
       await shot(page, 'bigscreen');
       expect(desk.pageErrors).toEqual([]);
