@@ -50,10 +50,11 @@ function useMyCallouts(offline: boolean) {
 /** Once an answer has been sent, the list is read again (the server says accepted, declined or filled). */
 function useRefreshOnSent(state: OutboxState) {
   const queryClient = useQueryClient();
-  const sent = state.sent.length;
+  // The newest write sent (the history is capped: its length stops changing) and the refusals.
+  const sent = state.sent[0]?.id ?? null;
   const refused = state.refused.length;
   useEffect(() => {
-    if (sent > 0 || refused > 0) void queryClient.invalidateQueries({ queryKey: calloutKeys.mine });
+    if (sent !== null || refused > 0) void queryClient.invalidateQueries({ queryKey: calloutKeys.mine });
   }, [sent, refused, queryClient]);
 }
 
