@@ -177,6 +177,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   // The SMS gateway's receipts: no session, a shared token instead (refused without it).
   'POST /api/callouts/sms-receipts': 'anyone',
   'POST /api/volunteers/me/position': VOLUNTEER,
+  'GET /api/volunteers/positions': VOLUNTEER_STATS,
   'POST /api/hazards': HAZARD_REPORT,
   'GET /api/hazards': HAZARD_READ,
   'GET /api/hazards/deadlines': HAZARD_READ,

@@ -33,6 +33,8 @@ export interface SampleOptions {
 
 /** Strings that satisfy the patterns our contracts use (a pattern not listed here fails the test loudly). */
 const BY_PATTERN: [RegExp, () => string][] = [
+  // A bbox (west,south,east,north) around the county.
+  [/\^-\?\\d\+\(\\\.\\d\+\)\?,-\?\\d/, () => '118.0,25.3,118.6,25.8'],
   [/\[1-8\]\[0-9a-fA-F\]\{3\}/, () => randomUUID()],
   [/\^SR-/, () => 'SR-0000abcd'],
   [/\^\(1\[3-9\]/, () => '13800000000'],

@@ -123,12 +123,15 @@ export const myCallout = z.object({
   approx: z.object({ lon: z.number(), lat: z.number() }),
   distanceMeters: z.number().int(),
   etaSeconds: z.number().int(),
+  /** The skills the call asks for (empty: anyone). */
+  skills: z.array(z.string()),
   needed: z.number().int(),
   accepted: z.number().int(),
   alertedAt: isoDateTime,
   expiresAt: isoDateTime,
   /** After accepting only. */
   address: z.string().nullable(),
+  /** After accepting only, with any phone or ID number written in it masked. */
   description: z.string().nullable(),
   location: z.object({ lon: z.number(), lat: z.number() }).nullable(),
 });
@@ -146,3 +149,33 @@ export const smsReceiptBody = z
     error: z.string().max(500).optional(),
   })
   .strict();
+
+/**
+ * `GET /api/volunteers/positions?bbox=west,south,east,north`: the live positions of on-duty volunteers who
+ * consent to sharing them, in teams of the caller's stations (names masked; the read is audited).
+ */
+export const volunteerPositionsQuery = z
+  .object({
+    bbox: z
+      .string()
+      .regex(
+        /^-?\d+(\.\d+)?,-?\d+(\.\d+)?,-?\d+(\.\d+)?,-?\d+(\.\d+)?$/,
+        'bbox is west,south,east,north in degrees',
+      )
+      .optional(),
+  })
+  .strict();
+export const volunteerLivePosition = z.object({
+  volunteerId: z.string(),
+  name: z.string(),
+  skills: z.array(z.string()),
+  teamIds: z.array(z.string()),
+  lon: z.number(),
+  lat: z.number(),
+  at: isoDateTime,
+  /** The open call-out that alerted this volunteer last, with their answer (null: none open). */
+  callout: z.object({ id: z.string(), state: z.enum(CALLOUT_RECIPIENT_STATES) }).nullable(),
+});
+export type VolunteerLivePosition = z.infer<typeof volunteerLivePosition>;
+export const volunteerLivePositionList = listOf(volunteerLivePosition);
+export type VolunteerLivePositionList = z.infer<typeof volunteerLivePositionList>;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maskIdNumber, maskName, maskPhone } from './mask.ts';
+import { maskContactsInText, maskIdNumber, maskName, maskPhone } from './mask.ts';
 
 describe('masking defaults', () => {
   it('masks the literal examples', () => {
@@ -63,5 +63,19 @@ describe('masking never reveals more than the stated characters (properties)', (
         if (chars.length > 1) expect([...masked][0]).toBe(chars[0]);
       }),
     );
+  });
+});
+
+describe('contacts in free text', () => {
+  it('masks mobile numbers, landlines and ID numbers written in a sentence, and nothing else', () => {
+    expect(maskContactsInText('老人走失，家属电话13905551234，请协助')).toBe(
+      '老人走失，家属电话139****1234，请协助',
+    );
+    expect(maskContactsInText('座机0595-23521234')).toBe('座机0595-****1234');
+    expect(maskContactsInText('身份证35052619800101123X在村口')).toBe('身份证350526********123X在村口');
+    // Numbers that are neither stay: house numbers, times, counts.
+    expect(maskContactsInText('曾坂村18号，3人落水，14:05')).toBe('曾坂村18号，3人落水，14:05');
+    // A longer digit run is not a phone inside it.
+    expect(maskContactsInText('编号123905551234567')).toBe('编号123905551234567');
   });
 });

@@ -35,3 +35,15 @@ export function maskName(name: string): string {
   if (chars.length <= 1) return '*'.repeat(chars.length);
   return chars[0] + '*'.repeat(chars.length - 1);
 }
+
+/**
+ * Free text shown to someone who may not see personal data (a volunteer answering a call-out): every mobile
+ * number, landline and ID number written in it is masked as above. Names in free text cannot be found
+ * reliably; the text's author is asked not to write them.
+ */
+export function maskContactsInText(text: string): string {
+  return text
+    .replace(/(?<![0-9A-Za-z])[1-9]\d{16}[\dXx](?![0-9A-Za-z])/g, (id) => maskIdNumber(id))
+    .replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, (phone) => maskPhone(phone))
+    .replace(/(?<!\d)0\d{2,3}-\d{7,8}(?!\d)/g, (phone) => maskPhone(phone));
+}

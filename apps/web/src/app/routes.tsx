@@ -7,6 +7,7 @@ import { UnderConstructionPage } from '../features/placeholder/under-constructio
 import {
   GridPhonePage,
   CollectPhonePage,
+  CalloutsPage,
   DutyPhonePage,
   HazardsPhonePage,
   MePage,
@@ -97,6 +98,8 @@ export function createRouter() {
         { path: 'grid/:kind/:id', element: <GridPhonePage /> },
         { path: 'hazards', element: <HazardsPhonePage /> },
         { path: 'collect', element: <CollectPhonePage /> },
+        { path: 'callouts', element: <CalloutsPage /> },
+        { path: 'callouts/:id', element: <CalloutsPage /> },
         { path: 'duty', element: <DutyPhonePage /> },
         { path: 'messages', element: <MessagesPage /> },
         { path: 'messages/:id', element: <MessagesPage /> },

@@ -10,6 +10,9 @@ describe('the phone live channel', () => {
     ]);
     expect(staleKeys('unit.status', { unitId: 'u1' })).toContainEqual(['mobile', 'my-unit']);
     expect(staleKeys('message.sent', {})).toEqual([['mobile', 'messages']]);
+    expect(staleKeys('callout.alert', { calloutId: 'c1', change: 'alerted' })).toEqual([
+      ['mobile', 'callouts'],
+    ]);
     expect(staleKeys('unit.positions', {})).toEqual([]);
   });
 

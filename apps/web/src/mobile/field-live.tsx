@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { LiveChannelProvider, useLiveEvents } from '../app/live-channel.tsx';
 
-/** What the phone listens to: its station's orders and units, the incidents it works, its messages. */
+/** What the phone listens to: its station's orders and units, the incidents it works, its messages, its call-outs. */
 export const fieldTopics: readonly TopicPattern[] = [
   'request.changed',
   'incident.units',
@@ -11,6 +11,8 @@ export const fieldTopics: readonly TopicPattern[] = [
   'unit.status',
   'message.sent',
   'message.acknowledged',
+  // A volunteer's own call-outs (addressed to them alone).
+  'callout.alert',
 ];
 
 /** Which of the phone's lists an event makes stale. */
@@ -37,6 +39,8 @@ export function staleKeys(topic: string, payload: Record<string, unknown>): (rea
     case 'message.sent':
     case 'message.acknowledged':
       return [['mobile', 'messages']];
+    case 'callout.alert':
+      return [['mobile', 'callouts']];
     default:
       return [];
   }

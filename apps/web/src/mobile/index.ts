@@ -1,5 +1,6 @@
 // The phone app (外勤, /m/): what the routes and the sign-in page use.
 export { GridPhonePage } from './grid-phone-page.tsx';
+export { CalloutsPage } from './callouts-page.tsx';
 export { CollectPhonePage } from './collect-phone-page.tsx';
 export { DutyPhonePage } from './duty-phone-page.tsx';
 export { HazardsPhonePage } from './hazards-phone-page.tsx';

@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   EnvironmentOutlined,
   IdcardOutlined,
   SafetyCertificateOutlined,
@@ -20,6 +21,7 @@ import { createOutbox, type Outbox, OutboxStatus } from '../offline/index.ts';
 import { forgetUser, lastUser, rememberUser } from './last-user.ts';
 import type { MobileContext } from './mobile-context.ts';
 import { type MobileTabKey, tabsFor } from './tabs.ts';
+import { CalloutAlert } from './callouts-page.tsx';
 import { FieldLive } from './field-live.tsx';
 import { OrderAlert } from './order-alert.tsx';
 import { SosButton } from './sos-button.tsx';
@@ -35,6 +37,7 @@ const tabIcons: Record<MobileTabKey, ReactNode> = {
   units: <TeamOutlined />,
   hazards: <WarningOutlined />,
   collect: <IdcardOutlined />,
+  callouts: <AlertOutlined />,
   messages: <MessageOutlined />,
   me: <UserOutlined />,
 };
@@ -156,6 +159,7 @@ export function MobileLayout() {
         ))}
       </nav>
       {!offline && tabs.some((tab) => tab.key === 'orders') && <OrderAlert context={context} />}
+      {!offline && tabs.some((tab) => tab.key === 'callouts') && <CalloutAlert context={context} />}
     </div>
   );
   return user ? <FieldLive>{shell}</FieldLive> : shell;

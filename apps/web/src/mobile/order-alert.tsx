@@ -64,7 +64,7 @@ export function markSeen(username: string, ...keys: string[]): void {
 export const dispatchKey = (unitId: string, incidentId: string) => `dispatch:${unitId}:${incidentId}`;
 
 /** Three short rising tones and a vibration (where the browser lets a page make a sound). */
-function ring(): void {
+export function ring(): void {
   navigator.vibrate?.([400, 200, 400, 200, 400]);
   try {
     const audio = new AudioContext();

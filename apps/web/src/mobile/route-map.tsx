@@ -104,9 +104,12 @@ export function RouteMap({
     const key = route ? `${route.distanceMeters}` : here ? 'points' : null;
     if (!key || fitted.current === key) return;
     fitted.current = key;
-    const coords: [number, number][] = route
-      ? (route.geometry.coordinates as [number, number][])
-      : [[incident.lon, incident.lat], ...(here ? [[here.lon, here.lat] as [number, number]] : [])];
+    // The route and both ends: a place off the road is joined to it by the road engine, not drawn on it.
+    const coords: [number, number][] = [
+      ...(route ? (route.geometry.coordinates as [number, number][]) : []),
+      [incident.lon, incident.lat],
+      ...(here ? [[here.lon, here.lat] as [number, number]] : []),
+    ];
     const lons = coords.map((c) => c[0]);
     const lats = coords.map((c) => c[1]);
     map.fitBounds([Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], {

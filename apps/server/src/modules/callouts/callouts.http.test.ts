@@ -322,4 +322,107 @@ describe.each(databaseKinds())('call-outs (%s)', (kind) => {
     });
     expect(res.statusCode).toBe(401);
   });
+
+  it('shows no address, no details and no caller number before accepting; masks numbers after', async () => {
+    clock.advance(31 * 60_000);
+    await relogin();
+    const res = await t.as(dispatcher, {
+      method: 'POST',
+      url: '/api/callouts',
+      payload: {
+        needed: 1,
+        location: target,
+        address: '上涌镇曾坂村古厝巷18号',
+        description: '老人走失，家属电话13905551234，请协助寻找',
+        skills: [],
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id;
+    let alerted: string | undefined;
+    for (const who of phones.keys()) {
+      const mine = await t.as(as(who), { method: 'GET', url: '/api/callouts/mine' });
+      const item = mine.json().items.find((x: { id: string }) => x.id === id);
+      if (!item) continue;
+      alerted = who;
+      expect(item).toMatchObject({
+        state: 'alerted',
+        address: null,
+        description: null,
+        location: null,
+        skills: [],
+      });
+      expect(mine.body).not.toContain('古厝巷');
+      expect(mine.body).not.toContain('13905551234');
+      expect(mine.body).not.toContain('走失');
+      expect(item.place.length).toBeGreaterThan(0);
+    }
+    expect(alerted, 'one volunteer alerted').toBeDefined();
+    const ok = await t.as(as(alerted!), { method: 'POST', url: `/api/callouts/${id}/accept` });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().address).toBe('上涌镇曾坂村古厝巷18号');
+    expect(ok.json().description).toBe('老人走失，家属电话139****1234，请协助寻找');
+    expect(ok.body).not.toContain('13905551234');
+  });
+
+  it('shows the command map on-duty consenting volunteers of its stations only, and audits the read', async () => {
+    await relogin();
+    const box = `${target.lon - 0.05},${target.lat - 0.05},${target.lon + 0.05},${target.lat + 0.05}`;
+    const res = await t.as(dispatcher, { method: 'GET', url: `/api/volunteers/positions?bbox=${box}` });
+    expect(res.statusCode, res.body).toBe(200);
+    const names = res.json().items.map((v: { name: string }) => v.name);
+    // The test's on-duty consenting four; not the off-duty, nor the one without consent or position.
+    expect(names).toEqual(expect.arrayContaining(['测*1', '测*2', '测*3', '测*4']));
+    expect(names).not.toContain('测*5');
+    expect(names).not.toContain('测*7');
+    expect(res.body).not.toContain('13910000000');
+    const own = await t.login('officer-shangyong');
+    expect(
+      (await t.as(own, { method: 'GET', url: `/api/volunteers/positions?bbox=${box}` })).json().total,
+    ).toBeGreaterThanOrEqual(4);
+    const other = await t.login('officer-yangmei');
+    const theirs = (
+      await t.as(other, { method: 'GET', url: `/api/volunteers/positions?bbox=${box}` })
+    ).json();
+    expect(theirs.items.map((v: { name: string }) => v.name)).not.toContain('测*1');
+    expect((await t.as(as('vol-road'), { method: 'GET', url: '/api/volunteers/positions' })).statusCode).toBe(
+      403,
+    );
+    const bad = await t.as(dispatcher, {
+      method: 'GET',
+      url: '/api/volunteers/positions?bbox=119,25,118,26',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('bbox');
+    const audited = await database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'volunteer.positions.read')
+      .execute();
+    expect(audited.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('calls volunteers without an account (nothing to push, no SMS gateway) without failing', async () => {
+    clock.advance(31 * 60_000);
+    await relogin();
+    // The demo's members without sign-in accounts: these test volunteers lose theirs.
+    await database.db
+      .updateTable('volunteer_members')
+      .set({ user_id: null })
+      .where('created_by', '=', 'test')
+      .execute();
+    const res = await t.as(dispatcher, {
+      method: 'POST',
+      url: '/api/callouts',
+      payload: { needed: 2, location: target, description: '古村落巷道需要疏导游客' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().candidates.length).toBe(2);
+    const deliveries = await database.db
+      .selectFrom('callout_deliveries')
+      .select('id')
+      .where('callout_id', '=', res.json().id)
+      .execute();
+    expect(deliveries).toEqual([]);
+  });
 });

@@ -11,8 +11,10 @@ import {
   myCalloutList,
   ok,
   smsReceiptBody,
+  volunteerLivePositionList,
   volunteerPositionBody,
   volunteerPositionResult,
+  volunteerPositionsQuery,
 } from '@ronghui/contracts';
 import { requireUser } from '../../platform/auth/guard.ts';
 import type { App } from '../../platform/http/app-types.ts';
@@ -128,5 +130,18 @@ export function registerCalloutsRoutes(app: App, callouts: CalloutsService) {
       },
     },
     async (request) => callouts.position(requireUser(request), request.body),
+  );
+  app.get(
+    '/api/volunteers/positions',
+    {
+      schema: {
+        tags,
+        summary:
+          "The command map's volunteer layer: on-duty consenting volunteers' live positions in the caller's stations' teams (audited)",
+        querystring: volunteerPositionsQuery,
+        response: { 200: volunteerLivePositionList },
+      },
+    },
+    async (request) => callouts.livePositions(requireUser(request), request.query),
   );
 }

@@ -7,6 +7,7 @@ import type {
   MyCallout,
   MyCalloutList,
   PushMessage,
+  VolunteerLivePositionList,
   VolunteerPositionBody,
 } from '@ronghui/contracts';
 import {
@@ -22,16 +23,18 @@ import {
   ringSeconds,
 } from '@ronghui/dispatch';
 import { haversine } from '@ronghui/geo';
+import { maskContactsInText } from '@ronghui/ids';
 import type { Kysely, Selectable } from 'kysely';
 import type { Logger } from 'pino';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import { canReach, requireRole } from '../../platform/auth/guard.ts';
+import { READ_ACCESS } from '../../platform/auth/read-access.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { EventBus } from '../../platform/bus/bus.ts';
 import { enqueue } from '../../platform/bus/outbox.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { CalloutsTable, DB } from '../../platform/db/schema.ts';
-import { conflict, DomainError, notFound } from '../../platform/http/errors.ts';
+import { conflict, DomainError, invalid, notFound } from '../../platform/http/errors.ts';
 import type { FieldCrypto } from '../../platform/privacy/field-crypto.ts';
 import { appendTimelineEntry, type IncidentsService, incidentAudience } from '../incidents/index.ts';
 import type { OrgsService } from '../orgs/index.ts';
@@ -312,24 +315,22 @@ export function createCalloutsService(deps: CalloutsDeps) {
       .returningAll()
       .execute();
     const channels = settings.smsWebhook ? (['push', 'sms'] as const) : (['push'] as const);
-    const deliveryRows = await trx
-      .insertInto('callout_deliveries')
-      .values(
-        picks.flatMap((p) =>
-          channels
-            .filter((c) => c === 'sms' || p.volunteer.userId)
-            .map((channel) => ({
-              tenant_code: row.tenant_code,
-              callout_id: row.id,
-              member_id: p.volunteerId,
-              channel,
-              status: 'pending',
-              next_at: now,
-            })),
-        ),
-      )
-      .returningAll()
-      .execute();
+    // A volunteer without an account has no push; without an SMS gateway either, nothing to deliver.
+    const deliveries = picks.flatMap((p) =>
+      channels
+        .filter((c) => c === 'sms' || p.volunteer.userId)
+        .map((channel) => ({
+          tenant_code: row.tenant_code,
+          callout_id: row.id,
+          member_id: p.volunteerId,
+          channel,
+          status: 'pending',
+          next_at: now,
+        })),
+    );
+    const deliveryRows = deliveries.length
+      ? await trx.insertInto('callout_deliveries').values(deliveries).returningAll().execute()
+      : [];
     await tell(
       trx,
       row.tenant_code,
@@ -636,12 +637,14 @@ export function createCalloutsService(deps: CalloutsDeps) {
       approx: { lon: roughly(row.lon), lat: roughly(row.lat) },
       distanceMeters: r.distance_m,
       etaSeconds: r.eta_s,
+      skills: Array.isArray(row.required_skills) ? (row.required_skills as string[]) : [],
       needed: row.needed,
       accepted: row.accepted,
       alertedAt: iso(r.alerted_at),
       expiresAt: iso(row.expires_at),
       address: accepted ? row.address : null,
-      description: accepted ? row.description : null,
+      // What the caller told the command room may name them: their numbers never reach a volunteer.
+      description: accepted ? maskContactsInText(row.description) : null,
       location: accepted ? { lon: row.lon, lat: row.lat } : null,
     };
   }
@@ -899,10 +902,12 @@ export function createCalloutsService(deps: CalloutsDeps) {
     async forIncident(principal: Principal, incidentId: string, body: IncidentCalloutBody): Promise<Callout> {
       requireRole(principal, COMMAND, 'Calling out volunteers');
       const incident = await incidents.get(principal, incidentId);
+      // The approximate area a volunteer sees before accepting: never the address itself.
       const place =
         incident.location.village?.name ??
         incident.location.township?.name ??
-        incident.location.address ??
+        incident.station?.name ??
+        incident.area?.name ??
         '';
       return raise(
         principal,
@@ -1012,6 +1017,67 @@ export function createCalloutsService(deps: CalloutsDeps) {
 
     accept: (principal: Principal, id: string) => respond(principal, id, 'accept'),
     decline: (principal: Principal, id: string, reason?: string) => respond(principal, id, 'decline', reason),
+
+    /**
+     * The command map's volunteer layer: on-duty consenting volunteers' live positions in teams of the
+     * caller's stations (a county role: all), with their answer to an open call-out. Positions are personal
+     * data: every read is audited.
+     */
+    async livePositions(
+      principal: Principal,
+      q: { bbox?: string | undefined },
+    ): Promise<VolunteerLivePositionList> {
+      requireRole(principal, READ_ACCESS.volunteer, 'Reading volunteer positions');
+      let box: { west: number; south: number; east: number; north: number } | null = null;
+      if (q.bbox) {
+        const [west, south, east, north] = q.bbox.split(',').map(Number) as [number, number, number, number];
+        if (!(west < east && south < north))
+          throw invalid('bbox', 'west,south,east,north with west < east and south < north');
+        box = { west, south, east, north };
+      }
+      let stationIds: string[] | undefined;
+      if (principal.scopeKind !== 'tenant') {
+        const dir = await orgs.directory(principal.tenantCode);
+        stationIds = dir.subtreeIds(principal.orgId);
+      }
+      const located = await roster.livePositions(db, principal.tenantCode, box, stationIds);
+      const answers = located.length
+        ? await db
+            .selectFrom('callout_recipients as r')
+            .innerJoin('callouts as c', (j) =>
+              j.onRef('c.tenant_code', '=', 'r.tenant_code').onRef('c.id', '=', 'r.callout_id'),
+            )
+            .select(['r.member_id', 'r.callout_id', 'r.state', 'r.alerted_at'])
+            .where('r.tenant_code', '=', principal.tenantCode)
+            .where('c.status', '=', 'open')
+            .where(
+              'r.member_id',
+              'in',
+              located.map((v) => v.memberId),
+            )
+            .orderBy('r.alerted_at')
+            .execute()
+        : [];
+      const last = new Map(
+        answers.map((a) => [a.member_id, { id: a.callout_id, state: a.state as RecipientState }]),
+      );
+      await audit.record(principal, {
+        action: 'volunteer.positions.read',
+        resource: 'volunteer',
+        detail: { bbox: q.bbox ?? null, count: located.length },
+      });
+      const items = located.map((v) => ({
+        volunteerId: v.memberId,
+        name: v.name,
+        skills: v.skills,
+        teamIds: v.teamIds,
+        lon: v.lon,
+        lat: v.lat,
+        at: iso(v.at),
+        callout: last.get(v.memberId) ?? null,
+      }));
+      return { items, total: items.length };
+    },
 
     /** A volunteer's phone reports where it is: stored by the volunteers module, only on duty and with consent. */
     position(principal: Principal, body: VolunteerPositionBody) {

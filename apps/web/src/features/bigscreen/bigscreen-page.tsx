@@ -7,7 +7,7 @@ import { formatDateTime } from '../../i18n/format-datetime.ts';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
 import { dispatchApi } from '../../api/dispatch-api.ts';
 import { DispatchMap, layerGroups } from '../dispatch/index.ts';
-import { LiveChannelProvider, useLiveEvents } from '../../app/live-channel.tsx';
+import { consoleTopics, LiveChannelProvider, useLiveEvents } from '../../app/live-channel.tsx';
 import { incidentFeatures, unitFeatures } from '../../map/map-features.ts';
 import { useLiveUnits } from '../units/index.ts';
 import { useNow } from '../../app/use-now.ts';
@@ -22,14 +22,18 @@ import {
 } from './bigscreen-data.ts';
 import { EChart } from '../../charts/echart.tsx';
 import { GridGovernancePanel } from './bigscreen-grid-panel.tsx';
+import { VolunteerPanel } from './bigscreen-volunteer-panel.tsx';
 
 export function BigScreenPage() {
   return (
-    <LiveChannelProvider>
+    <LiveChannelProvider subscribe={bigscreenTopics}>
       <BigScreen />
     </LiveChannelProvider>
   );
 }
+
+// The volunteer panel follows the open call-outs.
+const bigscreenTopics = [...consoleTopics, 'callout.changed'] as const;
 
 const box: CSSProperties = {
   background: 'rgba(16,42,84,0.85)',
@@ -207,7 +211,7 @@ function BigScreen() {
             <EChart option={trendChart} testId="chart-trend" />
           </Panel>
         </div>
-        <div style={{ display: 'grid', gridTemplateRows: 'auto 1fr', gap: 12, minHeight: 0 }}>
+        <div style={{ display: 'grid', gridTemplateRows: 'auto 1fr 120px', gap: 12, minHeight: 0 }}>
           <div style={{ display: 'flex', gap: 12 }} data-testid="bigscreen-kpis">
             <Kpi label={t('bigscreen.today')} value={today.data?.total ?? '—'} />
             <Kpi label={t('bigscreen.open')} value={open.length} color="#ff7875" />
@@ -230,6 +234,9 @@ function BigScreen() {
               />
             )}
           </section>
+          <Panel title={t('bigscreen.volunteers.title')}>
+            <VolunteerPanel />
+          </Panel>
         </div>
         <div style={{ display: 'grid', gridTemplateRows: '1fr 1fr 1fr', gap: 12, minHeight: 0 }}>
           <Panel title={t('bigscreen.response')}>

@@ -7,6 +7,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { describeError } from '../../api/describe-error.ts';
 import { CameraMapLayer, intakePointOf } from '../cameras/index.ts';
 import { DisputeMapLayer } from '../disputes/index.ts';
+import { CalloutMapLayers } from '../callouts/index.ts';
 import { HazardMapLayer } from '../hazards/index.ts';
 import { useAuth } from '../../app/auth-context.tsx';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
@@ -44,8 +45,8 @@ export function DispatchPage() {
   );
 }
 
-// The map's hazards move live; a new red dispute reloads its layer.
-const topics = [...consoleTopics, 'hazard.changed', 'dispute.alert'] as const;
+// The map's hazards and call-outs move live; a new red dispute reloads its layer.
+const topics = [...consoleTopics, 'hazard.changed', 'dispute.alert', 'callout.changed'] as const;
 
 type Point = { lon: number; lat: number };
 
@@ -268,6 +269,16 @@ function DispatchConsole() {
           map={map}
           visible={visible.has('disputes')}
           clickable={!picking && !isoMode && !patrol.capturing}
+        />
+        <CalloutMapLayers
+          map={map}
+          showCallouts={visible.has('callouts')}
+          showVolunteers={visible.has('volunteers')}
+          clickable={!picking && !isoMode && !patrol.capturing}
+          onIncident={(id) => {
+            setIncidentId(id);
+            setTab('incident');
+          }}
         />
         <PatrolMapLayers
           map={map}

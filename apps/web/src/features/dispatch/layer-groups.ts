@@ -1,3 +1,4 @@
+import { calloutLayerIds, volunteerLayerIds } from '../callouts/index.ts';
 import { cameraLayerIds } from '../cameras/index.ts';
 import { disputeLayerIds } from '../disputes/index.ts';
 import { hazardLayerIds } from '../hazards/index.ts';
@@ -14,6 +15,8 @@ export type LayerGroup =
   | 'cameras'
   | 'hazards'
   | 'disputes'
+  | 'callouts'
+  | 'volunteers'
   | keyof typeof overlayGroupLayers;
 export const layerGroups: readonly LayerGroup[] = [
   'boundaries',
@@ -27,6 +30,9 @@ export const layerGroups: readonly LayerGroup[] = [
   // Added by hazards/hazard-map-layer.tsx and disputes/dispute-map-layer.tsx once the map has loaded.
   'hazards',
   'disputes',
+  // Added by callouts/callout-map-layer.tsx once the map has loaded.
+  'callouts',
+  'volunteers',
   // Added to the map by plans/overlay-layers.ts once it has loaded.
   'coverage',
   'plans',
@@ -52,5 +58,7 @@ export const groupLayers: Record<LayerGroup, readonly string[]> = {
   cameras: cameraLayerIds,
   hazards: hazardLayerIds,
   disputes: disputeLayerIds,
+  callouts: calloutLayerIds,
+  volunteers: volunteerLayerIds,
   ...overlayGroupLayers,
 };

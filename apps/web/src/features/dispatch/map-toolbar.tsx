@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import { useT } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { type LayerGroup, layerGroups } from './layer-groups.ts';
+import { calloutPlaceColor, recipientColors, volunteerColor } from '../callouts/index.ts';
 import { hazardStateColors } from '../hazards/index.ts';
 import { priorityColors, unitStatusColors } from '../units/index.ts';
 
@@ -31,6 +32,8 @@ const groupLabels: Record<LayerGroup, MessageKey> = {
   cameras: 'dispatch.layer.cameras',
   hazards: 'dispatch.layer.hazards',
   disputes: 'dispatch.layer.disputes',
+  callouts: 'dispatch.layer.callouts',
+  volunteers: 'dispatch.layer.volunteers',
   coverage: 'dispatch.layer.coverage',
   plans: 'dispatch.layer.plans',
   closures: 'dispatch.layer.closures',
@@ -160,6 +163,14 @@ export function MapToolbar(props: MapToolbarProps) {
               <HazardLegendItems />
             </div>
           )}
+          {(props.visible.has('callouts') || props.visible.has('volunteers')) && (
+            <div style={{ marginTop: 4, fontSize: 12 }} data-testid="callout-legend">
+              <CalloutLegendItems
+                callouts={props.visible.has('callouts')}
+                volunteers={props.visible.has('volunteers')}
+              />
+            </div>
+          )}
           {props.visible.has('isochrone') && (
             <Space size={8} style={{ marginTop: 4, fontSize: 12 }}>
               <Badge color="#52c41a" text={t('dispatch.iso.min', { n: 3 })} />
@@ -207,6 +218,24 @@ function UnitLegendItems() {
           ◆ <span style={{ color: 'rgba(0,0,0,0.88)' }}>{t(`dispatch.priority.${p}`)}</span>
         </span>
       ))}
+    </Space>
+  );
+}
+
+/** The call-out layer's colours (the place, each recipient's answer) and the on-duty volunteers' dot. */
+function CalloutLegendItems({ callouts, volunteers }: { callouts: boolean; volunteers: boolean }) {
+  const t = useT();
+  return (
+    <Space size={[8, 0]} wrap>
+      {callouts && (
+        <>
+          <Badge color={calloutPlaceColor} text={t('callouts.map.place')} />
+          {(Object.keys(recipientColors) as (keyof typeof recipientColors)[]).map((k) => (
+            <Badge key={k} color={recipientColors[k]} text={t(`callouts.map.recipient.${k}` as MessageKey)} />
+          ))}
+        </>
+      )}
+      {volunteers && <Badge color={volunteerColor} text={t('callouts.map.volunteer')} />}
     </Space>
   );
 }
