@@ -24,13 +24,14 @@ describe.each(databaseKinds())('call-out pool across instances (%s)', (kind) => 
       .select('id')
       .where('kind', '=', 'station')
       .executeTakeFirstOrThrow();
-    [{ memberId }] = (await addTestVolunteers(
+    const [made] = await addTestVolunteers(
       database.db,
       services.fieldCrypto,
       '350526',
       [{ username: 'pool-vol', lon: 118.2, lat: 25.5 }],
       station.id,
-    )) as [{ memberId: string }];
+    );
+    memberId = made!.memberId;
     teamId = (
       await database.db
         .selectFrom('volunteer_team_members')
