@@ -460,6 +460,7 @@ export function createActivitiesService(deps: ActivitiesDeps) {
     },
 
     async decide(p: Principal, id: string, body: VolunteerActivityDecisionBody): Promise<VolunteerActivity> {
+      requireRole(p, WRITE_ROLES, 'Confirming volunteer activities');
       const { row, team, dir } = await load(p, id);
       if (!mayDecide(p, dir, team))
         throw forbidden("Only the team's leading officer or its station's staff confirm or reject records.");
@@ -603,6 +604,7 @@ export function createActivitiesService(deps: ActivitiesDeps) {
 
     /** 荣誉证书 as a PDF: names the member in full, so every read is audited as a personal-data read. */
     async certificatePdf(p: Principal, memberId: string, period: string): Promise<{ fileName: string; pdf: Buffer }> {
+      requireRole(p, [...READ_ROLES, 'volunteer'], 'Printing volunteer certificates');
       const dir = await orgs.directory(p.tenantCode);
       const member = await db
         .selectFrom('volunteer_members')
