@@ -27,7 +27,10 @@ const AFFINITY: Record<ActivityKind, Record<string, number>> = {
   'event-security': { guardian: 2, delivery: 0.5, forest: 0.5, reservoir: 0.5 },
 };
 /** [min, max) minutes, [min, max] people, the hours of day it starts in. */
-const SHAPE: Record<ActivityKind, { minutes: [number, number]; people: [number, number]; hours: [number, number] }> = {
+const SHAPE: Record<
+  ActivityKind,
+  { minutes: [number, number]; people: [number, number]; hours: [number, number] }
+> = {
   patrol: { minutes: [60, 181], people: [2, 5], hours: [18, 22] },
   mediation: { minutes: [30, 121], people: [1, 2], hours: [9, 20] },
   rescue: { minutes: [20, 241], people: [1, 4], hours: [6, 22] },
@@ -35,10 +38,29 @@ const SHAPE: Record<ActivityKind, { minutes: [number, number]; people: [number, 
   'event-security': { minutes: [120, 361], people: [3, 8], hours: [8, 18] },
 };
 const OUTCOMES: Record<ActivityKind, string[]> = {
-  patrol: ['夜间巡逻，未发现异常', '巡查发现路灯损坏一处，已报村委', '提醒商户关好门窗、收好贵重物品', '劝离河边夜钓群众3人'],
-  mediation: ['调解邻里噪音纠纷，双方达成谅解', '协助化解宅基地界址争议', '劝解家庭矛盾，当事人情绪平复', '调处小额债务纠纷，约定分期归还'],
-  rescue: ['帮助走失老人返家', '协助救起落水儿童，送医检查无碍', '山林搜寻迷路游客，安全带回', '护送突发疾病群众就医'],
-  'arrest-assist': ['发现可疑人员并报警，协助民警抓获盗窃嫌疑人', '提供线索协助抓获诈骗嫌疑人', '协助围堵抢夺嫌疑人'],
+  patrol: [
+    '夜间巡逻，未发现异常',
+    '巡查发现路灯损坏一处，已报村委',
+    '提醒商户关好门窗、收好贵重物品',
+    '劝离河边夜钓群众3人',
+  ],
+  mediation: [
+    '调解邻里噪音纠纷，双方达成谅解',
+    '协助化解宅基地界址争议',
+    '劝解家庭矛盾，当事人情绪平复',
+    '调处小额债务纠纷，约定分期归还',
+  ],
+  rescue: [
+    '帮助走失老人返家',
+    '协助救起落水儿童，送医检查无碍',
+    '山林搜寻迷路游客，安全带回',
+    '护送突发疾病群众就医',
+  ],
+  'arrest-assist': [
+    '发现可疑人员并报警，协助民警抓获盗窃嫌疑人',
+    '提供线索协助抓获诈骗嫌疑人',
+    '协助围堵抢夺嫌疑人',
+  ],
   'event-security': ['陶瓷文化节现场秩序维护', '春节庙会人流疏导', '马拉松赛道安保', '中考考点周边交通疏导'],
 };
 const REJECT_REASONS = ['与已确认记录重复', '时间地点无法核实', '不属于群防群治活动'];
@@ -117,7 +139,9 @@ export async function seedActivitiesDemo(
   const year2023 = Date.UTC(2023, 0, 1) - 8 * 3_600_000;
   const at2023 = (kind: ActivityKind) => {
     const [h0, h1] = SHAPE[kind].hours;
-    return new Date(year2023 + rng.int(365) * dayMs + (h0 + rng.int(h1 - h0 + 1)) * 3_600_000 + rng.int(60) * 60_000);
+    return new Date(
+      year2023 + rng.int(365) * dayMs + (h0 + rng.int(h1 - h0 + 1)) * 3_600_000 + rng.int(60) * 60_000,
+    );
   };
   for (const kind of Object.keys(DEMO_ACTIVITY_TARGETS_2023) as ActivityKind[]) {
     const weights = teams.map((t) => (membersOf.get(t.id)?.length ?? 0) * (AFFINITY[kind][t.kind] ?? 1));
@@ -140,7 +164,13 @@ export async function seedActivitiesDemo(
         const ago = 1 + rng.int(20);
         const at = new Date(now.getTime() - ago * dayMs - rng.int(6) * 3_600_000);
         const people = k < linked.length * 2 ? [linked[k % linked.length]!] : undefined;
-        drafts.push({ team, kind, at, status: ago <= 3 && rng.next() < 0.6 ? 'submitted' : 'confirmed', ...(people ? { people } : {}) });
+        drafts.push({
+          team,
+          kind,
+          at,
+          status: ago <= 3 && rng.next() < 0.6 ? 'submitted' : 'confirmed',
+          ...(people ? { people } : {}),
+        });
       }
     }
   }

@@ -69,8 +69,12 @@ export const volunteersApi = {
     api.post<VolunteerActivity>('/volunteers/activities', body),
   decideActivity: (id: string, body: VolunteerActivityDecisionBody) =>
     api.post<VolunteerActivity>(`/volunteers/activities/${encodeURIComponent(id)}/decision`, body),
-  ranking: (q: { month: string; scope: 'team' | 'township' | 'county'; teamId?: string; township?: string }) =>
-    api.get<VolunteerRanking>('/volunteers/ranking', { ...q, limit: 100 }),
+  ranking: (q: {
+    month: string;
+    scope: 'team' | 'township' | 'county';
+    teamId?: string;
+    township?: string;
+  }) => api.get<VolunteerRanking>('/volunteers/ranking', { ...q, limit: 100 }),
   certificateUrl: (memberId: string, period: string) =>
     apiUrl(`/volunteers/members/${encodeURIComponent(memberId)}/certificate.pdf`, { period }),
   myPoints: () => api.get<VolunteerMyPoints>('/volunteers/me/points'),

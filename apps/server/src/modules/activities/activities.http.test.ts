@@ -64,7 +64,8 @@ describe.each(databaseKinds())('volunteer activities and points (%s)', (kind) =>
     expect(s.eventSecurity).toBeGreaterThan(0);
     expect(s.activitiesByKind).toMatchObject({ patrol: s.patrols, 'arrest-assist': 73 });
     expect(s.activityHours).toBeGreaterThan(s.patrols);
-    const sum = (k: string) => s.activitiesByTeam.reduce((a: number, x: Record<string, number>) => a + x[k]!, 0);
+    const sum = (k: string) =>
+      s.activitiesByTeam.reduce((a: number, x: Record<string, number>) => a + x[k]!, 0);
     expect(sum('patrols')).toBe(s.patrols);
     expect(sum('rescues')).toBe(s.rescues);
     expect(s.activitiesByTownship.reduce((a: number, x: { mediations: number }) => a + x.mediations, 0)).toBe(
@@ -123,7 +124,9 @@ describe.each(databaseKinds())('volunteer activities and points (%s)', (kind) =>
     // Submitted records are not counted yet.
     expect((await stats(officer, year)).patrols).toBe(before.patrols);
     // Another station does not see it; the volunteer cannot confirm it.
-    expect((await t.as(other, { method: 'GET', url: `/api/volunteers/activities/${rec.id}` })).statusCode).toBe(404);
+    expect(
+      (await t.as(other, { method: 'GET', url: `/api/volunteers/activities/${rec.id}` })).statusCode,
+    ).toBe(404);
     expect(
       (
         await t.as(other, {
@@ -232,7 +235,8 @@ describe.each(databaseKinds())('volunteer activities and points (%s)', (kind) =>
     const teams = (await t.as(commander, { method: 'GET', url: '/api/volunteers/teams' })).json().items;
     const jp = teams.find((x: { name: string }) => x.name === '金牌同心守护队');
     expect(
-      (await t.as(volunteer, { method: 'GET', url: `/api/volunteers/activities?teamId=${jp.id}` })).statusCode,
+      (await t.as(volunteer, { method: 'GET', url: `/api/volunteers/activities?teamId=${jp.id}` }))
+        .statusCode,
     ).toBe(404);
     const foreign = (
       await t.as(commander, { method: 'GET', url: `/api/volunteers/activities?teamId=${jp.id}&pageSize=1` })
@@ -243,7 +247,15 @@ describe.each(databaseKinds())('volunteer activities and points (%s)', (kind) =>
     const bad = await t.as(volunteer, {
       method: 'POST',
       url: '/api/volunteers/activities',
-      payload: { kind: 'patrol', lon: 118, lat: 25.8, address: 'x', occurredAt: 'yesterday', durationMinutes: 60, outcome: 'x' },
+      payload: {
+        kind: 'patrol',
+        lon: 118,
+        lat: 25.8,
+        address: 'x',
+        occurredAt: 'yesterday',
+        durationMinutes: 60,
+        outcome: 'x',
+      },
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('occurredAt');
@@ -268,7 +280,10 @@ describe.each(databaseKinds())('volunteer activities and points (%s)', (kind) =>
 
   it('ranks a month per county deterministically', async () => {
     const commander = await t.login('commander');
-    const a = await t.as(commander, { method: 'GET', url: '/api/volunteers/ranking?month=2023-06&limit=100' });
+    const a = await t.as(commander, {
+      method: 'GET',
+      url: '/api/volunteers/ranking?month=2023-06&limit=100',
+    });
     expect(a.statusCode).toBe(200);
     const items = a.json().items as { rank: number; points: number; activities: number; name: string }[];
     expect(items.length).toBe(100);
@@ -278,7 +293,10 @@ describe.each(databaseKinds())('volunteer activities and points (%s)', (kind) =>
       expect(x.name).toContain('*');
       if (i > 0) expect(items[i - 1]!.points).toBeGreaterThanOrEqual(x.points);
     });
-    const b = await t.as(commander, { method: 'GET', url: '/api/volunteers/ranking?month=2023-06&limit=100' });
+    const b = await t.as(commander, {
+      method: 'GET',
+      url: '/api/volunteers/ranking?month=2023-06&limit=100',
+    });
     expect(b.json()).toEqual(a.json());
     const twn = await t.as(commander, {
       method: 'GET',
@@ -287,14 +305,18 @@ describe.each(databaseKinds())('volunteer activities and points (%s)', (kind) =>
     expect(twn.statusCode).toBe(200);
     for (const x of twn.json().items) expect(x.township).toBe('上涌镇');
     expect(
-      (await t.as(commander, { method: 'GET', url: '/api/volunteers/ranking?month=2023-06&scope=team' })).statusCode,
+      (await t.as(commander, { method: 'GET', url: '/api/volunteers/ranking?month=2023-06&scope=team' }))
+        .statusCode,
     ).toBe(400);
   });
 
   it('prints a certificate (audited) for the station, 404 for another', async () => {
     const officer = await t.login('officer-shangyong');
     const top = (
-      await t.as(officer, { method: 'GET', url: `/api/volunteers/ranking?month=2023-06&scope=team&teamId=${gz.id}` })
+      await t.as(officer, {
+        method: 'GET',
+        url: `/api/volunteers/ranking?month=2023-06&scope=team&teamId=${gz.id}`,
+      })
     ).json().items[0];
     const other = await t.login('officer-xunzhong');
     expect(
@@ -351,10 +373,14 @@ describe.each(databaseKinds())('volunteer activities and points (%s)', (kind) =>
     expect(second).toEqual({ ...first, created: false });
     const verified = await database.db
       .transaction()
-      .execute((trx) => recordPatrolActivity(trx, { ...input, runId: `run-${kind}-2`, geofenceVerified: true }));
+      .execute((trx) =>
+        recordPatrolActivity(trx, { ...input, runId: `run-${kind}-2`, geofenceVerified: true }),
+      );
     expect(verified).toMatchObject({ status: 'confirmed', created: true });
     const officer = await t.login('officer-shangyong');
-    const rec = (await t.as(officer, { method: 'GET', url: `/api/volunteers/activities/${verified.activityId}` })).json();
+    const rec = (
+      await t.as(officer, { method: 'GET', url: `/api/volunteers/activities/${verified.activityId}` })
+    ).json();
     expect(rec).toMatchObject({ source: 'patrol', patrolRunId: `run-${kind}-2`, durationMinutes: 60 });
     expect(rec.people[0].points).toBeGreaterThanOrEqual(0);
     expect(rec.township).toBe('上涌镇');

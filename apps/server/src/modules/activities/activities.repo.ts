@@ -53,7 +53,9 @@ export function createActivitiesRepo() {
           .limit(page.limit)
           .offset(page.offset)
           .execute(),
-        filtered(db, tenantCode, f).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst(),
+        filtered(db, tenantCode, f)
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirst(),
       ]);
       return { rows, total: Number(count?.n ?? 0) };
     },
@@ -124,7 +126,11 @@ export function createActivitiesRepo() {
         .execute();
     },
     /** Confirmed records per team and kind within [from, to): count, person-minutes, points. */
-    figures(db: Kysely<DB>, tenantCode: string, f: { teamIds?: readonly string[] | undefined; from?: Date; to: Date }) {
+    figures(
+      db: Kysely<DB>,
+      tenantCode: string,
+      f: { teamIds?: readonly string[] | undefined; from?: Date; to: Date },
+    ) {
       let q = db
         .selectFrom('volunteer_activities as a')
         .where('a.tenant_code', '=', tenantCode)

@@ -23,7 +23,8 @@ export function registerActivitiesRoutes(app: App, activities: ActivitiesService
     {
       schema: {
         tags,
-        summary: 'Activity records (巡逻, 调解, 救助, 协助抓获, 活动安保) of teams in your scope; names masked',
+        summary:
+          'Activity records (巡逻, 调解, 救助, 协助抓获, 活动安保) of teams in your scope; names masked',
         querystring: volunteerActivityListQuery,
         response: { 200: volunteerActivityList },
       },

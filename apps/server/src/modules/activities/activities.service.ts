@@ -11,13 +11,7 @@ import type {
   VolunteerRanking,
   VolunteerRankingQuery,
 } from '@ronghui/contracts';
-import {
-  type ActivityKind,
-  activityPoints,
-  cappedPoints,
-  median,
-  rankEntries,
-} from '@ronghui/dispatch';
+import { type ActivityKind, activityPoints, cappedPoints, median, rankEntries } from '@ronghui/dispatch';
 import { chinaDate, haversine } from '@ronghui/geo';
 import type { Kysely } from 'kysely';
 import { randomUUID } from 'node:crypto';
@@ -49,14 +43,16 @@ export function periodRange(period: string): { from: Date; to: Date } {
   return { from: new Date(Date.UTC(y, m, 1) - CHINA_MS), to: new Date(Date.UTC(y, m + 1, 1) - CHINA_MS) };
 }
 
-const KIND_FIELD: Record<ActivityKind, 'patrols' | 'mediations' | 'rescues' | 'arrestAssists' | 'eventSecurity'> =
-  {
-    patrol: 'patrols',
-    mediation: 'mediations',
-    rescue: 'rescues',
-    'arrest-assist': 'arrestAssists',
-    'event-security': 'eventSecurity',
-  };
+const KIND_FIELD: Record<
+  ActivityKind,
+  'patrols' | 'mediations' | 'rescues' | 'arrestAssists' | 'eventSecurity'
+> = {
+  patrol: 'patrols',
+  mediation: 'mediations',
+  rescue: 'rescues',
+  'arrest-assist': 'arrestAssists',
+  'event-security': 'eventSecurity',
+};
 const emptyCounts = () => ({ patrols: 0, mediations: 0, rescues: 0, arrestAssists: 0, eventSecurity: 0 });
 const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
 
@@ -165,13 +161,22 @@ export async function recordPatrolActivity(
       decided_by: confirmed ? actor : null,
       decided_at: confirmed ? endedAt : null,
     })
-    .onConflict((oc) => oc.columns(['tenant_code', 'patrol_run_id']).where('patrol_run_id', 'is not', null).doNothing())
+    .onConflict((oc) =>
+      oc.columns(['tenant_code', 'patrol_run_id']).where('patrol_run_id', 'is not', null).doNothing(),
+    )
     .returning('id')
     .executeTakeFirst();
   if (!inserted) return recordPatrolActivity(trx, input);
   await trx
     .insertInto('volunteer_activity_people')
-    .values({ tenant_code: tenantCode, activity_id: id, member_id: input.memberId, role: 'lead', day, points })
+    .values({
+      tenant_code: tenantCode,
+      activity_id: id,
+      member_id: input.memberId,
+      role: 'lead',
+      day,
+      points,
+    })
     .execute();
   return { activityId: id, status: confirmed ? 'confirmed' : 'submitted', created: true };
 }
@@ -197,7 +202,13 @@ export interface ActivitiesDeps {
   renderPdf: (html: string) => Promise<Buffer>;
 }
 
-type TeamRow = { id: string; name: string; station_id: string; township: string | null; leader_user_id: string | null };
+type TeamRow = {
+  id: string;
+  name: string;
+  station_id: string;
+  township: string | null;
+  leader_user_id: string | null;
+};
 
 export function createActivitiesService(deps: ActivitiesDeps) {
   const { db, repo, orgs, audit, crypto, clock } = deps;
@@ -243,7 +254,9 @@ export function createActivitiesService(deps: ActivitiesDeps) {
       const mine = new Set(await currentTeamIds(p.tenantCode, me.id));
       return teams.filter((t) => mine.has(t.id));
     }
-    throw forbidden(`Reading volunteer activities needs one of the roles: ${READ_ROLES.join(', ')}, volunteer.`);
+    throw forbidden(
+      `Reading volunteer activities needs one of the roles: ${READ_ROLES.join(', ')}, volunteer.`,
+    );
   }
 
   const mayDecide = (p: Principal, dir: OrgDirectory, team: TeamRow) =>
@@ -251,7 +264,11 @@ export function createActivitiesService(deps: ActivitiesDeps) {
     (p.roles.some((r) => WRITE_ROLES.includes(r)) && canReach(p, dir.pathOf(team.station_id)));
 
   async function present(rows: ActivityRow[], teams: Map<string, TeamRow>, tenantCode: string) {
-    const people = await repo.people(db, tenantCode, rows.map((r) => r.id));
+    const people = await repo.people(
+      db,
+      tenantCode,
+      rows.map((r) => r.id),
+    );
     return rows.map((r): VolunteerActivity => {
       const mine = people.filter((p) => p.activity_id === r.id);
       return {
@@ -305,7 +322,10 @@ export function createActivitiesService(deps: ActivitiesDeps) {
     range: { from: Date; to: Date },
   ) {
     const rows = await repo.pointsByMember(db, tenantCode, { teamIds, ...range });
-    const per = new Map<string, { points: number; activities: number; last: number; teams: Map<string, number> }>();
+    const per = new Map<
+      string,
+      { points: number; activities: number; last: number; teams: Map<string, number> }
+    >();
     for (const r of rows) {
       const e = per.get(r.member_id) ?? { points: 0, activities: 0, last: 0, teams: new Map() };
       e.points += Number(r.points ?? 0);
@@ -363,7 +383,9 @@ export function createActivitiesService(deps: ActivitiesDeps) {
       const staff = p.roles.some((r) => WRITE_ROLES.includes(r));
       const volunteer = p.roles.includes('volunteer');
       if (!staff && !volunteer)
-        throw forbidden(`Recording volunteer activities needs one of the roles: ${WRITE_ROLES.join(', ')}, volunteer.`);
+        throw forbidden(
+          `Recording volunteer activities needs one of the roles: ${WRITE_ROLES.join(', ')}, volunteer.`,
+        );
       const teams = await visibleTeams(p, dir);
       let people = body.people;
       let teamId = body.teamId;
@@ -405,7 +427,8 @@ export function createActivitiesService(deps: ActivitiesDeps) {
       const occurredAt = new Date(body.occurredAt);
       if (occurredAt.getTime() > clock.now().getTime() + 5 * 60_000)
         throw invalid('/occurredAt', 'lies in the future');
-      if (!townshipCache.has(p.tenantCode)) townshipCache.set(p.tenantCode, await townshipsOf(db, p.tenantCode));
+      if (!townshipCache.has(p.tenantCode))
+        townshipCache.set(p.tenantCode, await townshipsOf(db, p.tenantCode));
       const township = nearestTownship(townshipCache.get(p.tenantCode)!, body.lon, body.lat);
       const id = randomUUID();
       const now = clock.now();
@@ -492,7 +515,11 @@ export function createActivitiesService(deps: ActivitiesDeps) {
           for (const person of people) {
             const earned = await repo.earnedOn(trx, p.tenantCode, person.member_id, person.day);
             const points = cappedPoints(
-              activityPoints(row.kind as ActivityKind, row.duration_minutes, person.role as VolunteerActivityRole),
+              activityPoints(
+                row.kind as ActivityKind,
+                row.duration_minutes,
+                person.role as VolunteerActivityRole,
+              ),
               earned,
             );
             awarded += points;
@@ -524,7 +551,11 @@ export function createActivitiesService(deps: ActivitiesDeps) {
         teams = teams.filter((t) => t.id === q.teamId);
         if (teams.length === 0) throw notFound('volunteer team', q.teamId!);
       } else if (q.scope === 'township') teams = teams.filter((t) => t.township === q.township);
-      const ranked = await rankMembers(p.tenantCode, teams.map((t) => t.id), periodRange(q.month));
+      const ranked = await rankMembers(
+        p.tenantCode,
+        teams.map((t) => t.id),
+        periodRange(q.month),
+      );
       const top = ranked.slice(0, q.limit);
       const names = new Map(
         top.length
@@ -603,7 +634,11 @@ export function createActivitiesService(deps: ActivitiesDeps) {
     },
 
     /** 荣誉证书 as a PDF: names the member in full, so every read is audited as a personal-data read. */
-    async certificatePdf(p: Principal, memberId: string, period: string): Promise<{ fileName: string; pdf: Buffer }> {
+    async certificatePdf(
+      p: Principal,
+      memberId: string,
+      period: string,
+    ): Promise<{ fileName: string; pdf: Buffer }> {
       requireRole(p, [...READ_ROLES, 'volunteer'], 'Printing volunteer certificates');
       const dir = await orgs.directory(p.tenantCode);
       const member = await db
@@ -694,7 +729,10 @@ export function createActivitiesService(deps: ActivitiesDeps) {
         const { minutes: m, ...rest } = e;
         return { teamId: t.id, name: t.name, township: t.township, ...rest, hours: hours(m) };
       });
-      const perTownship = new Map<string, ReturnType<typeof emptyCounts> & { minutes: number; points: number }>();
+      const perTownship = new Map<
+        string,
+        ReturnType<typeof emptyCounts> & { minutes: number; points: number }
+      >();
       for (const t of inScope) {
         const e = perTeam.get(t.id);
         if (!e || !t.township) continue;

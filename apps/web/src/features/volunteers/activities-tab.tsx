@@ -136,7 +136,12 @@ export function ActivitiesTab({ teams, canWrite }: { teams: VolunteerTeam[]; can
         ]
       : []),
   ];
-  const reset = () => setPage(1);
+  const then =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(1);
+    };
   return (
     <Card
       size="small"
@@ -154,7 +159,7 @@ export function ActivitiesTab({ teams, canWrite }: { teams: VolunteerTeam[]; can
             style={{ width: 170 }}
             placeholder={t('volunteers.team.name')}
             value={teamId}
-            onChange={(v) => (setTeamId(v), reset())}
+            onChange={then(setTeamId)}
             options={teams.map((x) => ({ value: x.id, label: x.name }))}
           />
           <Select
@@ -162,7 +167,7 @@ export function ActivitiesTab({ teams, canWrite }: { teams: VolunteerTeam[]; can
             style={{ width: 120 }}
             placeholder={t('volunteers.activity.kind')}
             value={kind}
-            onChange={(v) => (setKind(v), reset())}
+            onChange={then(setKind)}
             options={VOLUNTEER_ACTIVITY_KINDS.map((k) => ({
               value: k,
               label: t(`volunteers.activityKind.${k}` as MessageKey),
@@ -173,7 +178,7 @@ export function ActivitiesTab({ teams, canWrite }: { teams: VolunteerTeam[]; can
             style={{ width: 110 }}
             placeholder={t('volunteers.activity.status')}
             value={status}
-            onChange={(v) => (setStatus(v), reset())}
+            onChange={then(setStatus)}
             data-testid="activity-status-filter"
             options={VOLUNTEER_ACTIVITY_STATUSES.map((k) => ({
               value: k,
@@ -183,7 +188,7 @@ export function ActivitiesTab({ teams, canWrite }: { teams: VolunteerTeam[]; can
           <DatePicker
             picker="month"
             placeholder={t('volunteers.activity.month')}
-            onChange={(d: Dayjs | null) => (setMonth(d ? d.format('YYYY-MM') : undefined), reset())}
+            onChange={(d: Dayjs | null) => then(setMonth)(d ? d.format('YYYY-MM') : undefined)}
           />
         </Space>
       }
@@ -267,7 +272,9 @@ function AddActivityModal({
             teamId: v.teamId,
             people: [
               { memberId: v.lead, role: 'lead' },
-              ...(v.others ?? []).filter((x) => x !== v.lead).map((memberId) => ({ memberId, role: 'participant' as const })),
+              ...(v.others ?? [])
+                .filter((x) => x !== v.lead)
+                .map((memberId) => ({ memberId, role: 'participant' as const })),
             ],
             address: v.address,
             lon: v.lon,
@@ -279,7 +286,12 @@ function AddActivityModal({
         }
       >
         <Space.Compact block>
-          <Form.Item name="kind" label={t('volunteers.activity.kind')} rules={[{ required: true }]} style={{ width: '40%' }}>
+          <Form.Item
+            name="kind"
+            label={t('volunteers.activity.kind')}
+            rules={[{ required: true }]}
+            style={{ width: '40%' }}
+          >
             <Select
               options={VOLUNTEER_ACTIVITY_KINDS.map((k) => ({
                 value: k,
@@ -287,7 +299,12 @@ function AddActivityModal({
               }))}
             />
           </Form.Item>
-          <Form.Item name="teamId" label={t('volunteers.team.name')} rules={[{ required: true }]} style={{ width: '60%' }}>
+          <Form.Item
+            name="teamId"
+            label={t('volunteers.team.name')}
+            rules={[{ required: true }]}
+            style={{ width: '60%' }}
+          >
             <Select options={teams.map((x) => ({ value: x.id, label: x.name }))} />
           </Form.Item>
         </Space.Compact>
@@ -310,10 +327,20 @@ function AddActivityModal({
           <Input maxLength={200} />
         </Form.Item>
         <Space.Compact block>
-          <Form.Item name="lon" label={t('volunteers.activity.lon')} rules={[{ required: true }]} style={{ width: '50%' }}>
+          <Form.Item
+            name="lon"
+            label={t('volunteers.activity.lon')}
+            rules={[{ required: true }]}
+            style={{ width: '50%' }}
+          >
             <InputNumber min={-180} max={180} step={0.0001} style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item name="lat" label={t('volunteers.activity.lat')} rules={[{ required: true }]} style={{ width: '50%' }}>
+          <Form.Item
+            name="lat"
+            label={t('volunteers.activity.lat')}
+            rules={[{ required: true }]}
+            style={{ width: '50%' }}
+          >
             <InputNumber min={-90} max={90} step={0.0001} style={{ width: '100%' }} />
           </Form.Item>
         </Space.Compact>
