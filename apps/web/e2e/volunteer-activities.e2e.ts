@@ -88,7 +88,7 @@ describe.skipIf(!hasChromium())(
       await mobile.context.setGeolocation({ longitude: 118.06, latitude: 25.79 });
       const page = mobile.page;
       await signInOnPhone(page, server.url, 'volunteer-shangyong-2');
-      await tapTab(page, '值守');
+      await tapTab(page, 'duty');
       await page.getByTestId('my-points').waitFor({ timeout: 30_000 });
       await page.getByTestId('report-address').fill('曾坂古村落');
       await page.getByTestId('report-outcome').fill('古村落巡逻，提醒游客注意防火');

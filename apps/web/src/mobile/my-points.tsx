@@ -1,6 +1,6 @@
 import { VOLUNTEER_ACTIVITY_KINDS, type VolunteerActivityKind } from '@ronghui/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Input, InputNumber, message, Select, Tag } from 'antd';
+import { Alert, Button, Input, InputNumber, Select, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { volunteersApi } from '../api/volunteers-api.ts';
 import { formatDateTime } from '../i18n/format-datetime.ts';
@@ -86,6 +86,7 @@ export function ReportActivityForm() {
   const [minutes, setMinutes] = useState<number>(60);
   const [outcome, setOutcome] = useState('');
   const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const position = () =>
     new Promise<{ lon: number; lat: number } | null>((resolve) => {
       if (!('geolocation' in navigator)) return resolve(null);
@@ -96,11 +97,12 @@ export function ReportActivityForm() {
       );
     });
   const submit = async () => {
-    if (!address.trim() || !outcome.trim()) return void message.warning(t('mobile.report.needPlace'));
+    const warn = () => setNotice({ ok: false, text: t('mobile.report.needPlace') });
+    if (!address.trim() || !outcome.trim()) return warn();
     setBusy(true);
     try {
       const at = await position();
-      if (!at) return void message.warning(t('mobile.report.needPlace'));
+      if (!at) return warn();
       const occurredAt = new Date(Date.now() - minutes * 60_000).toISOString();
       await outbox.enqueue({
         method: 'POST',
@@ -117,7 +119,7 @@ export function ReportActivityForm() {
       });
       setAddress('');
       setOutcome('');
-      void message.success(t('mobile.report.queued'));
+      setNotice({ ok: true, text: t('mobile.report.queued') });
     } finally {
       setBusy(false);
     }
@@ -171,6 +173,14 @@ export function ReportActivityForm() {
         >
           {t('mobile.report.submit')}
         </Button>
+        {notice ? (
+          <Alert
+            type={notice.ok ? 'success' : 'warning'}
+            showIcon
+            message={notice.text}
+            data-testid="report-notice"
+          />
+        ) : null}
       </div>
     </div>
   );

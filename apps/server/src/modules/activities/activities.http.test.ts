@@ -365,6 +365,7 @@ describe.each(databaseKinds())('volunteer activities and points (%s)', (kind) =>
       startedAt: new Date(Date.now() - 2 * 3_600_000),
       endedAt: new Date(Date.now() - 3_600_000),
     };
+    const earned = await earnedOn(member.member_id, chinaDate(input.startedAt));
     const first = await database.db.transaction().execute((trx) => recordPatrolActivity(trx, input));
     expect(first).toMatchObject({ status: 'submitted', created: true });
     const second = await database.db
@@ -382,7 +383,8 @@ describe.each(databaseKinds())('volunteer activities and points (%s)', (kind) =>
       await t.as(officer, { method: 'GET', url: `/api/volunteers/activities/${verified.activityId}` })
     ).json();
     expect(rec).toMatchObject({ source: 'patrol', patrolRunId: `run-${kind}-2`, durationMinutes: 60 });
-    expect(rec.people[0].points).toBeGreaterThanOrEqual(0);
+    // A one-hour patrol led: 2 + 1 for the lead, within the day's cap.
+    expect(rec.people[0]).toMatchObject({ role: 'lead', points: Math.min(3, 20 - earned) });
     expect(rec.township).toBe('上涌镇');
   });
 });

@@ -172,7 +172,10 @@ export function VolunteersPage() {
               </span>
               <span>
                 {t('volunteers.stats.toFilled', {
-                  s: s.medianSecondsToFilled === null ? '—' : Math.round(s.medianSecondsToFilled),
+                  s:
+                    s.medianSecondsToFilled === null
+                      ? '—'
+                      : t('volunteers.stats.seconds', { n: Math.round(s.medianSecondsToFilled) }),
                 })}
               </span>
             </Space>
