@@ -150,6 +150,8 @@ export type VolunteerRanking = z.infer<typeof volunteerRanking>;
 
 /** `GET /api/volunteers/me/points`: the phone's 我的积分. */
 export const volunteerMyPoints = z.object({
+  /** The volunteer's member id (their line among a record's people). */
+  memberId: z.string(),
   month: z.string(),
   points: z.number().int(),
   activities: z.number().int(),

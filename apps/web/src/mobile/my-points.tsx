@@ -64,7 +64,9 @@ export function MyPoints() {
               <Tag color={STATUS_COLOR[r.status]}>
                 {t(`volunteers.activityStatus.${r.status}` as MessageKey)}
               </Tag>
-              {r.status === 'confirmed' ? `+${r.people.reduce((s, x) => s + (x.points ?? 0), 0)}` : null}
+              {r.status === 'confirmed'
+                ? `+${r.people.find((x) => x.memberId === p.memberId)?.points ?? 0}`
+                : null}
             </span>
           </div>
         ))}

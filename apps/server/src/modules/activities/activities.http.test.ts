@@ -176,6 +176,7 @@ describe.each(databaseKinds())('volunteer activities and points (%s)', (kind) =>
     // The phone's points: this month's, the rank in the team, the record among the recent ones.
     const mine = await t.as(volunteer, { method: 'GET', url: '/api/volunteers/me/points' });
     expect(mine.statusCode).toBe(200);
+    expect(mine.json().memberId).toBe(memberId);
     expect(mine.json().points).toBeGreaterThanOrEqual(expected);
     expect(mine.json().teamRank).toBeGreaterThanOrEqual(1);
     expect(mine.json().recent.map((r: { id: string }) => r.id)).toContain(rec.id);

@@ -623,6 +623,7 @@ export function createActivitiesService(deps: ActivitiesDeps) {
         : 0;
       const recent = await this.list(p, { page: 1, pageSize: 10, mine: true });
       return {
+        memberId: me.id,
         month,
         points: mine?.entry.points ?? 0,
         activities: mine?.entry.activities ?? 0,
