@@ -379,6 +379,20 @@ describe.each(databaseKinds())('volunteer activities and points (%s)', (kind) =>
         recordPatrolActivity(trx, { ...input, runId: `run-${kind}-2`, geofenceVerified: true }),
       );
     expect(verified).toMatchObject({ status: 'confirmed', created: true });
+    // Somebody outside the team is refused.
+    const outsider = await database.db
+      .selectFrom('volunteer_team_members')
+      .select('member_id')
+      .where('team_id', '<>', gz.id)
+      .orderBy('member_id')
+      .executeTakeFirstOrThrow();
+    await expect(
+      database.db
+        .transaction()
+        .execute((trx) =>
+          recordPatrolActivity(trx, { ...input, runId: `run-${kind}-3`, memberId: outsider.member_id }),
+        ),
+    ).rejects.toThrow(/memberId: is not a serving member/);
     const officer = await t.login('officer-shangyong');
     const rec = (
       await t.as(officer, { method: 'GET', url: `/api/volunteers/activities/${verified.activityId}` })

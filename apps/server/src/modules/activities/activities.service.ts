@@ -125,6 +125,15 @@ export async function recordPatrolActivity(
     .executeTakeFirst();
   if (existing)
     return { activityId: existing.id, status: existing.status as 'submitted' | 'confirmed', created: false };
+  const serving = await trx
+    .selectFrom('volunteer_team_members')
+    .select('member_id')
+    .where('tenant_code', '=', tenantCode)
+    .where('team_id', '=', team.id)
+    .where('member_id', '=', input.memberId)
+    .where('left_on', 'is', null)
+    .executeTakeFirst();
+  if (!serving) throw invalid('/memberId', `is not a serving member of team "${input.teamId}"`);
   const startedAt = new Date(input.startedAt);
   const endedAt = new Date(input.endedAt);
   const minutes = Math.min(1440, Math.max(1, Math.round((endedAt.getTime() - startedAt.getTime()) / 60_000)));
