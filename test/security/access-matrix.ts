@@ -42,6 +42,7 @@ const VOLUNTEER_WRITE: readonly RoleKey[] = STATION;
 const VOLUNTEER_STATS: readonly RoleKey[] = [...STATION, 'leader'];
 const VOLUNTEER_REVEAL: readonly RoleKey[] = [...COMMAND, 'officer'];
 const VOLUNTEER_SELF: readonly RoleKey[] = ['volunteer'];
+const VOLUNTEER_REPORT: readonly RoleKey[] = [...STATION, 'volunteer'];
 
 export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/health': 'anyone',
@@ -245,6 +246,13 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/volunteers/import': VOLUNTEER_WRITE,
   'GET /api/volunteers/import-template': VOLUNTEER_WRITE,
   'GET /api/volunteers/stats': VOLUNTEER_STATS,
+  'GET /api/volunteers/activities': VOLUNTEER_READ,
+  'POST /api/volunteers/activities': VOLUNTEER_REPORT,
+  'GET /api/volunteers/activities/:id': VOLUNTEER_READ,
+  'POST /api/volunteers/activities/:id/decision': VOLUNTEER_WRITE,
+  'GET /api/volunteers/ranking': VOLUNTEER_STATS,
+  'GET /api/volunteers/me/points': VOLUNTEER_SELF,
+  'GET /api/volunteers/members/:id/certificate.pdf': VOLUNTEER_READ,
 };
 
 /** Each topic of the live channel, and the roles that receive it (when their scope reaches its orgs). */

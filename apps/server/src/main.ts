@@ -120,6 +120,11 @@ import {
   createVolunteerRoster,
   registerCalloutsRoutes,
 } from './modules/callouts/index.ts';
+import {
+  createActivitiesRepo,
+  createActivitiesService,
+  registerActivitiesRoutes,
+} from './modules/activities/index.ts';
 
 export { defaultWebDist };
 
@@ -383,6 +388,15 @@ export async function createServices(deps: {
     clock,
     collections: collectionFigures,
   });
+  const activities = createActivitiesService({
+    db,
+    repo: createActivitiesRepo(),
+    orgs,
+    audit,
+    crypto: fieldCrypto,
+    clock,
+    renderPdf: (html) => renderPdf(html),
+  });
   const volunteers = createVolunteersService({
     db,
     repo: createVolunteersRepo(),
@@ -391,6 +405,7 @@ export async function createServices(deps: {
     privacy,
     crypto: fieldCrypto,
     clock,
+    activityFigures: (tenantCode, scope) => activities.figures(tenantCode, scope),
   });
   const callouts = createCalloutsService({
     db,
@@ -466,6 +481,7 @@ export async function createServices(deps: {
     gridStats,
     volunteers,
     callouts,
+    activities,
   };
 }
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -520,6 +536,7 @@ export async function createServer(
   registerRegistryRoutes(app, services.registry, services.collections);
   registerVolunteersRoutes(app, services.volunteers);
   registerCalloutsRoutes(app, services.callouts);
+  registerActivitiesRoutes(app, services.activities);
   registerWsRoutes(app, services.hub);
   app.addHook('onClose', async () => services.hub.closeAll());
   return app;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { volunteerActivityFigures } from './activities.ts';
 import { isoDate, isoDateTime, listOf, pageQuery, queryBoolean, uuidOf, uuidParams } from './common.ts';
 
 /** 群防群治 team kinds: 义警队, 守护队, 外卖骑手, 山林, 库区, other. */
@@ -292,5 +293,7 @@ export const volunteerStats = z.object({
   byTeam: z.array(z.object({ teamId: z.string(), name: z.string(), members: z.number().int() })),
   /** Hours on duty within the year (or all time), from the duty periods. */
   dutyHours: z.number().nonnegative(),
+  /** Confirmed activity records, points and call-out answers within the year (or all time). */
+  ...volunteerActivityFigures.shape,
 });
 export type VolunteerStats = z.infer<typeof volunteerStats>;

@@ -16,6 +16,7 @@ import { createDisputesRepo } from '../modules/disputes/index.ts';
 import { createVolunteersRepo } from '../modules/volunteers/index.ts';
 import { demoPlaces } from './dehua-places.ts';
 import { seedVolunteersDemo } from './seed-volunteers.ts';
+import { seedActivitiesDemo } from './seed-activities.ts';
 import { DEMO_PASSWORD, type DemoScope, demoAccounts } from './demo-accounts.ts';
 import { seedRegistryDemo } from './seed-registry.ts';
 
@@ -279,6 +280,12 @@ export async function seedDemo(services: Services, options: { seed?: number } = 
         .where('tenant_code', '=', DEMO_TENANT)
         .execute(),
     });
+    const activities = await seedActivitiesDemo(trx, demo, volunteersRepo.bulk, {
+      tenantCode: DEMO_TENANT,
+      actorId: actor.userId,
+      now: services.clock.now(),
+      seed: options.seed ?? 350526,
+    });
     await audit.write(trx, actor, {
       action: 'demo.seed',
       resource: 'tenant',
@@ -292,6 +299,7 @@ export async function seedDemo(services: Services, options: { seed?: number } = 
         disputes,
         hazards,
         volunteers,
+        activities,
       },
     });
     await enqueue(trx, DEMO_TENANT, 'org.changed', { orgId: orgIds.tenant(DEMO_TENANT), change: 'created' });

@@ -205,6 +205,8 @@ export async function seedVolunteersDemo(
   const seenIds = new Set<string>();
   let n = 0;
   const dayMs = 86_400_000;
+  /** Members joined on or before 31 December 2023 (China time), and at least 30 days before now. */
+  const joinedBy = Math.min(now.getTime() - 30 * dayMs, Date.UTC(2023, 11, 31, 4));
   for (const team of teams) {
     const villages = demo.villages.filter((v) => townshipByName.get(team.township)?.code === v.townshipCode);
     for (let k = 0; k < team.size; k++, n++) {
@@ -234,7 +236,8 @@ export async function seedVolunteersDemo(
       );
       const v = rng.next();
       const vetting = v < 0.25 ? 'full' : v < 0.7 ? 'basic' : 'unvetted';
-      const joined = new Date(now.getTime() - (30 + rng.int(7 * 365)) * dayMs);
+      // Everyone had joined by the end of 2023: the county's 4,370 are the figure of that year.
+      const joined = new Date(joinedBy - rng.int(6 * 365) * dayMs);
       const joinedOn = chinaDate(joined);
       const vettedOn =
         vetting === 'unvetted'

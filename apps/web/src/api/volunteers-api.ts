@@ -1,4 +1,8 @@
 import type {
+  VolunteerActivity,
+  VolunteerActivityCreateBody,
+  VolunteerActivityDecisionBody,
+  VolunteerActivityList,
   VolunteerImportBody,
   VolunteerImportResult,
   VolunteerJoinDecisionBody,
@@ -6,6 +10,8 @@ import type {
   VolunteerJoinRequestList,
   VolunteerMemberDetail,
   VolunteerMemberList,
+  VolunteerMyPoints,
+  VolunteerRanking,
   VolunteerRevealBody,
   VolunteerRevealed,
   VolunteerStats,
@@ -20,6 +26,15 @@ export interface VolunteerMemberFilters {
   skill?: string | undefined;
   onDuty?: boolean | undefined;
   q?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export interface VolunteerActivityFilters {
+  teamId?: string | undefined;
+  kind?: string | undefined;
+  status?: string | undefined;
+  month?: string | undefined;
   page: number;
   pageSize: number;
 }
@@ -40,7 +55,29 @@ export const volunteersApi = {
   member: (id: string) => api.get<VolunteerMemberDetail>(`/volunteers/members/${encodeURIComponent(id)}`),
   reveal: (id: string, body: VolunteerRevealBody) =>
     api.post<VolunteerRevealed>(`/volunteers/members/${encodeURIComponent(id)}/reveal`, body),
-  stats: () => api.get<VolunteerStats>('/volunteers/stats'),
+  stats: (year?: number) => api.get<VolunteerStats>('/volunteers/stats', { year }),
+  activities: (f: VolunteerActivityFilters) =>
+    api.get<VolunteerActivityList>('/volunteers/activities', {
+      teamId: f.teamId,
+      kind: f.kind,
+      status: f.status,
+      month: f.month,
+      page: f.page,
+      pageSize: f.pageSize,
+    }),
+  createActivity: (body: VolunteerActivityCreateBody) =>
+    api.post<VolunteerActivity>('/volunteers/activities', body),
+  decideActivity: (id: string, body: VolunteerActivityDecisionBody) =>
+    api.post<VolunteerActivity>(`/volunteers/activities/${encodeURIComponent(id)}/decision`, body),
+  ranking: (q: {
+    month: string;
+    scope: 'team' | 'township' | 'county';
+    teamId?: string;
+    township?: string;
+  }) => api.get<VolunteerRanking>('/volunteers/ranking', { ...q, limit: 100 }),
+  certificateUrl: (memberId: string, period: string) =>
+    apiUrl(`/volunteers/members/${encodeURIComponent(memberId)}/certificate.pdf`, { period }),
+  myPoints: () => api.get<VolunteerMyPoints>('/volunteers/me/points'),
   joinRequests: (status?: string) =>
     api.get<VolunteerJoinRequestList>('/volunteers/join-requests', { status }),
   decide: (id: string, body: VolunteerJoinDecisionBody) =>
@@ -52,6 +89,10 @@ export const volunteersApi = {
   setPosition: (p: { lon: number; lat: number; accuracyM?: number }) =>
     api.put<{ stored: boolean; at: string }>('/volunteers/me/position', p),
   /** Full URLs for the phone's offline outbox. */
-  urls: { duty: '/api/volunteers/me/duty', consent: '/api/volunteers/me/consent' },
+  urls: {
+    duty: '/api/volunteers/me/duty',
+    consent: '/api/volunteers/me/consent',
+    activities: '/api/volunteers/activities',
+  },
   setConsent: (location: boolean) => api.put<VolunteerMemberDetail>('/volunteers/me/consent', { location }),
 };

@@ -6,6 +6,7 @@ import { useT } from '../i18n/i18n-context.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useOutbox } from '../offline/index.ts';
 import { useMobileContext } from './mobile-context.ts';
+import { MyPoints, ReportActivityForm } from './my-points.tsx';
 
 const POSITION_EVERY_MS = 60_000;
 
@@ -114,6 +115,8 @@ export function DutyPhonePage() {
           <div style={{ color: '#888', marginTop: 6 }}>{t('mobile.duty.hours', { h: m.dutyHoursYear })}</div>
         </div>
       ) : null}
+      {m ? <MyPoints /> : null}
+      {m ? <ReportActivityForm /> : null}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type {
+  VolunteerActivityFigures,
   VolunteerConsentBody,
   VolunteerDutyBody,
   VolunteerJoinBody,
@@ -84,7 +85,29 @@ export interface VolunteersDeps {
   privacy: Privacy;
   crypto: FieldCrypto;
   clock: Clock;
+  /**
+   * The activity part of the statistics (confirmed records, hours, call-out answers) for these teams (all
+   * the tenant's when undefined) within [from, to): the activities module's figures, wired in main.ts.
+   */
+  activityFigures?: (
+    tenantCode: string,
+    scope: { teamIds: readonly string[] | undefined; from: Date | undefined; to: Date },
+  ) => Promise<VolunteerActivityFigures>;
 }
+
+const NO_ACTIVITY: VolunteerActivityFigures = {
+  patrols: 0,
+  mediations: 0,
+  rescues: 0,
+  arrestAssists: 0,
+  eventSecurity: 0,
+  activityHours: 0,
+  activitiesByKind: {},
+  calloutResponseRate: null,
+  medianSecondsToFilled: null,
+  activitiesByTeam: [],
+  activitiesByTownship: [],
+};
 
 const hasConsent = (m: Pick<MemberRow, 'location_consent_at' | 'location_withdrawn_at'>) =>
   m.location_consent_at !== null &&
@@ -1044,6 +1067,9 @@ export function createVolunteersService(deps: VolunteersDeps) {
         ).length,
       }));
       const periods = await repo.dutyPeriods(db, principal.tenantCode, teamIds ? ids : undefined, from, end);
+      const activity = deps.activityFigures
+        ? await deps.activityFigures(principal.tenantCode, { teamIds, from, to: end })
+        : NO_ACTIVITY;
       await audit.record(principal, {
         action: 'volunteer.stats.read',
         resource: 'volunteer',
@@ -1060,6 +1086,7 @@ export function createVolunteersService(deps: VolunteersDeps) {
         byVetting,
         byTeam,
         dutyHours: dutyHours(periods, from, end),
+        ...activity,
       };
     },
   };

@@ -978,6 +978,42 @@ export interface VolunteerJoinRequestsTable {
   created_at: Timestamp;
 }
 
+export interface VolunteerActivitiesTable {
+  tenant_code: string;
+  id: string;
+  kind: string;
+  status: string;
+  team_id: string;
+  station_id: string;
+  township: string | null;
+  lon: number;
+  lat: number;
+  address: string;
+  occurred_at: Timestamp;
+  duration_minutes: number;
+  outcome: string;
+  incident_id: string | null;
+  dispute_id: string | null;
+  patrol_run_id: string | null;
+  callout_id: string | null;
+  source: string;
+  submitted_by: string;
+  submitted_at: Timestamp;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+  reason: string | null;
+  demo: Generated<boolean>;
+}
+
+export interface VolunteerActivityPeopleTable {
+  tenant_code: string;
+  activity_id: string;
+  member_id: string;
+  role: string;
+  day: string;
+  points: number | null;
+}
+
 export interface DB {
   registry_addresses: RegistryAddressesTable;
   registry_people: RegistryPeopleTable;
@@ -1044,4 +1080,6 @@ export interface DB {
   callouts: CalloutsTable;
   callout_recipients: CalloutRecipientsTable;
   callout_deliveries: CalloutDeliveriesTable;
+  volunteer_activities: VolunteerActivitiesTable;
+  volunteer_activity_people: VolunteerActivityPeopleTable;
 }

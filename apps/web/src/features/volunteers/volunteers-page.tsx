@@ -30,6 +30,8 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { volunteersApi } from '../../api/volunteers-api.ts';
+import { ActivitiesTab } from './activities-tab.tsx';
+import { RankingTab } from './ranking-tab.tsx';
 import { hasAnyRole, useAuth } from '../../app/auth-context.tsx';
 import { LoadError } from '../../app/load-error.tsx';
 import { formatDateTime } from '../../i18n/format-datetime.ts';
@@ -60,11 +62,14 @@ export function VolunteersPage() {
   const [openTeam, setOpenTeam] = useState<VolunteerTeam | null>(null);
   const [creating, setCreating] = useState(false);
   const teams = useQuery({ queryKey: ['volunteers', 'teams'], queryFn: volunteersApi.teams });
+  const [year, setYear] = useState<number | undefined>(2023);
   const stats = useQuery({
-    queryKey: ['volunteers', 'stats'],
-    queryFn: volunteersApi.stats,
+    queryKey: ['volunteers', 'stats', year],
+    queryFn: () => volunteersApi.stats(year),
     enabled: seesStats,
   });
+  const thisYear = new Date().getFullYear();
+  const years = Array.from({ length: thisYear - 2022 }, (_, i) => 2023 + i);
   const s = stats.data;
   const columns: TableColumnsType<VolunteerTeam> = [
     {
@@ -126,6 +131,55 @@ export function VolunteersPage() {
               <Statistic title={t('volunteers.stats.consent')} value={s.locationConsent} />
             </Card>
           </Col>
+          {(
+            [
+              ['patrols', s.patrols],
+              ['mediations', s.mediations],
+              ['rescues', s.rescues],
+              ['arrestAssists', s.arrestAssists],
+            ] as const
+          ).map(([k, v]) => (
+            <Col xs={12} md={6} key={k}>
+              <Card size="small">
+                <Statistic
+                  title={t(`volunteers.stats.${k}` as MessageKey)}
+                  value={v}
+                  valueStyle={{ color: '#1d4ed8' }}
+                  data-testid={`volunteer-stat-${k}`}
+                />
+              </Card>
+            </Col>
+          ))}
+          <Col xs={24}>
+            <Space wrap size={16} style={{ color: '#666' }}>
+              <Select
+                size="small"
+                style={{ width: 110 }}
+                value={year ?? 0}
+                onChange={(v) => setYear(v === 0 ? undefined : v)}
+                options={[
+                  { value: 0, label: t('volunteers.stats.allYears') },
+                  ...years.map((y) => ({ value: y, label: t('volunteers.stats.year', { y }) })),
+                ]}
+                data-testid="volunteer-stats-year"
+              />
+              <span>{t('volunteers.stats.eventSecurity', { n: s.eventSecurity })}</span>
+              <span>{t('volunteers.stats.activityHours', { h: s.activityHours })}</span>
+              <span>
+                {t('volunteers.stats.responseRate', {
+                  r: s.calloutResponseRate === null ? '—' : `${Math.round(s.calloutResponseRate * 100)}%`,
+                })}
+              </span>
+              <span>
+                {t('volunteers.stats.toFilled', {
+                  s:
+                    s.medianSecondsToFilled === null
+                      ? '—'
+                      : t('volunteers.stats.seconds', { n: Math.round(s.medianSecondsToFilled) }),
+                })}
+              </span>
+            </Space>
+          </Col>
         </Row>
       ) : null}
       <Tabs
@@ -163,6 +217,20 @@ export function VolunteersPage() {
             label: t('volunteers.tab.join'),
             children: <JoinRequests canDecide={canWrite} />,
           },
+          {
+            key: 'activities',
+            label: t('volunteers.tab.activities'),
+            children: <ActivitiesTab teams={teams.data?.items ?? []} canWrite={canWrite} />,
+          },
+          ...(seesStats
+            ? [
+                {
+                  key: 'ranking',
+                  label: t('volunteers.tab.ranking'),
+                  children: teams.data ? <RankingTab teams={teams.data.items} /> : null,
+                },
+              ]
+            : []),
         ]}
       />
       <Drawer
