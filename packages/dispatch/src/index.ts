@@ -11,3 +11,4 @@ export * from './response-metrics.ts';
 export * from './coverage.ts';
 export * from './timers.ts';
 export * from './callouts.ts';
+export * from './patrol-judge.ts';
