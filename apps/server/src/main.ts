@@ -120,6 +120,7 @@ import {
   createVolunteerRoster,
   registerCalloutsRoutes,
 } from './modules/callouts/index.ts';
+import { createPatrolsService, registerPatrolsRoutes } from './modules/patrols/index.ts';
 
 export { defaultWebDist };
 
@@ -414,6 +415,7 @@ export async function createServices(deps: {
       receiptUrl: config.CALLOUT_RECEIPT_URL,
     },
   });
+  const patrols = createPatrolsService({ db, orgs, audit, bus, clock, log });
   const orderAlerts = createOrderAlerts({ db, push, incidents, units: unitsRepo, orgs, clock, log });
   bus.subscribe((event) => hub.broadcast(event));
   bus.subscribe((event) => orderAlerts.onEvent(event));
@@ -466,6 +468,7 @@ export async function createServices(deps: {
     gridStats,
     volunteers,
     callouts,
+    patrols,
   };
 }
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -520,6 +523,7 @@ export async function createServer(
   registerRegistryRoutes(app, services.registry, services.collections);
   registerVolunteersRoutes(app, services.volunteers);
   registerCalloutsRoutes(app, services.callouts);
+  registerPatrolsRoutes(app, services.patrols);
   registerWsRoutes(app, services.hub);
   app.addHook('onClose', async () => services.hub.closeAll());
   return app;
@@ -626,6 +630,7 @@ export async function startServer(
     const stopTimers = services.timers.watch(tenantCodes, log);
     const stopHazardSweep = services.hazards.watch(tenantCodes, log);
     const stopCallouts = services.callouts.watch(tenantCodes);
+    const stopPatrols = services.patrols.watch(tenantCodes);
     const auditCheckpoints = services.audit.startCheckpoints({ log, tenants: tenantCodes });
     return {
       url,
@@ -635,6 +640,7 @@ export async function startServer(
         stopTimers();
         stopHazardSweep();
         stopCallouts();
+        stopPatrols();
         await simulator?.stop();
         await devices.close();
         await app.close();

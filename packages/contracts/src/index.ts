@@ -23,3 +23,4 @@ export * from './hazards.ts';
 export * from './registry.ts';
 export * from './volunteers.ts';
 export * from './callouts.ts';
+export * from './patrols.ts';

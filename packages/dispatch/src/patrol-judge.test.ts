@@ -133,7 +133,11 @@ describe('control area (控面)', () => {
   });
 
   it('answers no-points for an empty track', () => {
-    expect(judgePatrol(target, [], window)).toMatchObject({ completed: false, reason: 'no-points', pointsUsed: 0 });
+    expect(judgePatrol(target, [], window)).toMatchObject({
+      completed: false,
+      reason: 'no-points',
+      pointsUsed: 0,
+    });
   });
 });
 

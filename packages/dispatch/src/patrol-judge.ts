@@ -191,7 +191,8 @@ export function judgePatrol(
   if (target.kind === 'guard-point') {
     const at = target.point;
     // Accuracy-aware: the point counts when its circle of uncertainty reaches within the radius.
-    inside = (p) => localDistance(at, [p.lon, p.lat]) - Math.min(p.accuracyM ?? 0, rule.radiusM) <= rule.radiusM;
+    inside = (p) =>
+      localDistance(at, [p.lon, p.lat]) - Math.min(p.accuracyM ?? 0, rule.radiusM) <= rule.radiusM;
     required = rule.minDwellS;
   } else {
     const polygon = { type: 'Polygon' as const, coordinates: target.polygon };
@@ -221,7 +222,9 @@ export function patrolTargetOf(
     return { kind, line: geometry.coordinates as [number, number][] };
   if (kind === 'control-area' && geometry.type === 'Polygon')
     return { kind, polygon: geometry.coordinates as [number, number][][] };
-  throw new Error(`a ${kind} needs a ${kind === 'guard-point' ? 'Point' : kind === 'patrol-line' ? 'LineString' : 'Polygon'} geometry, not ${geometry.type}`);
+  throw new Error(
+    `a ${kind} needs a ${kind === 'guard-point' ? 'Point' : kind === 'patrol-line' ? 'LineString' : 'Polygon'} geometry, not ${geometry.type}`,
+  );
 }
 
 /** A place to show the target at (the point, the line's middle sample, the polygon's first-ring mean). */
