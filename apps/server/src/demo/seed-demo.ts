@@ -15,6 +15,7 @@ import { demoCommunityGrids, generateHazardHistory, insertHazardSeed } from './s
 import { createDisputesRepo } from '../modules/disputes/index.ts';
 import { createVolunteersRepo } from '../modules/volunteers/index.ts';
 import { demoPlaces } from './dehua-places.ts';
+import { seedPatrolsDemo } from './seed-patrols.ts';
 import { seedVolunteersDemo } from './seed-volunteers.ts';
 import { DEMO_PASSWORD, type DemoScope, demoAccounts } from './demo-accounts.ts';
 import { seedRegistryDemo } from './seed-registry.ts';
@@ -279,6 +280,20 @@ export async function seedDemo(services: Services, options: { seed?: number } = 
         .where('tenant_code', '=', DEMO_TENANT)
         .execute(),
     });
+    const zengban = demoPlaces(demo).find((p) => p.name === '曾坂古村落');
+    const patrols = zengban
+      ? await seedPatrolsDemo(trx, {
+          tenantCode: DEMO_TENANT,
+          now: services.clock.now(),
+          seed: options.seed ?? 350526,
+          place: zengban,
+          users: await trx
+            .selectFrom('users')
+            .select(['id', 'username', 'roles', 'org_id'])
+            .where('tenant_code', '=', DEMO_TENANT)
+            .execute(),
+        })
+      : { features: 0, tasks: 0 };
     await audit.write(trx, actor, {
       action: 'demo.seed',
       resource: 'tenant',
@@ -292,6 +307,7 @@ export async function seedDemo(services: Services, options: { seed?: number } = 
         disputes,
         hazards,
         volunteers,
+        patrols,
       },
     });
     await enqueue(trx, DEMO_TENANT, 'org.changed', { orgId: orgIds.tenant(DEMO_TENANT), change: 'created' });

@@ -111,6 +111,22 @@ describe.each(databaseKinds())('patrols 巡逻 (%s)', (kind) => {
   let taskId: string;
   let runId: string;
 
+  it('the demo gives 古镇义警队 patrols around 曾坂古村落: yesterday’s line walked and judged, tasks today', async () => {
+    const list = await req('officer-shangyong', 'GET', `/api/patrols/tasks?teamId=${teamId}&pageSize=100`);
+    expect(list.statusCode).toBe(200);
+    const demo = list.json().items.filter((x: { demo: boolean }) => x.demo);
+    expect(demo.length).toBe(5);
+    expect(new Set(demo.map((x: { featureKind: string }) => x.featureKind))).toEqual(
+      new Set(['guard-point', 'patrol-line', 'control-area']),
+    );
+    const walked = demo.find((x: { completedRunId: string | null }) => x.completedRunId);
+    expect(walked).toMatchObject({ status: 'completed', featureKind: 'patrol-line' });
+    const run = await req('officer-shangyong', 'GET', `/api/patrols/runs/${walked.completedRunId}`);
+    expect(run.json()).toMatchObject({ status: 'completed', judgement: { completed: true } });
+    expect(run.json().judgement.lineShare).toBeGreaterThanOrEqual(0.8);
+    expect(run.json().track.length).toBe(run.json().points);
+  });
+
   it('a station sets a task on a patrol feature for its team; another station cannot', async () => {
     const features = await req('officer-shangyong', 'GET', '/api/patrols/features');
     expect(features.json().items.map((f: { id: string }) => f.id)).toContain(pointFeature);
