@@ -13,6 +13,7 @@ import {
   MessagesPage,
   MobileLayout,
   OrdersPage,
+  PatrolPhonePage,
   UnitsPage,
 } from '../mobile/index.ts';
 import { NotFoundPage } from './not-found-page.tsx';
@@ -97,6 +98,7 @@ export function createRouter() {
         { path: 'grid/:kind/:id', element: <GridPhonePage /> },
         { path: 'hazards', element: <HazardsPhonePage /> },
         { path: 'collect', element: <CollectPhonePage /> },
+        { path: 'patrol', element: <PatrolPhonePage /> },
         { path: 'duty', element: <DutyPhonePage /> },
         { path: 'messages', element: <MessagesPage /> },
         { path: 'messages/:id', element: <MessagesPage /> },

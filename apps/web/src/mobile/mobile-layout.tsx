@@ -1,4 +1,5 @@
 import {
+  CompassOutlined,
   EnvironmentOutlined,
   IdcardOutlined,
   SafetyCertificateOutlined,
@@ -31,6 +32,7 @@ import './mobile.css';
 const tabIcons: Record<MobileTabKey, ReactNode> = {
   grid: <EnvironmentOutlined />,
   orders: <ProfileOutlined />,
+  patrol: <CompassOutlined />,
   duty: <SafetyCertificateOutlined />,
   units: <TeamOutlined />,
   hazards: <WarningOutlined />,

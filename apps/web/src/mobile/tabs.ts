@@ -6,7 +6,16 @@ import type { MessageKey } from '../i18n/messages.ts';
  * `tabsByRole`; a new tab is one entry in `mobileTabs`.
  */
 
-export type MobileTabKey = 'grid' | 'orders' | 'units' | 'hazards' | 'collect' | 'duty' | 'messages' | 'me';
+export type MobileTabKey =
+  | 'grid'
+  | 'orders'
+  | 'units'
+  | 'hazards'
+  | 'collect'
+  | 'patrol'
+  | 'duty'
+  | 'messages'
+  | 'me';
 
 export interface MobileTab {
   key: MobileTabKey;
@@ -22,6 +31,7 @@ export const mobileTabs: readonly MobileTab[] = [
   { key: 'units', path: '/m/units', label: 'mobile.tab.units' },
   { key: 'hazards', path: '/m/hazards', label: 'mobile.tab.hazards' },
   { key: 'collect', path: '/m/collect', label: 'mobile.tab.collect' },
+  { key: 'patrol', path: '/m/patrol', label: 'mobile.tab.patrol' },
   { key: 'duty', path: '/m/duty', label: 'mobile.tab.duty' },
   { key: 'messages', path: '/m/messages', label: 'mobile.tab.messages' },
   { key: 'me', path: '/m/me', label: 'mobile.tab.me' },
@@ -36,12 +46,12 @@ export const fieldRoles = [
 ] as const satisfies readonly RoleKey[];
 export type FieldRole = (typeof fieldRoles)[number];
 
-/** role → its tabs: 我的网格, 任务 (station requests, units en route), 地图 (the station's units), 隐患, 采集 (一标三实), 值守 (a volunteer's duty and location consent), 消息, 我的. */
+/** role → its tabs: 我的网格, 任务 (station requests, units en route), 地图 (the station's units), 隐患, 采集 (一标三实), 巡逻 (a volunteer's patrol tasks and track), 值守 (a volunteer's duty and location consent), 消息, 我的. */
 export const tabsByRole: Readonly<Record<FieldRole, readonly MobileTabKey[]>> = {
   officer: ['orders', 'units', 'messages', 'me'],
   auxiliary: ['orders', 'units', 'messages', 'me'],
   'grid-worker': ['grid', 'hazards', 'collect', 'messages', 'me'],
-  volunteer: ['duty', 'messages', 'me'],
+  volunteer: ['patrol', 'duty', 'messages', 'me'],
 };
 
 /** Every user can read messages and see their own profile. */

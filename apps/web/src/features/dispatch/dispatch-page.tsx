@@ -8,6 +8,7 @@ import { describeError } from '../../api/describe-error.ts';
 import { CameraMapLayer, intakePointOf } from '../cameras/index.ts';
 import { DisputeMapLayer } from '../disputes/index.ts';
 import { HazardMapLayer } from '../hazards/index.ts';
+import { PatrolRunsMapLayer } from '../volunteers/index.ts';
 import { useAuth } from '../../app/auth-context.tsx';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
 import { dispatchApi } from '../../api/dispatch-api.ts';
@@ -44,8 +45,8 @@ export function DispatchPage() {
   );
 }
 
-// The map's hazards move live; a new red dispute reloads its layer.
-const topics = [...consoleTopics, 'hazard.changed', 'dispute.alert'] as const;
+// The map's hazards and volunteers' patrol tracks move live; a new red dispute reloads its layer.
+const topics = [...consoleTopics, 'hazard.changed', 'dispute.alert', 'patrol.task.changed'] as const;
 
 type Point = { lon: number; lat: number };
 
@@ -267,6 +268,11 @@ function DispatchConsole() {
         <DisputeMapLayer
           map={map}
           visible={visible.has('disputes')}
+          clickable={!picking && !isoMode && !patrol.capturing}
+        />
+        <PatrolRunsMapLayer
+          map={map}
+          visible={visible.has('patrols')}
           clickable={!picking && !isoMode && !patrol.capturing}
         />
         <PatrolMapLayers

@@ -1,6 +1,7 @@
 import { cameraLayerIds } from '../cameras/index.ts';
 import { disputeLayerIds } from '../disputes/index.ts';
 import { hazardLayerIds } from '../hazards/index.ts';
+import { patrolLayerIds } from '../volunteers/index.ts';
 import { overlayGroupLayers } from './plans/overlay-layers.ts';
 
 /** The switchable layer groups of the command map (the layer switcher's check boxes). */
@@ -14,6 +15,7 @@ export type LayerGroup =
   | 'cameras'
   | 'hazards'
   | 'disputes'
+  | 'patrols'
   | keyof typeof overlayGroupLayers;
 export const layerGroups: readonly LayerGroup[] = [
   'boundaries',
@@ -27,6 +29,8 @@ export const layerGroups: readonly LayerGroup[] = [
   // Added by hazards/hazard-map-layer.tsx and disputes/dispute-map-layer.tsx once the map has loaded.
   'hazards',
   'disputes',
+  // Added by volunteers/patrol-map-layer.tsx: volunteers' runs under way with their tracks and targets.
+  'patrols',
   // Added to the map by plans/overlay-layers.ts once it has loaded.
   'coverage',
   'plans',
@@ -52,5 +56,6 @@ export const groupLayers: Record<LayerGroup, readonly string[]> = {
   cameras: cameraLayerIds,
   hazards: hazardLayerIds,
   disputes: disputeLayerIds,
+  patrols: patrolLayerIds,
   ...overlayGroupLayers,
 };

@@ -31,6 +31,7 @@ const groupLabels: Record<LayerGroup, MessageKey> = {
   cameras: 'dispatch.layer.cameras',
   hazards: 'dispatch.layer.hazards',
   disputes: 'dispatch.layer.disputes',
+  patrols: 'dispatch.layer.patrols',
   coverage: 'dispatch.layer.coverage',
   plans: 'dispatch.layer.plans',
   closures: 'dispatch.layer.closures',
