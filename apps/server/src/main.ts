@@ -415,7 +415,16 @@ export async function createServices(deps: {
       receiptUrl: config.CALLOUT_RECEIPT_URL,
     },
   });
-  const patrols = createPatrolsService({ db, orgs, audit, bus, clock, log });
+  const patrols = createPatrolsService({
+    db,
+    orgs,
+    audit,
+    bus,
+    clock,
+    log,
+    volunteersRepo: createVolunteersRepo(),
+    plans: createCoverageRepo(),
+  });
   const orderAlerts = createOrderAlerts({ db, push, incidents, units: unitsRepo, orgs, clock, log });
   bus.subscribe((event) => hub.broadcast(event));
   bus.subscribe((event) => orderAlerts.onEvent(event));

@@ -113,14 +113,23 @@ export function PatrolPhonePage() {
           now < new Date(task.endsAt).getTime();
         const mineActive = run?.status === 'active';
         return (
-          <div className="m-card" key={task.id} data-testid="patrol-task" data-status={task.status}>
+          <div
+            className="m-card"
+            key={task.id}
+            data-testid="patrol-task"
+            data-task-id={task.id}
+            data-status={task.status}
+          >
             <div className="m-card-row">
               <strong style={{ fontSize: 17 }}>{task.featureName}</strong>
               <Tag color={statusColor[task.status]}>{t(`patrols.status.${task.status}` as MessageKey)}</Tag>
             </div>
             <div style={{ color: '#666', marginTop: 4 }}>
               <Tag>{t(`patrols.kind.${task.featureKind}` as MessageKey)}</Tag>
-              {t('patrols.window', { from: formatClock(task.startsAt), to: formatClock(task.endsAt) })}
+              {t('patrols.window', {
+                from: formatClock(task.startsAt).slice(0, 5),
+                to: formatClock(task.endsAt).slice(0, 5),
+              })}
             </div>
             {task.note ? <div style={{ color: '#888', marginTop: 4 }}>{task.note}</div> : null}
             {mineActive ? (

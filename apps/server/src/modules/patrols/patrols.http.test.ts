@@ -6,6 +6,8 @@ import type { Services } from '../../main.ts';
 import { manualClock } from '../../platform/clock.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { createCoverageRepo } from '../dispatch/index.ts';
+import { createVolunteersRepo } from '../volunteers/index.ts';
 import { type CompletedPatrolRun, createPatrolsService } from './index.ts';
 
 const TENANT = '350526';
@@ -300,6 +302,8 @@ describe.each(databaseKinds())('patrols 巡逻 (%s)', (kind) => {
       bus: services.bus,
       clock,
       log: services.log,
+      volunteersRepo: createVolunteersRepo(),
+      plans: createCoverageRepo(),
       onRunCompleted: async (_trx, run) => {
         heard.push(run);
       },

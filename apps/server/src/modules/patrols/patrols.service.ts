@@ -40,7 +40,9 @@ import { enqueue } from '../../platform/bus/outbox.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DB, PatrolRunsTable, PatrolTasksTable } from '../../platform/db/schema.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/http/errors.ts';
+import type { createCoverageRepo } from '../dispatch/index.ts';
 import type { OrgDirectory, OrgsService } from '../orgs/index.ts';
+import type { VolunteersRepo } from '../volunteers/index.ts';
 
 type TaskRow = Selectable<PatrolTasksTable>;
 type RunRow = Selectable<PatrolRunsTable>;
@@ -89,6 +91,10 @@ export interface CompletedPatrolRun {
 
 export interface PatrolsDeps {
   db: Kysely<DB>;
+  /** The volunteers module's repository: the latest position is its table. */
+  volunteersRepo: Pick<VolunteersRepo, 'upsertPositionIfNewer'>;
+  /** The dispatch module's patrol plan features (守点、巡线、控面). */
+  plans: Pick<ReturnType<typeof createCoverageRepo>, 'plans' | 'plan'>;
   orgs: OrgsService;
   audit: AuditService;
   bus: EventBus;
@@ -104,7 +110,7 @@ const hasConsent = (m: { location_consent_at: Date | null; location_withdrawn_at
   (m.location_withdrawn_at === null || new Date(m.location_withdrawn_at) < new Date(m.location_consent_at));
 
 export function createPatrolsService(deps: PatrolsDeps) {
-  const { db, orgs, audit, bus, clock, log } = deps;
+  const { db, orgs, audit, bus, clock, log, volunteersRepo, plans } = deps;
   const isStaff = (p: Principal) => p.roles.some((r) => STAFF.includes(r));
   const requireReader = (p: Principal) => requireRole(p, [...STAFF, ...VOLUNTEER], 'Reading patrols');
 
@@ -497,12 +503,9 @@ export function createPatrolsService(deps: PatrolsDeps) {
       requireRole(principal, STAFF, 'Choosing patrol plan features');
       const dir = await orgs.directory(principal.tenantCode);
       const scope = stationScope(principal, dir);
-      let q = db
-        .selectFrom('patrol_features')
-        .select(['id', 'kind', 'name', 'station_id', 'geometry'])
-        .where('tenant_code', '=', principal.tenantCode);
-      if (scope) q = q.where('station_id', 'in', scope.length ? scope : ['-']);
-      const rows = await q.orderBy('name').execute();
+      const rows = (await plans.plans(db, principal.tenantCode))
+        .filter((r) => !scope || scope.includes(r.station_id))
+        .sort((x, y) => x.name.localeCompare(y.name, 'zh-CN'));
       return {
         items: rows.map((r) => ({
           id: r.id,
@@ -573,12 +576,7 @@ export function createPatrolsService(deps: PatrolsDeps) {
       if (!team || !canReach(principal, dir.pathOf(team.station_id)))
         throw notFound('volunteer team', body.teamId);
       if (!team.active) throw invalid('/teamId', 'the team is inactive');
-      const feature = await db
-        .selectFrom('patrol_features')
-        .selectAll()
-        .where('tenant_code', '=', principal.tenantCode)
-        .where('id', '=', body.featureId)
-        .executeTakeFirst();
+      const feature = await plans.plan(db, principal.tenantCode, body.featureId);
       if (!feature || !canReach(principal, dir.pathOf(feature.station_id)))
         throw invalid('/featureId', `no patrol plan feature "${body.featureId}" in your scope`);
       const startsAt = new Date(body.startsAt);
@@ -885,29 +883,15 @@ export function createPatrolsService(deps: PatrolsDeps) {
           .where('tenant_code', '=', run.tenant_code)
           .where('id', '=', run.id)
           .execute();
-        // The member's latest position (the call-outs read it) moves with the track.
-        await trx
-          .insertInto('volunteer_positions')
-          .values({
-            tenant_code: principal.tenantCode,
-            member_id: me.id,
-            lon: latest.lon,
-            lat: latest.lat,
-            accuracy_m: latest.accuracy_m,
-            at: latest.at,
-          })
-          .onConflict((oc) =>
-            oc
-              .columns(['tenant_code', 'member_id'])
-              .doUpdateSet({
-                lon: (eb) => eb.ref('excluded.lon'),
-                lat: (eb) => eb.ref('excluded.lat'),
-                accuracy_m: (eb) => eb.ref('excluded.accuracy_m'),
-                at: (eb) => eb.ref('excluded.at'),
-              })
-              .where('volunteer_positions.at', '<', latest.at),
-          )
-          .execute();
+        // The member's latest position (the call-outs read it) moves with the track: the volunteers module's write.
+        await volunteersRepo.upsertPositionIfNewer(trx, {
+          tenant_code: principal.tenantCode,
+          member_id: me.id,
+          lon: latest.lon,
+          lat: latest.lat,
+          accuracy_m: latest.accuracy_m,
+          at: latest.at,
+        });
         await audit.write(trx, principal, {
           action: 'patrol.run.points',
           resource: 'patrol-run',

@@ -270,10 +270,12 @@ function TaskDetail(props: { id: string; canWrite: boolean }) {
   const queryClient = useQueryClient();
   const task = useQuery({ queryKey: patrolKeys.task(props.id), queryFn: () => patrolsApi.task(props.id) });
   const [runId, setRunId] = useState<string | null>(null);
+  // The chosen run, else the latest.
+  const chosen = runId ?? task.data?.runList[0]?.id ?? null;
   const run = useQuery({
-    queryKey: patrolKeys.run(runId ?? ''),
-    queryFn: () => patrolsApi.run(runId!),
-    enabled: runId !== null,
+    queryKey: patrolKeys.run(chosen ?? ''),
+    queryFn: () => patrolsApi.run(chosen!),
+    enabled: chosen !== null,
   });
   const [reason, setReason] = useState('');
   const [cancelling, setCancelling] = useState(false);
@@ -287,8 +289,6 @@ function TaskDetail(props: { id: string; canWrite: boolean }) {
   if (task.error) return <LoadError error={task.error} onRetry={() => void task.refetch()} />;
   const d = task.data;
   if (!d) return null;
-  const chosen = runId ?? d.runList[0]?.id ?? null;
-  if (chosen && runId === null && d.runList.length) setRunId(chosen);
   const runColumns: ColumnsType<PatrolRun> = [
     { title: t('patrols.col.member'), dataIndex: 'memberName' },
     { title: t('patrols.col.started'), dataIndex: 'startedAt', render: (v: string) => formatDateTime(v) },
