@@ -129,7 +129,7 @@ describe.skipIf(!hasChromium())(
           Number(await desk.page.getByTestId('patrol-track-map').getAttribute('data-track-points')),
         )
         .toBeGreaterThan(5);
-      await shot(desk.page, 'console-task');
+      await shot(desk.page, 'console-task-track');
       expect(mobile.pageErrors, mobile.pageErrors.join('\n')).toEqual([]);
       expect(desk.pageErrors, desk.pageErrors.join('\n')).toEqual([]);
     }, 300_000);
