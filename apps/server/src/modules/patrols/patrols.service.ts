@@ -559,6 +559,14 @@ export function createPatrolsService(deps: PatrolsDeps) {
         .where('task_id', '=', id);
       if (!isStaff(principal)) runs = runs.where('user_id', '=', principal.userId);
       const runRows = await runs.orderBy('started_at', 'desc').execute();
+      // The runs name their members (masked): the read is on the trail.
+      if (runRows.length)
+        await audit.record(principal, {
+          action: 'patrol.task.read',
+          resource: 'patrol-task',
+          resourceId: id,
+          detail: { runs: runRows.length, masked: true },
+        });
       const [presented] = await presentTasks(principal.tenantCode, [task]);
       return { ...presented!, runList: await presentRuns(principal.tenantCode, runRows) };
     },
