@@ -130,6 +130,27 @@ describe.skipIf(!hasChromium())(
         )
         .toBeGreaterThan(5);
       await shot(desk.page, 'console-task-track');
+
+      // The list behind: the task completed, missed ones in red; a new task offers the station's features.
+      await desk.page.keyboard.press('Escape');
+      await detail.waitFor({ state: 'detached' });
+    await desk.page.locator('.ant-drawer-mask').waitFor({ state: 'detached' });
+      const row = desk.page.locator('tbody tr.ant-table-row', { hasText: '曾坂古村落村口守点' }).first();
+      await row.waitFor();
+      expect(
+        await desk.page.locator('[data-testid=patrol-status][data-status=completed]').count(),
+      ).toBeGreaterThan(0);
+      await shot(desk.page, 'console-list');
+      await desk.page.getByTestId('patrol-create').click();
+      const form = desk.page.getByTestId('patrol-form');
+      await form.waitFor();
+      await form.getByTestId('patrol-form-team').click();
+      await desk.page.locator('.ant-select-item-option', { hasText: '古镇义警队' }).click();
+      await form.getByTestId('patrol-form-feature').click();
+      await expect
+        .poll(() => desk.page.locator('.ant-select-item-option', { hasText: '曾坂古村巡逻线' }).count())
+        .toBeGreaterThan(0);
+      await shot(desk.page, 'console-create');
       expect(mobile.pageErrors, mobile.pageErrors.join('\n')).toEqual([]);
       expect(desk.pageErrors, desk.pageErrors.join('\n')).toEqual([]);
     }, 300_000);
