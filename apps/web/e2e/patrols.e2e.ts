@@ -134,7 +134,7 @@ describe.skipIf(!hasChromium())(
       // The list behind: the task completed, missed ones in red; a new task offers the station's features.
       await desk.page.keyboard.press('Escape');
       await detail.waitFor({ state: 'detached' });
-    await desk.page.locator('.ant-drawer-mask').first().waitFor({ state: 'hidden' });
+      await desk.page.locator('.ant-drawer-mask').first().waitFor({ state: 'hidden' });
       const row = desk.page.locator('tbody tr.ant-table-row', { hasText: '曾坂古村落村口守点' }).first();
       await row.waitFor();
       expect(
