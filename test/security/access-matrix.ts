@@ -43,6 +43,8 @@ const VOLUNTEER_STATS: readonly RoleKey[] = [...STATION, 'leader'];
 const VOLUNTEER_REVEAL: readonly RoleKey[] = [...COMMAND, 'officer'];
 const VOLUNTEER_SELF: readonly RoleKey[] = ['volunteer'];
 const VOLUNTEER_REPORT: readonly RoleKey[] = [...STATION, 'volunteer'];
+const PATROL_TASK_READ: readonly RoleKey[] = [...STATION, 'leader', 'volunteer'];
+const PATROL_STAFF: readonly RoleKey[] = [...STATION, 'leader'];
 
 export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/health': 'anyone',
@@ -253,6 +255,17 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/volunteers/ranking': VOLUNTEER_STATS,
   'GET /api/volunteers/me/points': VOLUNTEER_SELF,
   'GET /api/volunteers/members/:id/certificate.pdf': VOLUNTEER_READ,
+  'GET /api/patrols/features': PATROL_STAFF,
+  'GET /api/patrols/tasks': PATROL_TASK_READ,
+  'POST /api/patrols/tasks': STATION,
+  'GET /api/patrols/tasks/:id': PATROL_TASK_READ,
+  'POST /api/patrols/tasks/:id/cancel': STATION,
+  'POST /api/patrols/tasks/:id/check-in': VOLUNTEER_SELF,
+  'GET /api/patrols/mine': VOLUNTEER_SELF,
+  'GET /api/patrols/live': PATROL_STAFF,
+  'GET /api/patrols/runs/:id': PATROL_TASK_READ,
+  'POST /api/patrols/runs/:id/points': VOLUNTEER_SELF,
+  'POST /api/patrols/runs/:id/check-out': VOLUNTEER_SELF,
 };
 
 /** Each topic of the live channel, and the roles that receive it (when their scope reaches its orgs). */
@@ -278,6 +291,7 @@ export const TOPIC_ACCESS: Record<Topic, readonly RoleKey[]> = {
   'emergency.acknowledged': MESSAGING,
   'road.event.changed': ALL,
   'patrol.changed': PATROL_READ,
+  'patrol.task.changed': PATROL_STAFF,
   'dispute.alert': DISPUTE_READ,
   'audit.alert': ['auditor'],
 };
@@ -305,6 +319,7 @@ export const TOPIC_READ_ROUTE: Record<Topic, string> = {
   'emergency.acknowledged': 'GET /api/emergencies',
   'road.event.changed': 'GET /api/routing/closures',
   'patrol.changed': 'GET /api/patrol-plans',
+  'patrol.task.changed': 'GET /api/patrols/live',
   'dispute.alert': 'GET /api/disputes/:id',
   'audit.alert': 'GET /api/audit',
 };

@@ -123,8 +123,10 @@ import {
 import {
   createActivitiesRepo,
   createActivitiesService,
+  recordPatrolActivity,
   registerActivitiesRoutes,
 } from './modules/activities/index.ts';
+import { createPatrolsService, registerPatrolsRoutes } from './modules/patrols/index.ts';
 
 export { defaultWebDist };
 
@@ -429,6 +431,31 @@ export async function createServices(deps: {
       receiptUrl: config.CALLOUT_RECEIPT_URL,
     },
   });
+  const patrols = createPatrolsService({
+    db,
+    orgs,
+    audit,
+    bus,
+    clock,
+    log,
+    volunteersRepo: createVolunteersRepo(),
+    plans: createCoverageRepo(),
+    // A run the judge found complete (by geofence and time) is a confirmed patrol in the activity ledger.
+    onRunCompleted: async (trx, run) => {
+      await recordPatrolActivity(trx, {
+        runId: run.runId,
+        taskId: run.taskId,
+        teamId: run.teamId,
+        memberId: run.memberId,
+        placeName: run.featureName,
+        lon: run.lon,
+        lat: run.lat,
+        startedAt: run.startedAt,
+        endedAt: run.endedAt,
+        geofenceVerified: true,
+      });
+    },
+  });
   const orderAlerts = createOrderAlerts({ db, push, incidents, units: unitsRepo, orgs, clock, log });
   bus.subscribe((event) => hub.broadcast(event));
   bus.subscribe((event) => orderAlerts.onEvent(event));
@@ -482,6 +509,7 @@ export async function createServices(deps: {
     volunteers,
     callouts,
     activities,
+    patrols,
   };
 }
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -537,6 +565,7 @@ export async function createServer(
   registerVolunteersRoutes(app, services.volunteers);
   registerCalloutsRoutes(app, services.callouts);
   registerActivitiesRoutes(app, services.activities);
+  registerPatrolsRoutes(app, services.patrols);
   registerWsRoutes(app, services.hub);
   app.addHook('onClose', async () => services.hub.closeAll());
   return app;
@@ -643,6 +672,7 @@ export async function startServer(
     const stopTimers = services.timers.watch(tenantCodes, log);
     const stopHazardSweep = services.hazards.watch(tenantCodes, log);
     const stopCallouts = services.callouts.watch(tenantCodes);
+    const stopPatrols = services.patrols.watch(tenantCodes);
     const auditCheckpoints = services.audit.startCheckpoints({ log, tenants: tenantCodes });
     return {
       url,
@@ -652,6 +682,7 @@ export async function startServer(
         stopTimers();
         stopHazardSweep();
         stopCallouts();
+        stopPatrols();
         await simulator?.stop();
         await devices.close();
         await app.close();

@@ -206,6 +206,17 @@ export const liveEvents = {
     stationId: z.string(),
     change: z.enum(['created', 'updated', 'deleted']),
   }),
+  /** 群防群治 patrols: a task created, cancelled or missed, a run checked in or out, or its track grew. */
+  'patrol.task.changed': z.object({
+    taskId: z.string(),
+    runId: z.string().nullable(),
+    teamId: z.string(),
+    stationId: z.string(),
+    status: z.string(),
+    change: z.enum(['created', 'cancelled', 'missed', 'checked-in', 'track', 'checked-out']),
+    lon: z.number().nullable(),
+    lat: z.number().nullable(),
+  }),
   /** A red (high-risk) dispute was registered: its station hears of it at once. */
   'dispute.alert': z.object({
     disputeId: z.string(),

@@ -24,3 +24,4 @@ export * from './registry.ts';
 export * from './volunteers.ts';
 export * from './callouts.ts';
 export * from './activities.ts';
+export * from './patrols.ts';

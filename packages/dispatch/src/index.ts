@@ -12,3 +12,4 @@ export * from './coverage.ts';
 export * from './timers.ts';
 export * from './callouts.ts';
 export * from './volunteer-points.ts';
+export * from './patrol-judge.ts';

@@ -15,6 +15,7 @@ import { demoCommunityGrids, generateHazardHistory, insertHazardSeed } from './s
 import { createDisputesRepo } from '../modules/disputes/index.ts';
 import { createVolunteersRepo } from '../modules/volunteers/index.ts';
 import { demoPlaces } from './dehua-places.ts';
+import { seedPatrolsDemo } from './seed-patrols.ts';
 import { seedVolunteersDemo } from './seed-volunteers.ts';
 import { seedActivitiesDemo } from './seed-activities.ts';
 import { DEMO_PASSWORD, type DemoScope, demoAccounts } from './demo-accounts.ts';
@@ -286,6 +287,20 @@ export async function seedDemo(services: Services, options: { seed?: number } = 
       now: services.clock.now(),
       seed: options.seed ?? 350526,
     });
+    const zengban = demoPlaces(demo).find((p) => p.name === '曾坂古村落');
+    const patrols = zengban
+      ? await seedPatrolsDemo(trx, {
+          tenantCode: DEMO_TENANT,
+          now: services.clock.now(),
+          seed: options.seed ?? 350526,
+          place: zengban,
+          users: await trx
+            .selectFrom('users')
+            .select(['id', 'username', 'roles', 'org_id'])
+            .where('tenant_code', '=', DEMO_TENANT)
+            .execute(),
+        })
+      : { features: 0, tasks: 0 };
     await audit.write(trx, actor, {
       action: 'demo.seed',
       resource: 'tenant',
@@ -300,6 +315,7 @@ export async function seedDemo(services: Services, options: { seed?: number } = 
         hazards,
         volunteers,
         activities,
+        patrols,
       },
     });
     await enqueue(trx, DEMO_TENANT, 'org.changed', { orgId: orgIds.tenant(DEMO_TENANT), change: 'created' });

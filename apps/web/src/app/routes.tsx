@@ -14,6 +14,7 @@ import {
   MessagesPage,
   MobileLayout,
   OrdersPage,
+  PatrolPhonePage,
   UnitsPage,
 } from '../mobile/index.ts';
 import { NotFoundPage } from './not-found-page.tsx';
@@ -100,6 +101,7 @@ export function createRouter() {
         { path: 'collect', element: <CollectPhonePage /> },
         { path: 'callouts', element: <CalloutsPage /> },
         { path: 'callouts/:id', element: <CalloutsPage /> },
+        { path: 'patrol', element: <PatrolPhonePage /> },
         { path: 'duty', element: <DutyPhonePage /> },
         { path: 'messages', element: <MessagesPage /> },
         { path: 'messages/:id', element: <MessagesPage /> },

@@ -8,5 +8,6 @@ export { MessagesPage } from './messages-page.tsx';
 export { MePage } from './me-page.tsx';
 export { MobileLayout } from './mobile-layout.tsx';
 export { OrdersPage } from './orders-page.tsx';
+export { PatrolPhonePage } from './patrol-phone-page.tsx';
 export { landingPath } from './tabs.ts';
 export { UnitsPage } from './units-page.tsx';

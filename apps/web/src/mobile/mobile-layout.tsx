@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  CompassOutlined,
   EnvironmentOutlined,
   IdcardOutlined,
   SafetyCertificateOutlined,
@@ -33,6 +34,7 @@ import './mobile.css';
 const tabIcons: Record<MobileTabKey, ReactNode> = {
   grid: <EnvironmentOutlined />,
   orders: <ProfileOutlined />,
+  patrol: <CompassOutlined />,
   duty: <SafetyCertificateOutlined />,
   units: <TeamOutlined />,
   hazards: <WarningOutlined />,

@@ -9,13 +9,21 @@ describe('phone app tabs', () => {
     expect(keys(['auxiliary'])).toEqual(['orders', 'units', 'messages', 'me']);
   });
 
-  it('gives grid workers their grid, hazards and collection, and volunteers their duty, with messages and profile', () => {
+  it('gives grid workers their grid, hazards and collection, and volunteers their patrols and duty, with messages and profile', () => {
     expect(keys(['grid-worker'])).toEqual(['grid', 'hazards', 'collect', 'messages', 'me']);
-    expect(keys(['volunteer'])).toEqual(['callouts', 'duty', 'messages', 'me']);
+    expect(keys(['volunteer'])).toEqual(['callouts', 'patrol', 'duty', 'messages', 'me']);
   });
 
   it('joins the rows of several roles in bar order, and gives anyone else the common tabs', () => {
-    expect(keys(['volunteer', 'officer'])).toEqual(['orders', 'units', 'callouts', 'duty', 'messages', 'me']);
+    expect(keys(['volunteer', 'officer'])).toEqual([
+      'orders',
+      'units',
+      'callouts',
+      'patrol',
+      'duty',
+      'messages',
+      'me',
+    ]);
     expect(keys(['commander'])).toEqual(['messages', 'me']);
     expect(tabsFor(['officer']).map((tab) => tab.path)).toEqual([
       '/m/orders',

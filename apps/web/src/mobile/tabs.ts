@@ -13,6 +13,7 @@ export type MobileTabKey =
   | 'hazards'
   | 'collect'
   | 'callouts'
+  | 'patrol'
   | 'duty'
   | 'messages'
   | 'me';
@@ -32,6 +33,7 @@ export const mobileTabs: readonly MobileTab[] = [
   { key: 'hazards', path: '/m/hazards', label: 'mobile.tab.hazards' },
   { key: 'collect', path: '/m/collect', label: 'mobile.tab.collect' },
   { key: 'callouts', path: '/m/callouts', label: 'mobile.tab.callouts' },
+  { key: 'patrol', path: '/m/patrol', label: 'mobile.tab.patrol' },
   { key: 'duty', path: '/m/duty', label: 'mobile.tab.duty' },
   { key: 'messages', path: '/m/messages', label: 'mobile.tab.messages' },
   { key: 'me', path: '/m/me', label: 'mobile.tab.me' },
@@ -46,12 +48,12 @@ export const fieldRoles = [
 ] as const satisfies readonly RoleKey[];
 export type FieldRole = (typeof fieldRoles)[number];
 
-/** role → its tabs: 我的网格, 任务 (station requests, units en route), 地图 (the station's units), 隐患, 采集 (一标三实), 呼叫 (a volunteer's 一呼百应 call-outs), 值守 (a volunteer's duty and location consent), 消息, 我的. */
+/** role → its tabs: 我的网格, 任务 (station requests, units en route), 地图 (the station's units), 隐患, 采集 (一标三实), 呼叫 (a volunteer's 一呼百应 call-outs), 巡逻 (a volunteer's patrol tasks and track), 值守 (a volunteer's duty and location consent), 消息, 我的. */
 export const tabsByRole: Readonly<Record<FieldRole, readonly MobileTabKey[]>> = {
   officer: ['orders', 'units', 'messages', 'me'],
   auxiliary: ['orders', 'units', 'messages', 'me'],
   'grid-worker': ['grid', 'hazards', 'collect', 'messages', 'me'],
-  volunteer: ['callouts', 'duty', 'messages', 'me'],
+  volunteer: ['callouts', 'patrol', 'duty', 'messages', 'me'],
 };
 
 /** Every user can read messages and see their own profile. */

@@ -284,6 +284,29 @@ export function createVolunteersRepo() {
         )
         .execute();
     },
+    /** Like `upsertPosition`, but a stored position taken later is kept (a late batch does not move it back). */
+    async upsertPositionIfNewer(
+      db: Kysely<DB>,
+      row: {
+        tenant_code: string;
+        member_id: string;
+        lon: number;
+        lat: number;
+        accuracy_m: number | null;
+        at: Date;
+      },
+    ) {
+      await db
+        .insertInto('volunteer_positions')
+        .values(row)
+        .onConflict((oc) =>
+          oc
+            .columns(['tenant_code', 'member_id'])
+            .doUpdateSet({ lon: row.lon, lat: row.lat, accuracy_m: row.accuracy_m, at: row.at })
+            .where('volunteer_positions.at', '<', row.at),
+        )
+        .execute();
+    },
     deletePosition(db: Kysely<DB>, tenantCode: string, memberId: string) {
       return db
         .deleteFrom('volunteer_positions')

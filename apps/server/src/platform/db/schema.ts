@@ -1014,6 +1014,63 @@ export interface VolunteerActivityPeopleTable {
   points: number | null;
 }
 
+// ── 群防群治 patrols (巡逻) ──────────────────────────────────────────────────────────────────────────
+/** A volunteer team's patrol task on a plan feature (its name and geometry copied) within a window. */
+export interface PatrolTasksTable {
+  tenant_code: string;
+  id: string;
+  team_id: string;
+  station_id: string;
+  feature_id: string;
+  feature_kind: 'guard-point' | 'patrol-line' | 'control-area';
+  feature_name: string;
+  geometry: Json<unknown>;
+  /** Empty: the whole team. */
+  member_ids: ColumnType<string[], string | undefined, string>;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  status: string;
+  rule: Json<Record<string, number>>;
+  note: string | null;
+  completed_run_id: string | null;
+  demo: Generated<boolean>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  cancelled_at: NullableTimestamp;
+  cancel_reason: string | null;
+}
+
+/** A member's run on a patrol task: checked in, the track's summary, checked out and judged. */
+export interface PatrolRunsTable {
+  tenant_code: string;
+  id: string;
+  task_id: string;
+  team_id: string;
+  station_id: string;
+  member_id: string;
+  user_id: string;
+  status: string;
+  started_at: Timestamp;
+  ended_at: NullableTimestamp;
+  points: Generated<number>;
+  last_lon: number | null;
+  last_lat: number | null;
+  last_at: NullableTimestamp;
+  judgement: NullableJson<Record<string, unknown>>;
+}
+
+/** One GPS fix of a run (one per run and instant). */
+export interface PatrolPointsTable {
+  tenant_code: string;
+  run_id: string;
+  at: Timestamp;
+  lon: number;
+  lat: number;
+  accuracy_m: number | null;
+  received_at: Timestamp;
+}
+
 export interface DB {
   registry_addresses: RegistryAddressesTable;
   registry_people: RegistryPeopleTable;
@@ -1082,4 +1139,7 @@ export interface DB {
   callout_deliveries: CalloutDeliveriesTable;
   volunteer_activities: VolunteerActivitiesTable;
   volunteer_activity_people: VolunteerActivityPeopleTable;
+  patrol_tasks: PatrolTasksTable;
+  patrol_runs: PatrolRunsTable;
+  patrol_points: PatrolPointsTable;
 }

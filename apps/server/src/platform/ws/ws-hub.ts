@@ -32,6 +32,7 @@ export const TOPIC_RESOURCE: Readonly<Record<Topic, Readable>> = {
   'emergency.acknowledged': 'emergency',
   'road.event.changed': 'road',
   'patrol.changed': 'patrol',
+  'patrol.task.changed': 'volunteer',
   'dispute.alert': 'dispute',
   'audit.alert': 'audit',
 };

@@ -9,6 +9,7 @@ import { CameraMapLayer, intakePointOf } from '../cameras/index.ts';
 import { DisputeMapLayer } from '../disputes/index.ts';
 import { CalloutMapLayers } from '../callouts/index.ts';
 import { HazardMapLayer } from '../hazards/index.ts';
+import { PatrolRunsMapLayer } from '../volunteers/index.ts';
 import { useAuth } from '../../app/auth-context.tsx';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
 import { dispatchApi } from '../../api/dispatch-api.ts';
@@ -45,8 +46,14 @@ export function DispatchPage() {
   );
 }
 
-// The map's hazards and call-outs move live; a new red dispute reloads its layer.
-const topics = [...consoleTopics, 'hazard.changed', 'dispute.alert', 'callout.changed'] as const;
+// The map's hazards, call-outs and volunteers' patrol tracks move live; a new red dispute reloads its layer.
+const topics = [
+  ...consoleTopics,
+  'hazard.changed',
+  'dispute.alert',
+  'callout.changed',
+  'patrol.task.changed',
+] as const;
 
 type Point = { lon: number; lat: number };
 
@@ -279,6 +286,11 @@ function DispatchConsole() {
             setIncidentId(id);
             setTab('incident');
           }}
+        />
+        <PatrolRunsMapLayer
+          map={map}
+          visible={visible.has('patrols')}
+          clickable={!picking && !isoMode && !patrol.capturing}
         />
         <PatrolMapLayers
           map={map}

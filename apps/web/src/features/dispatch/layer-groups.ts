@@ -2,6 +2,7 @@ import { calloutLayerIds, volunteerLayerIds } from '../callouts/index.ts';
 import { cameraLayerIds } from '../cameras/index.ts';
 import { disputeLayerIds } from '../disputes/index.ts';
 import { hazardLayerIds } from '../hazards/index.ts';
+import { patrolLayerIds } from '../volunteers/index.ts';
 import { overlayGroupLayers } from './plans/overlay-layers.ts';
 
 /** The switchable layer groups of the command map (the layer switcher's check boxes). */
@@ -17,6 +18,7 @@ export type LayerGroup =
   | 'disputes'
   | 'callouts'
   | 'volunteers'
+  | 'patrols'
   | keyof typeof overlayGroupLayers;
 export const layerGroups: readonly LayerGroup[] = [
   'boundaries',
@@ -33,6 +35,8 @@ export const layerGroups: readonly LayerGroup[] = [
   // Added by callouts/callout-map-layer.tsx once the map has loaded.
   'callouts',
   'volunteers',
+  // Added by volunteers/patrol-map-layer.tsx: volunteers' runs under way with their tracks and targets.
+  'patrols',
   // Added to the map by plans/overlay-layers.ts once it has loaded.
   'coverage',
   'plans',
@@ -60,5 +64,6 @@ export const groupLayers: Record<LayerGroup, readonly string[]> = {
   disputes: disputeLayerIds,
   callouts: calloutLayerIds,
   volunteers: volunteerLayerIds,
+  patrols: patrolLayerIds,
   ...overlayGroupLayers,
 };

@@ -34,6 +34,7 @@ const groupLabels: Record<LayerGroup, MessageKey> = {
   disputes: 'dispatch.layer.disputes',
   callouts: 'dispatch.layer.callouts',
   volunteers: 'dispatch.layer.volunteers',
+  patrols: 'dispatch.layer.patrols',
   coverage: 'dispatch.layer.coverage',
   plans: 'dispatch.layer.plans',
   closures: 'dispatch.layer.closures',

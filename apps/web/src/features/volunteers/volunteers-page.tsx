@@ -29,8 +29,10 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { volunteersApi } from '../../api/volunteers-api.ts';
 import { ActivitiesTab } from './activities-tab.tsx';
+import { PatrolsTab } from './patrols-tab.tsx';
 import { RankingTab } from './ranking-tab.tsx';
 import { hasAnyRole, useAuth } from '../../app/auth-context.tsx';
 import { LoadError } from '../../app/load-error.tsx';
@@ -58,6 +60,7 @@ export function VolunteersPage() {
   const t = useT();
   const { user } = useAuth();
   const canWrite = hasAnyRole(user, [...WRITE_ROLES]);
+  const [search] = useSearchParams();
   const seesStats = hasAnyRole(user, [...STATS_ROLES]);
   const [openTeam, setOpenTeam] = useState<VolunteerTeam | null>(null);
   const [creating, setCreating] = useState(false);
@@ -183,6 +186,7 @@ export function VolunteersPage() {
         </Row>
       ) : null}
       <Tabs
+        defaultActiveKey={search.get('tab') ?? 'teams'}
         items={[
           {
             key: 'teams',
@@ -216,6 +220,11 @@ export function VolunteersPage() {
             key: 'join',
             label: t('volunteers.tab.join'),
             children: <JoinRequests canDecide={canWrite} />,
+          },
+          {
+            key: 'patrols',
+            label: t('patrols.title'),
+            children: <PatrolsTab canWrite={canWrite} initialTask={search.get('task')} />,
           },
           {
             key: 'activities',
