@@ -32,7 +32,7 @@ export function VolunteerPanel() {
   const queryClient = useQueryClient();
   const stats = useQuery({
     queryKey: ['bigscreen', 'volunteer-stats'],
-    queryFn: volunteersApi.stats,
+    queryFn: () => volunteersApi.stats(),
     refetchInterval: 60_000,
     retry: false,
   });
