@@ -138,4 +138,26 @@ describe('many-to-one and one-to-many', () => {
     });
     expect(many[2]).toBe(0);
   });
+
+  it('bounded by a time: the same times within it, Infinity beyond, with or without live state', () => {
+    const target = points[2]!;
+    const all = router.manyToOne(points, target);
+    const finite = [...all].filter((x) => x > 0).sort((a, b) => a - b);
+    // A bound between the nearest and the farthest source.
+    const bound = (finite[0]! + finite[finite.length - 1]!) / 2;
+    for (const state of [undefined, new RoadState(grid)]) {
+      if (state) state.set({ id: 'slow', cause: 'other', edges: [0], speedFactor: 0.5 });
+      const unbounded = router.manyToOne(points, target, state);
+      const bounded = router.manyToOne(points, target, state, bound);
+      let inside = 0;
+      unbounded.forEach((t, i) => {
+        if (t <= bound) {
+          inside++;
+          expect(bounded[i]).toBeCloseTo(t, 6);
+        } else expect(bounded[i]).toBe(Number.POSITIVE_INFINITY);
+      });
+      expect(inside).toBeGreaterThan(1);
+      expect(inside).toBeLessThan(points.length);
+    }
+  });
 });

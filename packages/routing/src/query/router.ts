@@ -120,10 +120,33 @@ export class Router {
   }
 
   /** Travel time in seconds from every source to one target (Infinity where none exists). */
-  manyToOne(sources: readonly SnappedPoint[], target: SnappedPoint, state?: RoadState): Float64Array {
+  manyToOne(
+    sources: readonly SnappedPoint[],
+    target: SnappedPoint,
+    state?: RoadState,
+    /**
+     * Only travel times up to this many seconds are wanted (a call-out's widest ring): a search bounded by it
+     * instead of a sweep of the whole graph; longer ones come back as Infinity.
+     */
+    maxSeconds?: number,
+  ): Float64Array {
     const live = state && !state.isFreeFlow ? state : undefined;
     const w = live ? live.weights : this.graph.weight;
     const seeds = targetSeeds(this.graph, w, target);
+    if (maxSeconds !== undefined) {
+      const maxCost = maxSeconds * 10;
+      // Every node within maxCost is settled when the search stops; the others may hold over-estimates,
+      // which are all beyond maxCost: only arrivals within it are kept.
+      this.backward.run(w, seeds, [], maxCost);
+      return Float64Array.from(sources, (s) => {
+        let best = Number.POSITIVE_INFINITY;
+        for (const seed of sourceSeeds(this.graph, w, s))
+          best = Math.min(best, seed.cost + this.backward.distanceOf(seed.node));
+        const direct = directLeg(this.graph, w, s, target);
+        if (direct) best = Math.min(best, direct.cost);
+        return best <= maxCost ? best / 10 : Number.POSITIVE_INFINITY;
+      });
+    }
     const dist = live ? this.searchAll(this.backward, w, seeds) : this.phast.toTarget(seeds);
     return Float64Array.from(sources, (s) => {
       let best = Number.POSITIVE_INFINITY;

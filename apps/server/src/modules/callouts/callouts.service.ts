@@ -246,6 +246,7 @@ export function createCalloutsService(deps: CalloutsDeps) {
         located.map((v) => [v.lon, v.lat] as const),
         target,
         false,
+        ringSeconds(setting, ring),
       );
       const picked = nextWave(
         located.map((v, i) => ({

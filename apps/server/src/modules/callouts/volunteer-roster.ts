@@ -139,7 +139,7 @@ export function createVolunteerRoster() {
     /**
      * The call-out pool brought up to date (one or two small reads): `within(box)` then lists the serving
      * members of an active team, on duty, consenting, with a live position inside a box (the straight-line
-     * bound of the rings wanted), in a stable order.
+     * bound of the rings wanted).
      */
     async pool(db: Kysely<DB>, tenantCode: string) {
       const pool = await current(db, tenantCode);
@@ -158,9 +158,18 @@ export function createVolunteerRoster() {
             if (p.lon < box.west || p.lon > box.east || p.lat < box.south || p.lat > box.north) continue;
             const m = pool.members.get(memberId);
             if (!m) continue;
-            out.push({ ...m, onDuty: true, lon: p.lon, lat: p.lat });
+            out.push({
+              memberId,
+              userId: m.userId,
+              skills: m.skills,
+              vetting: m.vetting,
+              onDuty: true,
+              lon: p.lon,
+              lat: p.lat,
+            });
           }
-          return out.sort((x, y) => (x.memberId < y.memberId ? -1 : x.memberId > y.memberId ? 1 : 0));
+          // In no particular order: the selection orders by road ETA, then by member id.
+          return out;
         },
       };
     },

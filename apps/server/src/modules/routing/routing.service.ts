@@ -235,6 +235,8 @@ export function createRoutingService(deps: {
       sources: readonly LngLat[],
       target: LngLat,
       withDistance = true,
+      /** Only times up to this many seconds are wanted (longer: Infinity): a bounded search. */
+      maxSeconds?: number,
     ): { etaS: number; distanceM: number }[] {
       const roads = roadsOf(tenantCode);
       const to = domain(() => roads.router.snap(target));
@@ -247,7 +249,7 @@ export function createRoutingService(deps: {
         }
       });
       const reachable = snapped.filter((s): s is NonNullable<typeof s> => s !== undefined);
-      const times = roads.router.manyToOne(reachable, to, roads.state);
+      const times = roads.router.manyToOne(reachable, to, roads.state, maxSeconds);
       let k = 0;
       return snapped.map((s) => {
         if (!s) return { etaS: Number.POSITIVE_INFINITY, distanceM: Number.POSITIVE_INFINITY };
