@@ -286,6 +286,18 @@ describe.each(databaseKinds())('patrols 巡逻 (%s)', (kind) => {
     expect(out.json().judgement.insideS).toBeGreaterThanOrEqual(600);
     const task = await req('officer-shangyong', 'GET', `/api/patrols/tasks/${taskId}`);
     expect(task.json()).toMatchObject({ status: 'completed', completedRunId: runId });
+    // The completed run is a confirmed patrol in the activity ledger, with the member's points.
+    const ledger = await database.db
+      .selectFrom('volunteer_activities as a')
+      .innerJoin('volunteer_activity_people as p', (j) =>
+        j.onRef('p.tenant_code', '=', 'a.tenant_code').onRef('p.activity_id', '=', 'a.id'),
+      )
+      .select(['a.kind', 'a.status', 'p.points'])
+      .where('a.patrol_run_id', '=', runId)
+      .execute();
+    expect(ledger).toHaveLength(1);
+    expect(ledger[0]).toMatchObject({ kind: 'patrol', status: 'confirmed' });
+    expect(ledger[0]!.points).toBeGreaterThan(0);
     const late = await req('volunteer-shangyong-1', 'POST', `/api/patrols/runs/${runId}/points`, {
       points: around(clock.now().getTime() - 10_000, 0),
     });
