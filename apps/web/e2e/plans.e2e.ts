@@ -179,11 +179,12 @@ describe.skipIf(!hasChromium())('rapid-response circle, patrol plans, closures a
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('plan-drawing').count()).toBe(0);
     await page.getByTestId('plan-draw-control-area').click();
+    // Right of the layer switcher, which covers the map's left part at 1366 px.
     const area = [
-      await at(page, 0.3, 0.55),
-      await at(page, 0.4, 0.55),
-      await at(page, 0.4, 0.7),
-      await at(page, 0.3, 0.7),
+      await at(page, 0.5, 0.6),
+      await at(page, 0.6, 0.6),
+      await at(page, 0.6, 0.72),
+      await at(page, 0.5, 0.72),
     ];
     for (const p of area) await page.mouse.click(p.x, p.y);
     await page.keyboard.press('Enter');
