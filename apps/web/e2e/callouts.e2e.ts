@@ -98,6 +98,31 @@ describe.skipIf(!hasChromium())(
         await watched.page.getByTestId('mobile-tab-callouts').waitFor();
       }
 
+      // The demo's own volunteers on duty around the village would be as near as the four: the command room
+      // marks them unvetted for this call, so the four phones are the ones a call for three reaches.
+      const mine = new Set<string>();
+      for (const api of apis)
+        mine.add(((await (await api.get('/api/volunteers/me')).json()) as { id: string }).id);
+      const d = 0.05;
+      const around = await dispatcherApi.get(
+        `/api/volunteers/positions?bbox=${place.lon - d},${place.lat - d},${place.lon + d},${place.lat + d}`,
+      );
+      expect(around.status(), await around.text()).toBe(200);
+      for (const v of ((await around.json()) as { items: { volunteerId: string }[] }).items) {
+        if (mine.has(v.volunteerId)) continue;
+        const res = await dispatcherApi.patch(`/api/volunteers/members/${v.volunteerId}`, {
+          data: { vetting: 'unvetted' },
+        });
+        expect(res.status(), await res.text()).toBe(200);
+      }
+      // And the four are vetted (the demo draws vetting at random).
+      for (const id of mine) {
+        const res = await dispatcherApi.patch(`/api/volunteers/members/${id}`, {
+          data: { vetting: 'basic' },
+        });
+        expect(res.status(), await res.text()).toBe(200);
+      }
+
       const raised = await dispatcherApi.post(`/api/incidents/${incidentId}/callouts`, {
         data: { needed: 3 },
       });
