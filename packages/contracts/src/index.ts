@@ -25,3 +25,4 @@ export * from './volunteers.ts';
 export * from './callouts.ts';
 export * from './activities.ts';
 export * from './patrols.ts';
+export * from './traffic.ts';
