@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maskContactsInText, maskIdNumber, maskName, maskPhone } from './mask.ts';
+import { maskContactsInText, maskIdNumber, maskName, maskPhone, maskPlate } from './mask.ts';
+import { PLATE_PROVINCES } from './plate.ts';
 
 describe('masking defaults', () => {
   it('masks the literal examples', () => {
@@ -77,5 +78,42 @@ describe('contacts in free text', () => {
     expect(maskContactsInText('曾坂村18号，3人落水，14:05')).toBe('曾坂村18号，3人落水，14:05');
     // A longer digit run is not a phone inside it.
     expect(maskContactsInText('编号123905551234567')).toBe('编号123905551234567');
+  });
+});
+
+describe('plates', () => {
+  it('keeps the province, the authority letter and the last character', () => {
+    expect(maskPlate('闽C8H58M')).toBe('闽C****M');
+    expect(maskPlate('闽CD12345')).toBe('闽C*****5');
+    expect(maskPlate('粤B12345F')).toBe('粤B*****F');
+    expect(maskPlate('闽D1234学')).toBe('闽D****学');
+    // Written the way people write them: normalised first.
+    expect(maskPlate('闽c·8h58m')).toBe('闽C****M');
+  });
+
+  it('masks anything that is not a plate but its first character', () => {
+    expect(maskPlate('ABC1234')).toBe('A******');
+    expect(maskPlate('闽C8H5')).toBe('闽****');
+    expect(maskPlate('')).toBe('');
+  });
+
+  it('never shows more than three characters of a plate (property)', () => {
+    const letter = fc.constantFrom(...'ABCDEFGHJKLMNPQRSTUVWXYZ'.split(''));
+    const plate = fc
+      .tuple(
+        fc.constantFrom(...PLATE_PROVINCES.split('')),
+        letter,
+        fc.array(fc.oneof(letter, fc.constantFrom(...'0123456789'.split(''))), {
+          minLength: 5,
+          maxLength: 5,
+        }),
+      )
+      .map(([p, a, rest]) => p + a + rest.join(''));
+    fc.assert(
+      fc.property(plate, (s) => {
+        expect(revealedOutside(s, maskPlate(s), (i, n) => i < 2 || i === n - 1)).toBe(0);
+        expect(maskPlate(s)).toMatch(/^..\*{4}.$/u);
+      }),
+    );
   });
 });

@@ -1,3 +1,5 @@
+import { parsePlate } from './plate.ts';
+
 /**
  * Default masking for display (DOMAIN-RULES: ID `110105********002X`, phone `138****1234`, name `张*`).
  * Each mask keeps a fixed number of characters and replaces every other one with `*`, so the output
@@ -46,4 +48,16 @@ export function maskContactsInText(text: string): string {
     .replace(/(?<![0-9A-Za-z])[1-9]\d{16}[\dXx](?![0-9A-Za-z])/g, (id) => maskIdNumber(id))
     .replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, (phone) => maskPhone(phone))
     .replace(/(?<!\d)0\d{2,3}-\d{7,8}(?!\d)/g, (phone) => maskPhone(phone));
+}
+
+/**
+ * Vehicle plate (GA 36-2018): the province, the authority letter and the last character stay visible
+ * (`闽C8H58M` → `闽C****M`, new-energy `闽CD12345` → `闽C*****5`), enough to tell the region and to match a
+ * plate the owner already knows, not to identify the car. Anything that does not parse as a plate keeps only
+ * its first character.
+ */
+export function maskPlate(plate: string): string {
+  const parsed = parsePlate(plate);
+  if (!parsed.ok) return maskName(plate);
+  return keepEnds(parsed.value.value, 2, 1);
 }
