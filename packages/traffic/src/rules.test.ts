@@ -166,6 +166,15 @@ describe('surface conditions: ice beats frost beats slippery', () => {
     expect(brief(e.tick(T0 + 5 * MIN))).toEqual(['start ice orange @180s', 'end frost yellow @180s']);
   });
 
+  it('tick ends the ice and lets frost that held meanwhile follow at the same moment', () => {
+    const e = engine();
+    e.observe('s', rws(T0, -1, 0, 0.5));
+    e.observe('s', rws(T0 + MIN, -1, 0, 0.5)); // ice orange
+    e.observe('s', rws(T0 + 2 * MIN, -1, 0, 0.8)); // ice clearing, frost waiting
+    expect(e.tick(T0 + 11 * MIN)).toEqual([]);
+    expect(brief(e.tick(T0 + 13 * MIN))).toEqual(['end ice orange @720s', 'start frost yellow @720s']);
+  });
+
   it('frost needs the surface below its own device’s dew point and at or below 0 ℃', () => {
     const e = engine({ minOnSeconds: 0 });
     // Warm surface below the dew point: dew, not frost.

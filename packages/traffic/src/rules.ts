@@ -374,7 +374,10 @@ export function createRuleEngine(options: RuleEngineOptions): RuleEngine {
     const rising = rank(pending.target) > rank(state.level);
     const due = pending.since + (rising ? rules.minOnSeconds : rules.minOffSeconds) * 1000;
     if (now < due) return;
-    const at = atDue ? due : now;
+    // A surface condition that waited for a graver one to end starts no earlier than that end.
+    const at = atDue
+      ? Math.max(due, ...(OUTRANKED_BY[condition] ?? []).map((c) => section.conditions[c].since))
+      : now;
     const before = state.level;
     const kind = before === null ? 'start' : pending.target === null ? 'end' : 'change';
     const level = (pending.target ?? before) as TrafficLevel;
