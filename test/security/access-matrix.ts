@@ -45,6 +45,9 @@ const VOLUNTEER_SELF: readonly RoleKey[] = ['volunteer'];
 const VOLUNTEER_REPORT: readonly RoleKey[] = [...STATION, 'volunteer'];
 const PATROL_TASK_READ: readonly RoleKey[] = [...STATION, 'leader', 'volunteer'];
 const PATROL_STAFF: readonly RoleKey[] = [...STATION, 'leader'];
+const TRAFFIC_READ: readonly RoleKey[] = [...STATION, 'leader', 'system-admin'];
+const TRAFFIC_MANAGE: readonly RoleKey[] = ['commander', 'system-admin'];
+const TRAFFIC_FEED: readonly RoleKey[] = STATION;
 
 export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/health': 'anyone',
@@ -266,6 +269,35 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/patrols/runs/:id': PATROL_TASK_READ,
   'POST /api/patrols/runs/:id/points': VOLUNTEER_SELF,
   'POST /api/patrols/runs/:id/check-out': VOLUNTEER_SELF,
+  'GET /api/traffic/sections': TRAFFIC_READ,
+  'POST /api/traffic/sections': TRAFFIC_MANAGE,
+  'PATCH /api/traffic/sections/:id': TRAFFIC_MANAGE,
+  'DELETE /api/traffic/sections/:id': TRAFFIC_MANAGE,
+  'GET /api/traffic/devices': TRAFFIC_READ,
+  'POST /api/traffic/devices': TRAFFIC_MANAGE,
+  'POST /api/traffic/devices/import': TRAFFIC_MANAGE,
+  'PATCH /api/traffic/devices/:id': TRAFFIC_MANAGE,
+  'DELETE /api/traffic/devices/:id': TRAFFIC_MANAGE,
+  'POST /api/traffic/readings': TRAFFIC_FEED,
+  'GET /api/traffic/readings': TRAFFIC_READ,
+  'POST /api/traffic/plate-reads': TRAFFIC_FEED,
+  'GET /api/traffic/plate-reads': TRAFFIC_READ,
+  'POST /api/traffic/detections': TRAFFIC_FEED,
+  'GET /api/traffic/hazards': TRAFFIC_READ,
+  'GET /api/traffic/signs': TRAFFIC_READ,
+  'POST /api/traffic/signs/:id/override': COMMAND,
+  'DELETE /api/traffic/signs/:id/override': COMMAND,
+  'GET /api/traffic/templates': TRAFFIC_READ,
+  'PUT /api/traffic/templates/:condition/:level': TRAFFIC_MANAGE,
+  'GET /api/traffic/rules': TRAFFIC_READ,
+  'PUT /api/traffic/rules': TRAFFIC_MANAGE,
+  'GET /api/traffic/routes': TRAFFIC_READ,
+  'POST /api/traffic/routes': TRAFFIC_MANAGE,
+  'DELETE /api/traffic/routes/:id': TRAFFIC_MANAGE,
+  'GET /api/traffic/cap': TRAFFIC_READ,
+  'GET /api/traffic/cap/:id': TRAFFIC_READ,
+  'GET /api/traffic/datex': TRAFFIC_READ,
+  'POST /api/traffic/replay': COMMAND,
 };
 
 /** Each topic of the live channel, and the roles that receive it (when their scope reaches its orgs). */
@@ -293,6 +325,10 @@ export const TOPIC_ACCESS: Record<Topic, readonly RoleKey[]> = {
   'patrol.changed': PATROL_READ,
   'patrol.task.changed': PATROL_STAFF,
   'dispute.alert': DISPUTE_READ,
+  'traffic.hazard.changed': TRAFFIC_READ,
+  'traffic.sign.changed': TRAFFIC_READ,
+  'traffic.device.changed': TRAFFIC_READ,
+  'traffic.route.changed': TRAFFIC_READ,
   'audit.alert': ['auditor'],
 };
 
@@ -321,6 +357,10 @@ export const TOPIC_READ_ROUTE: Record<Topic, string> = {
   'patrol.changed': 'GET /api/patrol-plans',
   'patrol.task.changed': 'GET /api/patrols/live',
   'dispute.alert': 'GET /api/disputes/:id',
+  'traffic.hazard.changed': 'GET /api/traffic/hazards',
+  'traffic.sign.changed': 'GET /api/traffic/signs',
+  'traffic.device.changed': 'GET /api/traffic/devices',
+  'traffic.route.changed': 'GET /api/traffic/routes',
   'audit.alert': 'GET /api/audit',
 };
 

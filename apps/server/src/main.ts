@@ -127,6 +127,14 @@ import {
   registerActivitiesRoutes,
 } from './modules/activities/index.ts';
 import { createPatrolsService, registerPatrolsRoutes } from './modules/patrols/index.ts';
+import {
+  createTrafficService,
+  handleTrafficMessage,
+  isTrafficTopic,
+  registerTrafficRoutes,
+  startTrafficDemo,
+  startTrafficSubscriber,
+} from './modules/traffic/index.ts';
 
 export { defaultWebDist };
 
@@ -224,6 +232,7 @@ export async function createServices(deps: {
     log,
   });
   await routing.load();
+  const traffic = createTrafficService({ db, orgs, audit, bus, clock, routing, log });
   const dispatchRepo = createDispatchRepo();
   const incidentClocks = createIncidentClocksRepo();
   const dispatch = createDispatchService({
@@ -510,6 +519,7 @@ export async function createServices(deps: {
     callouts,
     activities,
     patrols,
+    traffic,
   };
 }
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -566,6 +576,7 @@ export async function createServer(
   registerCalloutsRoutes(app, services.callouts);
   registerActivitiesRoutes(app, services.activities);
   registerPatrolsRoutes(app, services.patrols);
+  registerTrafficRoutes(app, services.traffic);
   registerWsRoutes(app, services.hub);
   app.addHook('onClose', async () => services.hub.closeAll());
   return app;
@@ -580,7 +591,18 @@ async function startDeviceGateway(services: Services, config: Config, log: Logge
       log,
       connections: 4,
     });
-    return { url: config.MQTT_URL, close: () => subscriber.close() };
+    const trafficSubscriber = await startTrafficSubscriber({
+      url: config.MQTT_URL,
+      traffic: services.traffic,
+      log,
+    });
+    return {
+      url: config.MQTT_URL,
+      async close() {
+        await trafficSubscriber.close();
+        await subscriber.close();
+      },
+    };
   }
   if (config.MQTT_PORT === 0) return { url: undefined, close: async () => {} };
   // Embedded broker: devices' AVL messages are stored before the broker acknowledges them.
@@ -592,9 +614,16 @@ async function startDeviceGateway(services: Services, config: Config, log: Logge
     authenticate: (token) => services.auth.authenticate(token),
     log,
     onDevicePublish: (topic, payload) =>
-      topic.includes('/avl/') ? batcher.submit(topic, payload) : Promise.resolve(),
+      topic.includes('/avl/')
+        ? batcher.submit(topic, payload)
+        : isTrafficTopic(topic)
+          ? handleTrafficMessage(services.traffic, (t, b) => reply(t, b), topic, payload)
+          : Promise.resolve(),
   });
-  if (broker) reply = broker.publish;
+  if (broker) {
+    reply = broker.publish;
+    services.traffic.setPublisher(broker.publish);
+  }
   return {
     url: broker?.url,
     async close() {
@@ -673,6 +702,10 @@ export async function startServer(
     const stopHazardSweep = services.hazards.watch(tenantCodes, log);
     const stopCallouts = services.callouts.watch(tenantCodes);
     const stopPatrols = services.patrols.watch(tenantCodes);
+    const stopTraffic = services.traffic.watch(tenantCodes);
+    const trafficDemo = simulator
+      ? startTrafficDemo(services.traffic, { tenantCode: config.TENANT_CODE, log })
+      : undefined;
     const auditCheckpoints = services.audit.startCheckpoints({ log, tenants: tenantCodes });
     return {
       url,
@@ -683,6 +716,8 @@ export async function startServer(
         stopHazardSweep();
         stopCallouts();
         stopPatrols();
+        stopTraffic();
+        trafficDemo?.stop();
         await simulator?.stop();
         await devices.close();
         await app.close();

@@ -217,6 +217,28 @@ export const liveEvents = {
     lon: z.number().nullable(),
     lat: z.number().nullable(),
   }),
+  /** 智慧交通: a road-weather hazard started, changed level or ended on a section. */
+  'traffic.hazard.changed': z.object({
+    hazardId: z.string(),
+    sectionId: z.string(),
+    condition: z.string(),
+    level: z.string(),
+    change: z.enum(['started', 'changed', 'ended']),
+  }),
+  /** What a sign shows changed, or its controller acknowledged or failed to. */
+  'traffic.sign.changed': z.object({
+    signId: z.string(),
+    text: z.string(),
+    source: z.string(),
+    delivery: z.enum(['ok', 'pending', 'failed']),
+  }),
+  /** Sections, devices, rules or templates edited, or a device went on- or offline. */
+  'traffic.device.changed': z.object({
+    deviceId: z.string().nullable(),
+    change: z.enum(['config', 'online', 'offline']),
+  }),
+  /** The best routes between the configured points were computed again. */
+  'traffic.route.changed': z.object({ routes: z.number().int() }),
   /** A red (high-risk) dispute was registered: its station hears of it at once. */
   'dispute.alert': z.object({
     disputeId: z.string(),

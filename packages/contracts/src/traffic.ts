@@ -230,7 +230,7 @@ export const trafficDetectionBody = z.object({ deviceId: codeId, at: isoDateTime
 export const trafficPlateRead = z.object({
   id: z.string(),
   deviceId: z.string(),
-  /** Masked (`闽C8H**M`) unless revealed. */
+  /** Masked (`闽C****M`). */
   plate: z.string(),
   at: isoDateTime,
   /** The warning it put on a sign, if any. */

@@ -20,6 +20,7 @@ import { seedVolunteersDemo } from './seed-volunteers.ts';
 import { seedActivitiesDemo } from './seed-activities.ts';
 import { DEMO_PASSWORD, type DemoScope, demoAccounts } from './demo-accounts.ts';
 import { seedRegistryDemo } from './seed-registry.ts';
+import { seedTrafficDemo } from './seed-traffic.ts';
 
 export const DEMO_TENANT = '350526';
 
@@ -330,6 +331,32 @@ export async function seedDemo(services: Services, options: { seed?: number } = 
       resource: 'tenant',
       resourceId: DEMO_TENANT,
       detail: registry,
+    });
+  }
+  if (seeded) {
+    // 智慧交通 goes through the traffic module, which finds each section's edges on the demo road graph.
+    const seat = (name: string) => demo.townships.find((t) => t.name === name)!.seat;
+    const tunnel = demoPlaces(demo).find((p) => p.id === 'jiuxianshan-tunnel')!;
+    const traffic = await seedTrafficDemo({
+      db,
+      traffic: services.traffic,
+      routing: services.routing,
+      tenantCode: DEMO_TENANT,
+      rootOrgId: orgIds.tenant(DEMO_TENANT),
+      places: {
+        tunnel: [tunnel.lon, tunnel.lat],
+        chishui: seat('赤水镇'),
+        countyTown: demo.tenant.countyTown,
+        leifeng: seat('雷峰镇'),
+        nancheng: seat('南埕镇'),
+        shangyong: seat('上涌镇'),
+      },
+    });
+    await audit.record(actor, {
+      action: 'demo.seed.traffic',
+      resource: 'tenant',
+      resourceId: DEMO_TENANT,
+      detail: traffic,
     });
   }
   services.bus.kick();

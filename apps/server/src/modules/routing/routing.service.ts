@@ -59,6 +59,32 @@ function toGraphPlace(place: RoadClosurePlace): RoadEventPlace {
 
 const tenth = (n: number) => Math.round(n * 10) / 10;
 
+/** How far along a line (in degrees, locally enough) the point's projection lies. */
+function distanceAlong(line: readonly LngLat[], p: LngLat): number {
+  const k = Math.cos((p[1] * Math.PI) / 180);
+  let best = Number.POSITIVE_INFINITY;
+  let bestAlong = 0;
+  let walked = 0;
+  for (let i = 1; i < line.length; i++) {
+    const a = line[i - 1]!;
+    const b = line[i]!;
+    const dx = (b[0] - a[0]) * k;
+    const dy = b[1] - a[1];
+    const len2 = dx * dx + dy * dy;
+    const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * k * dx + (p[1] - a[1]) * dy) / len2));
+    const ex = (a[0] + (b[0] - a[0]) * t - p[0]) * k;
+    const ey = a[1] + dy * t - p[1];
+    const d = ex * ex + ey * ey;
+    const len = Math.sqrt(len2);
+    if (d < best) {
+      best = d;
+      bestAlong = walked + t * len;
+    }
+    walked += len;
+  }
+  return bestAlong;
+}
+
 /**
  * Routes, isochrones and travel times on the tenant's graph with the live road events laid on it. Road events
  * are stored (table road_events) and every instance keeps the open ones on its graph: `load` at start, `sync`
@@ -293,12 +319,126 @@ export function createRoutingService(deps: {
     },
 
     /** Fastest route between two points for internal use (simulator, ETAs), live road events included. */
-    routeBetween(tenantCode: string, from: LngLat, to: LngLat) {
+    routeBetween(tenantCode: string, from: LngLat, to: LngLat, options: { freeFlow?: boolean } = {}) {
       const roads = roadsOf(tenantCode);
       return domain(() => {
-        const r = roads.router.route(from, to, { state: roads.state });
-        return { durationS: r.durationS, distanceM: r.distanceM, geometry: roads.router.geometry(r) };
+        const r = roads.router.route(from, to, options.freeFlow ? {} : { state: roads.state });
+        return {
+          durationS: r.durationS,
+          distanceM: r.distanceM,
+          geometry: roads.router.geometry(r),
+          edges: r.pieces.map((piece) => piece.edge),
+        };
       });
+    },
+
+    /** The nearest point on a road within `maxM` (a place set off the road, e.g. a tunnel's name point). */
+    nearestOnRoad(tenantCode: string, p: LngLat, maxM = 5_000): LngLat {
+      const roads = roadsOf(tenantCode);
+      return domain(() => roads.router.index.snap(p, maxM).position);
+    },
+
+    /**
+     * The directed edges along a line (a road section): `both` ways, or only those driven `forward` (in the
+     * line's order) or `backward`. Empty when the line covers no road.
+     */
+    edgesAlong(
+      tenantCode: string,
+      line: readonly LngLat[],
+      direction: 'both' | 'forward' | 'backward' = 'both',
+      toleranceM = 30,
+    ): number[] {
+      const roads = roadsOf(tenantCode);
+      const g = roads.graph;
+      const edges = resolveEdges(g, roads.router.index, { kind: 'line', line, toleranceM }).filter(
+        (e) => e < g.edgeCount,
+      );
+      if (direction === 'both') return edges;
+      const along = (node: number) => distanceAlong(line, [g.nodeLon[node]! / 1e7, g.nodeLat[node]! / 1e7]);
+      return edges.filter((e) => {
+        const forward = along(g.head[e]!) > along(g.tail[e]!);
+        return direction === 'forward' ? forward : !forward;
+      });
+    },
+
+    /**
+     * A road event laid by another module (traffic hazards) inside its transaction, with no role check: the
+     * caller has decided. `apply()` puts it on this instance's graph once the transaction has committed.
+     */
+    async openEventIn(
+      trx: Kysely<DB>,
+      tenantCode: string,
+      actor: Principal,
+      body: { cause: RoadEvent['cause']; speedFactor?: number; note?: string; edges: number[] },
+    ): Promise<{ id: string; apply(): void }> {
+      const id = randomUUID();
+      const stored: StoredRoadEvent = {
+        id,
+        cause: body.cause,
+        speedFactor: body.speedFactor ?? null,
+        note: body.note ?? null,
+        place: { kind: 'edges', edges: body.edges },
+        createdAt: clock.now().toISOString(),
+        createdBy: actor.username,
+        until: null,
+      };
+      await repo.insert(trx, {
+        tenant_code: tenantCode,
+        id,
+        cause: stored.cause,
+        speed_factor: stored.speedFactor,
+        note: stored.note,
+        place: JSON.stringify(stored.place),
+        edges: body.edges,
+        until: null,
+        created_by: stored.createdBy,
+        created_at: stored.createdAt,
+      });
+      await audit.write(trx, actor, {
+        action: 'road.event.create',
+        resource: 'road-event',
+        resourceId: id,
+        detail: {
+          cause: body.cause,
+          speedFactor: body.speedFactor ?? null,
+          edges: body.edges.length,
+          note: body.note ?? null,
+        },
+      });
+      await enqueue(trx, tenantCode, 'road.event.changed', { eventId: id, change: 'created' });
+      return {
+        id,
+        apply() {
+          const roads = roadsOf(tenantCode);
+          openOf(tenantCode).set(id, stored);
+          lay(roads, stored);
+          bus.kick();
+        },
+      };
+    },
+
+    /** Reopens a road event another module laid (`openEventIn`), inside its transaction; `apply()` after commit. */
+    async closeEventIn(
+      trx: Kysely<DB>,
+      tenantCode: string,
+      actor: Principal,
+      id: string,
+    ): Promise<{ apply(): void }> {
+      if (await repo.remove(trx, tenantCode, id, clock.now(), actor.username)) {
+        await audit.write(trx, actor, {
+          action: 'road.event.remove',
+          resource: 'road-event',
+          resourceId: id,
+        });
+        await enqueue(trx, tenantCode, 'road.event.changed', { eventId: id, change: 'removed' });
+      }
+      return {
+        apply() {
+          openOf(tenantCode).delete(id);
+          laidOn.get(tenantCode)?.state.remove(id);
+          bus.kick();
+        },
+      };
     },
 
     roads(p: Principal): RoutingRoads {

@@ -41,6 +41,8 @@ export const READ_ACCESS = {
   registry: ['grid-worker', 'officer', 'auxiliary', 'dispatcher', 'commander', 'leader'],
   /** Video cameras. */
   camera: ['dispatcher', 'commander', 'leader', 'officer', 'system-admin'],
+  /** 智慧交通: road sections, roadside devices, readings, hazards, signs and plate reads (plates masked). */
+  traffic: ['dispatcher', 'commander', 'officer', 'auxiliary', 'leader', 'system-admin'],
   /** Road closures and slow-downs: every signed-in user routes on them. */
   road: ROLE_KEYS,
   /** The organisation tree: every signed-in user. */

@@ -1071,6 +1071,144 @@ export interface PatrolPointsTable {
   received_at: Timestamp;
 }
 
+export interface TrafficSettingsTable {
+  tenant_code: string;
+  rules: Json<Record<string, number>>;
+  reading_retention_days: Generated<number>;
+  plate_retention_days: Generated<number>;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface TrafficSectionsTable {
+  tenant_code: string;
+  id: string;
+  name: string;
+  direction: string;
+  line: Json<[number, number][]>;
+  edges: Json<number[]>;
+  rules: Json<Record<string, number>>;
+  note: string | null;
+  demo: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: NullableTimestamp;
+}
+
+export interface TrafficDevicesTable {
+  tenant_code: string;
+  id: string;
+  name: string;
+  kind: string;
+  section_id: string | null;
+  lon: number;
+  lat: number;
+  model: NullableJson<{ lines: number; charsPerLine: number; dots: number }>;
+  sign_id: string | null;
+  junction: string | null;
+  branch: string | null;
+  heartbeat_seconds: number;
+  last_seen_at: NullableTimestamp;
+  rejected: Json<Record<string, number>>;
+  last_reading: NullableJson<Record<string, unknown>>;
+  demo: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TrafficReadingsTable {
+  tenant_code: string;
+  device_id: string;
+  at: Timestamp;
+  visibility_m: number | null;
+  air_temp_c: number | null;
+  surface_temp_c: number | null;
+  dew_point_c: number | null;
+  friction: number | null;
+  precipitation_mm_h: number | null;
+  wind_speed_ms: number | null;
+  wind_gust_ms: number | null;
+  received_at: Timestamp;
+}
+
+export interface TrafficHazardsTable {
+  tenant_code: string;
+  id: string;
+  section_id: string;
+  condition: string;
+  level: string;
+  started_at: Timestamp;
+  ended_at: NullableTimestamp;
+  evidence: Json<unknown[]>;
+  speed_limit_kmh: number | null;
+  gap_m: number | null;
+  road_event_id: string | null;
+  ntcip_code: number | null;
+  datex_type: string;
+  label: string;
+  advice: string;
+  updated_at: Timestamp;
+}
+
+export interface TrafficSignsTable {
+  tenant_code: string;
+  sign_id: string;
+  text: string;
+  lines: Json<string[]>;
+  source: string;
+  priority: number;
+  expires_at: NullableTimestamp;
+  delivery: string;
+  command_id: string | null;
+  last_ack_at: NullableTimestamp;
+  override_text: string | null;
+  override_until: NullableTimestamp;
+  override_by: string | null;
+  override_reason: string | null;
+  updated_at: Timestamp;
+}
+
+export interface TrafficSignLogTable {
+  tenant_code: string;
+  sign_id: string;
+  at: Timestamp;
+  text: string;
+  source: string;
+  command_id: string;
+}
+
+export interface TrafficTemplatesTable {
+  tenant_code: string;
+  condition: string;
+  level: string;
+  label: string;
+  advice: string;
+  priority: number;
+  updated_at: Timestamp;
+}
+
+export interface TrafficPlateReadsTable {
+  tenant_code: string;
+  id: string;
+  device_id: string;
+  plate: string;
+  at: Timestamp;
+  sign_id: string | null;
+  warned: boolean;
+  received_at: Timestamp;
+}
+
+export interface TrafficRoutesTable {
+  tenant_code: string;
+  id: string;
+  name: string;
+  from_point: Json<[number, number]>;
+  to_point: Json<[number, number]>;
+  result: NullableJson<Record<string, unknown>>;
+  computed_at: NullableTimestamp;
+  demo: Generated<boolean>;
+  created_at: Timestamp;
+}
+
 export interface DB {
   registry_addresses: RegistryAddressesTable;
   registry_people: RegistryPeopleTable;
@@ -1142,4 +1280,14 @@ export interface DB {
   patrol_tasks: PatrolTasksTable;
   patrol_runs: PatrolRunsTable;
   patrol_points: PatrolPointsTable;
+  traffic_settings: TrafficSettingsTable;
+  traffic_sections: TrafficSectionsTable;
+  traffic_devices: TrafficDevicesTable;
+  traffic_readings: TrafficReadingsTable;
+  traffic_hazards: TrafficHazardsTable;
+  traffic_signs: TrafficSignsTable;
+  traffic_sign_log: TrafficSignLogTable;
+  traffic_templates: TrafficTemplatesTable;
+  traffic_plate_reads: TrafficPlateReadsTable;
+  traffic_routes: TrafficRoutesTable;
 }

@@ -33,6 +33,10 @@ export const TOPIC_RESOURCE: Readonly<Record<Topic, Readable>> = {
   'road.event.changed': 'road',
   'patrol.changed': 'patrol',
   'patrol.task.changed': 'volunteer',
+  'traffic.hazard.changed': 'traffic',
+  'traffic.sign.changed': 'traffic',
+  'traffic.device.changed': 'traffic',
+  'traffic.route.changed': 'traffic',
   'dispute.alert': 'dispute',
   'audit.alert': 'audit',
 };

@@ -1,0 +1,113 @@
+import mqtt, { type MqttClient } from 'mqtt';
+import type { Logger } from 'pino';
+import type { TrafficService } from './traffic.service.ts';
+
+/**
+ * Road sensors publish readings on `ronghui/<tenant>/rwis/<device>` (a JSON array of readings, or one
+ * reading; `deviceId` may be left out and is then the topic's); refused readings are answered on
+ * `…/rwis/<device>/rejected`. Signs take commands on `ronghui/<tenant>/vms/<sign>/cmd` and acknowledge
+ * on `…/vms/<sign>/ack` with `{"id": <command id>}` (`"ok": false` when they could not show it).
+ */
+export const RWIS_TOPIC = 'ronghui/+/rwis/+';
+export const VMS_ACK_TOPIC = 'ronghui/+/vms/+/ack';
+const RWIS = /^ronghui\/(\d{6})\/rwis\/([A-Za-z0-9._:-]{1,64})$/;
+const ACK = /^ronghui\/(\d{6})\/vms\/([A-Za-z0-9._:-]{1,64})\/ack$/;
+
+export type Reply = (topic: string, body: object) => void;
+
+/** Is this a topic the traffic module takes? */
+export const isTrafficTopic = (topic: string) => RWIS.test(topic) || ACK.test(topic);
+
+/**
+ * Takes one device message; resolves once its readings are stored (or refused and answered), so the
+ * broker acknowledges to the device only then. Rejects when storing failed: the device sends again.
+ */
+export async function handleTrafficMessage(
+  traffic: TrafficService,
+  reply: Reply,
+  topic: string,
+  payload: Buffer,
+): Promise<void> {
+  const ack = ACK.exec(topic);
+  if (ack) {
+    let body: unknown;
+    try {
+      body = JSON.parse(payload.toString());
+    } catch {
+      return;
+    }
+    if (body && typeof body === 'object')
+      await traffic.acknowledge(ack[1]!, ack[2]!, body as { id?: unknown });
+    return;
+  }
+  const match = RWIS.exec(topic);
+  if (!match) return;
+  const [, tenantCode, deviceId] = match as unknown as [string, string, string];
+  let body: unknown;
+  try {
+    body = JSON.parse(payload.toString());
+  } catch {
+    reply(`ronghui/${tenantCode}/rwis/${deviceId}/rejected`, {
+      rejected: [{ path: '', reason: 'not-json', message: 'the message is not JSON' }],
+    });
+    await traffic.countRejected(tenantCode, deviceId, 'not-json');
+    return;
+  }
+  const items = (Array.isArray(body) ? body : [body]).map((item) =>
+    item && typeof item === 'object' && !('deviceId' in item) ? { deviceId, ...item } : item,
+  );
+  const misaddressed = items.filter(
+    (i) => i && typeof i === 'object' && (i as { deviceId?: unknown }).deviceId !== deviceId,
+  );
+  const own = items.filter((i) => !misaddressed.includes(i));
+  const { problems } = await traffic.ingestDevice(tenantCode, own);
+  const rejected = [
+    ...problems.map((p) => ({ path: p.path, reason: p.reason, message: p.message })),
+    ...misaddressed.map(() => ({
+      path: 'deviceId',
+      reason: 'wrong-topic',
+      message: `a reading on ${deviceId}'s topic names another device`,
+    })),
+  ];
+  if (rejected.length) reply(`ronghui/${tenantCode}/rwis/${deviceId}/rejected`, { rejected });
+}
+
+/**
+ * For an external broker (MQTT_URL): subscribes to sensor readings and sign acknowledgements with QoS 1
+ * (acknowledged to the broker once stored) and sends sign commands through the same connection.
+ */
+export async function startTrafficSubscriber(options: {
+  url: string;
+  credentials?: { username: string; password: string } | undefined;
+  traffic: TrafficService;
+  log: Logger;
+}): Promise<{ client: MqttClient; close(): Promise<void> }> {
+  const client = await mqtt.connectAsync(options.url, {
+    clientId: `ronghui-traffic-${process.pid}`,
+    clean: false,
+    reconnectPeriod: 1_000,
+    ...(options.credentials ?? {}),
+  });
+  const reply: Reply = (topic, body) => client.publish(topic, JSON.stringify(body), { qos: 0 });
+  client.handleMessage = (packet, callback) => {
+    handleTrafficMessage(options.traffic, reply, packet.topic, packet.payload as Buffer).then(
+      () => callback(),
+      (error) => {
+        options.log.error(
+          { err: error, topic: packet.topic },
+          'traffic message not stored; the broker sends it again',
+        );
+        client.end(true, undefined, () => client.reconnect());
+      },
+    );
+  };
+  await client.subscribeAsync([RWIS_TOPIC, VMS_ACK_TOPIC], { qos: 1 });
+  options.traffic.setPublisher((topic, body) => client.publish(topic, JSON.stringify(body), { qos: 1 }));
+  return {
+    client,
+    async close() {
+      options.traffic.setPublisher(undefined);
+      await client.endAsync();
+    },
+  };
+}
