@@ -37,3 +37,5 @@ export function hasChromium(): boolean {
 
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL;
 export const natsUrl = process.env.NATS_URL;
+/** An external MQTT broker (Mosquitto) for the tests of Ronghui as its subscriber. */
+export const mqttTestUrl = process.env.MQTT_TEST_URL;
