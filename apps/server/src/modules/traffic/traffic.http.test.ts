@@ -322,6 +322,45 @@ describe.each(databaseKinds())('smart traffic 智慧交通 (%s)', (kind) => {
     expect(Number(n.n)).toBe(5);
   });
 
+  it('a device silent past its heartbeat is offline, announced once', async () => {
+    await services.traffic.sweep(TENANT);
+    const devices = (await req('dispatcher', 'GET', '/api/traffic/devices')).json().items as {
+      id: string;
+      online: boolean;
+    }[];
+    const online = (id: string) => devices.find((d) => d.id === id)!.online;
+    expect(online('JXS-SURF-1')).toBe(true);
+    expect(online('JXS-WX-1')).toBe(false);
+    const offline = await database.db
+      .selectFrom('outbox')
+      .select('payload')
+      .where('topic', '=', 'traffic.device.changed')
+      .execute();
+    const payloads = offline.map((o) => (typeof o.payload === 'string' ? JSON.parse(o.payload) : o.payload));
+    expect(payloads.filter((p) => p.deviceId === 'JXS-WX-1' && p.change === 'offline')).toHaveLength(1);
+  });
+
+  it('keeps readings and plate reads only for the configured retention', async () => {
+    expect((await req('dispatcher', 'PUT', '/api/traffic/rules', { plateRetentionDays: 1 })).statusCode).toBe(
+      403,
+    );
+    const put = await req('commander', 'PUT', '/api/traffic/rules', {
+      plateRetentionDays: 1,
+      readingRetentionDays: 2,
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json()).toMatchObject({ plateRetentionDays: 1, readingRetentionDays: 2 });
+    const bad = await req('commander', 'PUT', '/api/traffic/rules', { fogRedM: 600 });
+    expect(bad.statusCode).toBe(400);
+    const now = clock.now().getTime();
+    clock.set(new Date(now + 1.5 * 86_400_000));
+    expect(await services.traffic.purge(TENANT)).toEqual({ readings: 0, plates: 3 });
+    clock.set(new Date(now + 2.5 * 86_400_000));
+    expect(await services.traffic.purge(TENANT)).toEqual({ readings: 5, plates: 0 });
+    clock.set(new Date(now));
+    await signIn();
+  });
+
   it('imports devices from CSV all or nothing, naming the bad line', async () => {
     const header = 'id,name,kind,lon,lat,sectionId,signId,junction,branch,lines,charsPerLine';
     const [lon, lat] = jxs.line[0]!;
@@ -377,5 +416,47 @@ describe.each(databaseKinds())('smart traffic 智慧交通 (%s)', (kind) => {
     }[];
     expect(routes.map((r) => r.name)).toEqual(['县城 → 赤水', '赤水 → 九仙山']);
     for (const r of routes) expect(r.durationSeconds).toBeGreaterThan(0);
+  });
+});
+
+describe('the 22 Dec 2023 replay at 九仙山', () => {
+  it('goes through the devices’ own paths and ends with that driver’s plate on the tunnel-mouth sign', async () => {
+    const database = await openTestDatabase('pglite', { demo: true });
+    const services = await testServices(database);
+    const t = await testApp(services);
+    try {
+      const cookie = await t.login('dispatcher');
+      expect(
+        (
+          await t.as(await t.login('officer'), {
+            method: 'POST',
+            url: '/api/traffic/replay',
+            payload: { scenario: 'jiuxianshan-2023-12-22' },
+          })
+        ).statusCode,
+      ).toBe(403);
+      const commander = (
+        await services.auth.login({ tenantCode: TENANT, username: 'commander', password: 'ronghui-demo' })
+      ).principal;
+      expect(await services.traffic.replay(commander, 'jiuxianshan-2023-12-22', 0)).toMatchObject({
+        section: '九仙山隧道口',
+      });
+      await services.traffic.idle(TENANT);
+      const hazards = (await t.as(cookie, { method: 'GET', url: '/api/traffic/hazards?active=true' })).json();
+      expect(hazards.items.map((h: { condition: string }) => h.condition)).toContain('ice');
+      const signs = (await t.as(cookie, { method: 'GET', url: '/api/traffic/signs' })).json().items as Sign[];
+      // Each car on the approach is addressed in turn: the sign's history has that driver's message.
+      expect(signs.find((s) => s.id === 'JXS-VMS-1')!.text).toMatch(/^.{7,8},冰冻天气,地面湿滑,保持车距$/);
+      const shown = await database.db
+        .selectFrom('traffic_sign_log')
+        .select(['text', 'source'])
+        .where('sign_id', '=', 'JXS-VMS-1')
+        .orderBy('at')
+        .execute();
+      expect(shown).toContainEqual({ text: SEED_TEXT, source: 'plate' });
+    } finally {
+      await t.close();
+      await database.close();
+    }
   });
 });

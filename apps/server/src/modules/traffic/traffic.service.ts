@@ -130,6 +130,12 @@ export function createTrafficService(
   const ruleMs: number[] = [];
   const plateMs: number[] = [];
   const routeTimers = new Map<string, NodeJS.Timeout>();
+  /** Sign states being written (awaited by `idle`). */
+  const writes = new Set<Promise<void>>();
+  const track = (p: Promise<void>) => {
+    writes.add(p);
+    void p.finally(() => writes.delete(p));
+  };
 
   // ── Loading ───────────────────────────────────────────────────────────────────────────────────────────
 
@@ -381,7 +387,7 @@ export function createTrafficService(
     s.commandId = randomUUID();
     s.attempts = 0;
     send(t, signId, s);
-    void persistSign(t, signId, s, true);
+    track(persistSign(t, signId, s, true));
   }
 
   function send(t: TenantTraffic, signId: string, s: SignRt) {
@@ -407,7 +413,7 @@ export function createTrafficService(
           { tenant: t.code, sign: signId, attempts: s.attempts },
           'sign did not acknowledge; flagged',
         );
-        void persistSign(t, signId, s, false);
+        track(persistSign(t, signId, s, false));
       }
     }, ackTimeoutMs).unref();
   }
@@ -1975,6 +1981,7 @@ export function createTrafficService(
     async idle(tenantCode: string) {
       const p = tenants.get(tenantCode);
       if (p) await (await p).chain;
+      await Promise.all([...writes]);
     },
 
     metrics() {
