@@ -47,9 +47,9 @@ export function SignMatrix(props: {
 
     ctx.fillStyle = '#000000';
     ctx.fillRect(0, 0, canvas.width, canvas.height);
-    const on = color === 'red' ? '#ff3b30' : '#ffb000';
+    const on = color === 'red' ? '#ff3b30' : '#ffc21a';
     const off = '#1d1606';
-    const radius = Math.max(0.8, pitch * 0.38);
+    const radius = Math.max(0.8, pitch * 0.45);
     for (const state of [0, 1]) {
       ctx.fillStyle = state ? on : off;
       ctx.beginPath();

@@ -18,7 +18,12 @@ export function describeReading(r: TrafficStoredReading, t: Translate): string {
 }
 
 /** 路况预警: the hazards active now, worst first, with what raised them. */
-export function HazardsTab(props: { hazards: readonly TrafficHazard[]; loading: boolean }) {
+export function HazardsTab(props: {
+  hazards: readonly TrafficHazard[];
+  loading: boolean;
+  /** Frames the hazard's section on the map. */
+  onShow: (sectionId: string) => void;
+}) {
   const t = useT();
   const order = { red: 0, orange: 1, yellow: 2 } as const;
   const items = [...props.hazards].sort((a, b) => order[a.level] - order[b.level]);
@@ -30,7 +35,13 @@ export function HazardsTab(props: { hazards: readonly TrafficHazard[]; loading: 
       loading={props.loading}
       dataSource={items}
       renderItem={(h) => (
-        <List.Item data-testid="traffic-hazard" data-condition={h.condition} data-level={h.level}>
+        <List.Item
+          data-testid="traffic-hazard"
+          data-condition={h.condition}
+          data-level={h.level}
+          style={{ cursor: 'pointer' }}
+          onClick={() => props.onShow(h.sectionId)}
+        >
           <div style={{ width: '100%' }}>
             <Space wrap>
               <Tag color={levelTagColors[h.level]}>{t(`traffic.level.${h.level}`)}</Tag>

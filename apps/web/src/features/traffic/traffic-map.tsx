@@ -10,6 +10,7 @@ import type {
   TrafficSign,
 } from '../../api/traffic-api.ts';
 import { buildDispatchStyle, emptyCollection } from '../../map/dispatch-style.ts';
+import { boundsOf } from '../../map/geometry-bounds.ts';
 import { labelFont } from '../../map/map-resources.ts';
 import { useMapLibre } from '../../map/use-maplibre.ts';
 import { sectionColor } from './traffic-view.ts';
@@ -38,14 +39,17 @@ const layers: LayerSpecification[] = [
     type: 'line',
     source: 'traffic-sections',
     layout: { 'line-cap': 'round', 'line-join': 'round' },
-    paint: { 'line-color': '#ffffff', 'line-width': 9 },
+    paint: { 'line-color': '#ffffff', 'line-width': ['case', ['==', ['get', 'level'], 'none'], 8, 12] },
   },
   {
     id: 'traffic-section-line',
     type: 'line',
     source: 'traffic-sections',
     layout: { 'line-cap': 'round', 'line-join': 'round' },
-    paint: { 'line-color': ['get', 'color'], 'line-width': ['case', ['get', 'selected'], 8, 6] },
+    paint: {
+      'line-color': ['get', 'color'],
+      'line-width': ['case', ['==', ['get', 'level'], 'none'], 5, ['get', 'selected'], 10, 8],
+    },
   },
   {
     id: 'traffic-section-label',
@@ -130,6 +134,8 @@ export interface TrafficMapProps {
   routes: readonly TrafficRoute[];
   selectedSection?: string | null;
   selectedDevice?: string | null;
+  /** A section to frame (a new `n` frames it again). */
+  focus?: { sectionId: string; n: number } | null;
   /** Points being placed (a new section's line or a device's position), drawn as a draft. */
   draft?: readonly (readonly [number, number])[];
   /** While set, a click on the map gives its position here instead of picking a feature. */
@@ -257,6 +263,27 @@ export function TrafficMap(props: TrafficMapProps) {
     element.dataset.devices = String(data['traffic-devices'].features.length);
     element.dataset.routes = String(data['traffic-routes'].features.length);
   }, [map, data]);
+
+  // The sections are a few kilometres of a county's roads: the first view frames them and their devices.
+  const framed = useRef(false);
+  useEffect(() => {
+    if (!map || framed.current) return;
+    const features = [...data['traffic-sections'].features, ...data['traffic-devices'].features];
+    const bounds = boundsOf(features.map((f) => f.geometry));
+    if (!bounds) return;
+    framed.current = true;
+    map.fitBounds(bounds, { padding: 60, maxZoom: 14, animate: false });
+  }, [map, data]);
+
+  const { focus } = props;
+  useEffect(() => {
+    if (!map || !focus) return;
+    const section = latest.current.sections.find((s) => s.id === focus.sectionId);
+    const bounds = section
+      ? boundsOf([{ type: 'LineString', coordinates: section.line.map((p) => [...p]) }])
+      : null;
+    if (bounds) map.fitBounds(bounds, { padding: 80, maxZoom: 15, duration: 600 });
+  }, [map, focus]);
 
   useEffect(() => {
     if (map && roads) (map.getSource('roads') as GeoJSONSource | undefined)?.setData(roads);

@@ -5,7 +5,7 @@ import { describeError } from '../../api/describe-error.ts';
 import { trafficApi, trafficFeeds, trafficKeys } from '../../api/traffic-api.ts';
 import { useAuth } from '../../app/auth-context.tsx';
 import { LiveChannelProvider, useLiveEvents, useLiveState } from '../../app/live-channel.tsx';
-import { useT } from '../../i18n/i18n-context.tsx';
+import { useLocale, useT } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useBaseLayers } from '../../map/use-base-layers.ts';
 import { trafficAccess } from './traffic-access.ts';
@@ -36,6 +36,7 @@ export function TrafficPage() {
 function TrafficWorkspace() {
   const t = useT();
   const live = useLiveState();
+  const { locale } = useLocale();
   const { user } = useAuth();
   const access = trafficAccess(user?.roles ?? []);
   const { message } = App.useApp();
@@ -64,6 +65,11 @@ function TrafficWorkspace() {
   const [points, setPoints] = useState<readonly Position[]>([]);
   const [selectedSection, setSelectedSection] = useState<string | null>(null);
   const [selectedDevice, setSelectedDevice] = useState<string | null>(null);
+  const [focus, setFocus] = useState<{ sectionId: string; n: number } | null>(null);
+  const showSection = useCallback((sectionId: string) => {
+    setSelectedSection(sectionId);
+    setFocus((prev) => ({ sectionId, n: (prev?.n ?? 0) + 1 }));
+  }, []);
   const drawing: MapDrawing = useMemo(
     () => ({
       tool,
@@ -130,6 +136,8 @@ function TrafficWorkspace() {
         <Col xs={24} xl={12}>
           {orgs.data && (
             <TrafficMap
+              // The map's own texts (scale, zoom buttons) are set when it is made.
+              key={locale}
               orgs={orgs.data}
               roads={roads.data}
               sections={sections.data?.items ?? []}
@@ -139,6 +147,7 @@ function TrafficWorkspace() {
               routes={routes.data?.items ?? []}
               selectedSection={selectedSection}
               selectedDevice={selectedDevice}
+              focus={focus}
               draft={tool ? points : []}
               onPoint={tool ? onPoint : null}
               onSelectSection={(id) => {
@@ -169,7 +178,13 @@ function TrafficWorkspace() {
               {
                 key: 'hazards',
                 label: `${t('traffic.tab.hazards')} (${hazards.data?.items.length ?? 0})`,
-                children: <HazardsTab hazards={hazards.data?.items ?? []} loading={hazards.isPending} />,
+                children: (
+                  <HazardsTab
+                    hazards={hazards.data?.items ?? []}
+                    loading={hazards.isPending}
+                    onShow={showSection}
+                  />
+                ),
               },
               {
                 key: 'signs',
@@ -206,7 +221,7 @@ function TrafficWorkspace() {
                     levels={levels}
                     canManage={access.canManage}
                     selectedId={selectedSection}
-                    onSelect={setSelectedSection}
+                    onSelect={showSection}
                     drawing={drawing}
                   />
                 ),
