@@ -69,7 +69,7 @@ const accounts: readonly { username: string; screens: readonly Screen[]; tabletO
         menu: '群防群治',
         ready: shown('[data-testid=volunteers-page] tbody tr.ant-table-row'),
       },
-      placeholder('/traffic', '智慧交通'),
+      { path: '/traffic', menu: '智慧交通', ready: idleMap('traffic-map') },
       placeholder('/stats', '数据统计'),
     ],
   },

@@ -124,7 +124,7 @@ export const modules: readonly ModuleEntry[] = [
     path: '/traffic',
     label: 'menu.traffic',
     icon: <CarOutlined />,
-    roles: ['dispatcher', 'commander', 'officer', 'leader'],
+    roles: ['dispatcher', 'commander', 'officer', 'auxiliary', 'leader', 'system-admin'],
     group: 'main',
   },
   {

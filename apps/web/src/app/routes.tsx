@@ -63,11 +63,14 @@ const HazardsPage = lazy(() =>
 const VolunteersPage = lazy(() =>
   import('../features/volunteers/volunteers-page.tsx').then((m) => ({ default: m.VolunteersPage })),
 );
+const TrafficPage = lazy(() =>
+  import('../features/traffic/traffic-page.tsx').then((m) => ({ default: m.TrafficPage })),
+);
 const AuditPage = lazy(() =>
   import('../features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
 );
 
-const planned: readonly PlannedModuleKey[] = ['traffic', 'services', 'welfare', 'stats'];
+const planned: readonly PlannedModuleKey[] = ['services', 'welfare', 'stats'];
 
 /** What the features keep running on every page of the console. */
 const consoleWatchers = [disputeAlertsWatcher];
@@ -131,6 +134,7 @@ export function createRouter() {
         { path: 'disputes', element: guarded('disputes', <DisputesPage />) },
         { path: 'hazards', element: guarded('hazards', <HazardsPage />) },
         { path: 'volunteers', element: guarded('volunteers', <VolunteersPage />) },
+        { path: 'traffic', element: guarded('traffic', <TrafficPage />) },
         {
           path: 'cameras',
           element: (

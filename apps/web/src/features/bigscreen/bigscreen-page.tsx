@@ -22,6 +22,7 @@ import {
 } from './bigscreen-data.ts';
 import { EChart } from '../../charts/echart.tsx';
 import { GridGovernancePanel } from './bigscreen-grid-panel.tsx';
+import { TrafficPanel } from './bigscreen-traffic-panel.tsx';
 import { VolunteerPanel } from './bigscreen-volunteer-panel.tsx';
 
 export function BigScreenPage() {
@@ -32,8 +33,8 @@ export function BigScreenPage() {
   );
 }
 
-// The volunteer panel follows the open call-outs.
-const bigscreenTopics = [...consoleTopics, 'callout.changed'] as const;
+// The volunteer panel follows the open call-outs, the traffic panel the road-weather hazards and signs.
+const bigscreenTopics = [...consoleTopics, 'callout.changed', 'traffic.*'] as const;
 
 const box: CSSProperties = {
   background: 'rgba(16,42,84,0.85)',
@@ -177,7 +178,7 @@ function BigScreen() {
         </div>
       </header>
       <main style={{ display: 'grid', gridTemplateColumns: '1fr 1.9fr 1fr', gap: 12, minHeight: 0 }}>
-        <div style={{ display: 'grid', gridTemplateRows: '1fr 1fr 1fr', gap: 12, minHeight: 0 }}>
+        <div style={{ display: 'grid', gridTemplateRows: '1fr 1fr 1fr 150px', gap: 12, minHeight: 0 }}>
           <Panel title={t('bigscreen.byKind')}>
             <EChart option={kinds} testId="chart-kind" />
           </Panel>
@@ -209,6 +210,9 @@ function BigScreen() {
             }
           >
             <EChart option={trendChart} testId="chart-trend" />
+          </Panel>
+          <Panel title={t('bigscreen.traffic.title')}>
+            <TrafficPanel />
           </Panel>
         </div>
         <div style={{ display: 'grid', gridTemplateRows: 'auto 1fr 120px', gap: 12, minHeight: 0 }}>

@@ -9,6 +9,7 @@ import { CameraMapLayer, intakePointOf } from '../cameras/index.ts';
 import { DisputeMapLayer } from '../disputes/index.ts';
 import { CalloutMapLayers } from '../callouts/index.ts';
 import { HazardMapLayer } from '../hazards/index.ts';
+import { TrafficMapLayer } from '../traffic/index.ts';
 import { PatrolRunsMapLayer } from '../volunteers/index.ts';
 import { useAuth } from '../../app/auth-context.tsx';
 import { useLocale, useT } from '../../i18n/i18n-context.tsx';
@@ -53,6 +54,7 @@ const topics = [
   'dispute.alert',
   'callout.changed',
   'patrol.task.changed',
+  'traffic.*',
 ] as const;
 
 type Point = { lon: number; lat: number };
@@ -270,6 +272,11 @@ function DispatchConsole() {
         <HazardMapLayer
           map={map}
           visible={visible.has('hazards')}
+          clickable={!picking && !isoMode && !patrol.capturing}
+        />
+        <TrafficMapLayer
+          map={map}
+          visible={visible.has('traffic')}
           clickable={!picking && !isoMode && !patrol.capturing}
         />
         <DisputeMapLayer

@@ -2,6 +2,7 @@ import { calloutLayerIds, volunteerLayerIds } from '../callouts/index.ts';
 import { cameraLayerIds } from '../cameras/index.ts';
 import { disputeLayerIds } from '../disputes/index.ts';
 import { hazardLayerIds } from '../hazards/index.ts';
+import { trafficLayerIds } from '../traffic/index.ts';
 import { patrolLayerIds } from '../volunteers/index.ts';
 import { overlayGroupLayers } from './plans/overlay-layers.ts';
 
@@ -15,6 +16,7 @@ export type LayerGroup =
   | 'isochrone'
   | 'cameras'
   | 'hazards'
+  | 'traffic'
   | 'disputes'
   | 'callouts'
   | 'volunteers'
@@ -31,6 +33,8 @@ export const layerGroups: readonly LayerGroup[] = [
   'cameras',
   // Added by hazards/hazard-map-layer.tsx and disputes/dispute-map-layer.tsx once the map has loaded.
   'hazards',
+  // Added by traffic/traffic-map-layer.tsx: sections with an active road-weather hazard and the signs.
+  'traffic',
   'disputes',
   // Added by callouts/callout-map-layer.tsx once the map has loaded.
   'callouts',
@@ -61,6 +65,7 @@ export const groupLayers: Record<LayerGroup, readonly string[]> = {
   isochrone: ['iso-fill', 'iso-line'],
   cameras: cameraLayerIds,
   hazards: hazardLayerIds,
+  traffic: trafficLayerIds,
   disputes: disputeLayerIds,
   callouts: calloutLayerIds,
   volunteers: volunteerLayerIds,

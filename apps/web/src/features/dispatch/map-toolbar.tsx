@@ -31,6 +31,7 @@ const groupLabels: Record<LayerGroup, MessageKey> = {
   isochrone: 'dispatch.layer.isochrone',
   cameras: 'dispatch.layer.cameras',
   hazards: 'dispatch.layer.hazards',
+  traffic: 'dispatch.layer.traffic',
   disputes: 'dispatch.layer.disputes',
   callouts: 'dispatch.layer.callouts',
   volunteers: 'dispatch.layer.volunteers',
