@@ -34,6 +34,9 @@ export function startTrafficDemo(
         });
     }
     if (readings.length) await traffic.ingestDevice(options.tenantCode, readings);
+    // The signs' controllers report that they are alive.
+    for (const d of t.devices.values())
+      if (d.kind === 'sign') await traffic.heartbeat(options.tenantCode, d.id);
     for (const d of t.devices.values()) {
       if (d.kind === 'anpr' && Math.random() < 0.5) {
         await traffic.plateRead(

@@ -156,6 +156,12 @@ describe('smart traffic over MQTT (embedded broker)', () => {
     const commands: { id: string; text: string; lines: string[] }[] = [];
     controller.on('message', (_topic, payload) => commands.push(JSON.parse(payload.toString())));
     await controller.subscribeAsync(`ronghui/${TENANT}/vms/JXS-VMS-1/cmd`, { qos: 1 });
+    const t0 = await traffic.tenantOf(TENANT);
+    expect(t0.devices.get('JXS-VMS-1')!.lastSeen).toBe(0);
+    await controller.publishAsync(`ronghui/${TENANT}/vms/JXS-VMS-1/status`, JSON.stringify({ ok: true }), {
+      qos: 1,
+    });
+    expect(t0.devices.get('JXS-VMS-1')!.lastSeen).toBeGreaterThan(0);
     const sensor = await connect('JXS-SURF-1');
     await sensor.publishAsync(
       `ronghui/${TENANT}/rwis/JXS-SURF-1`,

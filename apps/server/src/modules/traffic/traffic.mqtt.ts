@@ -6,17 +6,20 @@ import type { TrafficService } from './traffic.service.ts';
  * Road sensors publish readings on `ronghui/<tenant>/rwis/<device>` (a JSON array of readings, or one
  * reading; `deviceId` may be left out and is then the topic's); refused readings are answered on
  * `…/rwis/<device>/rejected`. Signs take commands on `ronghui/<tenant>/vms/<sign>/cmd` and acknowledge
- * on `…/vms/<sign>/ack` with `{"id": <command id>}` (`"ok": false` when they could not show it).
+ * on `…/vms/<sign>/ack` with `{"id": <command id>}` (`"ok": false` when they could not show it); a sign's
+ * heartbeat is any message on `…/vms/<sign>/status`.
  */
 export const RWIS_TOPIC = 'ronghui/+/rwis/+';
 export const VMS_ACK_TOPIC = 'ronghui/+/vms/+/ack';
+export const VMS_STATUS_TOPIC = 'ronghui/+/vms/+/status';
 const RWIS = /^ronghui\/(\d{6})\/rwis\/([A-Za-z0-9._:-]{1,64})$/;
 const ACK = /^ronghui\/(\d{6})\/vms\/([A-Za-z0-9._:-]{1,64})\/ack$/;
+const STATUS = /^ronghui\/(\d{6})\/vms\/([A-Za-z0-9._:-]{1,64})\/status$/;
 
 export type Reply = (topic: string, body: object) => void;
 
 /** Is this a topic the traffic module takes? */
-export const isTrafficTopic = (topic: string) => RWIS.test(topic) || ACK.test(topic);
+export const isTrafficTopic = (topic: string) => RWIS.test(topic) || ACK.test(topic) || STATUS.test(topic);
 
 /**
  * Takes one device message; resolves once its readings are stored (or refused and answered), so the
@@ -28,6 +31,11 @@ export async function handleTrafficMessage(
   topic: string,
   payload: Buffer,
 ): Promise<void> {
+  const status = STATUS.exec(topic);
+  if (status) {
+    await traffic.heartbeat(status[1]!, status[2]!);
+    return;
+  }
   const ack = ACK.exec(topic);
   if (ack) {
     let body: unknown;
@@ -101,7 +109,7 @@ export async function startTrafficSubscriber(options: {
       },
     );
   };
-  await client.subscribeAsync([RWIS_TOPIC, VMS_ACK_TOPIC], { qos: 1 });
+  await client.subscribeAsync([RWIS_TOPIC, VMS_ACK_TOPIC, VMS_STATUS_TOPIC], { qos: 1 });
   options.traffic.setPublisher((topic, body) => client.publish(topic, JSON.stringify(body), { qos: 1 }));
   return {
     client,

@@ -1356,6 +1356,15 @@ export function createTrafficService(
       return { accepted };
     },
 
+    /** A device's heartbeat (a sign's `…/vms/<sign>/status`): it is alive, nothing else. */
+    async heartbeat(tenantCode: string, deviceId: string) {
+      const d = (await tenantOf(tenantCode)).devices.get(deviceId);
+      if (!d) return false;
+      d.lastSeen = clock.now().getTime();
+      d.dirty = true;
+      return true;
+    },
+
     /** Counts a message refused before it could be read (not JSON) on its device. */
     async countRejected(tenantCode: string, deviceId: string, reason: string) {
       const d = (await tenantOf(tenantCode)).devices.get(deviceId);
