@@ -722,6 +722,7 @@ export async function startServer(
         await devices.close();
         await app.close();
         await services.avl.close();
+        await services.traffic.close();
         await services.bus.close();
         // Pushes already started finish before the database closes.
         await services.orderAlerts.idle();

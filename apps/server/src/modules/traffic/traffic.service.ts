@@ -79,6 +79,8 @@ const FEED_ROLES: readonly Role[] = ['dispatcher', 'commander', 'officer', 'auxi
 /** A reading may be stamped at most this far ahead of the server's clock (device clocks drift). */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 const OVERRIDE_DEFAULT_MS = 2 * 3600_000;
+/** Sign states changed within this window are written together. */
+const SIGN_FLUSH_MS = 200;
 
 /** Publishes a command to a sign (`ronghui/<tenant>/vms/<sign>/cmd`). */
 export type SignPublisher = (topic: string, body: object) => void;
@@ -418,58 +420,109 @@ export function createTrafficService(
     }, ackTimeoutMs).unref();
   }
 
-  async function persistSign(t: TenantTraffic, signId: string, s: SignRt, logIt: boolean) {
+  /**
+   * Sign states are written in batches: a command goes to the sign at once, and what each sign shows, its
+   * history and the live event follow within `SIGN_FLUSH_MS` in one transaction for all signs changed meanwhile
+   * (a busy approach changes a sign several times a second).
+   */
+  const dirtySigns = new Map<string, { t: TenantTraffic; signId: string; s: SignRt }>();
+  let signLogs: {
+    tenant_code: string;
+    sign_id: string;
+    at: Date;
+    text: string;
+    source: string;
+    command_id: string;
+  }[] = [];
+  let signFlush: { timer: NodeJS.Timeout; done: Promise<void>; run(): void } | undefined;
+
+  function persistSign(
+    t: TenantTraffic,
+    signId: string,
+    s: SignRt,
+    logIt: boolean,
+    immediate = false,
+  ): Promise<void> {
+    dirtySigns.set(`${t.code}/${signId}`, { t, signId, s });
+    if (logIt && s.commandId)
+      signLogs.push({
+        tenant_code: t.code,
+        sign_id: signId,
+        at: clock.now(),
+        text: s.text,
+        source: s.source,
+        command_id: s.commandId,
+      });
+    if (!signFlush) {
+      let run!: () => void;
+      const done = new Promise<void>((resolve) => {
+        run = () => {
+          clearTimeout(timer);
+          signFlush = undefined;
+          flushSigns().then(resolve, resolve);
+        };
+      });
+      const timer = setTimeout(() => run(), SIGN_FLUSH_MS).unref();
+      signFlush = { timer, done, run };
+    }
+    const pending = signFlush;
+    if (immediate) pending.run();
+    return pending.done;
+  }
+
+  async function flushSigns() {
+    const batch = [...dirtySigns.values()];
+    dirtySigns.clear();
+    const logs = signLogs;
+    signLogs = [];
+    if (!batch.length && !logs.length) return;
     const now = clock.now();
-    const row = {
-      text: s.text,
-      lines: JSON.stringify(s.lines),
-      source: s.source,
-      priority: s.priority,
-      expires_at: s.expiresAt === null ? null : toIso(s.expiresAt),
-      delivery: s.delivery,
-      command_id: s.commandId,
-      last_ack_at: s.lastAckAt === null ? null : toIso(s.lastAckAt),
-      updated_at: now,
-    };
-    const override = s.candidates.get('override');
     try {
       await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('traffic_signs')
-          .values({ tenant_code: t.code, sign_id: signId, ...row })
-          .onConflict((oc) => oc.columns(['tenant_code', 'sign_id']).doUpdateSet(row))
-          .execute();
-        if (!override)
+        for (const { t, signId, s } of batch) {
+          const row = {
+            text: s.text,
+            lines: JSON.stringify(s.lines),
+            source: s.source,
+            priority: s.priority,
+            expires_at: s.expiresAt === null ? null : toIso(s.expiresAt),
+            delivery: s.delivery,
+            command_id: s.commandId,
+            last_ack_at: s.lastAckAt === null ? null : toIso(s.lastAckAt),
+            updated_at: now,
+            // An override is written by the override itself; once it is gone its columns are cleared.
+            ...(s.candidates.has('override')
+              ? {}
+              : { override_text: null, override_until: null, override_by: null, override_reason: null }),
+          };
           await trx
-            .updateTable('traffic_signs')
-            .set({ override_text: null, override_until: null, override_by: null, override_reason: null })
-            .where('tenant_code', '=', t.code)
-            .where('sign_id', '=', signId)
-            .where('override_text', 'is not', null)
+            .insertInto('traffic_signs')
+            .values({ tenant_code: t.code, sign_id: signId, ...row })
+            .onConflict((oc) => oc.columns(['tenant_code', 'sign_id']).doUpdateSet(row))
             .execute();
-        if (logIt && s.commandId)
+          await enqueue(trx, t.code, 'traffic.sign.changed', {
+            signId,
+            text: s.text,
+            source: s.source,
+            delivery: s.delivery,
+          });
+        }
+        if (logs.length)
           await trx
             .insertInto('traffic_sign_log')
-            .values({
-              tenant_code: t.code,
-              sign_id: signId,
-              at: now,
-              text: s.text,
-              source: s.source,
-              command_id: s.commandId,
-            })
+            .values(logs)
             .onConflict((oc) => oc.doNothing())
             .execute();
-        await enqueue(trx, t.code, 'traffic.sign.changed', {
-          signId,
-          text: s.text,
-          source: s.source,
-          delivery: s.delivery,
-        });
       });
       bus.kick();
     } catch (error) {
-      log?.error({ err: error, tenant: t.code, sign: signId }, 'sign state not stored');
+      log?.error(
+        { err: error, signs: batch.length },
+        'sign states not stored; written again with the next change',
+      );
+      for (const b of batch)
+        if (!dirtySigns.has(`${b.t.code}/${b.signId}`)) dirtySigns.set(`${b.t.code}/${b.signId}`, b);
+      signLogs = [...logs, ...signLogs];
     }
   }
 
@@ -646,14 +699,20 @@ export function createTrafficService(
 
   // ── Routes between configured points ──────────────────────────────────────────────────────────────────
 
+  /** Routes are computed again shortly after hazards change (one computation for a burst of changes). */
   function scheduleRoutes(t: TenantTraffic) {
     if (routeTimers.has(t.code)) return;
-    routeTimers.set(
-      t.code,
-      setTimeout(() => {
-        routeTimers.delete(t.code);
-        computeRoutes(t).catch((error) => log?.warn({ err: error, tenant: t.code }, 'routes not computed'));
-      }, 300).unref(),
+    routeTimers.set(t.code, setTimeout(() => runRoutes(t), 300).unref());
+  }
+  function runRoutes(t: TenantTraffic) {
+    const timer = routeTimers.get(t.code);
+    if (timer) clearTimeout(timer);
+    routeTimers.delete(t.code);
+    track(
+      computeRoutes(t).then(
+        () => {},
+        (error) => log?.warn({ err: error, tenant: t.code }, 'routes not computed'),
+      ),
     );
   }
 
@@ -768,7 +827,38 @@ export function createTrafficService(
     return { ok, problems };
   }
 
-  async function store(t: TenantTraffic, readings: Reading[], receivedAt: number) {
+  /**
+   * Concurrent messages' readings are stored together (group commit): one multi-row insert every few
+   * milliseconds, each caller answered once its rows are in.
+   */
+  const readingQueue: { rows: Record<string, unknown>[]; resolve(): void; reject(e: Error): void }[] = [];
+  let readingTimer: NodeJS.Timeout | undefined;
+  const inFlight = new Set<Promise<void>>();
+
+  function cutReadings() {
+    if (readingTimer) clearTimeout(readingTimer);
+    readingTimer = undefined;
+    const batch = readingQueue.splice(0);
+    if (!batch.length) return;
+    const rows = batch.flatMap((b) => b.rows);
+    const done = (async () => {
+      try {
+        for (let i = 0; i < rows.length; i += 1000)
+          await db
+            .insertInto('traffic_readings')
+            .values(rows.slice(i, i + 1000) as never)
+            .onConflict((oc) => oc.doNothing())
+            .execute();
+        for (const b of batch) b.resolve();
+      } catch (error) {
+        for (const b of batch) b.reject(error as Error);
+      }
+    })();
+    inFlight.add(done);
+    void done.finally(() => inFlight.delete(done));
+  }
+
+  function store(t: TenantTraffic, readings: Reading[], receivedAt: number): Promise<void> {
     const rows = readings.map((r) => ({
       tenant_code: t.code,
       device_id: r.deviceId,
@@ -783,12 +873,11 @@ export function createTrafficService(
       wind_gust_ms: r.windGustMs ?? null,
       received_at: toIso(receivedAt),
     }));
-    for (let i = 0; i < rows.length; i += 500)
-      await db
-        .insertInto('traffic_readings')
-        .values(rows.slice(i, i + 500))
-        .onConflict((oc) => oc.doNothing())
-        .execute();
+    return new Promise<void>((resolve, reject) => {
+      readingQueue.push({ rows, resolve, reject });
+      if (readingQueue.reduce((n, b) => n + b.rows.length, 0) >= 1000) cutReadings();
+      else readingTimer ??= setTimeout(cutReadings, 5);
+    });
   }
 
   /** The rules see each reading at once (in memory); hazards they decide are then stored in order. */
@@ -1565,7 +1654,7 @@ export function createTrafficService(
       });
       refreshSign(t, signId);
       // A blank override has the same text as a blank sign: still announce the change of source.
-      if (s.source === 'override' || body.text === '') await persistSign(t, signId, s, false);
+      await persistSign(t, signId, s, false, true);
       return (await service.listSigns(p)).items.find((i) => i.id === signId)!;
     },
 
@@ -1608,14 +1697,14 @@ export function createTrafficService(
         if (s.attempts < maxAttempts) send(t, signId, s);
         else {
           s.delivery = 'failed';
-          await persistSign(t, signId, s, false);
+          track(persistSign(t, signId, s, false));
         }
         return false;
       }
       if (s.retryTimer) clearTimeout(s.retryTimer);
       s.delivery = 'ok';
       s.lastAckAt = clock.now().getTime();
-      await persistSign(t, signId, s, false);
+      track(persistSign(t, signId, s, false));
       return true;
     },
 
@@ -1986,11 +2075,36 @@ export function createTrafficService(
       };
     },
 
-    /** Waits for decided hazards to be stored (tests, shutdown). */
+    /** Waits for decided hazards, sign states, readings and routes to be stored and announced (tests, shutdown). */
     async idle(tenantCode: string) {
       const p = tenants.get(tenantCode);
-      if (p) await (await p).chain;
-      await Promise.all([...writes]);
+      if (p) {
+        const t = await p;
+        await t.chain;
+        if (routeTimers.has(tenantCode)) runRoutes(t);
+      }
+      signFlush?.run();
+      cutReadings();
+      cutPlates();
+      await Promise.all([...writes, ...inFlight]);
+      // The live events those writes announced are relayed too (nothing left running on the database).
+      await bus.drain();
+    },
+
+    /** Stops the timers and writes what is pending (shutdown). */
+    async close() {
+      for (const code of tenants.keys()) await service.idle(code);
+      for (const p of tenants.values()) {
+        const t = await p;
+        for (const sign of t.signs.values()) {
+          if (sign.retryTimer) clearTimeout(sign.retryTimer);
+          if (sign.expiryTimer) clearTimeout(sign.expiryTimer);
+        }
+      }
+      for (const timer of routeTimers.values()) clearTimeout(timer);
+      routeTimers.clear();
+      signFlush?.run();
+      await Promise.all([...writes, ...inFlight]);
     },
 
     metrics() {
@@ -2051,6 +2165,37 @@ export function createTrafficService(
       return { steps: story.steps.length, section: section.name };
     },
   };
+
+  /** Plate reads arriving together are stored in one insert (group commit), each caller answered after it. */
+  const plateQueue: { row: Record<string, unknown>; resolve(): void; reject(e: Error): void }[] = [];
+  let plateTimer: NodeJS.Timeout | undefined;
+  function cutPlates() {
+    if (plateTimer) clearTimeout(plateTimer);
+    plateTimer = undefined;
+    const batch = plateQueue.splice(0);
+    if (!batch.length) return;
+    const done = db
+      .insertInto('traffic_plate_reads')
+      .values(batch.map((b) => b.row) as never)
+      .execute()
+      .then(
+        () => {
+          for (const b of batch) b.resolve();
+        },
+        (error: Error) => {
+          for (const b of batch) b.reject(error);
+        },
+      );
+    inFlight.add(done);
+    void done.finally(() => inFlight.delete(done));
+  }
+  function storePlate(row: Record<string, unknown>): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      plateQueue.push({ row, resolve, reject });
+      if (plateQueue.length >= 500) cutPlates();
+      else plateTimer ??= setTimeout(cutPlates, 5);
+    });
+  }
 
   /** A vehicle passed a camera or detector: plate-addressed warning ahead of a hazard, convergence warning. */
   async function vehicle(tenantCode: string, deviceId: string, plateText: string | null, atText?: string) {
@@ -2117,19 +2262,16 @@ export function createTrafficService(
       }
     }
     if (plate)
-      await db
-        .insertInto('traffic_plate_reads')
-        .values({
-          tenant_code: tenantCode,
-          id: randomUUID(),
-          device_id: deviceId,
-          plate,
-          at: toIso(at),
-          sign_id: warnedSign,
-          warned: warnedSign !== null,
-          received_at: toIso(now),
-        })
-        .execute();
+      await storePlate({
+        tenant_code: tenantCode,
+        id: randomUUID(),
+        device_id: deviceId,
+        plate,
+        at: toIso(at),
+        sign_id: warnedSign,
+        warned: warnedSign !== null,
+        received_at: toIso(now),
+      });
     return { accepted: 1, warned: warnedSign !== null };
   }
 
