@@ -25,6 +25,8 @@ const { values } = parseArgs({
     'per-connection': { type: 'string', default: '20' },
     /** First plate number, so that plates stay unique across runs. */
     'plate-offset': { type: 'string', default: '0' },
+    /** How cameras send their reads: MQTT (`…/anpr/<camera>`, QoS 1) or HTTP (`POST /api/traffic/plate-reads`). */
+    'plates-via': { type: 'string', default: 'mqtt' },
   },
 });
 const url = values.url!;
@@ -37,6 +39,7 @@ const plateRate = Number(values.plates);
 const seconds = Number(values.seconds);
 const perConnection = Math.max(1, Number(values['per-connection']));
 const plateOffset = Number(values['plate-offset']);
+const platesViaMqtt = values['plates-via'] !== 'http';
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -77,6 +80,13 @@ const connections: MqttClient[] = await Promise.all(
     mqtt.connectAsync(values.mqtt!, { username: `rwis-${k}`, password: values.token! }),
   ),
 );
+
+// Cameras: each its own connection, as a roadside camera is its own MQTT client.
+const cameraConnections: MqttClient[] = platesViaMqtt
+  ? await Promise.all(
+      cameras.map((id) => mqtt.connectAsync(values.mqtt!, { username: id, password: values.token! })),
+    )
+  : [];
 
 /** Mostly benign weather; `fog` sensors' visibility falls below 500 m for 15 s in every 30 s. */
 const reading = (s: { kind: string; fog: boolean }, i: number, elapsedS: number) => {
@@ -130,6 +140,24 @@ const sendPlate = (n: number) => {
   const t = performance.now();
   sentAt.set(plate, t);
   platesSent++;
+  if (platesViaMqtt) {
+    const job = new Promise<void>((resolve) => {
+      cameraConnections[n % cameraConnections.length]!.publish(
+        `ronghui/${tenant}/anpr/${deviceId}`,
+        JSON.stringify({ plate }),
+        { qos: 1 },
+        (error) => {
+          httpMs.push(performance.now() - t);
+          if (error) plateFailures.set('mqtt', (plateFailures.get('mqtt') ?? 0) + 1);
+          else platesAccepted++;
+          resolve();
+        },
+      );
+    });
+    pending.add(job);
+    void job.finally(() => pending.delete(job));
+    return;
+  }
   const job = fetch(`${url}/api/traffic/plate-reads`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie },
@@ -188,7 +216,7 @@ while (readingsAcked + readingsFailed < readingsSent && performance.now() < drai
   await new Promise((r) => setTimeout(r, 50));
 // Commands for the last plate reads, and their acknowledgements.
 await new Promise((r) => setTimeout(r, 2_000));
-await Promise.all(connections.map((c) => c.endAsync()));
+await Promise.all([...connections, ...cameraConnections].map((c) => c.endAsync()));
 await signs.endAsync();
 console.log(
   JSON.stringify({

@@ -34,12 +34,15 @@ const { values } = parseArgs({
     database: { type: 'string', default: 'pglite' },
     /** Writes the server's CPU profile of the full-load run to this file (to see where the time goes). */
     'cpu-profile': { type: 'string' },
+    /** How the cameras send plate reads: mqtt (…/anpr/<camera>) or http (POST /api/traffic/plate-reads). */
+    'plates-via': { type: 'string', default: 'mqtt' },
   },
 });
 const deviceCount = Number(values.devices);
 const hz = Number(values.hz);
 const plateRate = Number(values.plates);
 const seconds = Number(values.seconds);
+const platesVia = values['plates-via'] === 'http' ? 'http' : 'mqtt';
 const cameraCount = Math.max(1, Number(values.cameras));
 const baselineSeconds = Number(values['baseline-seconds']);
 const TENANT = '350526';
@@ -301,6 +304,7 @@ const run = async (label: string, n: number, plates: number, secs: number) => {
       `--plates=${plates}`,
       `--seconds=${secs}`,
       `--plate-offset=${plateOffset}`,
+      `--plates-via=${platesVia}`,
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
@@ -327,7 +331,7 @@ const run = async (label: string, n: number, plates: number, secs: number) => {
     `  rules: ${metrics.decisions} decisions, receipt → decision p50 ${round(metrics.ruleP50Ms, 3)} ms, p99 ${round(metrics.ruleP99Ms, 3)} ms; fog hazards started on the sensor sections: ${hazards}`,
   );
   console.log(
-    `  plate reads: sent ${load.platesSent} (${round(load.platesSent / load.sendSeconds, 0)}/s), accepted ${load.platesAccepted}, warned ${load.platesWarned}, stored ${platesStored}, failed ${JSON.stringify(load.plateFailures)}; HTTP p99 ${load.plateHttpP99} ms`,
+    `  plate reads: sent ${load.platesSent} (${round(load.platesSent / load.sendSeconds, 0)}/s), accepted ${load.platesAccepted}, warned ${load.platesWarned}, stored ${platesStored}, failed ${JSON.stringify(load.plateFailures)}; ${platesVia === 'http' ? 'HTTP' : 'PUBACK'} p99 ${load.plateHttpP99} ms`,
   );
   console.log(
     `  plate read → sign command at the sign: ${load.plateCommands} of ${load.platesSent}, p50 ${load.plateP50} ms, p99 ${load.plateP99} ms, max ${load.plateMax} ms (server-side p99 ${round(metrics.plateToSignP99Ms, 3)} ms); commands ${load.commands}, acknowledged ${load.acks}`,
@@ -378,6 +382,7 @@ const result = {
   fog_hazards_started: full.hazards,
   plate_reads: full.load.platesSent,
   plate_reads_per_s: round(full.load.platesSent / full.load.sendSeconds, 0),
+  plates_via: platesVia,
   plate_reads_warned: full.load.platesWarned,
   plate_reads_stored: full.platesStored,
   plate_reads_failed: Object.values(full.load.plateFailures).reduce((a, b) => a + b, 0),

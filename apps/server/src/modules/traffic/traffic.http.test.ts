@@ -338,6 +338,15 @@ describe.each(databaseKinds())('smart traffic 智慧交通 (%s)', (kind) => {
       .execute();
     const payloads = offline.map((o) => (typeof o.payload === 'string' ? JSON.parse(o.payload) : o.payload));
     expect(payloads.filter((p) => p.deviceId === 'JXS-WX-1' && p.change === 'offline')).toHaveLength(1);
+    // What the sweep keeps of each device: its last message, last reading and refusals.
+    const stored = await database.db
+      .selectFrom('traffic_devices')
+      .select(['last_seen_at', 'last_reading', 'rejected'])
+      .where('id', '=', 'JXS-SURF-1')
+      .executeTakeFirstOrThrow();
+    expect(stored.last_seen_at).not.toBeNull();
+    expect(stored.last_reading).toMatchObject({ surfaceTempC: 2.5, friction: 0.78 });
+    expect(stored.rejected).toEqual({ 'friction-out-of-range': 1 });
   });
 
   it('keeps readings and plate reads only for the configured retention', async () => {

@@ -205,6 +205,61 @@ describe('smart traffic over MQTT (embedded broker)', () => {
   });
 });
 
+describe('plate reads over MQTT (…/anpr/<camera>)', () => {
+  it('a camera publishes its reads; a bad plate is answered and counted, a good one addresses the driver', async () => {
+    const database = await openTestDatabase('pglite', { demo: true });
+    const services = await testServices(database);
+    let reply: (topic: string, body: object) => void = () => {};
+    const broker = (await startEmbeddedBroker({
+      port: 0,
+      host: '127.0.0.1',
+      authenticate: (t) => services.auth.authenticate(t),
+      log,
+      onDevicePublish: (topic, payload) =>
+        handleTrafficMessage(services.traffic, (t, b) => reply(t, b), topic, payload),
+    }))!;
+    reply = broker.publish;
+    services.traffic.setPublisher(broker.publish);
+    const { principal } = await services.auth.login({
+      tenantCode: TENANT,
+      username: 'officer',
+      password: 'ronghui-demo',
+    });
+    const token = (await services.auth.createToken(principal, 'camera', 30)).token;
+    const camera = await mqtt.connectAsync(broker.url, { username: 'JXS-ANPR-1', password: token });
+    try {
+      const answers: { rejected: { path: string; reason: string }[] }[] = [];
+      const commands: { text: string }[] = [];
+      camera.on('message', (topic, payload) =>
+        (topic.endsWith('/rejected') ? answers : commands).push(JSON.parse(payload.toString())),
+      );
+      await camera.subscribeAsync([
+        `ronghui/${TENANT}/anpr/JXS-ANPR-1/rejected`,
+        `ronghui/${TENANT}/vms/JXS-VMS-1/cmd`,
+      ]);
+      await camera.publishAsync(`ronghui/${TENANT}/anpr/JXS-ANPR-1`, JSON.stringify({ plate: '闽C8HO8M' }), {
+        qos: 1,
+      });
+      const bad = await until(() => answers[0]);
+      expect(bad.rejected[0]).toMatchObject({ path: 'plate', reason: 'plate-invalid' });
+      const t = await services.traffic.tenantOf(TENANT);
+      expect(t.devices.get('JXS-ANPR-1')!.rejected).toEqual({ 'plate-invalid': 1 });
+      await services.traffic.ingestDevice(TENANT, iceReadings('JXS-SURF-1'));
+      await services.traffic.idle(TENANT);
+      await camera.publishAsync(`ronghui/${TENANT}/anpr/JXS-ANPR-1`, JSON.stringify({ plate: '闽C8H58M' }), {
+        qos: 1,
+      });
+      const command = await until(() => commands.find((c) => c.text.startsWith('闽C8H58M')));
+      expect(command.text).toBe('闽C8H58M,冰冻天气,地面湿滑,保持车距');
+    } finally {
+      await camera.endAsync();
+      await services.traffic.close();
+      await broker.close();
+      await database.close();
+    }
+  });
+});
+
 describe('smart traffic from an external broker (Mosquitto, MQTT_TEST_URL)', () => {
   it.skipIf(!requires('an external MQTT broker (MQTT_TEST_URL)', !!mqttTestUrl))(
     'subscribes to readings and acknowledgements, and commands signs through it',

@@ -1,5 +1,6 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
+import { DomainError } from '../../platform/http/errors.ts';
 import type { TrafficService } from './traffic.service.ts';
 
 /**
@@ -7,19 +8,23 @@ import type { TrafficService } from './traffic.service.ts';
  * reading; `deviceId` may be left out and is then the topic's); refused readings are answered on
  * `…/rwis/<device>/rejected`. Signs take commands on `ronghui/<tenant>/vms/<sign>/cmd` and acknowledge
  * on `…/vms/<sign>/ack` with `{"id": <command id>}` (`"ok": false` when they could not show it); a sign's
- * heartbeat is any message on `…/vms/<sign>/status`.
+ * heartbeat is any message on `…/vms/<sign>/status`. Plate cameras publish `{"plate","at"?}` on
+ * `ronghui/<tenant>/anpr/<camera>` (refusals answered on `…/anpr/<camera>/rejected`).
  */
 export const RWIS_TOPIC = 'ronghui/+/rwis/+';
 export const VMS_ACK_TOPIC = 'ronghui/+/vms/+/ack';
 export const VMS_STATUS_TOPIC = 'ronghui/+/vms/+/status';
+export const ANPR_TOPIC = 'ronghui/+/anpr/+';
 const RWIS = /^ronghui\/(\d{6})\/rwis\/([A-Za-z0-9._:-]{1,64})$/;
 const ACK = /^ronghui\/(\d{6})\/vms\/([A-Za-z0-9._:-]{1,64})\/ack$/;
+const ANPR = /^ronghui\/(\d{6})\/anpr\/([A-Za-z0-9._:-]{1,64})$/;
 const STATUS = /^ronghui\/(\d{6})\/vms\/([A-Za-z0-9._:-]{1,64})\/status$/;
 
 export type Reply = (topic: string, body: object) => void;
 
 /** Is this a topic the traffic module takes? */
-export const isTrafficTopic = (topic: string) => RWIS.test(topic) || ACK.test(topic) || STATUS.test(topic);
+export const isTrafficTopic = (topic: string) =>
+  RWIS.test(topic) || ACK.test(topic) || STATUS.test(topic) || ANPR.test(topic);
 
 /**
  * Takes one device message; resolves once its readings are stored (or refused and answered), so the
@@ -31,6 +36,35 @@ export async function handleTrafficMessage(
   topic: string,
   payload: Buffer,
 ): Promise<void> {
+  const anpr = ANPR.exec(topic);
+  if (anpr) {
+    const [, tenantCode, deviceId] = anpr as unknown as [string, string, string];
+    const refuse = (path: string, reason: string, message: string) =>
+      reply(`ronghui/${tenantCode}/anpr/${deviceId}/rejected`, { rejected: [{ path, reason, message }] });
+    let body: { plate?: unknown; at?: unknown };
+    try {
+      body = JSON.parse(payload.toString()) as typeof body;
+    } catch {
+      await traffic.countRejected(tenantCode, deviceId, 'not-json');
+      return refuse('', 'not-json', 'the message is not JSON');
+    }
+    if (typeof body?.plate !== 'string' || (body.at !== undefined && typeof body.at !== 'string'))
+      return refuse('plate', 'plate-invalid', 'a plate read is {"plate": "闽C8H58M", "at"?: ISO time}');
+    try {
+      await traffic.deviceVehicle(tenantCode, deviceId, body.plate, body.at as string | undefined);
+    } catch (error) {
+      if (error instanceof DomainError) {
+        const problem = error.errors[0];
+        return refuse(
+          problem?.path ?? '',
+          problem?.path === 'plate' ? 'plate-invalid' : 'refused',
+          error.message,
+        );
+      }
+      throw error;
+    }
+    return;
+  }
   const status = STATUS.exec(topic);
   if (status) {
     await traffic.heartbeat(status[1]!, status[2]!);
@@ -109,7 +143,7 @@ export async function startTrafficSubscriber(options: {
       },
     );
   };
-  await client.subscribeAsync([RWIS_TOPIC, VMS_ACK_TOPIC, VMS_STATUS_TOPIC], { qos: 1 });
+  await client.subscribeAsync([RWIS_TOPIC, ANPR_TOPIC, VMS_ACK_TOPIC, VMS_STATUS_TOPIC], { qos: 1 });
   options.traffic.setPublisher((topic, body) => client.publish(topic, JSON.stringify(body), { qos: 1 }));
   return {
     client,

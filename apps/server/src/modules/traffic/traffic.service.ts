@@ -41,7 +41,7 @@ import {
   SIGN_PRIORITY,
   type Transition,
 } from '@ronghui/traffic';
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
@@ -1500,6 +1500,10 @@ export function createTrafficService(
       return vehicle(p.tenantCode, body.deviceId, body.plate, body.at);
     },
 
+    /** A plate read from a camera over MQTT (the camera signed in with a token of a feeding role). */
+    deviceVehicle: (tenantCode: string, deviceId: string, plate: string, at?: string) =>
+      vehicle(tenantCode, deviceId, plate, at),
+
     async detection(p: Principal, body: { deviceId: string; at?: string | undefined }) {
       requireRole(p, FEED_ROLES, 'Sending vehicle detections');
       return vehicle(p.tenantCode, body.deviceId, null, body.at);
@@ -1993,17 +1997,21 @@ export function createTrafficService(
       }
       if (!dirty.length && !changed.length) return;
       await db.transaction().execute(async (trx) => {
-        for (const d of dirty)
-          await trx
-            .updateTable('traffic_devices')
-            .set({
-              last_seen_at: d.lastSeen ? toIso(d.lastSeen) : null,
-              rejected: JSON.stringify(d.rejected),
-              last_reading: d.last ? JSON.stringify(d.last) : null,
-            })
-            .where('tenant_code', '=', t.code)
-            .where('id', '=', d.id)
-            .execute();
+        // One statement for every device heard from since the last sweep (a thousand sensors report each second).
+        if (dirty.length) {
+          const rows = dirty.map((d) => ({
+            id: d.id,
+            last_seen_at: d.lastSeen ? toIso(d.lastSeen) : null,
+            rejected: d.rejected,
+            last_reading: d.last,
+          }));
+          await sql`
+            UPDATE traffic_devices AS d
+               SET last_seen_at = v.last_seen_at, rejected = v.rejected, last_reading = v.last_reading
+              FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+                AS v(id text, last_seen_at timestamptz, rejected jsonb, last_reading jsonb)
+             WHERE d.tenant_code = ${t.code} AND d.id = v.id`.execute(trx);
+        }
         for (const c of changed)
           await enqueue(trx, t.code, 'traffic.device.changed', {
             deviceId: c.id,
