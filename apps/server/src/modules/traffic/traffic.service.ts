@@ -6,7 +6,6 @@ import {
   type TrafficHazard,
   type TrafficLevel,
   type TrafficOverrideBody,
-  type TrafficReading,
   type TrafficRoute,
   type TrafficRules,
   type TrafficSection,
@@ -15,7 +14,10 @@ import {
   type TrafficTemplate,
   signModel,
   trafficDeviceBody,
+  type trafficDevicePatch,
   trafficReading,
+  type trafficSectionBody,
+  type trafficSectionPatch,
   trafficRules as trafficRulesSchema,
 } from '@ronghui/contracts';
 import { maskPlate, parsePlate, reasonMessage } from '@ronghui/ids';
@@ -1111,11 +1113,7 @@ export function createTrafficService(
       return { items, total: items.length };
     },
 
-    async createSection(
-      p: Principal,
-      body: z.output<typeof import('@ronghui/contracts').trafficSectionBody>,
-      demo = false,
-    ) {
+    async createSection(p: Principal, body: z.output<typeof trafficSectionBody>, demo = false) {
       requireRole(p, MANAGE_ROLES, 'Editing road sections');
       const t = await tenantOf(p.tenantCode);
       const edges = edgesOf(p.tenantCode, body);
@@ -1151,11 +1149,7 @@ export function createTrafficService(
       return sectionView(t, t.sections.get(id)!);
     },
 
-    async updateSection(
-      p: Principal,
-      id: string,
-      patch: z.output<typeof import('@ronghui/contracts').trafficSectionPatch>,
-    ) {
+    async updateSection(p: Principal, id: string, patch: z.output<typeof trafficSectionPatch>) {
       requireRole(p, MANAGE_ROLES, 'Editing road sections');
       const t = await tenantOf(p.tenantCode);
       const s = t.sections.get(id);
@@ -1254,11 +1248,7 @@ export function createTrafficService(
       return deviceView(t.devices.get(body.id)!, clock.now().getTime());
     },
 
-    async updateDevice(
-      p: Principal,
-      id: string,
-      patch: z.output<typeof import('@ronghui/contracts').trafficDevicePatch>,
-    ) {
+    async updateDevice(p: Principal, id: string, patch: z.output<typeof trafficDevicePatch>) {
       requireRole(p, MANAGE_ROLES, 'Editing roadside devices');
       const t = await tenantOf(p.tenantCode);
       const d = t.devices.get(id);
@@ -2287,4 +2277,3 @@ export function createTrafficService(
 }
 
 export type TrafficService = ReturnType<typeof createTrafficService>;
-export type { TrafficReading };
