@@ -176,6 +176,11 @@ export function setView3d(map: MapLibreMap, on: boolean, settings: MapConfig | n
       syncTerrain(map);
       Object.assign(map.getContainer().dataset, viewState(map, [...labelLayerIds, 'station-label']));
     });
+    // …and when the live incidents have been laid out again, which need not wait for idle either.
+    map.on('sourcedata', (event) => {
+      if (event.sourceId !== 'incidents' || !map.isSourceLoaded('incidents')) return;
+      Object.assign(map.getContainer().dataset, viewState(map, [...labelLayerIds, 'station-label']));
+    });
   }
   if (settings?.terrain && !demBounds.has(map)) demBounds.set(map, settings.terrain.bounds);
   if (on === (modes.get(map) ?? false)) {

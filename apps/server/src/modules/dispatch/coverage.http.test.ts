@@ -117,6 +117,7 @@ describe.each(databaseKinds())('coverage and patrol plans (%s)', (kind) => {
       .selectFrom('audit_log')
       .select('action')
       .where('action', 'like', 'patrol.%')
+      .orderBy('seq')
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['patrol.create', 'patrol.delete']);
   });
