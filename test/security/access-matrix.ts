@@ -48,6 +48,11 @@ const PATROL_STAFF: readonly RoleKey[] = [...STATION, 'leader'];
 const TRAFFIC_READ: readonly RoleKey[] = [...STATION, 'leader', 'system-admin'];
 const TRAFFIC_MANAGE: readonly RoleKey[] = ['commander', 'system-admin'];
 const TRAFFIC_FEED: readonly RoleKey[] = STATION;
+const SERVICE_READ: readonly RoleKey[] = ['clerk', 'officer', 'auxiliary', 'commander', 'leader'];
+const SERVICE_WORK: readonly RoleKey[] = ['clerk', 'officer', 'auxiliary'];
+const SERVICE_ADMIN: readonly RoleKey[] = ['system-admin'];
+const HOME_REQUEST: readonly RoleKey[] = ['clerk', 'officer', 'auxiliary', 'grid-worker'];
+const HOME_WORK: readonly RoleKey[] = ['officer', 'auxiliary', 'commander'];
 
 export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/health': 'anyone',
@@ -298,6 +303,49 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/traffic/cap/:id': TRAFFIC_READ,
   'GET /api/traffic/datex': TRAFFIC_READ,
   'POST /api/traffic/replay': COMMAND,
+  // 一窗通办: the catalogue, halls, slots, the calling screen, progress checks and the working-day calendar
+  // are public; a phone books with a one-time code and manages its booking with the token it got.
+  'GET /api/services/items': 'anyone',
+  'GET /api/services/items/:code': 'anyone',
+  'POST /api/services/items': SERVICE_ADMIN,
+  'PATCH /api/services/items/:code': SERVICE_ADMIN,
+  'GET /api/services/halls': 'anyone',
+  'PATCH /api/services/halls/:hallId': SERVICE_ADMIN,
+  'POST /api/services/halls/:hallId/counters': SERVICE_ADMIN,
+  'PATCH /api/services/halls/:hallId/counters/:counterId': SERVICE_ADMIN,
+  'POST /api/services/halls/:hallId/counters/:counterId/sign-in': SERVICE_WORK,
+  'GET /api/services/halls/:hallId/board': 'anyone',
+  'GET /api/services/slots': 'anyone',
+  'POST /api/services/otp': 'anyone',
+  'POST /api/services/holds': 'anyone',
+  'POST /api/services/appointments': 'anyone',
+  'GET /api/services/appointments': SERVICE_READ,
+  'GET /api/services/appointments/:reference': 'anyone',
+  'POST /api/services/appointments/:reference/cancel': 'anyone',
+  'POST /api/services/appointments/:reference/reschedule': 'anyone',
+  'POST /api/services/appointments/:reference/check-in': 'anyone',
+  'GET /api/services/tickets': SERVICE_READ,
+  'POST /api/services/tickets': SERVICE_WORK,
+  'POST /api/services/tickets/call-next': SERVICE_WORK,
+  'POST /api/services/tickets/:id/recall': SERVICE_WORK,
+  'POST /api/services/tickets/:id/start': SERVICE_WORK,
+  'POST /api/services/tickets/:id/finish': SERVICE_WORK,
+  'POST /api/services/tickets/:id/no-show': SERVICE_WORK,
+  'POST /api/services/tickets/:id/transfer': SERVICE_WORK,
+  'GET /api/services/cases': SERVICE_READ,
+  'POST /api/services/cases': SERVICE_WORK,
+  'GET /api/services/cases/:id': SERVICE_READ,
+  'POST /api/services/cases/:id/steps': SERVICE_WORK,
+  'POST /api/services/cases/:id/reveal': SERVICE_WORK,
+  'GET /api/services/progress': 'anyone',
+  'POST /api/services/ratings': 'anyone',
+  'GET /api/services/follow-ups': SERVICE_READ,
+  'POST /api/services/follow-ups/:id/steps': SERVICE_WORK,
+  'GET /api/services/home-visits': SERVICE_READ,
+  'POST /api/services/home-visits': HOME_REQUEST,
+  'POST /api/services/home-visits/:id/steps': HOME_WORK,
+  'GET /api/services/stats': SERVICE_READ,
+  'GET /api/services/deadline': 'anyone',
 };
 
 /** Each topic of the live channel, and the roles that receive it (when their scope reaches its orgs). */
@@ -329,6 +377,8 @@ export const TOPIC_ACCESS: Record<Topic, readonly RoleKey[]> = {
   'traffic.sign.changed': TRAFFIC_READ,
   'traffic.device.changed': TRAFFIC_READ,
   'traffic.route.changed': TRAFFIC_READ,
+  'services.ticket.changed': SERVICE_READ,
+  'services.case.changed': SERVICE_READ,
   'audit.alert': ['auditor'],
 };
 
@@ -361,6 +411,8 @@ export const TOPIC_READ_ROUTE: Record<Topic, string> = {
   'traffic.sign.changed': 'GET /api/traffic/signs',
   'traffic.device.changed': 'GET /api/traffic/devices',
   'traffic.route.changed': 'GET /api/traffic/routes',
+  'services.ticket.changed': 'GET /api/services/tickets',
+  'services.case.changed': 'GET /api/services/cases',
   'audit.alert': 'GET /api/audit',
 };
 

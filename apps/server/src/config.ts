@@ -91,6 +91,15 @@ export const configSchema = z.object({
   CALLOUT_SMS_WEBHOOK: z.url().optional(),
   CALLOUT_SMS_TOKEN: z.string().min(16).optional(),
   CALLOUT_RECEIPT_URL: z.url().optional(),
+  // The SMS gateway for the service hall (one-time codes, reminders, case notices): POST JSON, see README.
+  // Unset: the call-outs' gateway is used; with neither, the demo writes messages to the log.
+  SMS_WEBHOOK: z.url().optional(),
+  SMS_TOKEN: z.string().min(16).optional(),
+  // 一窗通办: working days to rectify after a bad review, minutes a booking holds its place, check-in window.
+  SERVICE_RECTIFY_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(5),
+  SERVICE_HOLD_MINUTES: z.coerce.number().int().min(1).max(30).default(5),
+  SERVICE_CHECKIN_BEFORE_MINUTES: z.coerce.number().int().min(0).max(240).default(30),
+  SERVICE_CHECKIN_AFTER_MINUTES: z.coerce.number().int().min(0).max(120).default(15),
   // Bearer tokens: longest life, and the roles that may hold one (unset: every non-administrator role).
   TOKEN_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(90),
   TOKEN_ROLES: z

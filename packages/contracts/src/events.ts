@@ -239,6 +239,28 @@ export const liveEvents = {
   }),
   /** The best routes between the configured points were computed again. */
   'traffic.route.changed': z.object({ routes: z.number().int() }),
+  /** 一窗通办: a ticket was issued, called, recalled, transferred, served or missed in a hall. */
+  'services.ticket.changed': z.object({
+    ticketId: z.string(),
+    hallId: z.string(),
+    number: z.string(),
+    status: z.string(),
+    counterId: z.string().nullable(),
+  }),
+  /** A case (办件) moved on, came near its deadline, or a bad review opened a follow-up. */
+  'services.case.changed': z.object({
+    caseId: z.string().nullable(),
+    hallId: z.string(),
+    change: z.enum([
+      'accepted',
+      'processing',
+      'completed',
+      'delivered',
+      'cancelled',
+      'due-soon',
+      'bad-review',
+    ]),
+  }),
   /** A red (high-risk) dispute was registered: its station hears of it at once. */
   'dispute.alert': z.object({
     disputeId: z.string(),

@@ -26,3 +26,4 @@ export * from './callouts.ts';
 export * from './activities.ts';
 export * from './patrols.ts';
 export * from './traffic.ts';
+export * from './services.ts';

@@ -43,6 +43,11 @@ export const READ_ACCESS = {
   camera: ['dispatcher', 'commander', 'leader', 'officer', 'system-admin'],
   /** 智慧交通: road sections, roadside devices, readings, hazards, signs and plate reads (plates masked). */
   traffic: ['dispatcher', 'commander', 'officer', 'auxiliary', 'leader', 'system-admin'],
+  /**
+   * 一窗通办: the hall's queue, appointments, cases, ratings, follow-ups and home-service requests (a clerk or
+   * station their own hall's; county roles all). The catalogue, halls and calling screen are public.
+   */
+  service: ['clerk', 'officer', 'auxiliary', 'commander', 'leader'],
   /** Road closures and slow-downs: every signed-in user routes on them. */
   road: ROLE_KEYS,
   /** The organisation tree: every signed-in user. */

@@ -1209,6 +1209,220 @@ export interface TrafficRoutesTable {
   created_at: Timestamp;
 }
 
+export interface ServiceItemsTable {
+  tenant_code: string;
+  code: string;
+  name: string;
+  name_en: string;
+  category: string;
+  kind: 'immediate' | 'promised';
+  statutory_days: number;
+  promised_days: number;
+  expedited_days: number | null;
+  materials: Json<string[]>;
+  fee_yuan: number;
+  channels: Json<string[]>;
+  centre_only: boolean;
+  item_group: string;
+  attributes: Json<unknown[]>;
+  active: Generated<boolean>;
+  demo: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
+export interface ServiceHallsTable {
+  tenant_code: string;
+  id: string;
+  org_id: string;
+  name: string;
+  centre: Generated<boolean>;
+  address: Generated<string>;
+  lon: number;
+  lat: number;
+  phone: string | null;
+  hours: Json<{ regular: unknown[]; offPeak: unknown[]; extended: unknown[] }>;
+  slot_minutes: Generated<number>;
+  slot_capacity: Generated<number>;
+  demo: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
+export interface ServiceCountersTable {
+  tenant_code: string;
+  hall_id: string;
+  id: string;
+  name: string;
+  /** null: a 综合窗口 serving every item. */
+  item_codes: NullableJson<string[]>;
+  active: Generated<boolean>;
+  clerk_id: string | null;
+  demo: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
+export interface ServiceOtpsTable {
+  id: string;
+  tenant_code: string;
+  phone_hash: string;
+  code_hash: string;
+  attempts: Generated<number>;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+}
+
+export interface ServiceAppointmentsTable {
+  id: string;
+  tenant_code: string;
+  reference: string | null;
+  hall_id: string;
+  item_code: string;
+  item_group: string;
+  slot_start: Timestamp;
+  slot_end: Timestamp;
+  status: 'held' | 'booked' | 'checked-in' | 'completed' | 'cancelled' | 'no-show';
+  hold_expires_at: NullableTimestamp;
+  /** Encrypted. */
+  name: string | null;
+  /** Encrypted; `phone_hash` finds it. */
+  phone: string | null;
+  phone_hash: string | null;
+  id_number: string | null;
+  attributes: Json<Record<string, unknown>>;
+  manage_hash: string | null;
+  reminders_sent: Json<string[]>;
+  ticket_id: string | null;
+  rescheduled_from: string | null;
+  demo: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ServiceTicketsTable {
+  id: string;
+  tenant_code: string;
+  hall_id: string;
+  /** YYYY-MM-DD, Beijing time. */
+  service_day: string;
+  number: string;
+  item_group: string;
+  item_codes: Json<string[]>;
+  source: 'walk-in' | 'appointment' | 'kiosk';
+  priority: Generated<number>;
+  status: 'waiting' | 'called' | 'serving' | 'done' | 'no-show' | 'cancelled';
+  counter_id: string | null;
+  transferred_to: string | null;
+  clerk_id: string | null;
+  appointment_id: string | null;
+  recalls: Generated<number>;
+  call_seq: ColumnType<number | null, number | null, number | null>;
+  issued_at: Timestamp;
+  called_at: NullableTimestamp;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+  demo: Generated<boolean>;
+}
+
+export interface ServiceCasesTable {
+  id: string;
+  tenant_code: string;
+  number: string;
+  item_code: string;
+  hall_id: string;
+  status: 'accepted' | 'processing' | 'completed' | 'delivered' | 'cancelled';
+  expedited: Generated<boolean>;
+  channel: string;
+  /** Encrypted. */
+  applicant_name: string;
+  applicant_phone: string | null;
+  phone_last4_hash: string | null;
+  applicant_id_number: string | null;
+  id_hash: string | null;
+  attributes: Json<Record<string, unknown>>;
+  accepted_at: Timestamp;
+  /** YYYY-MM-DD. */
+  deadline: string;
+  warn_on: string;
+  warned_at: NullableTimestamp;
+  completed_at: NullableTimestamp;
+  delivered_at: NullableTimestamp;
+  on_time: boolean | null;
+  clerk_id: string | null;
+  ticket_id: string | null;
+  home_visit_id: string | null;
+  rating_token_hash: string | null;
+  demo: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
+export interface ServiceCaseEventsTable {
+  id: Generated<number>;
+  tenant_code: string;
+  case_id: string;
+  at: Timestamp;
+  status: string;
+  actor: string;
+  note: string | null;
+}
+
+export interface ServiceRatingsTable {
+  id: string;
+  tenant_code: string;
+  hall_id: string;
+  ticket_id: string | null;
+  case_id: string | null;
+  clerk_id: string | null;
+  level: number;
+  channel: 'kiosk' | 'phone' | 'window';
+  comment: string | null;
+  at: Timestamp;
+  demo: Generated<boolean>;
+}
+
+export interface ServiceFollowupsTable {
+  id: string;
+  tenant_code: string;
+  rating_id: string;
+  hall_id: string;
+  status: 'open' | 'called-back' | 'rectified' | 'closed';
+  opened_at: Timestamp;
+  /** YYYY-MM-DD. */
+  rectify_by: string;
+  callback_at: NullableTimestamp;
+  callback_note: string | null;
+  callback_by: string | null;
+  rectified_at: NullableTimestamp;
+  rectify_note: string | null;
+  rectified_by: string | null;
+  fix_level: number | null;
+  closed_at: NullableTimestamp;
+}
+
+export interface ServiceHomeVisitsTable {
+  id: string;
+  tenant_code: string;
+  station_id: string;
+  /** Encrypted. */
+  applicant_name: string;
+  applicant_phone: string;
+  applicant_id_number: string | null;
+  age: number | null;
+  reason: 'age' | 'illness' | 'disability' | 'other';
+  address: string;
+  item_codes: Json<string[]>;
+  note: string | null;
+  status: 'requested' | 'accepted' | 'rejected' | 'scheduled' | 'completed';
+  triage_note: string | null;
+  triaged_by: string | null;
+  scheduled_at: NullableTimestamp;
+  officers: Json<string[]>;
+  completed_at: NullableTimestamp;
+  created_by: string;
+  demo: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   registry_addresses: RegistryAddressesTable;
   registry_people: RegistryPeopleTable;
@@ -1290,4 +1504,15 @@ export interface DB {
   traffic_templates: TrafficTemplatesTable;
   traffic_plate_reads: TrafficPlateReadsTable;
   traffic_routes: TrafficRoutesTable;
+  service_items: ServiceItemsTable;
+  service_halls: ServiceHallsTable;
+  service_counters: ServiceCountersTable;
+  service_otps: ServiceOtpsTable;
+  service_appointments: ServiceAppointmentsTable;
+  service_tickets: ServiceTicketsTable;
+  service_cases: ServiceCasesTable;
+  service_case_events: ServiceCaseEventsTable;
+  service_ratings: ServiceRatingsTable;
+  service_followups: ServiceFollowupsTable;
+  service_home_visits: ServiceHomeVisitsTable;
 }

@@ -38,6 +38,8 @@ export const TOPIC_RESOURCE: Readonly<Record<Topic, Readable>> = {
   'traffic.device.changed': 'traffic',
   'traffic.route.changed': 'traffic',
   'dispute.alert': 'dispute',
+  'services.ticket.changed': 'service',
+  'services.case.changed': 'service',
   'audit.alert': 'audit',
 };
 
