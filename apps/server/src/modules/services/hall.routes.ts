@@ -58,6 +58,7 @@ export function registerServiceHallRoutes(app: App, hall: ServiceHallService) {
   app.get(
     '/api/services/items',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: 'The service catalogue (public; inactive items only for administrators)',
@@ -69,7 +70,7 @@ export function registerServiceHallRoutes(app: App, hall: ServiceHallService) {
   );
   app.get(
     '/api/services/items/:code',
-    { schema: { tags, params: serviceCodeParams, response: { 200: serviceItem } } },
+    { config: { public: true }, schema: { tags, params: serviceCodeParams, response: { 200: serviceItem } } },
     async (request) => hall.getItem(request.principal, tenantOf(request), request.params.code),
   );
   app.post(
@@ -98,6 +99,7 @@ export function registerServiceHallRoutes(app: App, hall: ServiceHallService) {
   app.get(
     '/api/services/halls',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: 'Service halls with their hours and counters',
@@ -154,6 +156,7 @@ export function registerServiceHallRoutes(app: App, hall: ServiceHallService) {
   app.get(
     '/api/services/halls/:hallId/board',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: "The hall's calling screen: latest calls and waiting counts (no personal data)",
@@ -168,6 +171,7 @@ export function registerServiceHallRoutes(app: App, hall: ServiceHallService) {
   app.get(
     '/api/services/slots',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: "A day's appointment slots with places left (错时 and 延时 windows included)",
@@ -180,6 +184,7 @@ export function registerServiceHallRoutes(app: App, hall: ServiceHallService) {
   app.post(
     '/api/services/otp',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: 'Send a one-time code by SMS (1 per 60 s, 5 per hour per phone)',
@@ -193,6 +198,7 @@ export function registerServiceHallRoutes(app: App, hall: ServiceHallService) {
   app.post(
     '/api/services/holds',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: 'Hold a place in a slot for a few minutes while booking',
@@ -205,6 +211,7 @@ export function registerServiceHallRoutes(app: App, hall: ServiceHallService) {
   app.post(
     '/api/services/appointments',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: 'Book the held place with the one-time code; answers the manage token once',
@@ -229,6 +236,7 @@ export function registerServiceHallRoutes(app: App, hall: ServiceHallService) {
   app.get(
     '/api/services/appointments/:reference',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: 'A booking, by its manage token (x-manage-token or ?token=) or for staff in scope',
@@ -243,6 +251,7 @@ export function registerServiceHallRoutes(app: App, hall: ServiceHallService) {
   app.post(
     '/api/services/appointments/:reference/cancel',
     {
+      config: { public: true },
       schema: {
         tags,
         params: serviceReferenceParams,
@@ -256,6 +265,7 @@ export function registerServiceHallRoutes(app: App, hall: ServiceHallService) {
   app.post(
     '/api/services/appointments/:reference/reschedule',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: 'Move a booking to a newly held place (same reference)',
@@ -276,6 +286,7 @@ export function registerServiceHallRoutes(app: App, hall: ServiceHallService) {
   app.post(
     '/api/services/appointments/:reference/check-in',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: 'Check in inside the window around the start: issues a priority ticket',
