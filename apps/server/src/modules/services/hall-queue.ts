@@ -3,6 +3,7 @@ import type { ServiceBoard, ServiceTicket, ServiceTicketBody, ServiceTicketList 
 import { estimateWait, localDate, nextTicket, ticketNumber } from '@ronghui/services';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/audit/audit.service.ts';
+import { requireRole } from '../../platform/auth/guard.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { enqueue } from '../../platform/bus/outbox.ts';
 import type { DB } from '../../platform/db/schema.ts';
@@ -192,6 +193,7 @@ export function createHallQueue(deps: ServiceHallDeps, ctx: HallContext) {
 
   /** A ticket the principal works on: its hall in scope, else not found. */
   async function workable(principal: Principal, id: string): Promise<{ row: TicketRow; hall: HallRow }> {
+    requireRole(principal, WORK_ROLES, 'Working the queue');
     const row = await db
       .selectFrom('service_tickets')
       .selectAll()
@@ -252,6 +254,7 @@ export function createHallQueue(deps: ServiceHallDeps, ctx: HallContext) {
     },
 
     async callNext(principal: Principal, counterId: string): Promise<ServiceTicket> {
+      requireRole(principal, WORK_ROLES, 'Calling tickets');
       const c = await ctx.counter(principal.tenantCode, counterId);
       const hall = await ctx.hallInScope(principal, c.hall_id, WORK_ROLES, 'Calling tickets').catch(() => {
         throw notFound('counter', counterId);

@@ -1,4 +1,5 @@
 import type { ServiceBoard, ServiceItem, ServiceTicket } from '@ronghui/contracts';
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, openTestDatabase, testServices } from '../../../../../test/support/db.ts';
 import { type TestApp, testApp } from '../../../../../test/support/http.ts';
@@ -26,7 +27,7 @@ describe.each(databaseKinds())('service hall (%s)', (kind) => {
     const m = [...sent].reverse().find((s) => s.to === phone && s.text.includes('验证码'));
     return /验证码为(\d{6})/.exec(m?.text ?? '')?.[1] ?? '';
   };
-  const inject = (options: Parameters<TestApp['app']['inject']>[0]) => t.app.inject(options);
+  const inject = (options: InjectOptions) => t.app.inject(options);
   const attributesOf = (it: ServiceItem) =>
     Object.fromEntries(
       it.attributes
