@@ -100,6 +100,8 @@ export const configSchema = z.object({
   SERVICE_HOLD_MINUTES: z.coerce.number().int().min(1).max(30).default(5),
   SERVICE_CHECKIN_BEFORE_MINUTES: z.coerce.number().int().min(0).max(240).default(30),
   SERVICE_CHECKIN_AFTER_MINUTES: z.coerce.number().int().min(0).max(120).default(15),
+  // Training and browser tests: the server's clock starts at this instant and runs on from there.
+  CLOCK_START: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time with offset' }).optional(),
   // Bearer tokens: longest life, and the roles that may hold one (unset: every non-administrator role).
   TOKEN_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(90),
   TOKEN_ROLES: z

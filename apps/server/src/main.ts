@@ -9,7 +9,7 @@ import { createAuthService } from './platform/auth/auth.service.ts';
 import { createSessionsRepo } from './platform/auth/sessions.repo.ts';
 import { createEventBus, inProcessTransport } from './platform/bus/bus.ts';
 import { natsTransport } from './platform/bus/nats-transport.ts';
-import { type Clock, systemClock } from './platform/clock.ts';
+import { type Clock, startingClock, systemClock } from './platform/clock.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { logSerializers } from './platform/db/log-redaction.ts';
@@ -156,7 +156,9 @@ export async function createServices(deps: {
 }) {
   const { database, config, log } = deps;
   const { db } = database;
-  const clock = deps.clock ?? systemClock;
+  const clock =
+    deps.clock ?? (config.CLOCK_START ? startingClock(new Date(config.CLOCK_START)) : systemClock);
+  if (config.CLOCK_START) log.warn({ clockStart: config.CLOCK_START }, 'the server clock starts at CLOCK_START, not now');
   const transport = config.NATS_URL
     ? natsTransport(config.NATS_URL, log, deps.natsStream)
     : inProcessTransport();
