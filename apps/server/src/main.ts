@@ -18,6 +18,8 @@ import { installIdempotency } from './platform/http/idempotency.ts';
 import { createRefusalRecorder } from './platform/http/refusals.ts';
 import { createFieldCrypto, loadFieldKey } from './platform/privacy/field-crypto.ts';
 import { createPrivacy } from './platform/privacy/privacy.ts';
+import { createSmsGateway } from './platform/sms/sms-gateway.ts';
+import { startSweepLoop } from './platform/sweep.ts';
 import { WsHub } from './platform/ws/ws-hub.ts';
 import { registerWsRoutes } from './platform/ws/ws.routes.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
@@ -127,6 +129,7 @@ import {
   registerActivitiesRoutes,
 } from './modules/activities/index.ts';
 import { createPatrolsService, registerPatrolsRoutes } from './modules/patrols/index.ts';
+import { createServiceOfficeService, registerServiceOfficeRoutes } from './modules/services/index.ts';
 import {
   createTrafficService,
   handleTrafficMessage,
@@ -465,6 +468,22 @@ export async function createServices(deps: {
       });
     },
   });
+  const sms = createSmsGateway({
+    webhook: config.SMS_WEBHOOK ?? config.CALLOUT_SMS_WEBHOOK,
+    token: config.SMS_TOKEN ?? config.CALLOUT_SMS_TOKEN,
+    logWhenUnconfigured: config.DEMO !== false,
+    log,
+  });
+  const serviceOffice = createServiceOfficeService({
+    db,
+    orgs,
+    audit,
+    bus,
+    clock,
+    crypto: fieldCrypto,
+    sms,
+    settings: { rectifyWorkingDays: config.SERVICE_RECTIFY_WORKING_DAYS, tenantCode: config.TENANT_CODE },
+  });
   const orderAlerts = createOrderAlerts({ db, push, incidents, units: unitsRepo, orgs, clock, log });
   bus.subscribe((event) => hub.broadcast(event));
   bus.subscribe((event) => orderAlerts.onEvent(event));
@@ -520,6 +539,8 @@ export async function createServices(deps: {
     activities,
     patrols,
     traffic,
+    sms,
+    serviceOffice,
   };
 }
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -577,6 +598,7 @@ export async function createServer(
   registerActivitiesRoutes(app, services.activities);
   registerPatrolsRoutes(app, services.patrols);
   registerTrafficRoutes(app, services.traffic);
+  registerServiceOfficeRoutes(app, services.serviceOffice);
   registerWsRoutes(app, services.hub);
   app.addHook('onClose', async () => services.hub.closeAll());
   return app;
@@ -703,6 +725,13 @@ export async function startServer(
     const stopCallouts = services.callouts.watch(tenantCodes);
     const stopPatrols = services.patrols.watch(tenantCodes);
     const stopTraffic = services.traffic.watch(tenantCodes);
+    const stopServiceOffice = startSweepLoop({
+      sweep: (tenant) => services.serviceOffice.sweep(tenant),
+      tenants: tenantCodes,
+      log,
+      failure: 'service case sweep failed',
+      everyMs: 60_000,
+    });
     const trafficDemo = simulator
       ? startTrafficDemo(services.traffic, { tenantCode: config.TENANT_CODE, log })
       : undefined;
@@ -717,6 +746,7 @@ export async function startServer(
         stopCallouts();
         stopPatrols();
         stopTraffic();
+        stopServiceOffice();
         trafficDemo?.stop();
         await simulator?.stop();
         await devices.close();
