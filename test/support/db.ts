@@ -14,6 +14,7 @@ import {
   wrapPglite,
 } from '../../apps/server/src/platform/db/database.ts';
 import { migrate, migrationsFingerprint } from '../../apps/server/src/platform/db/migrate.ts';
+import type { SmsTransport } from '../../apps/server/src/platform/sms/sms-gateway.ts';
 import { repoRoot, requires, testDatabaseUrl } from './env.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -110,6 +111,8 @@ export async function testServices(
     natsStream?: string;
     /** Stands in for the wait before a failed login is answered; by default tests do not wait. */
     sleep?: (ms: number) => Promise<void>;
+    /** Captures the SMS sent (set SMS_WEBHOOK in `env` so the gateway counts as configured). */
+    smsTransport?: SmsTransport;
   } = {},
 ): Promise<Services> {
   const config = loadConfig({
@@ -125,5 +128,6 @@ export async function testServices(
     clock: options.clock,
     natsStream: options.natsStream,
     sleep: options.sleep ?? (async () => {}),
+    smsTransport: options.smsTransport,
   });
 }

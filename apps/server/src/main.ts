@@ -18,6 +18,8 @@ import { installIdempotency } from './platform/http/idempotency.ts';
 import { createRefusalRecorder } from './platform/http/refusals.ts';
 import { createFieldCrypto, loadFieldKey } from './platform/privacy/field-crypto.ts';
 import { createPrivacy } from './platform/privacy/privacy.ts';
+import { createSmsGateway } from './platform/sms/sms-gateway.ts';
+import { startSweepLoop } from './platform/sweep.ts';
 import { WsHub } from './platform/ws/ws-hub.ts';
 import { registerWsRoutes } from './platform/ws/ws.routes.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
@@ -127,6 +129,7 @@ import {
   registerActivitiesRoutes,
 } from './modules/activities/index.ts';
 import { createPatrolsService, registerPatrolsRoutes } from './modules/patrols/index.ts';
+import { createServiceOfficeService, registerServiceOfficeRoutes } from './modules/services/index.ts';
 import {
   createTrafficService,
   handleTrafficMessage,
@@ -135,6 +138,9 @@ import {
   startTrafficDemo,
   startTrafficSubscriber,
 } from './modules/traffic/index.ts';
+import { createServiceHallService, registerServiceHallRoutes } from './modules/services/index.ts';
+import { createSmsGateway, type SmsTransport } from './platform/sms/sms-gateway.ts';
+import { startSweepLoop } from './platform/sweep.ts';
 
 export { defaultWebDist };
 
@@ -148,6 +154,8 @@ export async function createServices(deps: {
   natsStream?: string | undefined;
   /** Waits before a failed login is answered (tests record instead of waiting). */
   sleep?: ((ms: number) => Promise<void>) | undefined;
+  /** How SMS reach the gateway (tests capture the messages). */
+  smsTransport?: SmsTransport | undefined;
 }) {
   const { database, config, log } = deps;
   const { db } = database;
@@ -465,6 +473,41 @@ export async function createServices(deps: {
       });
     },
   });
+  // One SMS gateway for the service hall's codes, reminders and case notices.
+  const sms = createSmsGateway({
+    webhook: config.SMS_WEBHOOK ?? config.CALLOUT_SMS_WEBHOOK,
+    token: config.SMS_TOKEN ?? config.CALLOUT_SMS_TOKEN,
+    logWhenUnconfigured: config.DEMO !== false,
+    log,
+    ...(deps.smsTransport ? { transport: deps.smsTransport } : {}),
+  });
+  const serviceHall = createServiceHallService({
+    db,
+    orgs,
+    audit,
+    bus,
+    clock,
+    crypto: fieldCrypto,
+    sms,
+    tenantCode: config.TENANT_CODE,
+    log,
+    settings: {
+      holdMinutes: config.SERVICE_HOLD_MINUTES,
+      checkInBeforeMinutes: config.SERVICE_CHECKIN_BEFORE_MINUTES,
+      checkInAfterMinutes: config.SERVICE_CHECKIN_AFTER_MINUTES,
+      demo: config.DEMO,
+    },
+  });
+  const serviceOffice = createServiceOfficeService({
+    db,
+    orgs,
+    audit,
+    bus,
+    clock,
+    crypto: fieldCrypto,
+    sms,
+    settings: { rectifyWorkingDays: config.SERVICE_RECTIFY_WORKING_DAYS, tenantCode: config.TENANT_CODE },
+  });
   const orderAlerts = createOrderAlerts({ db, push, incidents, units: unitsRepo, orgs, clock, log });
   bus.subscribe((event) => hub.broadcast(event));
   bus.subscribe((event) => orderAlerts.onEvent(event));
@@ -520,6 +563,9 @@ export async function createServices(deps: {
     activities,
     patrols,
     traffic,
+    sms,
+    serviceHall,
+    serviceOffice,
   };
 }
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -577,6 +623,8 @@ export async function createServer(
   registerActivitiesRoutes(app, services.activities);
   registerPatrolsRoutes(app, services.patrols);
   registerTrafficRoutes(app, services.traffic);
+  registerServiceHallRoutes(app, services.serviceHall);
+  registerServiceOfficeRoutes(app, services.serviceOffice);
   registerWsRoutes(app, services.hub);
   app.addHook('onClose', async () => services.hub.closeAll());
   return app;
@@ -703,6 +751,20 @@ export async function startServer(
     const stopCallouts = services.callouts.watch(tenantCodes);
     const stopPatrols = services.patrols.watch(tenantCodes);
     const stopTraffic = services.traffic.watch(tenantCodes);
+    const stopServiceHall = startSweepLoop({
+      sweep: (tenantCode) => services.serviceHall.sweep(services.clock.now(), tenantCode),
+      tenants: tenantCodes,
+      log,
+      failure: 'service hall sweep failed',
+      everyMs: 30_000,
+    });
+    const stopServiceOffice = startSweepLoop({
+      sweep: (tenant) => services.serviceOffice.sweep(tenant),
+      tenants: tenantCodes,
+      log,
+      failure: 'service case sweep failed',
+      everyMs: 60_000,
+    });
     const trafficDemo = simulator
       ? startTrafficDemo(services.traffic, { tenantCode: config.TENANT_CODE, log })
       : undefined;
@@ -717,6 +779,8 @@ export async function startServer(
         stopCallouts();
         stopPatrols();
         stopTraffic();
+        stopServiceHall();
+        stopServiceOffice();
         trafficDemo?.stop();
         await simulator?.stop();
         await devices.close();

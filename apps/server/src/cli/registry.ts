@@ -17,4 +17,5 @@ export const commandLoaders: Record<string, () => Promise<CliCommand>> = {
   route: async () => (await import('./route.command.ts')).routeCommand,
   isochrone: async () => (await import('./isochrone.command.ts')).isochroneCommand,
   intel: async () => (await import('./intel.command.ts')).intelCommand,
+  services: async () => (await import('./services.command.ts')).servicesCommand,
 };

@@ -73,6 +73,19 @@ export function demoAccounts(
       scope: { kind: 'grid', township: '浔中镇' },
     },
     { username: 'clerk', displayName: '窗口 张美玲', roles: ['clerk'], scope: tenant },
+    // Clerks of two station halls (一窗通办): each sees and calls only their own hall's queue.
+    {
+      username: 'clerk-longxun',
+      displayName: '窗口 卢晓燕',
+      roles: ['clerk'],
+      scope: { kind: 'station', township: '龙浔镇' },
+    },
+    {
+      username: 'clerk-sanban',
+      displayName: '窗口 郑秋华',
+      roles: ['clerk'],
+      scope: { kind: 'station', township: '三班镇' },
+    },
     { username: 'staff-officer', displayName: '政工 刘振东', roles: ['staff-officer'], scope: tenant },
     { username: 'leader', displayName: '局领导 吴国平', roles: ['leader'], scope: tenant },
     { username: 'system-admin', displayName: '系统管理员', roles: ['system-admin'], scope: tenant },

@@ -21,6 +21,7 @@ import { seedActivitiesDemo } from './seed-activities.ts';
 import { DEMO_PASSWORD, type DemoScope, demoAccounts } from './demo-accounts.ts';
 import { seedRegistryDemo } from './seed-registry.ts';
 import { seedTrafficDemo } from './seed-traffic.ts';
+import { seedServices } from './seed-services.ts';
 
 export const DEMO_TENANT = '350526';
 
@@ -130,7 +131,7 @@ function scopeOrg(demo: DehuaDemo, scope: DemoScope): string {
  * changes nothing) when the tenant already exists, so a restart never seeds twice.
  */
 export async function seedDemo(services: Services, options: { seed?: number } = {}): Promise<boolean> {
-  const { db, audit, orgs } = services;
+  const { db, audit, orgs, clock } = services;
   if (
     await db
       .selectFrom('tenants')
@@ -331,6 +332,14 @@ export async function seedDemo(services: Services, options: { seed?: number } = 
       resource: 'tenant',
       resourceId: DEMO_TENANT,
       detail: registry,
+    });
+    // 一窗通办: the catalogue and the halls, read from the committed organisation.
+    const serviceHalls = await seedServices(db, { tenantCode: DEMO_TENANT, now: clock.now() });
+    await audit.record(actor, {
+      action: 'demo.seed.services',
+      resource: 'tenant',
+      resourceId: DEMO_TENANT,
+      detail: serviceHalls,
     });
   }
   if (seeded) {

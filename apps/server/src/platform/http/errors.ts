@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'not-found'
   | 'conflict'
   | 'locked'
+  | 'too-many-requests'
   | 'payload-too-large'
   | 'request-timeout'
   | 'uri-too-long'
@@ -69,6 +70,8 @@ export function statusOf(code: ErrorCode): number {
       return 422;
     case 'locked':
       return 423;
+    case 'too-many-requests':
+      return 429;
     case 'headers-too-large':
       return 431;
     case 'unavailable':

@@ -92,6 +92,9 @@ export function installProblemHandlers(
           request.log.error({ err: errorForLog(auditError) }, 'could not audit a refused request');
         }
       }
+      // A rate limit says when to come back (RFC 9110 Retry-After, in seconds).
+      const retryAfter = domain.extensions.retryAfterSeconds;
+      if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
       return sendProblem(reply, toProblem(domain, request.url));
     }
     const correlationId = randomUUID();
