@@ -58,7 +58,7 @@ export type ServiceCaseStepBody = z.input<typeof serviceCaseStep>;
 export type ServiceFollowUpStepBody = z.input<typeof serviceFollowUpStep>;
 export type ServiceHomeVisitStepBody = z.input<typeof serviceHomeVisitStep>;
 export type ServiceDeadline = z.infer<typeof serviceDeadline>;
-export type ServiceRevealField = 'name' | 'phone' | 'idNumber';
+export type ServiceRevealField = 'applicantName' | 'applicantPhone' | 'applicantIdNumber';
 export interface ServiceRevealed {
   field: ServiceRevealField;
   value: string;

@@ -203,13 +203,13 @@ function CaseDrawer(props: { id: string | null; canWork: boolean; onClose: () =>
               {t(`svc.case.status.${c.status}` as MessageKey)}
             </Descriptions.Item>
             <Descriptions.Item label={t('svc.case.applicant')}>
-              {personal('name', c.applicantName)}
+              {personal('applicantName', c.applicantName)}
             </Descriptions.Item>
             <Descriptions.Item label={t('svc.case.phone')}>
-              {personal('phone', c.applicantPhone)}
+              {personal('applicantPhone', c.applicantPhone)}
             </Descriptions.Item>
             <Descriptions.Item label={t('svc.case.idNumber')}>
-              {personal('idNumber', c.applicantIdNumber)}
+              {personal('applicantIdNumber', c.applicantIdNumber)}
             </Descriptions.Item>
             <Descriptions.Item label={t('svc.case.acceptedAt')}>
               {formatDateTime(c.acceptedAt)}
