@@ -18,6 +18,8 @@ import { installIdempotency } from './platform/http/idempotency.ts';
 import { createRefusalRecorder } from './platform/http/refusals.ts';
 import { createFieldCrypto, loadFieldKey } from './platform/privacy/field-crypto.ts';
 import { createPrivacy } from './platform/privacy/privacy.ts';
+import { createSmsGateway } from './platform/sms/sms-gateway.ts';
+import { startSweepLoop } from './platform/sweep.ts';
 import { WsHub } from './platform/ws/ws-hub.ts';
 import { registerWsRoutes } from './platform/ws/ws.routes.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
@@ -127,6 +129,7 @@ import {
   registerActivitiesRoutes,
 } from './modules/activities/index.ts';
 import { createPatrolsService, registerPatrolsRoutes } from './modules/patrols/index.ts';
+import { createServiceOfficeService, registerServiceOfficeRoutes } from './modules/services/index.ts';
 import {
   createTrafficService,
   handleTrafficMessage,
@@ -497,6 +500,16 @@ export async function createServices(deps: {
       demo: config.DEMO,
     },
   });
+  const serviceOffice = createServiceOfficeService({
+    db,
+    orgs,
+    audit,
+    bus,
+    clock,
+    crypto: fieldCrypto,
+    sms,
+    settings: { rectifyWorkingDays: config.SERVICE_RECTIFY_WORKING_DAYS, tenantCode: config.TENANT_CODE },
+  });
   const orderAlerts = createOrderAlerts({ db, push, incidents, units: unitsRepo, orgs, clock, log });
   bus.subscribe((event) => hub.broadcast(event));
   bus.subscribe((event) => orderAlerts.onEvent(event));
@@ -554,6 +567,7 @@ export async function createServices(deps: {
     traffic,
     sms,
     serviceHall,
+    serviceOffice,
   };
 }
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -612,6 +626,7 @@ export async function createServer(
   registerPatrolsRoutes(app, services.patrols);
   registerTrafficRoutes(app, services.traffic);
   registerServiceHallRoutes(app, services.serviceHall);
+  registerServiceOfficeRoutes(app, services.serviceOffice);
   registerWsRoutes(app, services.hub);
   app.addHook('onClose', async () => services.hub.closeAll());
   return app;
@@ -745,6 +760,13 @@ export async function startServer(
       failure: 'service hall sweep failed',
       everyMs: 30_000,
     });
+    const stopServiceOffice = startSweepLoop({
+      sweep: (tenant) => services.serviceOffice.sweep(tenant),
+      tenants: tenantCodes,
+      log,
+      failure: 'service case sweep failed',
+      everyMs: 60_000,
+    });
     const trafficDemo = simulator
       ? startTrafficDemo(services.traffic, { tenantCode: config.TENANT_CODE, log })
       : undefined;
@@ -760,6 +782,7 @@ export async function startServer(
         stopPatrols();
         stopTraffic();
         stopServiceHall();
+        stopServiceOffice();
         trafficDemo?.stop();
         await simulator?.stop();
         await devices.close();

@@ -132,7 +132,7 @@ export const modules: readonly ModuleEntry[] = [
     path: '/services',
     label: 'menu.services',
     icon: <SolutionOutlined />,
-    roles: ['clerk', 'officer', 'leader'],
+    roles: ['clerk', 'officer', 'auxiliary', 'commander', 'leader', 'system-admin'],
     group: 'main',
   },
   {

@@ -66,11 +66,30 @@ const VolunteersPage = lazy(() =>
 const TrafficPage = lazy(() =>
   import('../features/traffic/traffic-page.tsx').then((m) => ({ default: m.TrafficPage })),
 );
+const ServicesPage = lazy(() =>
+  import('../features/services/services-page.tsx').then((m) => ({ default: m.ServicesPage })),
+);
+// The citizens' pages of the service hall: no sign-in (the kiosk asks for a staff session itself).
+const GuidePage = lazy(() =>
+  import('../features/services/guide-page.tsx').then((m) => ({ default: m.GuidePage })),
+);
+const BookPage = lazy(() =>
+  import('../features/services/book-page.tsx').then((m) => ({ default: m.BookPage })),
+);
+const BookingManagePage = lazy(() =>
+  import('../features/services/booking-manage-page.tsx').then((m) => ({ default: m.BookingManagePage })),
+);
+const HallScreenPage = lazy(() =>
+  import('../features/services/hall-screen-page.tsx').then((m) => ({ default: m.HallScreenPage })),
+);
+const KioskPage = lazy(() =>
+  import('../features/services/kiosk-page.tsx').then((m) => ({ default: m.KioskPage })),
+);
 const AuditPage = lazy(() =>
   import('../features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
 );
 
-const planned: readonly PlannedModuleKey[] = ['services', 'welfare', 'stats'];
+const planned: readonly PlannedModuleKey[] = ['welfare', 'stats'];
 
 /** What the features keep running on every page of the console. */
 const consoleWatchers = [disputeAlertsWatcher];
@@ -80,6 +99,46 @@ const guarded = (module: ModuleKey, page: ReactNode) => <RequireRole module={mod
 export function createRouter() {
   return createBrowserRouter([
     { path: '/login', element: <LoginPage /> },
+    {
+      path: '/guide',
+      element: (
+        <Suspense fallback={null}>
+          <GuidePage />
+        </Suspense>
+      ),
+    },
+    {
+      path: '/book',
+      element: (
+        <Suspense fallback={null}>
+          <BookPage />
+        </Suspense>
+      ),
+    },
+    {
+      path: '/book/:reference',
+      element: (
+        <Suspense fallback={null}>
+          <BookingManagePage />
+        </Suspense>
+      ),
+    },
+    {
+      path: '/hall/:hallId/screen',
+      element: (
+        <Suspense fallback={null}>
+          <HallScreenPage />
+        </Suspense>
+      ),
+    },
+    {
+      path: '/kiosk/:hallId',
+      element: (
+        <Suspense fallback={null}>
+          <KioskPage />
+        </Suspense>
+      ),
+    },
     {
       // The wall screen of the command room: no menu, no top bar, 1920×1080.
       path: '/bigscreen',
@@ -135,6 +194,7 @@ export function createRouter() {
         { path: 'hazards', element: guarded('hazards', <HazardsPage />) },
         { path: 'volunteers', element: guarded('volunteers', <VolunteersPage />) },
         { path: 'traffic', element: guarded('traffic', <TrafficPage />) },
+        { path: 'services', element: guarded('services', <ServicesPage />) },
         {
           path: 'cameras',
           element: (

@@ -1,4 +1,5 @@
 import type { Messages } from './messages.ts';
+import { servicesEnUS } from './services-en-US.ts';
 
 export const enUS: Messages = {
   'app.name': 'Ronghui · Integrated Policing & Governance',
@@ -1667,4 +1668,5 @@ export const enUS: Messages = {
   'traffic.plates.plate': 'Plate (masked)',
   'traffic.plates.device': 'Camera',
   'traffic.plates.warned': 'Warned on sign',
+  ...servicesEnUS,
 };

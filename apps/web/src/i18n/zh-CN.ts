@@ -1,3 +1,5 @@
+import { servicesZhCN } from './services-zh-CN.ts';
+
 // The source of every message key: en-US must provide exactly these keys (see messages.ts).
 export const zhCN = {
   'app.name': '融汇 · 融警务汇治理',
@@ -1641,4 +1643,5 @@ export const zhCN = {
   'traffic.plates.plate': '车牌（脱敏）',
   'traffic.plates.device': '卡口',
   'traffic.plates.warned': '提醒情报板',
+  ...servicesZhCN,
 } satisfies Record<string, string>;

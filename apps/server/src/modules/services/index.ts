@@ -10,3 +10,11 @@ export {
   type ServiceHallService,
   type ServiceHallSettings,
 } from './hall.service.ts';
+
+// Back office: cases with working-day deadlines, progress checks, 好差评 with follow-ups, home visits, statistics.
+export { registerServiceOfficeRoutes } from './office.routes.ts';
+export {
+  createServiceOfficeService,
+  type ServiceOfficeDeps,
+  type ServiceOfficeService,
+} from './office.service.ts';

@@ -22,6 +22,7 @@ import {
 } from './bigscreen-data.ts';
 import { EChart } from '../../charts/echart.tsx';
 import { GridGovernancePanel } from './bigscreen-grid-panel.tsx';
+import { ServicesPanel } from './bigscreen-services-panel.tsx';
 import { TrafficPanel } from './bigscreen-traffic-panel.tsx';
 import { VolunteerPanel } from './bigscreen-volunteer-panel.tsx';
 
@@ -33,8 +34,9 @@ export function BigScreenPage() {
   );
 }
 
-// The volunteer panel follows the open call-outs, the traffic panel the road-weather hazards and signs.
-const bigscreenTopics = [...consoleTopics, 'callout.changed', 'traffic.*'] as const;
+// The volunteer panel follows the open call-outs, the traffic panel the road-weather hazards and signs,
+// the service panel the halls' tickets and cases.
+const bigscreenTopics = [...consoleTopics, 'callout.changed', 'traffic.*', 'services.*'] as const;
 
 const box: CSSProperties = {
   background: 'rgba(16,42,84,0.85)',
@@ -242,7 +244,7 @@ function BigScreen() {
             <VolunteerPanel />
           </Panel>
         </div>
-        <div style={{ display: 'grid', gridTemplateRows: '1fr 1fr 1fr', gap: 12, minHeight: 0 }}>
+        <div style={{ display: 'grid', gridTemplateRows: '1fr 1fr 1fr 130px', gap: 12, minHeight: 0 }}>
           <Panel title={t('bigscreen.response')}>
             <EChart option={response} testId="chart-response" />
           </Panel>
@@ -251,6 +253,9 @@ function BigScreen() {
           </Panel>
           <Panel title={t('bigscreen.grid.title')}>
             <GridGovernancePanel year={Number(new Date(now + 8 * 3_600_000).toISOString().slice(0, 4))} />
+          </Panel>
+          <Panel title={t('bigscreen.services.title')}>
+            <ServicesPanel year={Number(new Date(now + 8 * 3_600_000).toISOString().slice(0, 4))} />
           </Panel>
         </div>
       </main>
