@@ -13,7 +13,6 @@ import type { DB } from '../../platform/db/schema.ts';
 
 const TENANT = '350526';
 const XUNZHONG = 'station-350526100';
-const LONGXUN = 'station-350526101';
 
 /**
  * Items, halls and counters for these tests when the demo seed has none yet: the demo catalogue, the
@@ -252,6 +251,13 @@ describe.each(databaseKinds())('service back office 办件·好差评·上门办
       payload: { field: 'applicantIdNumber', reason: '核对申请人身份' },
     });
     expect(reveal.json()).toEqual({ field: 'applicantIdNumber', value: '11010519491231002X' });
+    const unmask = await database.db
+      .selectFrom('audit_log')
+      .select(['action', 'reason'])
+      .where('resource_id', '=', a.id)
+      .where('action', '=', 'personal.unmask')
+      .execute();
+    expect(unmask).toEqual([{ action: 'personal.unmask', reason: '核对申请人身份' }]);
   });
 
   it('warns one working day before the deadline, once, to the hall', async () => {
