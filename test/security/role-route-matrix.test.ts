@@ -9,6 +9,7 @@ import { type SampleRequest, sampleRequest } from '../support/openapi-sample.ts'
 /** Bodies the generated sample cannot guess (a route that needs at least one field, say). */
 const SAMPLE_BODY: Record<string, unknown> = {
   'PATCH /api/cameras/:id': { name: '测试' },
+  'POST /api/services/follow-ups/:id/steps': { step: 'callback', note: '已回访' },
 };
 
 /**

@@ -65,7 +65,8 @@ export function createStatsOffice(deps: ServiceOfficeDeps) {
       const halls = (await hallsInScope(db, principal, dir)).filter((h) => !q.hallId || h.id === q.hallId);
       const tenant = principal.tenantCode;
       const hallIds = halls.map((h) => h.id);
-      const inHalls = hallIds.length ? hallIds : ['\u0000'];
+      // No hall in scope: '' is never a hall id, so every count is 0.
+      const inHalls = hallIds.length ? hallIds : [''];
 
       const [tickets, cases, ratings, followUps, appointments] = await Promise.all([
         db

@@ -106,6 +106,7 @@ export function registerServiceOfficeRoutes(app: App, office: ServiceOfficeServi
   app.get(
     '/api/services/progress',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: "A case's progress, by its number and the last four digits of the applicant's phone",
@@ -118,6 +119,7 @@ export function registerServiceOfficeRoutes(app: App, office: ServiceOfficeServi
   app.post(
     '/api/services/ratings',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: '好差评: rate a visit at the hall, or a case (at the hall or with the token sent by SMS)',
@@ -184,6 +186,7 @@ export function registerServiceOfficeRoutes(app: App, office: ServiceOfficeServi
   app.get(
     '/api/services/deadline',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: 'The date a number of working days after a day, on the official calendar',
