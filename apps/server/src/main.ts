@@ -18,8 +18,6 @@ import { installIdempotency } from './platform/http/idempotency.ts';
 import { createRefusalRecorder } from './platform/http/refusals.ts';
 import { createFieldCrypto, loadFieldKey } from './platform/privacy/field-crypto.ts';
 import { createPrivacy } from './platform/privacy/privacy.ts';
-import { createSmsGateway } from './platform/sms/sms-gateway.ts';
-import { startSweepLoop } from './platform/sweep.ts';
 import { WsHub } from './platform/ws/ws-hub.ts';
 import { registerWsRoutes } from './platform/ws/ws.routes.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
@@ -161,7 +159,8 @@ export async function createServices(deps: {
   const { db } = database;
   const clock =
     deps.clock ?? (config.CLOCK_START ? startingClock(new Date(config.CLOCK_START)) : systemClock);
-  if (config.CLOCK_START) log.warn({ clockStart: config.CLOCK_START }, 'the server clock starts at CLOCK_START, not now');
+  if (config.CLOCK_START)
+    log.warn({ clockStart: config.CLOCK_START }, 'the server clock starts at CLOCK_START, not now');
   const transport = config.NATS_URL
     ? natsTransport(config.NATS_URL, log, deps.natsStream)
     : inProcessTransport();

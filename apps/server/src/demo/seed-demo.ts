@@ -21,6 +21,7 @@ import { seedActivitiesDemo } from './seed-activities.ts';
 import { DEMO_PASSWORD, type DemoScope, demoAccounts } from './demo-accounts.ts';
 import { seedRegistryDemo } from './seed-registry.ts';
 import { seedTrafficDemo } from './seed-traffic.ts';
+import { seedServiceHistory } from './seed-services-history.ts';
 import { seedServices } from './seed-services.ts';
 
 export const DEMO_TENANT = '350526';
@@ -340,6 +341,19 @@ export async function seedDemo(services: Services, options: { seed?: number } = 
       resource: 'tenant',
       resourceId: DEMO_TENANT,
       detail: serviceHalls,
+    });
+    // The article's year at the halls (2023), generated and marked as demo data: the figures come from these rows.
+    const serviceHistory = await seedServiceHistory(db, {
+      tenantCode: DEMO_TENANT,
+      year: 2023,
+      seed: options.seed ?? 350526,
+      crypto: services.fieldCrypto,
+    });
+    await audit.record(actor, {
+      action: 'demo.seed.service-history',
+      resource: 'tenant',
+      resourceId: DEMO_TENANT,
+      detail: serviceHistory,
     });
   }
   if (seeded) {

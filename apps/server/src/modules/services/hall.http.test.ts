@@ -344,7 +344,10 @@ describe.each(databaseKinds())('service hall (%s)', (kind) => {
       url: `/api/services/appointments/${b.reference}?token=${'x'.repeat(32)}`,
     });
     expect(stranger.statusCode).toBe(404);
-    const staffList = await t.as(clerk, { method: 'GET', url: '/api/services/appointments' });
+    const staffList = await t.as(clerk, {
+      method: 'GET',
+      url: `/api/services/appointments?date=${b.start.slice(0, 10)}`,
+    });
     expect(staffList.json().items.map((a: { reference: string }) => a.reference)).toContain(b.reference);
 
     const reminders = () => sent.filter((s) => s.to === phone && s.text.includes('提醒'));
