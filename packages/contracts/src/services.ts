@@ -244,9 +244,13 @@ export const serviceAppointment = z.object({
   /** Check-in opens and closes (no-show after). */
   checkInFrom: isoDateTime,
   checkInUntil: isoDateTime,
+  /** Whether check-in is open now, by the server's clock (a phone's own clock may be off). */
+  checkInOpen: z.boolean(),
   name: z.string(),
   phone: z.string(),
   ticketNumber: z.string().nullable(),
+  /** The cases (办件) of the visit, once the ticket was served: the phone rates them. */
+  cases: z.array(z.object({ number: z.string(), itemName: z.string(), status: z.string() })),
   remindersSent: z.array(z.enum(['T-24h', 'T-1h'])),
   createdAt: isoDateTime,
 });

@@ -194,19 +194,35 @@ export function createHallBooking(
   }
 
   async function present(row: AppointmentRow): Promise<ServiceAppointment> {
-    const [hall, it, ticket] = await Promise.all([
+    const [hall, it, ticket, cases] = await Promise.all([
       ctx.hall(row.tenant_code, row.hall_id),
       ctx.item(row.tenant_code, row.item_code),
       row.ticket_id
         ? db.selectFrom('service_tickets').select('number').where('id', '=', row.ticket_id).executeTakeFirst()
         : undefined,
+      row.ticket_id
+        ? db
+            .selectFrom('service_cases')
+            .innerJoin('service_items', (j) =>
+              j
+                .onRef('service_items.tenant_code', '=', 'service_cases.tenant_code')
+                .onRef('service_items.code', '=', 'service_cases.item_code'),
+            )
+            .select(['service_cases.number', 'service_items.name as itemName', 'service_cases.status'])
+            .where('service_cases.tenant_code', '=', row.tenant_code)
+            .where('service_cases.ticket_id', '=', row.ticket_id)
+            .orderBy('service_cases.number')
+            .execute()
+        : [],
     ]);
     return presentAppointment(row, {
       crypto,
       hallName: hall.name,
       itemName: it?.name ?? row.item_code,
       ticketNumber: ticket?.number ?? null,
+      cases,
       checkIn,
+      now: clock.now(),
     });
   }
 
@@ -619,10 +635,12 @@ export function createHallBooking(
         const phone = crypto.decrypt(row.phone);
         if (!phone) continue;
         const a = await present(row);
-        const when = mark === 'T-1h' ? '1小时后' : '明天';
+        // The day-before reminder may go out the same day (a booking made that morning): it names the time.
+        const at = time(new Date(row.slot_start));
+        const when = mark === 'T-1h' ? `1小时后（${at}）` : at;
         await send(
           phone,
-          `【融汇】提醒：您预约的${a.hallName}“${a.itemName}”将于${when}（${time(new Date(row.slot_start))}）办理，预约号${a.reference}。`,
+          `【融汇】提醒：您预约的${a.hallName}“${a.itemName}”将于${when}办理，预约号${a.reference}。`,
         );
         reminders++;
       }

@@ -89,10 +89,15 @@ export function presentAppointment(
     hallName: string;
     itemName: string;
     ticketNumber: string | null;
+    cases: ServiceAppointment['cases'];
     checkIn: { beforeMinutes: number; afterMinutes: number };
+    now: Date;
   },
 ): ServiceAppointment {
   const start = new Date(row.slot_start);
+  const checkInFrom = start.getTime() - ctx.checkIn.beforeMinutes * 60_000;
+  const checkInUntil = start.getTime() + ctx.checkIn.afterMinutes * 60_000;
+  const now = ctx.now.getTime();
   return {
     id: row.id,
     reference: row.reference ?? '',
@@ -103,11 +108,13 @@ export function presentAppointment(
     start: iso(start),
     end: iso(row.slot_end),
     status: row.status === 'held' ? 'booked' : row.status,
-    checkInFrom: iso(new Date(start.getTime() - ctx.checkIn.beforeMinutes * 60_000)),
-    checkInUntil: iso(new Date(start.getTime() + ctx.checkIn.afterMinutes * 60_000)),
+    checkInFrom: iso(new Date(checkInFrom)),
+    checkInUntil: iso(new Date(checkInUntil)),
+    checkInOpen: row.status === 'booked' && now >= checkInFrom && now <= checkInUntil,
     name: mask('name', ctx.crypto.decrypt(row.name)) ?? '',
     phone: mask('phone', ctx.crypto.decrypt(row.phone)) ?? '',
     ticketNumber: ctx.ticketNumber,
+    cases: ctx.cases,
     remindersSent: row.reminders_sent as ServiceAppointment['remindersSent'],
     createdAt: iso(row.created_at),
   };

@@ -355,7 +355,7 @@ describe.each(databaseKinds())('service hall (%s)', (kind) => {
     await services.serviceHall.sweep(clock.now());
     await services.serviceHall.sweep(clock.now());
     expect(reminders()).toHaveLength(1);
-    expect(reminders()[0]!.text).toContain('明天');
+    expect(reminders()[0]!.text).toMatch(/将于2025-12-09 \d\d:\d\d办理/);
     clock.set(at('2025-12-09', '09:10'));
     await services.serviceHall.sweep(clock.now());
     await services.serviceHall.sweep(clock.now());

@@ -50,6 +50,13 @@ export const progressKey = (crypto: ServiceOfficeDeps['crypto'], number: string,
 export const ratingTokenHash = (crypto: ServiceOfficeDeps['crypto'], token: string) =>
   crypto.blindIndex(`service-rating:${token}`);
 
+/** Eight characters without look-alikes (no 0/O, 1/I/L): typed from an SMS. */
+const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+function ratingCode(): string {
+  const bytes = randomBytes(8);
+  return Array.from(bytes, (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
+}
+
 export function createCaseOffice(deps: ServiceOfficeDeps) {
   const { db, orgs, audit, clock, crypto, sms } = deps;
 
@@ -253,20 +260,23 @@ export function createCaseOffice(deps: ServiceOfficeDeps) {
     return { phone, idNumber };
   }
 
-  /** Sends the completion SMS with a fresh rating token as its message id (a reply 1–5 comes back by it). */
+  /**
+   * Sends the completion SMS with a fresh rating code: the citizen rates the case with its number and the
+   * code on the booking page or at the kiosk.
+   */
   async function notifyCompleted(row: CaseRow, itemName: string): Promise<void> {
     const phone = crypto.decrypt(row.applicant_phone);
     if (!phone) return;
-    const token = randomBytes(18).toString('base64url');
+    const token = ratingCode();
     await db
       .updateTable('service_cases')
       .set({ rating_token_hash: ratingTokenHash(crypto, token) })
       .where('id', '=', row.id)
       .execute();
     await sms.send({
-      messageId: token,
+      messageId: `case-${row.id}-completed`,
       to: phone,
-      text: `【融汇】您办理的${itemName}已办结（${row.number}），请对本次服务评价：回复1-5或在大厅评价器评价。`,
+      text: `【融汇】您办理的${itemName}已办结（${row.number}），评价码${token}，请在预约页或大厅评价器对本次服务评价。`,
     });
   }
 

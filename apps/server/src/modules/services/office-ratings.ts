@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { ServiceFollowUp, ServiceRating, ServiceRatingBody } from '@ronghui/contracts';
 import { addWorkingDays, isBadReview } from '@ronghui/services';
 import type { Kysely, Selectable } from 'kysely';
@@ -144,16 +144,25 @@ export function createRatingOffice(deps: ServiceOfficeDeps) {
         const number = body.caseNumber ?? '';
         const row = await db
           .selectFrom('service_cases')
-          .select(['id', 'number', 'hall_id', 'clerk_id', 'status', 'rating_token_hash'])
+          .select(['id', 'number', 'hall_id', 'clerk_id', 'status', 'rating_token_hash', 'ticket_id'])
           .where('tenant_code', '=', tenantCode)
           .where('number', '=', number)
           .executeTakeFirst();
         if (!row) throw notFound('case', number);
         hall = await hallOf(tenantCode, row.hall_id);
+        // The code from the completion SMS, or the manage token of the booking that brought the visit.
         const byToken =
           body.token !== undefined &&
-          row.rating_token_hash !== null &&
-          ratingTokenHash(crypto, body.token) === row.rating_token_hash;
+          ((row.rating_token_hash !== null &&
+            ratingTokenHash(crypto, body.token.toUpperCase()) === row.rating_token_hash) ||
+            (row.ticket_id !== null &&
+              (await db
+                .selectFrom('service_appointments')
+                .select('id')
+                .where('tenant_code', '=', tenantCode)
+                .where('ticket_id', '=', row.ticket_id)
+                .where('manage_hash', '=', createHash('sha256').update(body.token).digest('hex'))
+                .executeTakeFirst()) !== undefined));
         if (!byToken && !(principal && (await staffReaches(principal, hall))))
           throw forbidden('rate a case with the token sent to your phone, or at the hall');
         if (row.status !== 'completed' && row.status !== 'delivered')

@@ -227,8 +227,12 @@ describe.each(databaseKinds())('service back office 办件·好差评·上门办
     });
     const text = texts.find((m) => m.text.includes(b.number));
     expect(text?.to).toBe('13859512368');
-    expect(text?.text).toBe(
-      `【融汇】您办理的户籍登记（立户、分户）已办结（${b.number}），请对本次服务评价：回复1-5或在大厅评价器评价。`,
+    expect(text?.text).toEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^【融汇】您办理的户籍登记（立户、分户）已办结（${b.number}），评价码[2-9A-HJKMNP-Z]{8}，请在预约页或大厅评价器对本次服务评价。$`,
+        ),
+      ),
     );
 
     const read = await t.as(officer, { method: 'GET', url: `/api/services/cases/${b.id}` });
@@ -339,7 +343,9 @@ describe.each(databaseKinds())('service back office 办件·好差评·上门办
     ).json();
     const before = texts.length;
     await step(clerk, c.id, 'complete');
-    const token = texts.slice(before).find((m) => m.text.includes(c.number))!.messageId;
+    const token = /评价码([0-9A-Z]{8})/.exec(
+      texts.slice(before).find((m) => m.text.includes(c.number))!.text,
+    )![1]!;
     const anonymous = await t.app.inject({
       method: 'POST',
       url: '/api/services/ratings',

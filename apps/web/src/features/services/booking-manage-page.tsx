@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { describeError } from '../../api/describe-error.ts';
 import { type ServiceSlot, servicesApi } from '../../api/services-api.ts';
-import { useNow } from '../../app/use-now.ts';
 import { useT } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { PublicFrame } from './public-frame.tsx';
@@ -19,7 +18,6 @@ export function BookingManagePage() {
   const { reference = '' } = useParams();
   const [params] = useSearchParams();
   const token = params.get('token') ?? bookingTokens.load(reference) ?? undefined;
-  const now = useNow(5_000);
   const [moving, setMoving] = useState(false);
   const [date, setDate] = useState('');
   const [caseNumber, setCaseNumber] = useState('');
@@ -65,7 +63,12 @@ export function BookingManagePage() {
   });
   const rate = useMutation({
     mutationFn: (level: number) =>
-      servicesApi.rate({ caseNumber: caseNumber.trim(), level, channel: 'phone', token }),
+      servicesApi.rate({
+        caseNumber: (caseNumber || a?.cases[0]?.number || '').trim(),
+        level,
+        channel: 'phone',
+        token,
+      }),
     onSuccess: () => setRated(true),
     onError,
   });
@@ -80,8 +83,8 @@ export function BookingManagePage() {
         />
       </PublicFrame>
     );
-  const canCheckIn =
-    a?.status === 'booked' && now >= Date.parse(a.checkInFrom) && now <= Date.parse(a.checkInUntil);
+  // The server says whether check-in is open: the phone's own clock may be off.
+  const canCheckIn = a?.checkInOpen === true;
   return (
     <PublicFrame title={t('svc.manage.title')}>
       <div data-testid="svc-manage" data-status={a?.status ?? ''}>
@@ -175,13 +178,14 @@ export function BookingManagePage() {
                     <h4>{t('svc.manage.rate')}</h4>
                     <Input
                       size="large"
+                      data-testid="svc-manage-case"
                       placeholder={t('svc.manage.caseNumber')}
-                      value={caseNumber}
+                      value={caseNumber || a.cases[0]?.number || ''}
                       onChange={(e) => setCaseNumber(e.target.value)}
                       style={{ marginBottom: 8 }}
                     />
                     <RatingPicker
-                      disabled={caseNumber.trim().length < 4}
+                      disabled={(caseNumber || a.cases[0]?.number || '').trim().length < 4}
                       onPick={(level) => rate.mutate(level)}
                     />
                   </>
