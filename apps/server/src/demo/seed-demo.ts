@@ -1,3 +1,4 @@
+import { instantAt, localDate } from '@ronghui/services';
 import { sql } from 'kysely';
 import { hashPassword } from '../platform/auth/password.ts';
 import { systemPrincipal } from '../platform/auth/principal.ts';
@@ -349,11 +350,24 @@ export async function seedDemo(services: Services, options: { seed?: number } = 
       seed: options.seed ?? 350526,
       crypto: services.fieldCrypto,
     });
+    // …and this year up to yesterday, so the big screen's service panel has this year's figures.
+    const today = localDate(clock.now());
+    const thisYear = Number(today.slice(0, 4));
+    const recent =
+      thisYear === 2023
+        ? null
+        : await seedServiceHistory(db, {
+            tenantCode: DEMO_TENANT,
+            year: thisYear,
+            seed: (options.seed ?? 350526) + thisYear,
+            crypto: services.fieldCrypto,
+            until: instantAt(today, '00:00'),
+          });
     await audit.record(actor, {
       action: 'demo.seed.service-history',
       resource: 'tenant',
       resourceId: DEMO_TENANT,
-      detail: serviceHistory,
+      detail: { 2023: serviceHistory, ...(recent ? { [thisYear]: recent } : {}) },
     });
   }
   if (seeded) {

@@ -62,7 +62,15 @@ const progressKey = (crypto: FieldCrypto, number: string, last4: string) =>
  */
 export async function seedServiceHistory(
   db: Kysely<DB>,
-  options: { tenantCode: string; year: number; seed: number; crypto: FieldCrypto; visits?: number },
+  options: {
+    tenantCode: string;
+    year: number;
+    seed: number;
+    crypto: FieldCrypto;
+    visits?: number;
+    /** Keep only visits whose every step (cases delivered, rating given) is before this instant. */
+    until?: Date;
+  },
 ): Promise<{ visits: number; cases: number; ratings: number; appointments: number }> {
   const { tenantCode, year, crypto } = options;
   const none = { visits: 0, cases: 0, ratings: 0, appointments: 0 };
@@ -139,13 +147,21 @@ export async function seedServiceHistory(
   const hallCount = halls.length;
   if (hallCount === 0) return none;
 
-  const visits = generateServiceHistory({
+  const generated = generateServiceHistory({
     year,
     seed: options.seed,
     visits: options.visits ?? 9_000,
     items,
     halls,
   });
+  const until = options.until?.getTime();
+  const lastStep = (v: (typeof generated)[number]) =>
+    Math.max(
+      Date.parse(v.finishedAt),
+      ...v.cases.map((c) => Date.parse(c.deliveredAt)),
+      v.rating ? Date.parse(v.rating.at) : 0,
+    );
+  const visits = until === undefined ? generated : generated.filter((v) => lastStep(v) < until);
   const random = seededRandom(options.seed ^ 0x5eed);
   const itemByCode = new Map(itemRows.map((i) => [i.code, i]));
   const caseSeq = new Map<string, number>();
