@@ -247,4 +247,6 @@ export const servicesEnUS: Record<keyof typeof servicesZhCN, string> = {
   'bigscreen.services.satisfaction': 'Satisfaction',
   'bigscreen.services.visits': 'Visits this year',
   'bigscreen.services.wait': 'Wait median / p90',
+  'bigscreen.services.noAccess': 'Shown to service clerks, stations and leadership',
+  'bigscreen.services.loading': 'Loading…',
 };

@@ -246,4 +246,6 @@ export const servicesZhCN = {
   'bigscreen.services.satisfaction': '满意率',
   'bigscreen.services.visits': '本年到访',
   'bigscreen.services.wait': '等候 中位/90%',
+  'bigscreen.services.noAccess': '窗口、派出所和局领导可见',
+  'bigscreen.services.loading': '加载中…',
 } satisfies Record<string, string>;

@@ -18,7 +18,12 @@ export function ServicesPanel({ year }: { year: number }) {
     queryFn: () => servicesApi.stats({ year }),
     refreshOn: 'services.*',
   });
-  if (!stats.allowed || !stats.data) return null;
+  if (!stats.allowed || !stats.data)
+    return (
+      <div style={{ ...label, whiteSpace: 'normal', padding: '8px 0' }} data-testid="bigscreen-services-none">
+        {t(stats.allowed ? 'bigscreen.services.loading' : 'bigscreen.services.noAccess')}
+      </div>
+    );
   const s = stats.data;
   const figures = [
     ['onTime', pct(s.onTimeRate), '#95de64'],
