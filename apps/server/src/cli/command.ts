@@ -32,3 +32,36 @@ export function parseCliArgs<T extends NonNullable<ParseArgsConfig['options']>>(
     throw new CliUsageError((error as Error).message);
   }
 }
+
+/** A `ronghui <name> <sub-command>` command: each sub-command's usage joins the command's. */
+export function commandWithSubcommands(spec: {
+  name: string;
+  summary: string;
+  /** The usage text above the sub-commands' own. */
+  intro: string;
+  subcommands: Record<
+    string,
+    { run: (args: readonly string[], io: CliIo) => Promise<number>; usage: string }
+  >;
+}): CliCommand {
+  const { subcommands } = spec;
+  return {
+    name: spec.name,
+    summary: spec.summary,
+    usage: `${spec.intro}\n\n${Object.values(subcommands)
+      .map((s) => s.usage)
+      .join('\n\n')}`,
+    async run(args, io) {
+      const [name, ...rest] = args;
+      const sub = name ? subcommands[name] : undefined;
+      if (!sub) {
+        throw new CliUsageError(
+          name
+            ? `unknown sub-command "${name}"`
+            : `a sub-command is required: ${Object.keys(subcommands).join(', ')}`,
+        );
+      }
+      return sub.run(rest, io);
+    },
+  };
+}

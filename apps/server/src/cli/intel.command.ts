@@ -1,4 +1,4 @@
-import { type CliCommand, type CliIo, CliUsageError } from './command.ts';
+import { type CliCommand, type CliIo, commandWithSubcommands } from './command.ts';
 import { generateUsage, runGenerate } from './intel/generate.ts';
 import { hotspotsUsage, runHotspots } from './intel/hotspots.ts';
 import { knoxUsage, runKnox } from './intel/knox.ts';
@@ -18,31 +18,14 @@ const subcommands: Record<string, { run: Sub; usage: string }> = {
   heat: { run: runHeat, usage: heatUsage },
 };
 
-const usage = `Usage: ronghui intel <sub-command> [options]
+export const intelCommand: CliCommand = commandWithSubcommands({
+  name: 'intel',
+  summary: 'crime analysis: series linkage, Knox near-repeat test, hotspots, trends, synthetic burglary data',
+  intro: `Usage: ronghui intel <sub-command> [options]
 
 Crime analysis (研判): series linkage, near repeats, hotspots, trends, time patterns, evaluation data.
 Incident files are CSV with the header
   id,occurred_from,occurred_to,lon,lat,x_m,y_m,category,premise,method,features,series_id
-(--format portland reads the Portland burglary data: occ_date, x_coordina, y_coordina in feet).
-
-${Object.values(subcommands)
-  .map((s) => s.usage)
-  .join('\n\n')}`;
-
-export const intelCommand: CliCommand = {
-  name: 'intel',
-  summary: 'crime analysis: series linkage, Knox near-repeat test, hotspots, trends, synthetic burglary data',
-  usage,
-  async run(args, io) {
-    const [name, ...rest] = args;
-    const sub = name ? subcommands[name] : undefined;
-    if (!sub) {
-      throw new CliUsageError(
-        name
-          ? `unknown sub-command "${name}"`
-          : `a sub-command is required: ${Object.keys(subcommands).join(', ')}`,
-      );
-    }
-    return sub.run(rest, io);
-  },
-};
+(--format portland reads the Portland burglary data: occ_date, x_coordina, y_coordina in feet).`,
+  subcommands,
+});

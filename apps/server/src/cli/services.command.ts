@@ -1,5 +1,11 @@
 import { addWorkingDays, calendarKnows, isDate, weekday, yearOf, yearSchedule } from '@ronghui/services';
-import { type CliCommand, type CliIo, CliUsageError, parseCliArgs } from './command.ts';
+import {
+  type CliCommand,
+  type CliIo,
+  CliUsageError,
+  commandWithSubcommands,
+  parseCliArgs,
+} from './command.ts';
 
 type Sub = (args: readonly string[], io: CliIo) => Promise<number>;
 
@@ -76,28 +82,11 @@ const subcommands: Record<string, { run: Sub; usage: string }> = {
   calendar: { run: runCalendar, usage: calendarUsage },
 };
 
-const usage = `Usage: ronghui services <sub-command> [options]
-
-Public service hall (智慧一窗通办): deadlines in working days on the official calendar.
-
-${Object.values(subcommands)
-  .map((s) => s.usage)
-  .join('\n\n')}`;
-
-export const servicesCommand: CliCommand = {
+export const servicesCommand: CliCommand = commandWithSubcommands({
   name: 'services',
   summary: 'public service hall: working-day deadlines and the official holiday calendar',
-  usage,
-  async run(args, io) {
-    const [name, ...rest] = args;
-    const sub = name ? subcommands[name] : undefined;
-    if (!sub) {
-      throw new CliUsageError(
-        name
-          ? `unknown sub-command "${name}"`
-          : `a sub-command is required: ${Object.keys(subcommands).join(', ')}`,
-      );
-    }
-    return sub.run(rest, io);
-  },
-};
+  intro: `Usage: ronghui services <sub-command> [options]
+
+Public service hall (智慧一窗通办): deadlines in working days on the official calendar.`,
+  subcommands,
+});
