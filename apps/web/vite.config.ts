@@ -39,10 +39,9 @@ export default defineConfig({
       injectManifest: {
         // The shell: scripts, styles, index.html and the icons. The map's glyphs and tiles come from the API.
         globPatterns: ['**/*.{js,css,html,png,webmanifest}'],
-        // The console's map, chart and video code (loaded on demand, ~2.5 MB) is not needed by the phone shell.
+        // The console's chart and video code (loaded on demand, ~1.5 MB) is not needed by the phone shell.
+        // MapLibre is: the phone's grid and route maps import it, so it is precached with the shell.
         globIgnores: [
-          '**/use-maplibre-*',
-          '**/maplibre-gl-*',
           '**/installCanvasRenderer-*',
           '**/hls-*',
           '**/bigscreen-*',

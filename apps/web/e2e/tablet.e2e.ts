@@ -75,7 +75,10 @@ const accounts: readonly { username: string; screens: readonly Screen[]; tabletO
   },
   {
     username: 'leader',
-    screens: [placeholder('/services', '政务服务'), placeholder('/welfare', '队伍建设')],
+    screens: [
+      { path: '/services', menu: '政务服务', ready: shown('[data-testid=services-page] .ant-tabs-tab') },
+      placeholder('/welfare', '队伍建设'),
+    ],
   },
   {
     username: 'analyst',
