@@ -398,6 +398,12 @@ export const serviceCaseQuery = pageQuery
   })
   .strict();
 export const serviceIdParams = z.object({ id: z.string().uuid('must be an id') }).strict();
+const CASE_REVEAL_FIELDS = ['applicantName', 'applicantPhone', 'applicantIdNumber'] as const;
+/** `POST /api/services/cases/:id/reveal`: one full value, with the reason (audited). */
+export const serviceCaseRevealBody = z
+  .object({ field: z.enum(CASE_REVEAL_FIELDS), reason: z.string().max(200) })
+  .strict();
+export const serviceCaseRevealed = z.object({ field: z.enum(CASE_REVEAL_FIELDS), value: z.string() });
 /** Public progress check: the case number and the last four digits of the applicant's phone. */
 export const serviceProgressQuery = z
   .object({
@@ -468,6 +474,9 @@ export const serviceFollowUp = z.object({
 });
 export type ServiceFollowUp = z.infer<typeof serviceFollowUp>;
 export const serviceFollowUpList = listOf(serviceFollowUp);
+export const serviceFollowUpQuery = pageQuery
+  .extend({ hallId: codeId.optional(), status: z.enum(FOLLOWUP_STATUSES).optional() })
+  .strict();
 export const serviceFollowUpStep = z
   .object({
     step: z.enum(['callback', 'rectify', 'fix-rating']),
@@ -518,6 +527,9 @@ export const serviceHomeVisit = z.object({
 });
 export type ServiceHomeVisit = z.infer<typeof serviceHomeVisit>;
 export const serviceHomeVisitList = listOf(serviceHomeVisit);
+export const serviceHomeVisitQuery = pageQuery
+  .extend({ stationId: codeId.optional(), status: z.enum(HOME_VISIT_STATUSES).optional() })
+  .strict();
 export const serviceHomeVisitStep = z
   .object({
     step: z.enum(['accept', 'reject', 'schedule', 'complete']),

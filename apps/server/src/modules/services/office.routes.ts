@@ -1,19 +1,21 @@
 import {
-  FOLLOWUP_STATUSES,
-  HOME_VISIT_STATUSES,
   serviceCase,
   serviceCaseBody,
   serviceCaseList,
   serviceCaseQuery,
+  serviceCaseRevealBody,
+  serviceCaseRevealed,
   serviceCaseStep,
   serviceDeadline,
   serviceDeadlineQuery,
   serviceFollowUp,
   serviceFollowUpList,
+  serviceFollowUpQuery,
   serviceFollowUpStep,
   serviceHomeVisit,
   serviceHomeVisitBody,
   serviceHomeVisitList,
+  serviceHomeVisitQuery,
   serviceHomeVisitStep,
   serviceIdParams,
   serviceProgress,
@@ -23,35 +25,11 @@ import {
   serviceStats,
   serviceStatsQuery,
 } from '@ronghui/contracts';
-import { z } from 'zod';
 import { requireUser } from '../../platform/auth/guard.ts';
 import type { App } from '../../platform/http/app-types.ts';
 import type { ServiceOfficeService } from './office.service.ts';
 
 const tags = ['services'];
-
-const REVEAL_FIELDS = ['applicantName', 'applicantPhone', 'applicantIdNumber'] as const;
-/** `POST /api/services/cases/:id/reveal`: one full value, with the reason (audited). */
-export const serviceCaseRevealBody = z
-  .object({ field: z.enum(REVEAL_FIELDS), reason: z.string().max(200) })
-  .strict();
-export const serviceCaseRevealed = z.object({ field: z.enum(REVEAL_FIELDS), value: z.string() });
-
-const page = {
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
-};
-const hallId = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits, . _ : -');
-export const serviceFollowUpQuery = z
-  .object({ ...page, hallId: hallId.optional(), status: z.enum(FOLLOWUP_STATUSES).optional() })
-  .strict();
-export const serviceHomeVisitQuery = z
-  .object({ ...page, stationId: hallId.optional(), status: z.enum(HOME_VISIT_STATUSES).optional() })
-  .strict();
 
 export function registerServiceOfficeRoutes(app: App, office: ServiceOfficeService) {
   app.post(
