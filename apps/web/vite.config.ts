@@ -41,11 +41,7 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,png,webmanifest}'],
         // The console's chart and video code (loaded on demand, ~1.5 MB) is not needed by the phone shell.
         // MapLibre is: the phone's grid and route maps import it, so it is precached with the shell.
-        globIgnores: [
-          '**/installCanvasRenderer-*',
-          '**/hls-*',
-          '**/bigscreen-*',
-        ],
+        globIgnores: ['**/installCanvasRenderer-*', '**/hls-*', '**/bigscreen-*'],
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
       },
       devOptions: { enabled: false },
