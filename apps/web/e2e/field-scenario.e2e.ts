@@ -164,7 +164,18 @@ describe.skipIf(!hasChromium())('the 杨梅乡 order on five phones (外勤)', (
       const page = p.page;
       if (p.station === DECLINING) {
         await page.getByTestId('mobile-decline').click();
-        await page.getByRole('button', { name: '正在处置其他警情' }).click();
+        // The sheet slides up; a tap on a chip still moving may land beside it, so tap until the reason is in.
+        const reason = page.getByTestId('mobile-decline-reason');
+        await reason.waitFor();
+        await expect
+          .poll(
+            async () => {
+              await page.getByRole('button', { name: '正在处置其他警情' }).click();
+              return reason.inputValue();
+            },
+            { timeout: 30_000 },
+          )
+          .toBe('正在处置其他警情');
         await page.getByTestId('mobile-decline-confirm').click();
         continue;
       }
