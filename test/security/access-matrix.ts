@@ -53,6 +53,8 @@ const SERVICE_WORK: readonly RoleKey[] = ['clerk', 'officer', 'auxiliary'];
 const SERVICE_ADMIN: readonly RoleKey[] = ['system-admin'];
 const HOME_REQUEST: readonly RoleKey[] = ['clerk', 'officer', 'auxiliary', 'grid-worker'];
 const HOME_WORK: readonly RoleKey[] = ['officer', 'auxiliary', 'commander'];
+const STATS_READ: readonly RoleKey[] = ['leader', 'commander', 'analyst'];
+const STATS_SURVEY_IMPORT: readonly RoleKey[] = ['analyst', 'leader'];
 
 export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/health': 'anyone',
@@ -346,6 +348,21 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/services/home-visits/:id/steps': HOME_WORK,
   'GET /api/services/stats': SERVICE_READ,
   'GET /api/services/deadline': 'anyone',
+  'GET /api/stats/yoy': STATS_READ,
+  'GET /api/stats/yoy/breakdown': STATS_READ,
+  'GET /api/stats/clearance': STATS_READ,
+  'GET /api/stats/clearance/breakdown': STATS_READ,
+  'GET /api/stats/indicators': STATS_READ,
+  'GET /api/stats/rankings': STATS_READ,
+  'GET /api/stats/drill': STATS_READ,
+  'GET /api/stats/summary': STATS_READ,
+  'POST /api/stats/surveys/import': STATS_SURVEY_IMPORT,
+  'GET /api/stats/surveys/periods': STATS_READ,
+  'GET /api/stats/surveys': STATS_READ,
+  'GET /api/stats/reports': STATS_READ,
+  'POST /api/stats/reports': STATS_READ,
+  'GET /api/stats/reports/:id/pdf': STATS_READ,
+  'GET /api/stats/reports/:id/xlsx': STATS_READ,
 };
 
 /** Each topic of the live channel, and the roles that receive it (when their scope reaches its orgs). */

@@ -48,7 +48,7 @@ const quietLog = pino({ level: 'silent' });
 async function seedDemoInto(database: Database): Promise<void> {
   const services = await createServices({ database, config: testConfig, log: quietLog });
   const { seedDemo } = await import('../../apps/server/src/demo/seed-demo.ts');
-  await seedDemo(services);
+  await seedDemo(services, { statsHistory: false });
   await services.bus.drain();
 }
 

@@ -33,6 +33,10 @@ export interface SampleOptions {
 
 /** Strings that satisfy the patterns our contracts use (a pattern not listed here fails the test loudly). */
 const BY_PATTERN: [RegExp, () => string][] = [
+  // The scorecard: a survey period, a yoy category, a day of the year.
+  [/\^\\d\{4\}\(Q\[1-4\]/, () => '2023Q4'],
+  [/\^\[a-z0-9-\]\+\$/, () => 'theft'],
+  [/\^\(0\[1-9\]\|1\[0-2\]\)-/, () => '06-30'],
   // A bbox (west,south,east,north) around the county.
   [/\^-\?\\d\+\(\\\.\\d\+\)\?,-\?\\d/, () => '118.0,25.3,118.6,25.8'],
   [/\[1-8\]\[0-9a-fA-F\]\{3\}/, () => randomUUID()],

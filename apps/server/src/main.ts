@@ -137,6 +137,7 @@ import {
   startTrafficSubscriber,
 } from './modules/traffic/index.ts';
 import { createServiceHallService, registerServiceHallRoutes } from './modules/services/index.ts';
+import { createStatsModule, registerStatsRoutes } from './modules/stats/index.ts';
 import { createSmsGateway, type SmsTransport } from './platform/sms/sms-gateway.ts';
 import { startSweepLoop } from './platform/sweep.ts';
 
@@ -509,6 +510,7 @@ export async function createServices(deps: {
     sms,
     settings: { rectifyWorkingDays: config.SERVICE_RECTIFY_WORKING_DAYS, tenantCode: config.TENANT_CODE },
   });
+  const stats = createStatsModule({ db, orgs, audit, clock, tenantCode: config.TENANT_CODE });
   const orderAlerts = createOrderAlerts({ db, push, incidents, units: unitsRepo, orgs, clock, log });
   bus.subscribe((event) => hub.broadcast(event));
   bus.subscribe((event) => orderAlerts.onEvent(event));
@@ -567,6 +569,7 @@ export async function createServices(deps: {
     sms,
     serviceHall,
     serviceOffice,
+    stats,
   };
 }
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -626,6 +629,7 @@ export async function createServer(
   registerTrafficRoutes(app, services.traffic);
   registerServiceHallRoutes(app, services.serviceHall);
   registerServiceOfficeRoutes(app, services.serviceOffice);
+  registerStatsRoutes(app, services.stats);
   registerWsRoutes(app, services.hub);
   app.addHook('onClose', async () => services.hub.closeAll());
   return app;
@@ -766,6 +770,14 @@ export async function startServer(
       failure: 'service case sweep failed',
       everyMs: 60_000,
     });
+    // The weekly and monthly reports: each ended week and month made once.
+    const stopStatsReports = startSweepLoop({
+      sweep: (tenant) => services.stats.reports.sweep(tenant),
+      tenants: tenantCodes,
+      log,
+      failure: 'stats report sweep failed',
+      everyMs: 10 * 60_000,
+    });
     const trafficDemo = simulator
       ? startTrafficDemo(services.traffic, { tenantCode: config.TENANT_CODE, log })
       : undefined;
@@ -782,6 +794,7 @@ export async function startServer(
         stopTraffic();
         stopServiceHall();
         stopServiceOffice();
+        stopStatsReports();
         trafficDemo?.stop();
         await simulator?.stop();
         await devices.close();

@@ -98,5 +98,6 @@ export function clearancePrefixes(group: ClearanceGroupKey): { include: string[]
 
 /** The Chinese name of a crime code (its category in @ronghui/dispatch), or the code itself. */
 export function crimeCategoryName(code: string): string {
-  return categoryByCode(code)?.zh ?? code;
+  // Crime records carry 6 digits; one ending 00 is its 中类 (050300 诈骗).
+  return categoryByCode(code)?.zh ?? categoryByCode(code.replace(/00$/, ''))?.zh ?? code;
 }

@@ -35,7 +35,7 @@ export interface HistoryCrime {
   incident: number | null;
 }
 
-/** Incidents per category code per year; crime records per code per year as filed and solved. */
+/** Incidents per category code per year; crime records per 6-digit code (GA 240.1) per year as filed and solved. */
 export interface HistoryTargets {
   incidents: Record<number, Record<string, number>>;
   crimes: Record<number, Record<string, { filed: number; solved: number }>>;
@@ -134,24 +134,24 @@ export function dehuaHistoryTargets(): HistoryTargets {
       2022: {
         '050101': { filed: 260, solved: 246 },
         '050104': { filed: 290, solved: 276 },
-        '0501': { filed: 85, solved: 79 },
-        '0502': { filed: 40, solved: 39 },
-        '0503': { filed: 95, solved: 86 },
-        '0504': { filed: 52, solved: 49 },
+        '050105': { filed: 85, solved: 79 },
+        '050202': { filed: 40, solved: 39 },
+        '050300': { filed: 95, solved: 86 },
+        '050400': { filed: 52, solved: 49 },
         '050301': { filed: 210, solved: 58 },
-        '0201': { filed: 110, solved: 105 },
-        '0601': { filed: 75, solved: 72 },
+        '020100': { filed: 110, solved: 105 },
+        '060100': { filed: 75, solved: 72 },
       },
       2023: {
         '050101': { filed: 190, solved: 186 },
         '050104': { filed: 200, solved: 195 },
-        '0501': { filed: 30, solved: 29 },
-        '0502': { filed: 30, solved: 30 },
-        '0503': { filed: 80, solved: 76 },
-        '0504': { filed: 40, solved: 39 },
+        '050105': { filed: 30, solved: 29 },
+        '050202': { filed: 30, solved: 30 },
+        '050300': { filed: 80, solved: 76 },
+        '050400': { filed: 40, solved: 39 },
         '050301': { filed: 165, solved: 61 },
-        '0201': { filed: 92, solved: 88 },
-        '0601': { filed: 58, solved: 56 },
+        '020100': { filed: 92, solved: 88 },
+        '060100': { filed: 58, solved: 56 },
       },
     },
   };
@@ -299,7 +299,8 @@ export function generateHistory(
     const yearStart = dayStart(`${year}-01-01`);
     for (const [code, { filed, solved }] of Object.entries(targets.crimes[year]!)) {
       if (solved > filed) throw new RangeError(`${year} ${code}: more solved than filed`);
-      const pool = free.get(`${year}/${code}`) ?? [];
+      // A 6-digit code ending 00 is its 中类 itself (050300 诈骗): its incidents carry the 4-digit code.
+      const pool = free.get(`${year}/${code}`) ?? free.get(`${year}/${code.replace(/00$/, '')}`) ?? [];
       // Which of the filed cases are solved: spread through the year.
       const solvedFlags = Array.from({ length: filed }, (_, i) => i < solved);
       for (let i = solvedFlags.length - 1; i > 0; i--) {

@@ -24,6 +24,7 @@ import { seedRegistryDemo } from './seed-registry.ts';
 import { seedTrafficDemo } from './seed-traffic.ts';
 import { seedServiceHistory } from './seed-services-history.ts';
 import { seedServices } from './seed-services.ts';
+import { seedStatsHistory } from './seed-stats-history.ts';
 
 export const DEMO_TENANT = '350526';
 
@@ -132,7 +133,13 @@ function scopeOrg(demo: DehuaDemo, scope: DemoScope): string {
  * Seeds the Dehua demo into an empty tenant: organisation, gazetteer, demo accounts. Returns false (and
  * changes nothing) when the tenant already exists, so a restart never seeds twice.
  */
-export async function seedDemo(services: Services, options: { seed?: number } = {}): Promise<boolean> {
+export async function seedDemo(
+  services: Services,
+  options: {
+    seed?: number /** The scorecard's 2022–2023 records (default on). */;
+    statsHistory?: boolean;
+  } = {},
+): Promise<boolean> {
   const { db, audit, orgs, clock } = services;
   if (
     await db
@@ -394,6 +401,16 @@ export async function seedDemo(services: Services, options: { seed?: number } = 
       resource: 'tenant',
       resourceId: DEMO_TENANT,
       detail: traffic,
+    });
+  }
+  if (seeded && options.statsHistory !== false) {
+    // The scorecard's 2022 and 2023, generated and marked demo: the article's figures come from these rows.
+    const history = await seedStatsHistory(services, { tenantCode: DEMO_TENANT });
+    await audit.record(actor, {
+      action: 'demo.seed.stats-history',
+      resource: 'tenant',
+      resourceId: DEMO_TENANT,
+      detail: history,
     });
   }
   services.bus.kick();

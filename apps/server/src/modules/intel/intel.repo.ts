@@ -4,7 +4,11 @@ import type { CrimeRecordsTable, CrimeSeriesTable, DB } from '../../platform/db/
 /** A crime_records row as the module reads it (times as `Date`, positions WGS-84). */
 export type CrimeRow = Selectable<CrimeRecordsTable>;
 /** The columns an import or a recorded incident supplies; the repo adds the tenant and the author. */
-export type NewCrimeRow = Omit<CrimeRow, 'tenant_code' | 'created_by' | 'created_at'>;
+export type NewCrimeRow = Omit<
+  CrimeRow,
+  'tenant_code' | 'created_by' | 'created_at' | 'filed_at' | 'solved_at'
+> &
+  Partial<Pick<CrimeRow, 'filed_at' | 'solved_at'>>;
 /** A crime_series row. */
 export type SeriesRow = Selectable<CrimeSeriesTable>;
 

@@ -48,6 +48,8 @@ export const READ_ACCESS = {
    * station their own hall's; county roles all). The catalogue, halls and calling screen are public.
    */
   service: ['clerk', 'officer', 'auxiliary', 'commander', 'leader'],
+  /** The scorecard: 比降, clearance, indicators, rankings, drill-down, 三率 surveys and reports. */
+  stats: ['leader', 'commander', 'analyst'],
   /** Road closures and slow-downs: every signed-in user routes on them. */
   road: ROLE_KEYS,
   /** The organisation tree: every signed-in user. */

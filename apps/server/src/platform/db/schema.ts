@@ -437,6 +437,10 @@ export interface CrimeRecordsTable {
   grid_id: string | null;
   created_by: string;
   created_at: GeneratedTimestamp;
+  /** 立案 (null: occurred_from). */
+  filed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** 破案 (null: unsolved). */
+  solved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface CrimeSeriesTable {
@@ -1423,7 +1427,38 @@ export interface ServiceHomeVisitsTable {
   updated_at: Timestamp;
 }
 
+export interface SurveyResultsTable {
+  tenant_code: string;
+  period: string;
+  area_code: string;
+  scope: 'township' | 'county' | 'province';
+  respondents: number | null;
+  awareness: number;
+  participation: number;
+  satisfaction: number;
+  province_rank: number | null;
+  demo: Generated<boolean>;
+  imported_by: string;
+  imported_at: Timestamp;
+}
+
+export interface StatsReportsTable {
+  tenant_code: string;
+  id: string;
+  kind: 'weekly' | 'monthly';
+  date_from: string;
+  date_to: string;
+  title: string;
+  content: Json<unknown>;
+  xlsx: Buffer | null;
+  pdf: Buffer | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
 export interface DB {
+  survey_results: SurveyResultsTable;
+  stats_reports: StatsReportsTable;
   registry_addresses: RegistryAddressesTable;
   registry_people: RegistryPeopleTable;
   registry_houses: RegistryHousesTable;
