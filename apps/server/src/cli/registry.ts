@@ -18,4 +18,5 @@ export const commandLoaders: Record<string, () => Promise<CliCommand>> = {
   isochrone: async () => (await import('./isochrone.command.ts')).isochroneCommand,
   intel: async () => (await import('./intel.command.ts')).intelCommand,
   services: async () => (await import('./services.command.ts')).servicesCommand,
+  stats: async () => (await import('./stats.command.ts')).statsCommand,
 };
