@@ -46,6 +46,25 @@ describe('parseCrimeCsv', () => {
     expect(a?.occurredFrom).toBe(Date.UTC(2026, 2, 1, 2, 0));
   });
 
+  it('reads the optional filed_at and solved_at, an empty one meaning not given', () => {
+    const text = [
+      `${HEADER},filed_at,solved_at`,
+      'B1,2026-03-01T02:00,,,,1,2,050101,0101,0101,,,2026-03-02T09:00,2026-03-20T10:00',
+      'B2,2026-03-01T02:00,,,,1,2,050101,0101,0101,,,,',
+      'B3,2026-03-01T02:00,,,,1,2,050101,0101,0101,,,2026-03-02T09:00,2026-03-01T10:00',
+      'B4,2026-03-01T02:00,,,,1,2,050101,0101,0101,,,soon,',
+    ].join('\n');
+    const { records, errors } = parseCrimeCsv(text);
+    expect(records.map((r) => [r.id, r.filedAt, r.solvedAt])).toEqual([
+      ['B1', Date.parse('2026-03-02T09:00+08:00'), Date.parse('2026-03-20T10:00+08:00')],
+      ['B2', undefined, undefined],
+    ]);
+    expect(errors).toEqual([
+      { line: 4, reason: 'solved_at is before the case was filed' },
+      { line: 5, reason: 'filed_at "soon" is not an ISO 8601 time' },
+    ]);
+  });
+
   it('rejects a header without the required columns', () => {
     const r = parseCrimeCsv('id,when,x,y\n1,2,3,4');
     expect(r.headerError).toMatch(/occurred_from/);

@@ -17,7 +17,9 @@ export const CRIME_CSV_COLUMNS = [
   'features',
   'series_id',
 ] as const;
-type Column = (typeof CRIME_CSV_COLUMNS)[number];
+/** Optional columns: the case's 立案 (filed) and 破案 (solved) times; empty = not given / unsolved. */
+export const CRIME_CSV_OPTIONAL_COLUMNS = ['filed_at', 'solved_at'] as const;
+type Column = (typeof CRIME_CSV_COLUMNS)[number] | (typeof CRIME_CSV_OPTIONAL_COLUMNS)[number];
 
 export interface CsvRowError {
   /** 1-based line number in the file (the header is line 1). */
@@ -64,10 +66,9 @@ export function parseCrimeCsv(text: string, options: CrimeCsvOptions = {}): Crim
       headerError: `header lacks column(s) ${missing.join(', ')}; expected ${CRIME_CSV_COLUMNS.join(',')}`,
     };
   }
-  const at = Object.fromEntries(CRIME_CSV_COLUMNS.map((c) => [c, names.indexOf(c)])) as Record<
-    Column,
-    number
-  >;
+  const at = Object.fromEntries(
+    [...CRIME_CSV_COLUMNS, ...CRIME_CSV_OPTIONAL_COLUMNS].map((c) => [c, names.indexOf(c)]),
+  ) as Record<Column, number>;
   const drafts: Draft[] = [];
   const errors: CsvRowError[] = [];
   const seen = new Set<string>();
@@ -75,7 +76,7 @@ export function parseCrimeCsv(text: string, options: CrimeCsvOptions = {}): Crim
     const line = lines[i] ?? '';
     if (line.trim() === '') continue;
     const cells = splitCsvLine(line);
-    const get = (c: Column) => (cells[at[c]] ?? '').trim();
+    const get = (c: Column) => (at[c] < 0 ? '' : (cells[at[c]] ?? '')).trim();
     const result = parseRow(get, offset);
     if (typeof result === 'string') errors.push({ line: i + 1, reason: result });
     else if (seen.has(result.id)) errors.push({ line: i + 1, reason: `duplicate id "${result.id}"` });
@@ -127,8 +128,22 @@ function parseRow(get: (c: Column) => string, offset: number): Draft | string {
     .map((f) => f.trim())
     .filter((f) => f !== '');
   const seriesId = get('series_id');
+  const outcome: { filedAt?: number; solvedAt?: number } = {};
+  for (const [column, key] of [
+    ['filed_at', 'filedAt'],
+    ['solved_at', 'solvedAt'],
+  ] as const) {
+    const text = get(column);
+    if (!text) continue;
+    const t = parseIsoTime(text, offset);
+    if (t === undefined) return `${column} "${text}" is not an ISO 8601 time`;
+    outcome[key] = t;
+  }
+  if (outcome.solvedAt !== undefined && outcome.solvedAt < (outcome.filedAt ?? from))
+    return 'solved_at is before the case was filed';
   return {
     id,
+    ...outcome,
     occurredFrom: from,
     occurredTo: to,
     ...(hasXY ? { x, y } : {}),

@@ -24,6 +24,10 @@ export interface CrimeRecord {
   readonly suspect?: string;
   /** Set when the case is solved and known to belong to a series. */
   readonly seriesId?: string;
+  /** 立案: when the case was filed (absent: when it happened). */
+  readonly filedAt?: number;
+  /** 破案: when it was solved (absent: unsolved). */
+  readonly solvedAt?: number;
 }
 
 export const HOUR_MS = 3_600_000;

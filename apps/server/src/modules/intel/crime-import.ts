@@ -65,6 +65,8 @@ export function prepareImport(text: string, context: CrimeContext): PreparedImpo
         property: null,
         suspect: null,
         series_id: r.seriesId ?? null,
+        filed_at: r.filedAt === undefined ? null : new Date(r.filedAt),
+        solved_at: r.solvedAt === undefined ? null : new Date(r.solvedAt),
         source_incident_id: null,
         station_id: place.stationId,
         area_id: place.areaId,

@@ -452,4 +452,24 @@ describe.each(databaseKinds())('scorecard over hand-made records (%s)', (kind) =
       list.items.map((r: { kind: string; from: string; to: string }) => `${r.kind} ${r.from} ${r.to}`),
     ).toEqual(expect.arrayContaining(['weekly 2031-02-24 2031-03-02', 'monthly 2031-02-01 2031-02-28']));
   });
+
+  it('counts crime records imported with their filed and solved times', async () => {
+    const before = await get('/api/stats/clearance?year=2031&group=theft');
+    const csvText = [
+      'id,occurred_from,occurred_to,lon,lat,x_m,y_m,category,premise,method,features,series_id,filed_at,solved_at',
+      // Happened at the end of 2030, filed in 2031 and solved: counts in 2031.
+      'IMP-1,2030-12-30T22:00,,118.24,25.49,,,050101,0101,0101,,,2031-01-02T09:00,2031-01-20T09:00',
+      'IMP-2,2031-02-01T22:00,,118.24,25.49,,,050104,0101,0101,,,2031-02-02T09:00,',
+    ].join('\n');
+    const res = await t.as(analyst, {
+      method: 'POST',
+      url: '/api/intel/records/import',
+      headers: { 'content-type': 'text/csv' },
+      payload: csvText,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const after = await get('/api/stats/clearance?year=2031&group=theft');
+    expect(after.filed - before.filed).toBe(2);
+    expect(after.solved - before.solved).toBe(1);
+  });
 });
