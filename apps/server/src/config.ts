@@ -131,6 +131,8 @@ export const configSchema = z.object({
     .optional(),
   // Days of past (closed) incidents the demo starts with, for year-on-year comparisons; 0 = none.
   DEMO_HISTORY_DAYS: z.coerce.number().int().min(0).max(1_000).default(400),
+  // The scorecard's generated 2022–2023 incidents, crime records and 三率 results when the demo is seeded.
+  DEMO_STATS_HISTORY: flag.default(true),
   // Map: the elevation model for 3D terrain, and the bureau's own base tiles (unset: fully offline).
   DEM_PATH: z
     .string()

@@ -35,7 +35,7 @@ Options:
       const { seedDemo, DEMO_TENANT } = await import('../demo/seed-demo.ts');
       const { seedIncidentHistory } = await import('../demo/seed-incident-history.ts');
       const started = performance.now();
-      const seeded = await seedDemo(services, { seed });
+      const seeded = await seedDemo(services, { seed, statsHistory: config.DEMO_STATS_HISTORY !== false });
       const seconds = (performance.now() - started) / 1000;
       const days = historyDays ?? config.DEMO_HISTORY_DAYS;
       const past =

@@ -25,7 +25,7 @@ Options:
       seedDemo: async (services) => {
         const empty = !(await services.db.selectFrom('tenants').select('tenant_code').executeTakeFirst());
         if (config.DEMO === false || (config.DEMO === 'auto' && !empty)) return false;
-        const seeded = await seedDemo(services);
+        const seeded = await seedDemo(services, { statsHistory: config.DEMO_STATS_HISTORY !== false });
         if (seeded) {
           io.err('Seeded the Dehua demo (demo accounts use the password "ronghui-demo").');
           if (config.DEMO_HISTORY_DAYS > 0) {
