@@ -472,4 +472,37 @@ describe.each(databaseKinds())('scorecard over hand-made records (%s)', (kind) =
     expect(after.filed - before.filed).toBe(2);
     expect(after.solved - before.solved).toBe(1);
   });
+
+  it('limits a station-scoped analyst to that station’s records', async () => {
+    const admin = await t.login('system-admin');
+    const created = await t.as(admin, {
+      method: 'POST',
+      url: '/api/users',
+      payload: {
+        username: 'analyst.stats-b',
+        displayName: '派出所研判员',
+        password: 'Strong-pass-2026',
+        roles: ['analyst'],
+        orgId: B,
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const local = await t.login('analyst.stats-b', 'Strong-pass-2026');
+    const as = async (url: string) => (await t.as(local, { method: 'GET', url })).json();
+    // B's thefts only: 2 in 2031 (0501, 050104) against 2 in 2030.
+    expect(await as('/api/stats/yoy?year=2031&category=theft')).toMatchObject({
+      count: 2,
+      lastYear: 2,
+      change: 0,
+    });
+    // Another station named explicitly: nothing.
+    expect(await as(`/api/stats/yoy?year=2031&category=theft&station=${A}`)).toMatchObject({
+      count: 0,
+      lastYear: 0,
+    });
+    const ranking = await as('/api/stats/rankings?year=2031&indicator=clearance');
+    expect(ranking.items.map((i: { id: string }) => i.id)).toEqual([B]);
+    const drill = await as('/api/stats/drill?figure=yoy&year=2031&category=theft');
+    expect(new Set(drill.items.map((i: { stationId: string }) => i.stationId))).toEqual(new Set([B]));
+  });
 });
