@@ -51,7 +51,7 @@ export function formatIndicator(i: StatsIndicator): string {
     case 'seconds':
       return `${Math.floor(i.value / 60)}分${Math.round(i.value % 60)}秒`;
     case 'yuan':
-      return `${i.value.toLocaleString('zh-CN')} 元`;
+      return i.value.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
     default:
       return i.value.toLocaleString('zh-CN');
   }
