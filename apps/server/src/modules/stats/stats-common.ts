@@ -136,10 +136,17 @@ export function crimeDrillItem(
   };
 }
 
-/** Whether an error says a table is missing (the outreach tables may not exist in every deployment yet). */
+/**
+ * Whether an error says a table (42P01) or one of its agreed columns (42703) is missing: the outreach tables
+ * may not exist in every deployment yet, and their figures are then null rather than the whole answer failing.
+ */
 export function isMissingRelation(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
-  return e?.code === '42P01' || /relation .* does not exist/i.test(e?.message ?? '');
+  return (
+    e?.code === '42P01' ||
+    e?.code === '42703' ||
+    /(relation|column) .* does not exist/i.test(e?.message ?? '')
+  );
 }
 
 export const INDICATOR_META: Record<

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { dehuaHistoryTargets } from '@ronghui/scorecard';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, openTestDatabase, testServices } from '../../../../../test/support/db.ts';
 import { hasChromium } from '../../../../../test/support/env.ts';
@@ -504,5 +505,47 @@ describe.each(databaseKinds())('scorecard over hand-made records (%s)', (kind) =
     expect(ranking.items.map((i: { id: string }) => i.id)).toEqual([B]);
     const drill = await as('/api/stats/drill?figure=yoy&year=2031&category=theft');
     expect(new Set(drill.items.map((i: { stationId: string }) => i.stationId))).toEqual(new Set([B]));
+  });
+
+  // The outreach tables belong to another module; their agreed columns stand in here as temporary tables
+  // (one connection on PGlite, so they shadow any real ones for this test only).
+  it.runIf(kind === 'pglite')('counts the outreach indicators from the warnings and visits', async () => {
+    const db = database.db;
+    await sql`CREATE TEMP TABLE fraud_warnings (tenant_code text, id text, station_id text, risk text, status text,
+      outcome text, fraud_type text, issued_at timestamptz, signed_at timestamptz, dissuaded_at timestamptz,
+      feedback_at timestamptz, overdue boolean, money_at_risk double precision, money_saved double precision,
+      demo boolean)`.execute(db);
+    await sql`CREATE TEMP TABLE home_visits (tenant_code text, id text, resident_id text, station_id text,
+      officer_id text, status text, planned_for text, done_at timestamptz, anti_fraud_talk boolean)`.execute(
+      db,
+    );
+    try {
+      await sql`INSERT INTO fraud_warnings VALUES
+        (${TENANT}, 'w1', ${A}, 'high', 'feedback', 'dissuaded', 'elderly-investment', '2031-02-01T02:00Z', null, '2031-02-01T05:00Z', null, false, 50000, 50000, false),
+        (${TENANT}, 'w2', ${B}, 'low', 'feedback', 'defrauded', 'shopping', '2031-02-02T02:00Z', null, null, null, false, 3000, 0, false),
+        (${TENANT}, 'w3', ${B}, 'medium', 'issued', null, 'shopping', '2031-02-03T02:00Z', null, null, null, true, 1000, 0, false)`.execute(
+        db,
+      );
+      await sql`INSERT INTO home_visits VALUES
+        (${TENANT}, 'v1', 'r1', ${A}, 'u1', 'done', '2031-02-01', '2031-02-01T03:00Z', true),
+        (${TENANT}, 'v2', 'r1', ${A}, 'u1', 'planned', '2031-02-08', null, false)`.execute(db);
+      const ind = await get('/api/stats/indicators?from=2031-02-01&to=2031-02-28');
+      const byKey = Object.fromEntries(ind.items.map((i: { key: string }) => [i.key, i]));
+      expect(byKey['warnings-issued']).toMatchObject({ value: 3, group: 'outreach' });
+      expect(byKey['warnings-dissuaded-rate']).toMatchObject({ value: 0.5, count: 2 });
+      expect(byKey['money-saved']).toMatchObject({ value: 50000, unit: 'yuan' });
+      expect(byKey['home-visits-done']).toMatchObject({ value: 1 });
+      const drill = await get(
+        '/api/stats/drill?figure=indicator&key=warnings-issued&from=2031-02-01&to=2031-02-28',
+      );
+      expect(drill.items.map((i: { id: string; kind: string }) => `${i.kind}:${i.id}`)).toEqual([
+        'fraud-warning:w1',
+        'fraud-warning:w2',
+        'fraud-warning:w3',
+      ]);
+    } finally {
+      await sql`DROP TABLE pg_temp.fraud_warnings`.execute(db);
+      await sql`DROP TABLE pg_temp.home_visits`.execute(db);
+    }
   });
 });
