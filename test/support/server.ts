@@ -46,6 +46,8 @@ export async function startTestServer(
         SIMULATE: 'off',
         // A year of demo history costs seconds at every start; tests that need it ask for it.
         DEMO_HISTORY_DAYS: '0',
+        // Likewise the scorecard's 2022–2023 records (DEMO_STATS_HISTORY: 'on' for the tests that show them).
+        DEMO_STATS_HISTORY: 'off',
         // Tests opt in to NATS or PostgreSQL for a server explicitly; CI's variables are for the test process.
         NATS_URL: '',
         DATABASE_URL: '',
