@@ -53,6 +53,7 @@ const SERVICE_WORK: readonly RoleKey[] = ['clerk', 'officer', 'auxiliary'];
 const SERVICE_ADMIN: readonly RoleKey[] = ['system-admin'];
 const HOME_REQUEST: readonly RoleKey[] = ['clerk', 'officer', 'auxiliary', 'grid-worker'];
 const HOME_WORK: readonly RoleKey[] = ['officer', 'auxiliary', 'commander'];
+const WELFARE: readonly RoleKey[] = ['staff-officer', 'leader'];
 
 export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/health': 'anyone',
@@ -345,6 +346,25 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/services/home-visits': HOME_REQUEST,
   'POST /api/services/home-visits/:id/steps': HOME_WORK,
   'GET /api/services/stats': SERVICE_READ,
+  'GET /api/welfare/staff': WELFARE,
+  'POST /api/welfare/staff': WELFARE,
+  'GET /api/welfare/staff/:id': WELFARE,
+  'PATCH /api/welfare/staff/:id': WELFARE,
+  'POST /api/welfare/staff/:id/reveal': WELFARE,
+  'GET /api/welfare/injuries': WELFARE,
+  'POST /api/welfare/injuries': WELFARE,
+  'GET /api/welfare/condolences': WELFARE,
+  'POST /api/welfare/condolences': WELFARE,
+  'GET /api/welfare/campaigns': WELFARE,
+  'POST /api/welfare/campaigns': WELFARE,
+  'GET /api/welfare/campaigns/:id/checks': WELFARE,
+  'POST /api/welfare/campaigns/:id/checks/:staffId': WELFARE,
+  'POST /api/welfare/campaigns/:id/checks/:staffId/reveal': WELFARE,
+  'GET /api/welfare/schooling': WELFARE,
+  'POST /api/welfare/schooling': WELFARE,
+  'POST /api/welfare/schooling/:id/steps': WELFARE,
+  'GET /api/welfare/reminders': WELFARE,
+  'GET /api/welfare/stats': WELFARE,
   'GET /api/services/deadline': 'anyone',
 };
 

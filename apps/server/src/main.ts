@@ -137,6 +137,7 @@ import {
   startTrafficSubscriber,
 } from './modules/traffic/index.ts';
 import { createServiceHallService, registerServiceHallRoutes } from './modules/services/index.ts';
+import { createWelfareService, registerWelfareRoutes } from './modules/welfare/index.ts';
 import { createSmsGateway, type SmsTransport } from './platform/sms/sms-gateway.ts';
 import { startSweepLoop } from './platform/sweep.ts';
 
@@ -509,6 +510,7 @@ export async function createServices(deps: {
     sms,
     settings: { rectifyWorkingDays: config.SERVICE_RECTIFY_WORKING_DAYS, tenantCode: config.TENANT_CODE },
   });
+  const welfare = createWelfareService({ db, orgs, audit, clock, crypto: fieldCrypto });
   const orderAlerts = createOrderAlerts({ db, push, incidents, units: unitsRepo, orgs, clock, log });
   bus.subscribe((event) => hub.broadcast(event));
   bus.subscribe((event) => orderAlerts.onEvent(event));
@@ -567,6 +569,7 @@ export async function createServices(deps: {
     sms,
     serviceHall,
     serviceOffice,
+    welfare,
   };
 }
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -626,6 +629,7 @@ export async function createServer(
   registerTrafficRoutes(app, services.traffic);
   registerServiceHallRoutes(app, services.serviceHall);
   registerServiceOfficeRoutes(app, services.serviceOffice);
+  registerWelfareRoutes(app, services.welfare);
   registerWsRoutes(app, services.hub);
   app.addHook('onClose', async () => services.hub.closeAll());
   return app;

@@ -24,6 +24,7 @@ import { seedRegistryDemo } from './seed-registry.ts';
 import { seedTrafficDemo } from './seed-traffic.ts';
 import { seedServiceHistory } from './seed-services-history.ts';
 import { seedServices } from './seed-services.ts';
+import { seedWelfareDemo } from './seed-welfare.ts';
 
 export const DEMO_TENANT = '350526';
 
@@ -368,6 +369,19 @@ export async function seedDemo(services: Services, options: { seed?: number } = 
       resource: 'tenant',
       resourceId: DEMO_TENANT,
       detail: { 2023: serviceHistory, ...(recent ? { [thisYear]: recent } : {}) },
+    });
+    // 爱警暖警: staff of the bureau and its stations, and their 2023 and this year's welfare records (demo data).
+    const welfare = await seedWelfareDemo(db, {
+      tenantCode: DEMO_TENANT,
+      now: clock.now(),
+      seed: options.seed ?? 350526,
+      crypto: services.fieldCrypto,
+    });
+    await audit.record(actor, {
+      action: 'demo.seed.welfare',
+      resource: 'tenant',
+      resourceId: DEMO_TENANT,
+      detail: { ...welfare },
     });
   }
   if (seeded) {

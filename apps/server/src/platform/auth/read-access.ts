@@ -48,6 +48,11 @@ export const READ_ACCESS = {
    * station their own hall's; county roles all). The catalogue, halls and calling screen are public.
    */
   service: ['clerk', 'officer', 'auxiliary', 'commander', 'leader'],
+  /**
+   * 爱警暖警: staff records, condolence visits, health checks and schooling cases of officers and staff: the
+   * staff office and leadership only (an officer does not read even their own record here).
+   */
+  welfare: ['staff-officer', 'leader'],
   /** Road closures and slow-downs: every signed-in user routes on them. */
   road: ROLE_KEYS,
   /** The organisation tree: every signed-in user. */
