@@ -1064,9 +1064,21 @@ export function createWelfareService(deps: WelfareDeps) {
         title: i.description,
         refId: i.id,
       });
+    // What is owed to a person first (a visit after an injury), then the calendar, then the routine.
+    const order = [
+      'injury-unvisited',
+      'holiday',
+      'health-check-overdue',
+      'health-check-due',
+      'schooling-open',
+    ];
+    const sorted = items
+      .map((r, i) => ({ r, i }))
+      .sort((a, b) => order.indexOf(a.r.kind) - order.indexOf(b.r.kind) || a.i - b.i)
+      .map((x) => x.r);
     const counts: Record<string, number> = {};
-    for (const r of items) counts[r.kind] = (counts[r.kind] ?? 0) + 1;
-    return { today: day, items, total: items.length, counts };
+    for (const r of sorted) counts[r.kind] = (counts[r.kind] ?? 0) + 1;
+    return { today: day, items: sorted, total: sorted.length, counts };
   }
 
   async function stats(principal: Principal, year: number): Promise<WelfareStats> {
