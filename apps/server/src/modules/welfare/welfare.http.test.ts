@@ -305,6 +305,30 @@ describe.each(databaseKinds())('爱警暖警 officer welfare (%s)', (kind) => {
     );
   });
 
+  it('changes a staff record: new unit and position, health notes cleared; the audit names the fields, not the values', async () => {
+    const person = (await get(staffOfficer, '/api/welfare/staff?kind=civilian&pageSize=1')).json().items[0];
+    const res = await t.as(staffOfficer, {
+      method: 'PATCH',
+      url: `/api/welfare/staff/${person.id}`,
+      payload: { orgId: 'station-350526100', position: '内勤', healthNotes: null },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ orgId: 'station-350526100', position: '内勤', healthNotes: null });
+    const bad = await t.as(staffOfficer, {
+      method: 'PATCH',
+      url: `/api/welfare/staff/${person.id}`,
+      payload: { orgId: 'station-nowhere' },
+    });
+    expect(bad.statusCode).toBe(400);
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('resource_id', '=', person.id)
+      .where('action', '=', 'welfare.staff.changed')
+      .execute();
+    expect(audit).toEqual([{ detail: { fields: ['orgId', 'position', 'healthNotes'] } }]);
+  });
+
   it('lists the coming statutory holidays for holiday visits from the official calendar', async () => {
     const r = (await get(leader, '/api/welfare/reminders')).json();
     for (const h of r.items.filter((x: { kind: string }) => x.kind === 'holiday')) {
