@@ -55,6 +55,7 @@ const HOME_REQUEST: readonly RoleKey[] = ['clerk', 'officer', 'auxiliary', 'grid
 const HOME_WORK: readonly RoleKey[] = ['officer', 'auxiliary', 'commander'];
 const STATS_READ: readonly RoleKey[] = ['leader', 'commander', 'analyst'];
 const STATS_SURVEY_IMPORT: readonly RoleKey[] = ['analyst', 'leader'];
+const WELFARE: readonly RoleKey[] = ['staff-officer', 'leader'];
 
 export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/health': 'anyone',
@@ -347,6 +348,25 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/services/home-visits': HOME_REQUEST,
   'POST /api/services/home-visits/:id/steps': HOME_WORK,
   'GET /api/services/stats': SERVICE_READ,
+  'GET /api/welfare/staff': WELFARE,
+  'POST /api/welfare/staff': WELFARE,
+  'GET /api/welfare/staff/:id': WELFARE,
+  'PATCH /api/welfare/staff/:id': WELFARE,
+  'POST /api/welfare/staff/:id/reveal': WELFARE,
+  'GET /api/welfare/injuries': WELFARE,
+  'POST /api/welfare/injuries': WELFARE,
+  'GET /api/welfare/condolences': WELFARE,
+  'POST /api/welfare/condolences': WELFARE,
+  'GET /api/welfare/campaigns': WELFARE,
+  'POST /api/welfare/campaigns': WELFARE,
+  'GET /api/welfare/campaigns/:id/checks': WELFARE,
+  'POST /api/welfare/campaigns/:id/checks/:staffId': WELFARE,
+  'POST /api/welfare/campaigns/:id/checks/:staffId/reveal': WELFARE,
+  'GET /api/welfare/schooling': WELFARE,
+  'POST /api/welfare/schooling': WELFARE,
+  'POST /api/welfare/schooling/:id/steps': WELFARE,
+  'GET /api/welfare/reminders': WELFARE,
+  'GET /api/welfare/stats': WELFARE,
   'GET /api/services/deadline': 'anyone',
   'GET /api/stats/yoy': STATS_READ,
   'GET /api/stats/yoy/breakdown': STATS_READ,

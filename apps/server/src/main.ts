@@ -138,6 +138,7 @@ import {
 } from './modules/traffic/index.ts';
 import { createServiceHallService, registerServiceHallRoutes } from './modules/services/index.ts';
 import { createStatsModule, registerStatsRoutes } from './modules/stats/index.ts';
+import { createWelfareService, registerWelfareRoutes } from './modules/welfare/index.ts';
 import { createSmsGateway, type SmsTransport } from './platform/sms/sms-gateway.ts';
 import { startSweepLoop } from './platform/sweep.ts';
 
@@ -511,6 +512,7 @@ export async function createServices(deps: {
     settings: { rectifyWorkingDays: config.SERVICE_RECTIFY_WORKING_DAYS, tenantCode: config.TENANT_CODE },
   });
   const stats = createStatsModule({ db, orgs, audit, clock, tenantCode: config.TENANT_CODE });
+  const welfare = createWelfareService({ db, orgs, audit, clock, crypto: fieldCrypto });
   const orderAlerts = createOrderAlerts({ db, push, incidents, units: unitsRepo, orgs, clock, log });
   bus.subscribe((event) => hub.broadcast(event));
   bus.subscribe((event) => orderAlerts.onEvent(event));
@@ -570,6 +572,7 @@ export async function createServices(deps: {
     serviceHall,
     serviceOffice,
     stats,
+    welfare,
   };
 }
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -630,6 +633,7 @@ export async function createServer(
   registerServiceHallRoutes(app, services.serviceHall);
   registerServiceOfficeRoutes(app, services.serviceOffice);
   registerStatsRoutes(app, services.stats);
+  registerWelfareRoutes(app, services.welfare);
   registerWsRoutes(app, services.hub);
   app.addHook('onClose', async () => services.hub.closeAll());
   return app;

@@ -77,7 +77,7 @@ const accounts: readonly { username: string; screens: readonly Screen[]; tabletO
     username: 'leader',
     screens: [
       { path: '/services', menu: '政务服务', ready: shown('[data-testid=services-page] .ant-tabs-tab') },
-      placeholder('/welfare', '队伍建设'),
+      { path: '/welfare', menu: '队伍建设', ready: shown('[data-testid=welfare-page] .ant-tabs-tab') },
     ],
   },
   {

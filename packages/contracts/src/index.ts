@@ -28,3 +28,4 @@ export * from './patrols.ts';
 export * from './traffic.ts';
 export * from './services.ts';
 export * from './stats.ts';
+export * from './welfare.ts';

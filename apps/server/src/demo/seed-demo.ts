@@ -25,6 +25,7 @@ import { seedTrafficDemo } from './seed-traffic.ts';
 import { seedServiceHistory } from './seed-services-history.ts';
 import { seedServices } from './seed-services.ts';
 import { seedStatsHistory } from './seed-stats-history.ts';
+import { seedWelfareDemo } from './seed-welfare.ts';
 
 export const DEMO_TENANT = '350526';
 
@@ -375,6 +376,19 @@ export async function seedDemo(
       resource: 'tenant',
       resourceId: DEMO_TENANT,
       detail: { 2023: serviceHistory, ...(recent ? { [thisYear]: recent } : {}) },
+    });
+    // 爱警暖警: staff of the bureau and its stations, and their 2023 and this year's welfare records (demo data).
+    const welfare = await seedWelfareDemo(db, {
+      tenantCode: DEMO_TENANT,
+      now: clock.now(),
+      seed: options.seed ?? 350526,
+      crypto: services.fieldCrypto,
+    });
+    await audit.record(actor, {
+      action: 'demo.seed.welfare',
+      resource: 'tenant',
+      resourceId: DEMO_TENANT,
+      detail: { ...welfare },
     });
   }
   if (seeded) {

@@ -50,6 +50,11 @@ export const READ_ACCESS = {
   service: ['clerk', 'officer', 'auxiliary', 'commander', 'leader'],
   /** The scorecard: 比降, clearance, indicators, rankings, drill-down, 三率 surveys and reports. */
   stats: ['leader', 'commander', 'analyst'],
+  /**
+   * 爱警暖警: staff records, condolence visits, health checks and schooling cases of officers and staff: the
+   * staff office and leadership only (an officer does not read even their own record here).
+   */
+  welfare: ['staff-officer', 'leader'],
   /** Road closures and slow-downs: every signed-in user routes on them. */
   road: ROLE_KEYS,
   /** The organisation tree: every signed-in user. */

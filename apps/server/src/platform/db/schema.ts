@@ -1456,6 +1456,101 @@ export interface StatsReportsTable {
   created_at: Timestamp;
 }
 
+// 爱警暖警 (migration 20261207T0400-create-welfare.sql). Encrypted columns are marked.
+export interface WelfareStaffTable {
+  tenant_code: string;
+  id: string;
+  kind: 'officer' | 'auxiliary' | 'civilian';
+  org_id: string;
+  /** Encrypted. */
+  name: string;
+  position: Generated<string>;
+  /** Encrypted. */
+  phone: string | null;
+  /** Encrypted JSON: [{ relation, name, note? }]. */
+  family: string | null;
+  /** Encrypted. */
+  health_notes: string | null;
+  last_check_on: string | null;
+  next_check_due: string | null;
+  children_needs: string | null;
+  active: Generated<boolean>;
+  demo: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WelfareInjuriesTable {
+  tenant_code: string;
+  id: string;
+  staff_id: string;
+  occurred_on: string;
+  kind: 'injury' | 'illness';
+  description: string;
+  on_duty: Generated<boolean>;
+  demo: Generated<boolean>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface WelfareCondolencesTable {
+  tenant_code: string;
+  id: string;
+  mechanism: 'daily' | 'holiday' | 'operation';
+  staff_id: string | null;
+  injury_id: string | null;
+  occasion: string | null;
+  reason: string;
+  visitors: string;
+  visited_on: string;
+  amount_yuan: Generated<number>;
+  demo: Generated<boolean>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface WelfareCampaignsTable {
+  tenant_code: string;
+  id: string;
+  year: number;
+  period: string;
+  title: string;
+  starts_on: string;
+  due_on: string;
+  demo: Generated<boolean>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface WelfareHealthChecksTable {
+  tenant_code: string;
+  campaign_id: string;
+  staff_id: string;
+  done_on: string | null;
+  /** Encrypted. */
+  result: string | null;
+  demo: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
+export interface WelfareSchoolingTable {
+  tenant_code: string;
+  id: string;
+  staff_id: string;
+  /** Encrypted. */
+  child_name: string;
+  stage: 'kindergarten' | 'primary' | 'junior' | 'senior';
+  need: string;
+  status: 'requested' | 'arranged' | 'done';
+  school: string | null;
+  requested_on: string;
+  arranged_on: string | null;
+  done_on: string | null;
+  demo: Generated<boolean>;
+  created_by: string;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   survey_results: SurveyResultsTable;
   stats_reports: StatsReportsTable;
@@ -1550,4 +1645,10 @@ export interface DB {
   service_ratings: ServiceRatingsTable;
   service_followups: ServiceFollowupsTable;
   service_home_visits: ServiceHomeVisitsTable;
+  welfare_staff: WelfareStaffTable;
+  welfare_injuries: WelfareInjuriesTable;
+  welfare_condolences: WelfareCondolencesTable;
+  welfare_campaigns: WelfareCampaignsTable;
+  welfare_health_checks: WelfareHealthChecksTable;
+  welfare_schooling: WelfareSchoolingTable;
 }
