@@ -85,11 +85,14 @@ const HallScreenPage = lazy(() =>
 const KioskPage = lazy(() =>
   import('../features/services/kiosk-page.tsx').then((m) => ({ default: m.KioskPage })),
 );
+const StatsPage = lazy(() =>
+  import('../features/stats/stats-page.tsx').then((m) => ({ default: m.StatsPage })),
+);
 const AuditPage = lazy(() =>
   import('../features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
 );
 
-const planned: readonly PlannedModuleKey[] = ['welfare', 'stats'];
+const planned: readonly PlannedModuleKey[] = ['welfare'];
 
 /** What the features keep running on every page of the console. */
 const consoleWatchers = [disputeAlertsWatcher];
@@ -195,6 +198,7 @@ export function createRouter() {
         { path: 'volunteers', element: guarded('volunteers', <VolunteersPage />) },
         { path: 'traffic', element: guarded('traffic', <TrafficPage />) },
         { path: 'services', element: guarded('services', <ServicesPage />) },
+        { path: 'stats', element: guarded('stats', <StatsPage />) },
         {
           path: 'cameras',
           element: (

@@ -1,5 +1,6 @@
 import type { Messages } from './messages.ts';
 import { servicesEnUS } from './services-en-US.ts';
+import { statsEnUS } from './stats-en-US.ts';
 
 export const enUS: Messages = {
   'app.name': 'Ronghui · Integrated Policing & Governance',
@@ -1669,4 +1670,5 @@ export const enUS: Messages = {
   'traffic.plates.device': 'Camera',
   'traffic.plates.warned': 'Warned on sign',
   ...servicesEnUS,
+  ...statsEnUS,
 };

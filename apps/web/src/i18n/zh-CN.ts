@@ -1,4 +1,5 @@
 import { servicesZhCN } from './services-zh-CN.ts';
+import { statsZhCN } from './stats-zh-CN.ts';
 
 // The source of every message key: en-US must provide exactly these keys (see messages.ts).
 export const zhCN = {
@@ -1644,4 +1645,5 @@ export const zhCN = {
   'traffic.plates.device': '卡口',
   'traffic.plates.warned': '提醒情报板',
   ...servicesZhCN,
+  ...statsZhCN,
 } satisfies Record<string, string>;
