@@ -70,13 +70,13 @@ const accounts: readonly { username: string; screens: readonly Screen[]; tabletO
         ready: shown('[data-testid=volunteers-page] tbody tr.ant-table-row'),
       },
       { path: '/traffic', menu: '智慧交通', ready: idleMap('traffic-map') },
-      placeholder('/stats', '数据统计'),
     ],
   },
   {
     username: 'leader',
     screens: [
       { path: '/services', menu: '政务服务', ready: shown('[data-testid=services-page] .ant-tabs-tab') },
+      { path: '/stats', menu: '数据统计', ready: shown('[data-testid=stats-page] .ant-tabs-tab') },
       placeholder('/welfare', '队伍建设'),
     ],
   },
