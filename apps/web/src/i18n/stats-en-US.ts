@@ -78,7 +78,7 @@ export const statsEnUS: Record<keyof typeof statsZhCN, string> = {
   'stats.survey.none': 'No safety survey results imported yet',
   'stats.survey.import': 'Import results',
   'stats.survey.importHelp':
-    'Upload a CSV or XLSX: each row holds the period (e.g. 2023Q4), the township code or name (or 全县 / 全省), respondents, awareness, participation and satisfaction; the county row may give its rank in the province. If any row is wrong, nothing is imported.',
+    'Upload a CSV or XLSX with the columns 期次 period (e.g. 2023Q4), 乡镇 township (code, name, 全县 or 全省), 样本数 respondents, 知晓率 awareness, 参与率 participation, 满意率 satisfaction (fractions or percentages) and 全省排名 province rank (county row). If any line is wrong nothing is imported; importing a period again replaces it.',
   'stats.survey.importDrop': 'Click or drop a file here',
   'stats.survey.imported': 'Imported {file}: {rows} row(s) ({periods})',
   'stats.survey.line': 'Line {n}',

@@ -77,7 +77,7 @@ export const statsZhCN = {
   'stats.survey.none': '尚未导入三率调查结果',
   'stats.survey.import': '导入调查结果',
   'stats.survey.importHelp':
-    '上传 CSV 或 XLSX：每行为调查期（如 2023Q4）、乡镇代码或名称（或“全县”“全省”）、样本数、知晓率、参与率、满意率，全县行可填全省排名。任一行有误则全部不导入。',
+    '上传 CSV 或 XLSX，列为：期次（如 2023Q4）、乡镇（代码、名称，或“全县”“全省”）、样本数、知晓率、参与率、满意率（小数或百分数）、全省排名（全县行）。任一行有误则全部不导入；再次导入同一期次将替换原有结果。',
   'stats.survey.importDrop': '点击或拖入文件',
   'stats.survey.imported': '已导入 {file}：{rows} 行（{periods}）',
   'stats.survey.line': '第 {n} 行',

@@ -196,7 +196,7 @@ export function DispatchBoard({ now }: { now: number }) {
           <VolunteerPanel />
         </Panel>
       </div>
-      <div style={{ display: 'grid', gridTemplateRows: '1fr 1fr 1fr 130px', gap: 12, minHeight: 0 }}>
+      <div style={{ display: 'grid', gridTemplateRows: '1fr 1fr 1fr 150px', gap: 12, minHeight: 0 }}>
         <Panel title={t('bigscreen.response')}>
           <EChart option={response} testId="chart-response" />
         </Panel>
