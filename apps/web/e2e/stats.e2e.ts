@@ -51,9 +51,10 @@ describe.skipIf(!hasChromium())('数据统计 and the leadership big screen', ()
   const shot = (page: Page, name: string) => page.screenshot({ path: `${shotsDir}/stats-${name}.png` });
 
   beforeAll(async () => {
-    server = await startTestServer();
+    // The 2022–2023 demo history is generated at the first start: give it time on a busy machine.
+    server = await startTestServer({ timeoutMs: 300_000 });
     browser = await launchBrowser();
-  }, 300_000);
+  }, 600_000);
 
   afterAll(async () => {
     await browser?.close();

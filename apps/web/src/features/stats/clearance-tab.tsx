@@ -36,7 +36,7 @@ function ClearanceCard({
   main?: boolean;
 }) {
   const t = useT();
-  const q = { ...period, group };
+  const q = { year: period.year, group };
   const c = useQuery({
     queryKey: statsKeys.clearance(q),
     queryFn: () => statsApi.clearance(q),
@@ -108,7 +108,7 @@ export function ClearanceTab({ period }: { period: StatsPeriod }) {
   const t = useT();
   const [group, setGroup] = useState<ClearanceGroup>('traditional');
   const [by, setBy] = useState<'category' | 'station'>('category');
-  const q = { ...period, group, by };
+  const q = { year: period.year, group, by };
   const rows = useQuery({
     queryKey: statsKeys.clearanceBreakdown(q),
     queryFn: () => statsApi.clearanceBreakdown(q),
@@ -116,45 +116,34 @@ export function ClearanceTab({ period }: { period: StatsPeriod }) {
   });
   const items = rows.data?.items ?? [];
   const chart = useMemo(() => rateBars(items.map((r) => ({ name: r.name, rate: r.rate }))), [items]);
-  const params = (r: StatsClearanceRow, solved: boolean) => ({
-    ...period,
-    group,
-    ...(by === 'station' ? { station: r.key } : { category: r.key }),
-    ...(solved ? { solved: true } : {}),
-  });
+  // A station's cases drill to their records; a category's are counted but not a drill of their own.
+  const drill = (r: StatsClearanceRow, solved: boolean, value: number) =>
+    by === 'station' ? (
+      <DrillLink
+        target={{
+          title: `${r.name} · ${t(solved ? 'stats.clearance.solved' : 'stats.clearance.filed')}`,
+          figure: 'clearance',
+          params: { year: period.year, group, station: r.key, ...(solved ? { solved: true } : {}) },
+        }}
+      >
+        {value}
+      </DrillLink>
+    ) : (
+      value
+    );
   const columns = [
     { title: t(`stats.by.${by}`), dataIndex: 'name' },
     {
       title: t('stats.clearance.filed'),
       dataIndex: 'filed',
       width: 100,
-      render: (v: number, r: StatsClearanceRow) => (
-        <DrillLink
-          target={{
-            title: `${r.name} · ${t('stats.clearance.filed')}`,
-            figure: 'clearance',
-            params: params(r, false),
-          }}
-        >
-          {v}
-        </DrillLink>
-      ),
+      render: (v: number, r: StatsClearanceRow) => drill(r, false, v),
     },
     {
       title: t('stats.clearance.solved'),
       dataIndex: 'solved',
       width: 100,
-      render: (v: number, r: StatsClearanceRow) => (
-        <DrillLink
-          target={{
-            title: `${r.name} · ${t('stats.clearance.solved')}`,
-            figure: 'clearance',
-            params: params(r, true),
-          }}
-        >
-          {v}
-        </DrillLink>
-      ),
+      render: (v: number, r: StatsClearanceRow) => drill(r, true, v),
     },
     { title: t('stats.clearance.rate'), dataIndex: 'rate', width: 100, render: (v: number | null) => pct(v) },
   ];

@@ -1,10 +1,11 @@
+import { STATUS_NAMES } from '@ronghui/dispatch';
 import { useQuery } from '@tanstack/react-query';
 import { Drawer, Table, Typography } from 'antd';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { type DrillQuery, type StatsDrillItem, statsApi, statsKeys } from '../../api/stats-api.ts';
 import { LoadError } from '../../app/load-error.tsx';
 import { formatDateTime } from '../../i18n/format-datetime.ts';
-import { useT } from '../../i18n/i18n-context.tsx';
+import { useLocale, useT } from '../../i18n/i18n-context.tsx';
 import { drillQuery } from './stats-view.ts';
 
 export interface DrillTarget {
@@ -23,6 +24,13 @@ export function useDrill(): (target: DrillTarget) => void {
 
 const PAGE_SIZE = 20;
 
+/** An incident's status in words; other records' statuses as the server gives them. */
+function statusName(r: StatsDrillItem, zh: boolean): string {
+  if (r.status === null) return '—';
+  const names = r.kind === 'incident' ? STATUS_NAMES[r.status as keyof typeof STATUS_NAMES] : undefined;
+  return names ? (zh ? names.zh : names.en) : r.status;
+}
+
 export function DrillProvider({ children }: { children: ReactNode }) {
   const [target, setTarget] = useState<DrillTarget | null>(null);
   const open = useCallback((t: DrillTarget) => setTarget(t), []);
@@ -36,6 +44,7 @@ export function DrillProvider({ children }: { children: ReactNode }) {
 
 function DrillDrawer({ target, onClose }: { target: DrillTarget | null; onClose: () => void }) {
   const t = useT();
+  const { locale } = useLocale();
   const [page, setPage] = useState(1);
   const [last, setLast] = useState<DrillTarget | null>(null);
   if (target !== last) {
@@ -55,7 +64,7 @@ function DrillDrawer({ target, onClose }: { target: DrillTarget | null; onClose:
     {
       title: t('stats.drill.number'),
       dataIndex: 'number',
-      width: 150,
+      width: 190,
       render: (v: string | null) => v ?? '—',
     },
     {
@@ -71,9 +80,8 @@ function DrillDrawer({ target, onClose }: { target: DrillTarget | null; onClose:
     { title: t('stats.drill.station'), dataIndex: 'stationName', render: (v: string | null) => v ?? '—' },
     {
       title: t('stats.drill.status'),
-      dataIndex: 'status',
       width: 100,
-      render: (v: string | null) => v ?? '—',
+      render: (_: unknown, r: StatsDrillItem) => statusName(r, locale === 'zh-CN'),
     },
   ];
   return (

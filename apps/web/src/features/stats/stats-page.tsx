@@ -84,35 +84,39 @@ function Stats() {
                 setTo('');
               }}
             />
-            <span>{t('stats.period')}</span>
-            <Input
-              type="date"
-              value={from}
-              min={`${year}-01-01`}
-              max={`${year}-12-31`}
-              onChange={(e) => setFrom(e.target.value)}
-              style={{ width: 150 }}
-              aria-label={t('stats.period.from')}
-            />
-            <span>—</span>
-            <Input
-              type="date"
-              value={to}
-              min={`${year}-01-01`}
-              max={`${year}-12-31`}
-              onChange={(e) => setTo(e.target.value)}
-              style={{ width: 150 }}
-              aria-label={t('stats.period.to')}
-            />
-            {(from || to) && (
-              <Button
-                onClick={() => {
-                  setFrom('');
-                  setTo('');
-                }}
-              >
-                {t('stats.period.whole')}
-              </Button>
+            {(tab === 'yoy' || tab === 'indicators') && (
+              <>
+                <span>{t('stats.period')}</span>
+                <Input
+                  type="date"
+                  value={from}
+                  min={`${year}-01-01`}
+                  max={`${year}-12-31`}
+                  onChange={(e) => setFrom(e.target.value)}
+                  style={{ width: 150 }}
+                  aria-label={t('stats.period.from')}
+                />
+                <span>—</span>
+                <Input
+                  type="date"
+                  value={to}
+                  min={`${year}-01-01`}
+                  max={`${year}-12-31`}
+                  onChange={(e) => setTo(e.target.value)}
+                  style={{ width: 150 }}
+                  aria-label={t('stats.period.to')}
+                />
+                {(from || to) && (
+                  <Button
+                    onClick={() => {
+                      setFrom('');
+                      setTo('');
+                    }}
+                  >
+                    {t('stats.period.whole')}
+                  </Button>
+                )}
+              </>
             )}
           </Space>
         )}
