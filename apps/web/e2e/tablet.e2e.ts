@@ -42,11 +42,6 @@ interface Screen {
 const idleMap = (testId: string) => (page: Page) =>
   page.locator(`[data-testid=${testId}][data-map-state=idle]`).waitFor({ timeout: 90_000 });
 const shown = (selector: string) => (page: Page) => page.locator(selector).first().waitFor();
-const placeholder = (path: string, menu: string): Screen => ({
-  path,
-  menu,
-  ready: shown('[data-testid=planned-summary]'),
-});
 
 /** Each account opens the screens it may see; together they cover every console page but the wall screen. */
 const accounts: readonly { username: string; screens: readonly Screen[]; tabletOnly?: boolean }[] = [
@@ -70,7 +65,6 @@ const accounts: readonly { username: string; screens: readonly Screen[]; tabletO
         ready: shown('[data-testid=volunteers-page] tbody tr.ant-table-row'),
       },
       { path: '/traffic', menu: '智慧交通', ready: idleMap('traffic-map') },
-      placeholder('/stats', '数据统计'),
     ],
   },
   {
@@ -78,6 +72,7 @@ const accounts: readonly { username: string; screens: readonly Screen[]; tabletO
     screens: [
       { path: '/services', menu: '政务服务', ready: shown('[data-testid=services-page] .ant-tabs-tab') },
       { path: '/welfare', menu: '队伍建设', ready: shown('[data-testid=welfare-page] .ant-tabs-tab') },
+      { path: '/stats', menu: '数据统计', ready: shown('[data-testid=stats-page] .ant-tabs-tab') },
     ],
   },
   {

@@ -88,11 +88,14 @@ const KioskPage = lazy(() =>
 const WelfarePage = lazy(() =>
   import('../features/welfare/welfare-page.tsx').then((m) => ({ default: m.WelfarePage })),
 );
+const StatsPage = lazy(() =>
+  import('../features/stats/stats-page.tsx').then((m) => ({ default: m.StatsPage })),
+);
 const AuditPage = lazy(() =>
   import('../features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
 );
 
-const planned: readonly PlannedModuleKey[] = ['stats'];
+const planned: readonly PlannedModuleKey[] = [];
 
 /** What the features keep running on every page of the console. */
 const consoleWatchers = [disputeAlertsWatcher];
@@ -199,6 +202,7 @@ export function createRouter() {
         { path: 'traffic', element: guarded('traffic', <TrafficPage />) },
         { path: 'services', element: guarded('services', <ServicesPage />) },
         { path: 'welfare', element: guarded('welfare', <WelfarePage />) },
+        { path: 'stats', element: guarded('stats', <StatsPage />) },
         {
           path: 'cameras',
           element: (

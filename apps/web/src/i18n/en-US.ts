@@ -1,6 +1,7 @@
 import { welfareEnUS } from './welfare-en-US.ts';
 import type { Messages } from './messages.ts';
 import { servicesEnUS } from './services-en-US.ts';
+import { statsEnUS } from './stats-en-US.ts';
 
 export const enUS: Messages = {
   'app.name': 'Ronghui · Integrated Policing & Governance',
@@ -1671,4 +1672,5 @@ export const enUS: Messages = {
   'traffic.plates.warned': 'Warned on sign',
   ...servicesEnUS,
   ...welfareEnUS,
+  ...statsEnUS,
 };

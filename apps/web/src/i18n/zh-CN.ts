@@ -1,5 +1,6 @@
 import { welfareZhCN } from './welfare-zh-CN.ts';
 import { servicesZhCN } from './services-zh-CN.ts';
+import { statsZhCN } from './stats-zh-CN.ts';
 
 // The source of every message key: en-US must provide exactly these keys (see messages.ts).
 export const zhCN = {
@@ -1646,4 +1647,5 @@ export const zhCN = {
   'traffic.plates.warned': '提醒情报板',
   ...servicesZhCN,
   ...welfareZhCN,
+  ...statsZhCN,
 } satisfies Record<string, string>;
