@@ -110,6 +110,7 @@ export function CondolencesTab() {
       {list.isError && <LoadError error={list.error} onRetry={() => void list.refetch()} />}
       <Table<WelfareCondolence>
         rowKey="id"
+        scroll={{ x: 'max-content' }}
         size="small"
         loading={list.isPending}
         dataSource={list.data?.items ?? []}

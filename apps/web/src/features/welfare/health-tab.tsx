@@ -110,6 +110,7 @@ export function HealthTab() {
           </Space>
           <Table<WelfareHealthCheck>
             rowKey="staffId"
+            scroll={{ x: 'max-content' }}
             size="small"
             loading={checks.isPending}
             dataSource={checks.data?.items ?? []}

@@ -48,6 +48,7 @@ export function RemindersTab() {
       </Space>
       <Table<WelfareReminder>
         rowKey={(x) => `${x.kind}:${x.refId ?? x.staffId ?? x.title}:${x.date}`}
+        scroll={{ x: 'max-content' }}
         size="small"
         loading={reminders.isPending}
         dataSource={items}

@@ -77,6 +77,7 @@ export function SchoolingTab() {
       {list.isError && <LoadError error={list.error} onRetry={() => void list.refetch()} />}
       <Table<WelfareSchooling>
         rowKey="id"
+        scroll={{ x: 'max-content' }}
         size="small"
         loading={list.isPending}
         dataSource={list.data?.items ?? []}

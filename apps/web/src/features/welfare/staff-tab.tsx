@@ -52,11 +52,12 @@ export function StaffTab() {
             label: t(`wf.kind.${k}` as MessageKey),
           }))}
         />
-        <Typography.Text type="secondary">{t('wf.staff.privacy')}</Typography.Text>
       </Space>
+      <Typography.Paragraph type="secondary">{t('wf.staff.privacy')}</Typography.Paragraph>
       {list.isError && <LoadError error={list.error} onRetry={() => void list.refetch()} />}
       <Table<WelfareStaff>
         rowKey="id"
+        scroll={{ x: 'max-content' }}
         size="small"
         loading={list.isPending}
         dataSource={list.data?.items ?? []}
