@@ -53,6 +53,11 @@ const SERVICE_WORK: readonly RoleKey[] = ['clerk', 'officer', 'auxiliary'];
 const SERVICE_ADMIN: readonly RoleKey[] = ['system-admin'];
 const HOME_REQUEST: readonly RoleKey[] = ['clerk', 'officer', 'auxiliary', 'grid-worker'];
 const HOME_WORK: readonly RoleKey[] = ['officer', 'auxiliary', 'commander'];
+const OUTREACH_READ: readonly RoleKey[] = ['dispatcher', 'commander', 'officer', 'auxiliary', 'leader'];
+const WARNING_INTAKE: readonly RoleKey[] = ['dispatcher', 'commander', 'officer'];
+const OUTREACH_WORK: readonly RoleKey[] = ['commander', 'officer', 'auxiliary'];
+const OUTREACH_REGISTER: readonly RoleKey[] = ['commander', 'officer'];
+const OUTREACH_REVEAL: readonly RoleKey[] = ['dispatcher', 'commander', 'officer'];
 
 export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/health': 'anyone',
@@ -346,6 +351,21 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/services/home-visits/:id/steps': HOME_WORK,
   'GET /api/services/stats': SERVICE_READ,
   'GET /api/services/deadline': 'anyone',
+  'GET /api/anti-fraud/warnings': OUTREACH_READ,
+  'POST /api/anti-fraud/warnings': WARNING_INTAKE,
+  'POST /api/anti-fraud/warnings/from-incident': WARNING_INTAKE,
+  'POST /api/anti-fraud/warnings/import': WARNING_INTAKE,
+  'GET /api/anti-fraud/warnings/:id': OUTREACH_READ,
+  'POST /api/anti-fraud/warnings/:id/steps': OUTREACH_WORK,
+  'POST /api/anti-fraud/warnings/:id/reveal': OUTREACH_REVEAL,
+  'GET /api/outreach/residents': OUTREACH_READ,
+  'POST /api/outreach/residents': OUTREACH_REGISTER,
+  'PATCH /api/outreach/residents/:id': OUTREACH_REGISTER,
+  'POST /api/outreach/residents/:id/reveal': OUTREACH_REVEAL,
+  'GET /api/outreach/plans': OUTREACH_READ,
+  'POST /api/outreach/plans': OUTREACH_REGISTER,
+  'GET /api/outreach/visits': OUTREACH_READ,
+  'POST /api/outreach/visits': OUTREACH_WORK,
 };
 
 /** Each topic of the live channel, and the roles that receive it (when their scope reaches its orgs). */
@@ -379,6 +399,7 @@ export const TOPIC_ACCESS: Record<Topic, readonly RoleKey[]> = {
   'traffic.route.changed': TRAFFIC_READ,
   'services.ticket.changed': SERVICE_READ,
   'services.case.changed': SERVICE_READ,
+  'outreach.warning.changed': OUTREACH_READ,
   'audit.alert': ['auditor'],
 };
 
@@ -413,6 +434,7 @@ export const TOPIC_READ_ROUTE: Record<Topic, string> = {
   'traffic.route.changed': 'GET /api/traffic/routes',
   'services.ticket.changed': 'GET /api/services/tickets',
   'services.case.changed': 'GET /api/services/cases',
+  'outreach.warning.changed': 'GET /api/anti-fraud/warnings',
   'audit.alert': 'GET /api/audit',
 };
 

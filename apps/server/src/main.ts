@@ -137,6 +137,11 @@ import {
   startTrafficSubscriber,
 } from './modules/traffic/index.ts';
 import { createServiceHallService, registerServiceHallRoutes } from './modules/services/index.ts';
+import {
+  createResidentsService,
+  createWarningsService,
+  registerOutreachRoutes,
+} from './modules/outreach/index.ts';
 import { createSmsGateway, type SmsTransport } from './platform/sms/sms-gateway.ts';
 import { startSweepLoop } from './platform/sweep.ts';
 
@@ -509,6 +514,22 @@ export async function createServices(deps: {
     sms,
     settings: { rectifyWorkingDays: config.SERVICE_RECTIFY_WORKING_DAYS, tenantCode: config.TENANT_CODE },
   });
+  // 暖心为民: anti-fraud warnings (SMS through the same gateway), residents and home visits.
+  const outreachDeps = {
+    db,
+    orgs,
+    audit,
+    bus,
+    clock,
+    crypto: fieldCrypto,
+    sms,
+    incidentsRepo,
+    registryRepo,
+    homeService: serviceOffice,
+    hazards,
+  };
+  const fraudWarnings = createWarningsService(outreachDeps);
+  const outreachResidents = createResidentsService(outreachDeps);
   const orderAlerts = createOrderAlerts({ db, push, incidents, units: unitsRepo, orgs, clock, log });
   bus.subscribe((event) => hub.broadcast(event));
   bus.subscribe((event) => orderAlerts.onEvent(event));
@@ -567,6 +588,8 @@ export async function createServices(deps: {
     sms,
     serviceHall,
     serviceOffice,
+    fraudWarnings,
+    outreachResidents,
   };
 }
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -626,6 +649,7 @@ export async function createServer(
   registerTrafficRoutes(app, services.traffic);
   registerServiceHallRoutes(app, services.serviceHall);
   registerServiceOfficeRoutes(app, services.serviceOffice);
+  registerOutreachRoutes(app, services.fraudWarnings, services.outreachResidents);
   registerWsRoutes(app, services.hub);
   app.addHook('onClose', async () => services.hub.closeAll());
   return app;
@@ -766,6 +790,13 @@ export async function startServer(
       failure: 'service case sweep failed',
       everyMs: 60_000,
     });
+    const stopOutreach = startSweepLoop({
+      sweep: (tenant) => services.fraudWarnings.sweep(tenant),
+      tenants: tenantCodes,
+      log,
+      failure: 'anti-fraud warning sweep failed',
+      everyMs: 60_000,
+    });
     const trafficDemo = simulator
       ? startTrafficDemo(services.traffic, { tenantCode: config.TENANT_CODE, log })
       : undefined;
@@ -782,6 +813,7 @@ export async function startServer(
         stopTraffic();
         stopServiceHall();
         stopServiceOffice();
+        stopOutreach();
         trafficDemo?.stop();
         await simulator?.stop();
         await devices.close();

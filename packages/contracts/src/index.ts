@@ -27,3 +27,4 @@ export * from './activities.ts';
 export * from './patrols.ts';
 export * from './traffic.ts';
 export * from './services.ts';
+export * from './outreach.ts';

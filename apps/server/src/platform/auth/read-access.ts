@@ -48,6 +48,8 @@ export const READ_ACCESS = {
    * station their own hall's; county roles all). The catalogue, halls and calling screen are public.
    */
   service: ['clerk', 'officer', 'auxiliary', 'commander', 'leader'],
+  /** 暖心为民: anti-fraud warnings, vulnerable residents and home visits (a station its own, county roles all). */
+  outreach: ['dispatcher', 'commander', 'officer', 'auxiliary', 'leader'],
   /** Road closures and slow-downs: every signed-in user routes on them. */
   road: ROLE_KEYS,
   /** The organisation tree: every signed-in user. */
