@@ -24,6 +24,7 @@ import { seedRegistryDemo } from './seed-registry.ts';
 import { seedTrafficDemo } from './seed-traffic.ts';
 import { seedServiceHistory } from './seed-services-history.ts';
 import { seedServices } from './seed-services.ts';
+import { seedOutreachDemo } from './seed-outreach.ts';
 
 export const DEMO_TENANT = '350526';
 
@@ -368,6 +369,21 @@ export async function seedDemo(services: Services, options: { seed?: number } = 
       resource: 'tenant',
       resourceId: DEMO_TENANT,
       detail: { 2023: serviceHistory, ...(recent ? { [thisYear]: recent } : {}) },
+    });
+  }
+  if (seeded) {
+    // 暖心为民: residents at the registry's addresses, their visits, and anti-fraud warnings (demo data).
+    const outreach = await seedOutreachDemo(db, {
+      tenantCode: DEMO_TENANT,
+      seed: options.seed ?? 350526,
+      crypto: services.fieldCrypto,
+      now: clock.now(),
+    });
+    await audit.record(actor, {
+      action: 'demo.seed.outreach',
+      resource: 'tenant',
+      resourceId: DEMO_TENANT,
+      detail: { residents: outreach.residents, visits: outreach.visits, byYear: outreach.byYear },
     });
   }
   if (seeded) {

@@ -58,9 +58,68 @@ describe.each(databaseKinds())('outreach 反诈预警·重点关爱·走访 (%s)
       payload: csv,
     });
   const list = (session: string, query = '') =>
-    t.as(session, { method: 'GET', url: `/api/anti-fraud/warnings?pageSize=500${query}` });
+    t.as(session, {
+      method: 'GET',
+      url: `/api/anti-fraud/warnings?pageSize=500&from=2024-03-05&to=2024-03-05${query}`,
+    });
   const step = (session: string, id: string, payload: Record<string, unknown>) =>
     t.as(session, { method: 'POST', url: `/api/anti-fraud/warnings/${id}/steps`, payload });
+
+  it("has 连大爷's record: the 养老理财 call warning dissuaded at his home, and his visits", async () => {
+    const officer = await t.login('officer');
+    const res = await t.as(officer, {
+      method: 'GET',
+      url: `/api/anti-fraud/warnings?station=${yangmei}&risk=high&from=2023-11-16&to=2023-11-16`,
+    });
+    const [lian] = res.json().items.filter((w: { fraudType: string }) => w.fraudType === 'elderly-wealth');
+    expect(lian).toMatchObject({
+      risk: 'high',
+      status: 'feedback',
+      outcome: 'dissuaded',
+      personName: '连**',
+      moneyAtRisk: 300000,
+      moneySaved: 300000,
+      overdue: false,
+      demo: true,
+    });
+    const detail = (
+      await t.as(officer, { method: 'GET', url: `/api/anti-fraud/warnings/${lian.id}` })
+    ).json();
+    expect(detail.note).toContain('连大爷');
+    expect(detail.timeline.map((e: { kind: string }) => e.kind)).toEqual([
+      'issued',
+      'signed',
+      'called',
+      'visited',
+      'dissuaded',
+      'feedback',
+    ]);
+    expect(detail.visits).toEqual([expect.objectContaining({ status: 'done', plannedFor: '2023-11-16' })]);
+    const name = await t.as(officer, {
+      method: 'POST',
+      url: `/api/anti-fraud/warnings/${lian.id}/reveal`,
+      payload: { field: 'personName', reason: '核对连大爷回访记录' },
+    });
+    expect(name.json().value).toBe('连永福');
+    const row = await database.db
+      .selectFrom('home_visits')
+      .select('resident_id')
+      .where('warning_id', '=', lian.id)
+      .executeTakeFirstOrThrow();
+    const history = (
+      await t.as(officer, {
+        method: 'GET',
+        url: `/api/outreach/visits?resident=${row.resident_id}&status=done&pageSize=500`,
+      })
+    ).json();
+    const before = history.items.filter((v: { plannedFor: string }) => v.plannedFor < '2023-11-16');
+    const after = history.items.filter((v: { plannedFor: string }) => v.plannedFor > '2023-11-16');
+    expect(before.length).toBeGreaterThanOrEqual(6);
+    expect(after.length).toBeGreaterThanOrEqual(4);
+    expect(history.items.filter((v: { antiFraudTalk: boolean }) => v.antiFraudTalk).length).toBeGreaterThan(
+      5,
+    );
+  });
 
   let high: string;
   let medium: string;
