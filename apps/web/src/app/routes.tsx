@@ -69,6 +69,9 @@ const TrafficPage = lazy(() =>
 const ServicesPage = lazy(() =>
   import('../features/services/services-page.tsx').then((m) => ({ default: m.ServicesPage })),
 );
+const OutreachPage = lazy(() =>
+  import('../features/outreach/outreach-page.tsx').then((m) => ({ default: m.OutreachPage })),
+);
 // The citizens' pages of the service hall: no sign-in (the kiosk asks for a staff session itself).
 const GuidePage = lazy(() =>
   import('../features/services/guide-page.tsx').then((m) => ({ default: m.GuidePage })),
@@ -195,6 +198,7 @@ export function createRouter() {
         { path: 'volunteers', element: guarded('volunteers', <VolunteersPage />) },
         { path: 'traffic', element: guarded('traffic', <TrafficPage />) },
         { path: 'services', element: guarded('services', <ServicesPage />) },
+        { path: 'outreach', element: guarded('outreach', <OutreachPage />) },
         {
           path: 'cameras',
           element: (

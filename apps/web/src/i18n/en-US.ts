@@ -1,3 +1,4 @@
+import { outreachEnUS } from './outreach-en-US.ts';
 import type { Messages } from './messages.ts';
 import { servicesEnUS } from './services-en-US.ts';
 
@@ -1669,4 +1670,5 @@ export const enUS: Messages = {
   'traffic.plates.device': 'Camera',
   'traffic.plates.warned': 'Warned on sign',
   ...servicesEnUS,
+  ...outreachEnUS,
 };

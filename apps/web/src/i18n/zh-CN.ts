@@ -1,3 +1,4 @@
+import { outreachZhCN } from './outreach-zh-CN.ts';
 import { servicesZhCN } from './services-zh-CN.ts';
 
 // The source of every message key: en-US must provide exactly these keys (see messages.ts).
@@ -1644,4 +1645,5 @@ export const zhCN = {
   'traffic.plates.device': '卡口',
   'traffic.plates.warned': '提醒情报板',
   ...servicesZhCN,
+  ...outreachZhCN,
 } satisfies Record<string, string>;
