@@ -108,7 +108,13 @@ export const fraudWarningDetail = fraudWarning.extend({
   note: z.string().nullable(),
   timeline: z.array(fraudWarningEvent),
   visits: z.array(
-    z.object({ id: z.string(), status: z.string(), plannedFor: z.string(), doneAt: isoDateTime.nullable() }),
+    z.object({
+      id: z.string(),
+      residentId: z.string(),
+      status: z.string(),
+      plannedFor: z.string(),
+      doneAt: isoDateTime.nullable(),
+    }),
   ),
 });
 export type FraudWarningDetail = z.infer<typeof fraudWarningDetail>;

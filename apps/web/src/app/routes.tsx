@@ -14,6 +14,7 @@ import {
   MessagesPage,
   MobileLayout,
   OrdersPage,
+  OutreachPhonePage,
   PatrolPhonePage,
   UnitsPage,
 } from '../mobile/index.ts';
@@ -168,6 +169,7 @@ export function createRouter() {
         { path: 'callouts/:id', element: <CalloutsPage /> },
         { path: 'patrol', element: <PatrolPhonePage /> },
         { path: 'duty', element: <DutyPhonePage /> },
+        { path: 'outreach', element: <OutreachPhonePage /> },
         { path: 'messages', element: <MessagesPage /> },
         { path: 'messages/:id', element: <MessagesPage /> },
         { path: 'me', element: <MePage /> },

@@ -88,6 +88,7 @@ export const outreachEnUS: Record<keyof typeof outreachZhCN, string> = {
   'or.plan.overdueDays': '{n} days overdue',
   'or.plan.planned': 'Scheduled',
   'or.plan.days': 'Days ahead',
+  'mobile.tab.outreach': 'Visits',
   'or.mobile.title': 'Anti-fraud & visits',
   'or.mobile.warnings': 'My warnings',
   'or.mobile.plan': 'My visits',

@@ -87,6 +87,7 @@ export const outreachZhCN = {
   'or.plan.overdueDays': '逾期 {n} 天',
   'or.plan.planned': '已排期',
   'or.plan.days': '未来天数',
+  'mobile.tab.outreach': '走访',
   'or.mobile.title': '反诈与走访',
   'or.mobile.warnings': '我的预警',
   'or.mobile.plan': '我的走访',

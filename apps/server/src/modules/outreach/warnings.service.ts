@@ -367,7 +367,7 @@ export function createWarningsService(deps: OutreachDeps) {
         .execute(),
       db
         .selectFrom('home_visits')
-        .select(['id', 'status', 'planned_for', 'done_at'])
+        .select(['id', 'resident_id', 'status', 'planned_for', 'done_at'])
         .where('tenant_code', '=', principal.tenantCode)
         .where('warning_id', '=', id)
         .orderBy('planned_for')
@@ -385,6 +385,7 @@ export function createWarningsService(deps: OutreachDeps) {
       timeline: events.map((e) => ({ at: iso(e.at)!, kind: e.kind, actor: e.actor, note: e.note })),
       visits: visits.map((v) => ({
         id: v.id,
+        residentId: v.resident_id,
         status: v.status,
         plannedFor: v.planned_for,
         doneAt: iso(v.done_at),
