@@ -330,9 +330,13 @@ export async function seedOutreachDemo(
         : Date.parse(`${year + 1}-01-01T00:00:00+08:00`);
     const perYear = year === 2023 ? 320 : Math.round((320 * (last - first)) / (365 * DAY));
     for (let i = 0; i < perYear; i++) {
-      const issuedAt = new Date(first + rng.next() * (last - first - DAY) + 8 * 3_600_000 * 0);
-      const hour = 8 + rng.int(13);
-      issuedAt.setUTCHours(hour - 8, rng.int(60), 0, 0);
+      // A day of the year (this year: up to yesterday) and a time between 08:00 and 20:59, Beijing.
+      const days = Math.max(1, Math.floor((last - first) / DAY));
+      const day0 = beijingDay(new Date(first + rng.int(days) * DAY + 12 * 3_600_000));
+      const issuedAt = at(
+        day0,
+        `${String(8 + rng.int(13)).padStart(2, '0')}:${String(rng.int(60)).padStart(2, '0')}`,
+      );
       const roll = rng.next();
       const risk: Risk = roll < 0.15 ? 'high' : roll < 0.5 ? 'medium' : 'low';
       const station = pick(rng, stations);

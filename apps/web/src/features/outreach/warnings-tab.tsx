@@ -62,6 +62,19 @@ const SOURCE_ZH: Record<string, string> = {
   incident: '本局警情',
 };
 const money = (n: number) => n.toLocaleString('zh-CN');
+/** The import file's column names, as the sheet's header writes them. */
+const COLUMN_ZH: Record<string, string> = {
+  personName: '姓名',
+  phone: '手机号',
+  idNumber: '身份证号',
+  issuedAt: '预警时间',
+  fraudType: '诈骗类型',
+  source: '来源',
+  risk: '风险等级',
+  moneyAtRisk: '涉案金额',
+  address: '地址',
+  header: '表头',
+};
 
 export function RiskTag({ risk }: { risk: FraudWarning['risk'] }) {
   const t = useT();
@@ -206,7 +219,7 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
             dataSource={result.errors}
             columns={[
               { title: t('or.import.line'), dataIndex: 'line', width: 60 },
-              { title: t('or.import.field'), dataIndex: 'field', width: 120 },
+              { title: t('or.import.field'), width: 120, render: (_, e) => COLUMN_ZH[e.field] ?? e.field },
               { title: t('or.import.message'), dataIndex: 'message' },
             ]}
           />
