@@ -129,11 +129,7 @@ describe.skipIf(!hasChromium())(
       await drawer.waitFor();
       await drawer.getByText('劝阻成功').first().waitFor();
       // Let the drawer finish sliding in before the picture.
-      await desk.page.waitForFunction(() => {
-        const box = document.querySelector('.ant-drawer-content')?.getBoundingClientRect();
-        return box !== undefined && Math.abs(box.right - window.innerWidth) < 1;
-      });
-      await desk.page.waitForTimeout(400);
+      await desk.page.waitForTimeout(1000);
       await shot(desk.page, '5-detail-1366');
       expect(desk.pageErrors).toEqual([]);
       expect(desk.foreignRequests).toEqual([]);
