@@ -394,4 +394,48 @@ describe.each(databaseKinds())('outreach 反诈预警·重点关爱·走访 (%s)
     const theirs = await t.as(other, { method: 'GET', url: '/api/outreach/residents?pageSize=500' });
     expect(theirs.json().items.some((r: { id: string }) => r.id === created.json().id)).toBe(false);
   });
+
+  it('raises a warning from one of our incidents: the caller, their phone and the address', async () => {
+    const dispatcher = await t.login('dispatcher-north');
+    const incident = await t.as(dispatcher, {
+      method: 'POST',
+      url: '/api/incidents',
+      payload: {
+        source: '110',
+        category: '刑事',
+        priority: 2,
+        description: '报警人称接到自称客服的电话要求转账',
+        address: '德化县杨梅乡',
+        caller: { name: '黄丽珍', phone: '13859590001' },
+      },
+    });
+    expect(incident.statusCode).toBe(201);
+    const body = {
+      incidentId: incident.json().id,
+      fraudType: 'impersonate-service',
+      risk: 'medium',
+      moneyAtRisk: 8000,
+    };
+    const res = await t.as(dispatcher, {
+      method: 'POST',
+      url: '/api/anti-fraud/warnings/from-incident',
+      payload: body,
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({
+      source: 'incident',
+      incidentId: incident.json().id,
+      personName: '黄**',
+      phone: '138****0001',
+      stationId: yangmei,
+      action: 'call',
+      status: 'issued',
+    });
+    const again = await t.as(dispatcher, {
+      method: 'POST',
+      url: '/api/anti-fraud/warnings/from-incident',
+      payload: body,
+    });
+    expect(again.statusCode).toBe(409);
+  });
 });
