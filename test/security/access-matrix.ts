@@ -56,6 +56,11 @@ const HOME_WORK: readonly RoleKey[] = ['officer', 'auxiliary', 'commander'];
 const STATS_READ: readonly RoleKey[] = ['leader', 'commander', 'analyst'];
 const STATS_SURVEY_IMPORT: readonly RoleKey[] = ['analyst', 'leader'];
 const WELFARE: readonly RoleKey[] = ['staff-officer', 'leader'];
+const OUTREACH_READ: readonly RoleKey[] = ['dispatcher', 'commander', 'officer', 'auxiliary', 'leader'];
+const WARNING_INTAKE: readonly RoleKey[] = ['dispatcher', 'commander', 'officer'];
+const OUTREACH_WORK: readonly RoleKey[] = ['commander', 'officer', 'auxiliary'];
+const OUTREACH_REGISTER: readonly RoleKey[] = ['commander', 'officer'];
+const OUTREACH_REVEAL: readonly RoleKey[] = ['dispatcher', 'commander', 'officer'];
 
 export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/health': 'anyone',
@@ -383,6 +388,21 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/stats/reports': STATS_READ,
   'GET /api/stats/reports/:id/pdf': STATS_READ,
   'GET /api/stats/reports/:id/xlsx': STATS_READ,
+  'GET /api/anti-fraud/warnings': OUTREACH_READ,
+  'POST /api/anti-fraud/warnings': WARNING_INTAKE,
+  'POST /api/anti-fraud/warnings/from-incident': WARNING_INTAKE,
+  'POST /api/anti-fraud/warnings/import': WARNING_INTAKE,
+  'GET /api/anti-fraud/warnings/:id': OUTREACH_READ,
+  'POST /api/anti-fraud/warnings/:id/steps': OUTREACH_WORK,
+  'POST /api/anti-fraud/warnings/:id/reveal': OUTREACH_REVEAL,
+  'GET /api/outreach/residents': OUTREACH_READ,
+  'POST /api/outreach/residents': OUTREACH_REGISTER,
+  'PATCH /api/outreach/residents/:id': OUTREACH_REGISTER,
+  'POST /api/outreach/residents/:id/reveal': OUTREACH_REVEAL,
+  'GET /api/outreach/plans': OUTREACH_READ,
+  'POST /api/outreach/plans': OUTREACH_REGISTER,
+  'GET /api/outreach/visits': OUTREACH_READ,
+  'POST /api/outreach/visits': OUTREACH_WORK,
 };
 
 /** Each topic of the live channel, and the roles that receive it (when their scope reaches its orgs). */
@@ -416,6 +436,7 @@ export const TOPIC_ACCESS: Record<Topic, readonly RoleKey[]> = {
   'traffic.route.changed': TRAFFIC_READ,
   'services.ticket.changed': SERVICE_READ,
   'services.case.changed': SERVICE_READ,
+  'outreach.warning.changed': OUTREACH_READ,
   'audit.alert': ['auditor'],
 };
 
@@ -450,6 +471,7 @@ export const TOPIC_READ_ROUTE: Record<Topic, string> = {
   'traffic.route.changed': 'GET /api/traffic/routes',
   'services.ticket.changed': 'GET /api/services/tickets',
   'services.case.changed': 'GET /api/services/cases',
+  'outreach.warning.changed': 'GET /api/anti-fraud/warnings',
   'audit.alert': 'GET /api/audit',
 };
 

@@ -139,6 +139,11 @@ import {
 import { createServiceHallService, registerServiceHallRoutes } from './modules/services/index.ts';
 import { createStatsModule, registerStatsRoutes } from './modules/stats/index.ts';
 import { createWelfareService, registerWelfareRoutes } from './modules/welfare/index.ts';
+import {
+  createResidentsService,
+  createWarningsService,
+  registerOutreachRoutes,
+} from './modules/outreach/index.ts';
 import { createSmsGateway, type SmsTransport } from './platform/sms/sms-gateway.ts';
 import { startSweepLoop } from './platform/sweep.ts';
 
@@ -513,6 +518,22 @@ export async function createServices(deps: {
   });
   const stats = createStatsModule({ db, orgs, audit, clock, tenantCode: config.TENANT_CODE });
   const welfare = createWelfareService({ db, orgs, audit, clock, crypto: fieldCrypto });
+  // 暖心为民: anti-fraud warnings (SMS through the same gateway), residents and home visits.
+  const outreachDeps = {
+    db,
+    orgs,
+    audit,
+    bus,
+    clock,
+    crypto: fieldCrypto,
+    sms,
+    incidentsRepo,
+    registryRepo,
+    homeService: serviceOffice,
+    hazards,
+  };
+  const fraudWarnings = createWarningsService(outreachDeps);
+  const outreachResidents = createResidentsService(outreachDeps);
   const orderAlerts = createOrderAlerts({ db, push, incidents, units: unitsRepo, orgs, clock, log });
   bus.subscribe((event) => hub.broadcast(event));
   bus.subscribe((event) => orderAlerts.onEvent(event));
@@ -573,6 +594,8 @@ export async function createServices(deps: {
     serviceOffice,
     stats,
     welfare,
+    fraudWarnings,
+    outreachResidents,
   };
 }
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -634,6 +657,7 @@ export async function createServer(
   registerServiceOfficeRoutes(app, services.serviceOffice);
   registerStatsRoutes(app, services.stats);
   registerWelfareRoutes(app, services.welfare);
+  registerOutreachRoutes(app, services.fraudWarnings, services.outreachResidents);
   registerWsRoutes(app, services.hub);
   app.addHook('onClose', async () => services.hub.closeAll());
   return app;
@@ -782,6 +806,13 @@ export async function startServer(
       failure: 'stats report sweep failed',
       everyMs: 10 * 60_000,
     });
+    const stopOutreach = startSweepLoop({
+      sweep: (tenant) => services.fraudWarnings.sweep(tenant),
+      tenants: tenantCodes,
+      log,
+      failure: 'anti-fraud warning sweep failed',
+      everyMs: 60_000,
+    });
     const trafficDemo = simulator
       ? startTrafficDemo(services.traffic, { tenantCode: config.TENANT_CODE, log })
       : undefined;
@@ -799,6 +830,7 @@ export async function startServer(
         stopServiceHall();
         stopServiceOffice();
         stopStatsReports();
+        stopOutreach();
         trafficDemo?.stop();
         await simulator?.stop();
         await devices.close();

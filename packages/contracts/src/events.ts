@@ -272,6 +272,14 @@ export const liveEvents = {
     address: z.string().nullable(),
     at: isoDateTime,
   }),
+  /** 反诈预警: a warning was issued, signed, called, dissuaded, fed back or went overdue. */
+  'outreach.warning.changed': z.object({
+    warningId: z.string(),
+    stationId: z.string().nullable(),
+    risk: z.enum(['high', 'medium', 'low']),
+    status: z.enum(['issued', 'signed', 'dissuaded', 'feedback']),
+    change: z.enum(['issued', 'signed', 'called', 'dissuaded', 'feedback', 'overdue']),
+  }),
   'audit.alert': z.object({
     seq: z.number().int(),
     action: z.string(),

@@ -29,3 +29,4 @@ export * from './traffic.ts';
 export * from './services.ts';
 export * from './stats.ts';
 export * from './welfare.ts';
+export * from './outreach.ts';

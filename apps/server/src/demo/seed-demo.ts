@@ -26,6 +26,7 @@ import { seedServiceHistory } from './seed-services-history.ts';
 import { seedServices } from './seed-services.ts';
 import { seedStatsHistory } from './seed-stats-history.ts';
 import { seedWelfareDemo } from './seed-welfare.ts';
+import { seedOutreachDemo } from './seed-outreach.ts';
 
 export const DEMO_TENANT = '350526';
 
@@ -389,6 +390,21 @@ export async function seedDemo(
       resource: 'tenant',
       resourceId: DEMO_TENANT,
       detail: { ...welfare },
+    });
+  }
+  if (seeded) {
+    // 暖心为民: residents at the registry's addresses, their visits, and anti-fraud warnings (demo data).
+    const outreach = await seedOutreachDemo(db, {
+      tenantCode: DEMO_TENANT,
+      seed: options.seed ?? 350526,
+      crypto: services.fieldCrypto,
+      now: clock.now(),
+    });
+    await audit.record(actor, {
+      action: 'demo.seed.outreach',
+      resource: 'tenant',
+      resourceId: DEMO_TENANT,
+      detail: { residents: outreach.residents, visits: outreach.visits, byYear: outreach.byYear },
     });
   }
   if (seeded) {

@@ -10,6 +10,7 @@ import {
   HomeOutlined,
   IdcardOutlined,
   NodeIndexOutlined,
+  PhoneOutlined,
   SafetyOutlined,
   SettingOutlined,
   SolutionOutlined,
@@ -32,6 +33,7 @@ export type ModuleKey =
   | 'volunteers'
   | 'traffic'
   | 'services'
+  | 'outreach'
   | 'welfare'
   | 'stats'
   | 'users'
@@ -133,6 +135,14 @@ export const modules: readonly ModuleEntry[] = [
     label: 'menu.services',
     icon: <SolutionOutlined />,
     roles: ['clerk', 'officer', 'auxiliary', 'commander', 'leader', 'system-admin'],
+    group: 'main',
+  },
+  {
+    key: 'outreach',
+    path: '/outreach',
+    label: 'menu.outreach',
+    icon: <PhoneOutlined />,
+    roles: frontLine,
     group: 'main',
   },
   {

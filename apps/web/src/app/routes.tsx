@@ -14,6 +14,7 @@ import {
   MessagesPage,
   MobileLayout,
   OrdersPage,
+  OutreachPhonePage,
   PatrolPhonePage,
   UnitsPage,
 } from '../mobile/index.ts';
@@ -68,6 +69,9 @@ const TrafficPage = lazy(() =>
 );
 const ServicesPage = lazy(() =>
   import('../features/services/services-page.tsx').then((m) => ({ default: m.ServicesPage })),
+);
+const OutreachPage = lazy(() =>
+  import('../features/outreach/outreach-page.tsx').then((m) => ({ default: m.OutreachPage })),
 );
 // The citizens' pages of the service hall: no sign-in (the kiosk asks for a staff session itself).
 const GuidePage = lazy(() =>
@@ -171,6 +175,7 @@ export function createRouter() {
         { path: 'callouts/:id', element: <CalloutsPage /> },
         { path: 'patrol', element: <PatrolPhonePage /> },
         { path: 'duty', element: <DutyPhonePage /> },
+        { path: 'outreach', element: <OutreachPhonePage /> },
         { path: 'messages', element: <MessagesPage /> },
         { path: 'messages/:id', element: <MessagesPage /> },
         { path: 'me', element: <MePage /> },
@@ -203,6 +208,7 @@ export function createRouter() {
         { path: 'services', element: guarded('services', <ServicesPage />) },
         { path: 'welfare', element: guarded('welfare', <WelfarePage />) },
         { path: 'stats', element: guarded('stats', <StatsPage />) },
+        { path: 'outreach', element: guarded('outreach', <OutreachPage />) },
         {
           path: 'cameras',
           element: (

@@ -1,4 +1,5 @@
 import { welfareEnUS } from './welfare-en-US.ts';
+import { outreachEnUS } from './outreach-en-US.ts';
 import type { Messages } from './messages.ts';
 import { servicesEnUS } from './services-en-US.ts';
 import { statsEnUS } from './stats-en-US.ts';
@@ -1673,4 +1674,5 @@ export const enUS: Messages = {
   ...servicesEnUS,
   ...welfareEnUS,
   ...statsEnUS,
+  ...outreachEnUS,
 };

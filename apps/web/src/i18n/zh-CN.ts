@@ -1,4 +1,5 @@
 import { welfareZhCN } from './welfare-zh-CN.ts';
+import { outreachZhCN } from './outreach-zh-CN.ts';
 import { servicesZhCN } from './services-zh-CN.ts';
 import { statsZhCN } from './stats-zh-CN.ts';
 
@@ -1648,4 +1649,5 @@ export const zhCN = {
   ...servicesZhCN,
   ...welfareZhCN,
   ...statsZhCN,
+  ...outreachZhCN,
 } satisfies Record<string, string>;

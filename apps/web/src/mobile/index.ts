@@ -8,6 +8,7 @@ export { MessagesPage } from './messages-page.tsx';
 export { MePage } from './me-page.tsx';
 export { MobileLayout } from './mobile-layout.tsx';
 export { OrdersPage } from './orders-page.tsx';
+export { OutreachPhonePage } from './outreach-phone-page.tsx';
 export { PatrolPhonePage } from './patrol-phone-page.tsx';
 export { landingPath } from './tabs.ts';
 export { UnitsPage } from './units-page.tsx';

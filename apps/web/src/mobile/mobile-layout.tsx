@@ -5,6 +5,7 @@ import {
   IdcardOutlined,
   SafetyCertificateOutlined,
   MessageOutlined,
+  PhoneOutlined,
   ProfileOutlined,
   SafetyOutlined,
   TeamOutlined,
@@ -40,6 +41,7 @@ const tabIcons: Record<MobileTabKey, ReactNode> = {
   hazards: <WarningOutlined />,
   collect: <IdcardOutlined />,
   callouts: <AlertOutlined />,
+  outreach: <PhoneOutlined />,
   messages: <MessageOutlined />,
   me: <UserOutlined />,
 };

@@ -4,9 +4,9 @@ import { isFieldUser, landingPath, tabsFor } from './tabs.ts';
 const keys = (roles: Parameters<typeof tabsFor>[0]) => tabsFor(roles).map((tab) => tab.key);
 
 describe('phone app tabs', () => {
-  it('gives officers and auxiliaries orders, units, messages and profile', () => {
-    expect(keys(['officer'])).toEqual(['orders', 'units', 'messages', 'me']);
-    expect(keys(['auxiliary'])).toEqual(['orders', 'units', 'messages', 'me']);
+  it('gives officers and auxiliaries orders, units, anti-fraud and visits, messages and profile', () => {
+    expect(keys(['officer'])).toEqual(['orders', 'units', 'outreach', 'messages', 'me']);
+    expect(keys(['auxiliary'])).toEqual(['orders', 'units', 'outreach', 'messages', 'me']);
   });
 
   it('gives grid workers their grid, hazards and collection, and volunteers their patrols and duty, with messages and profile', () => {
@@ -21,6 +21,7 @@ describe('phone app tabs', () => {
       'callouts',
       'patrol',
       'duty',
+      'outreach',
       'messages',
       'me',
     ]);
@@ -28,6 +29,7 @@ describe('phone app tabs', () => {
     expect(tabsFor(['officer']).map((tab) => tab.path)).toEqual([
       '/m/orders',
       '/m/units',
+      '/m/outreach',
       '/m/messages',
       '/m/me',
     ]);

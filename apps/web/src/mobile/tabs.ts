@@ -15,6 +15,7 @@ export type MobileTabKey =
   | 'callouts'
   | 'patrol'
   | 'duty'
+  | 'outreach'
   | 'messages'
   | 'me';
 
@@ -35,6 +36,7 @@ export const mobileTabs: readonly MobileTab[] = [
   { key: 'callouts', path: '/m/callouts', label: 'mobile.tab.callouts' },
   { key: 'patrol', path: '/m/patrol', label: 'mobile.tab.patrol' },
   { key: 'duty', path: '/m/duty', label: 'mobile.tab.duty' },
+  { key: 'outreach', path: '/m/outreach', label: 'mobile.tab.outreach' },
   { key: 'messages', path: '/m/messages', label: 'mobile.tab.messages' },
   { key: 'me', path: '/m/me', label: 'mobile.tab.me' },
 ];
@@ -48,10 +50,10 @@ export const fieldRoles = [
 ] as const satisfies readonly RoleKey[];
 export type FieldRole = (typeof fieldRoles)[number];
 
-/** role → its tabs: 我的网格, 任务 (station requests, units en route), 地图 (the station's units), 隐患, 采集 (一标三实), 呼叫 (a volunteer's 一呼百应 call-outs), 巡逻 (a volunteer's patrol tasks and track), 值守 (a volunteer's duty and location consent), 消息, 我的. */
+/** role → its tabs: 我的网格, 任务 (station requests, units en route), 地图 (the station's units), 隐患, 采集 (一标三实), 呼叫 (a volunteer's 一呼百应 call-outs), 巡逻 (a volunteer's patrol tasks and track), 值守 (a volunteer's duty and location consent), 走访 (an officer's anti-fraud warnings and visit plan), 消息, 我的. */
 export const tabsByRole: Readonly<Record<FieldRole, readonly MobileTabKey[]>> = {
-  officer: ['orders', 'units', 'messages', 'me'],
-  auxiliary: ['orders', 'units', 'messages', 'me'],
+  officer: ['orders', 'units', 'outreach', 'messages', 'me'],
+  auxiliary: ['orders', 'units', 'outreach', 'messages', 'me'],
   'grid-worker': ['grid', 'hazards', 'collect', 'messages', 'me'],
   volunteer: ['callouts', 'patrol', 'duty', 'messages', 'me'],
 };

@@ -55,6 +55,8 @@ export const READ_ACCESS = {
    * staff office and leadership only (an officer does not read even their own record here).
    */
   welfare: ['staff-officer', 'leader'],
+  /** 暖心为民: anti-fraud warnings, vulnerable residents and home visits (a station its own, county roles all). */
+  outreach: ['dispatcher', 'commander', 'officer', 'auxiliary', 'leader'],
   /** Road closures and slow-downs: every signed-in user routes on them. */
   road: ROLE_KEYS,
   /** The organisation tree: every signed-in user. */

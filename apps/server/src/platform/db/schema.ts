@@ -1551,6 +1551,100 @@ export interface WelfareSchoolingTable {
   updated_at: Timestamp;
 }
 
+// ── 暖心为民 outreach (20261207T0610-create-outreach.sql) ──
+export interface FraudWarningsTable {
+  tenant_code: string;
+  id: string;
+  number: string;
+  station_id: string | null;
+  risk: 'high' | 'medium' | 'low';
+  action: 'visit' | 'call' | 'sms';
+  status: 'issued' | 'signed' | 'dissuaded' | 'feedback';
+  outcome: 'dissuaded' | 'defrauded' | 'unreachable' | null;
+  fraud_type: string;
+  source: 'ministry' | 'province' | 'city' | 'incident';
+  /** Encrypted. */
+  person_name: string;
+  phone: string;
+  id_number: string | null;
+  address: string;
+  township_code: string | null;
+  lon: number | null;
+  lat: number | null;
+  incident_id: string | null;
+  issued_at: Timestamp;
+  signed_at: NullableTimestamp;
+  dissuaded_at: NullableTimestamp;
+  feedback_at: NullableTimestamp;
+  due_at: NullableTimestamp;
+  overdue: Generated<boolean>;
+  money_at_risk: Generated<number>;
+  money_saved: Generated<number>;
+  sms_status: string | null;
+  calls: Generated<number>;
+  signed_by: string | null;
+  note: string | null;
+  demo: Generated<boolean>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface FraudWarningEventsTable {
+  tenant_code: string;
+  id: string;
+  warning_id: string;
+  /** Insertion order, for events at the same instant. */
+  seq: ColumnType<string, never, never>;
+  at: Timestamp;
+  kind: string;
+  actor: string;
+  note: string | null;
+}
+export interface VulnerableResidentsTable {
+  tenant_code: string;
+  id: string;
+  station_id: string;
+  kinds: string[];
+  active: Generated<boolean>;
+  /** Encrypted. */
+  name: string;
+  phone: string | null;
+  /** Keyed hash of the phone, to find a person again. */
+  phone_hash: string | null;
+  id_number: string | null;
+  address: string;
+  address_id: string | null;
+  township_code: string | null;
+  lon: number | null;
+  lat: number | null;
+  officer_id: string | null;
+  note: string | null;
+  demo: Generated<boolean>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface HomeVisitsTable {
+  tenant_code: string;
+  id: string;
+  resident_id: string;
+  station_id: string;
+  officer_id: string | null;
+  status: 'planned' | 'done' | 'missed';
+  planned_for: string;
+  done_at: NullableTimestamp;
+  anti_fraud_talk: Generated<boolean>;
+  activities: string | null;
+  needs: string | null;
+  warning_id: string | null;
+  service_visit_id: string | null;
+  hazard_id: string | null;
+  demo: Generated<boolean>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   survey_results: SurveyResultsTable;
   stats_reports: StatsReportsTable;
@@ -1651,4 +1745,8 @@ export interface DB {
   welfare_campaigns: WelfareCampaignsTable;
   welfare_health_checks: WelfareHealthChecksTable;
   welfare_schooling: WelfareSchoolingTable;
+  fraud_warnings: FraudWarningsTable;
+  fraud_warning_events: FraudWarningEventsTable;
+  vulnerable_residents: VulnerableResidentsTable;
+  home_visits: HomeVisitsTable;
 }

@@ -40,6 +40,7 @@ export const TOPIC_RESOURCE: Readonly<Record<Topic, Readable>> = {
   'dispute.alert': 'dispute',
   'services.ticket.changed': 'service',
   'services.case.changed': 'service',
+  'outreach.warning.changed': 'outreach',
   'audit.alert': 'audit',
 };
 

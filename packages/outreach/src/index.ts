@@ -1,0 +1,3 @@
+export * from './import.ts';
+export * from './residents.ts';
+export * from './warnings.ts';
