@@ -197,41 +197,8 @@ export async function seedIncidentHistory(
       });
   }
 
-  // Rows travel as one JSON document per few thousand: a year of a county's calls in a few statements.
-  const bulk = async (trx: Kysely<DB>, table: string, columns: string[], rows: object[]) => {
-    const list = sql.join(columns.map((c) => sql.id(c)));
-    for (let i = 0; i < rows.length; i += 5_000)
-      await sql`INSERT INTO ${sql.table(table)} (${list})
-        SELECT ${list} FROM jsonb_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(rows.slice(i, i + 5_000))}::jsonb)`.execute(
-        trx,
-      );
-  };
   await db.transaction().execute(async (trx) => {
-    await bulk(trx, 'incidents', Object.keys(incidents[0] ?? {}), incidents);
-    await bulk(trx, 'incident_orgs', ['tenant_code', 'incident_id', 'org_id', 'role', 'created_at'], links);
-    await bulk(
-      trx,
-      'incident_events',
-      [
-        'tenant_code',
-        'incident_id',
-        'at',
-        'actor_id',
-        'actor',
-        'kind',
-        'from_status',
-        'to_status',
-        'note',
-        'detail',
-      ],
-      events,
-    );
-    for (const [day, n] of perDayNumber)
-      await trx
-        .insertInto('incident_counters')
-        .values({ tenant_code: tenantCode, day, n })
-        .onConflict((oc) => oc.columns(['tenant_code', 'day']).doNothing())
-        .execute();
+    await writeIncidentHistory(trx, tenantCode, { incidents, links, events, perDay: perDayNumber });
     await audit.write(
       trx,
       { tenantCode, userId: actor.id, username: actor.name },
@@ -243,4 +210,62 @@ export async function seedIncidentHistory(
     );
   });
   return incidents.length;
+}
+
+/** Rows travel as one JSON document per few thousand: a year of a county's calls in a few statements. */
+export async function bulkInsert(
+  trx: Kysely<DB>,
+  table: string,
+  columns: string[],
+  rows: object[],
+): Promise<void> {
+  const list = sql.join(columns.map((c) => sql.id(c)));
+  for (let i = 0; i < rows.length; i += 5_000)
+    await sql`INSERT INTO ${sql.table(table)} (${list})
+      SELECT ${list} FROM jsonb_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(rows.slice(i, i + 5_000))}::jsonb)`.execute(
+      trx,
+    );
+}
+
+/** Generated past incidents with their org links, timeline rows and the days' numbering, in bulk. */
+export async function writeIncidentHistory(
+  trx: Kysely<DB>,
+  tenantCode: string,
+  rows: {
+    incidents: Record<string, unknown>[];
+    links: Record<string, unknown>[];
+    events: Record<string, unknown>[];
+    perDay: ReadonlyMap<string, number>;
+  },
+): Promise<void> {
+  await bulkInsert(trx, 'incidents', Object.keys(rows.incidents[0] ?? {}), rows.incidents);
+  await bulkInsert(
+    trx,
+    'incident_orgs',
+    ['tenant_code', 'incident_id', 'org_id', 'role', 'created_at'],
+    rows.links,
+  );
+  await bulkInsert(
+    trx,
+    'incident_events',
+    [
+      'tenant_code',
+      'incident_id',
+      'at',
+      'actor_id',
+      'actor',
+      'kind',
+      'from_status',
+      'to_status',
+      'note',
+      'detail',
+    ],
+    rows.events,
+  );
+  for (const [day, n] of rows.perDay)
+    await trx
+      .insertInto('incident_counters')
+      .values({ tenant_code: tenantCode, day, n })
+      .onConflict((oc) => oc.columns(['tenant_code', 'day']).doNothing())
+      .execute();
 }

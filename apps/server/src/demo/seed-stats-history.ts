@@ -8,10 +8,9 @@ import {
   historyRng,
   round4,
 } from '@ronghui/scorecard';
-import { type Kysely, sql } from 'kysely';
 import type { Services } from '../main.ts';
 import { createIncidentsRepo, loadTenantGazetteer, resolveLocation } from '../modules/incidents/index.ts';
-import type { DB } from '../platform/db/schema.ts';
+import { bulkInsert, writeIncidentHistory } from './seed-incident-history.ts';
 
 /** Marks the scorecard's generated 2022–2023 records (incident descriptions; crime ids start HX-). */
 export const STATS_HISTORY_TAG = '[历史演示] ';
@@ -198,14 +197,6 @@ export async function seedStatsHistory(
     };
   });
 
-  const bulk = async (trx: Kysely<DB>, table: string, columns: string[], rows: object[]) => {
-    const list = sql.join(columns.map((c) => sql.id(c)));
-    for (let i = 0; i < rows.length; i += 5_000)
-      await sql`INSERT INTO ${sql.table(table)} (${list})
-        SELECT ${list} FROM jsonb_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(rows.slice(i, i + 5_000))}::jsonb)`.execute(
-        trx,
-      );
-  };
   const surveyRows = demoSurveyRows(
     await db
       .selectFrom('divisions')
@@ -218,32 +209,8 @@ export async function seedStatsHistory(
     seed,
   );
   await db.transaction().execute(async (trx) => {
-    await bulk(trx, 'incidents', Object.keys(incidents[0] ?? {}), incidents);
-    await bulk(trx, 'incident_orgs', ['tenant_code', 'incident_id', 'org_id', 'role', 'created_at'], links);
-    await bulk(
-      trx,
-      'incident_events',
-      [
-        'tenant_code',
-        'incident_id',
-        'at',
-        'actor_id',
-        'actor',
-        'kind',
-        'from_status',
-        'to_status',
-        'note',
-        'detail',
-      ],
-      events,
-    );
-    for (const [day, n] of perDay)
-      await trx
-        .insertInto('incident_counters')
-        .values({ tenant_code: tenantCode, day, n })
-        .onConflict((oc) => oc.columns(['tenant_code', 'day']).doNothing())
-        .execute();
-    await bulk(trx, 'crime_records', Object.keys(crimeRows[0] ?? {}), crimeRows);
+    await writeIncidentHistory(trx, tenantCode, { incidents, links, events, perDay });
+    await bulkInsert(trx, 'crime_records', Object.keys(crimeRows[0] ?? {}), crimeRows);
     await audit.write(
       trx,
       { tenantCode, userId: actor.id, username: actor.name },
