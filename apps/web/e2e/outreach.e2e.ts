@@ -99,6 +99,7 @@ describe.skipIf(!hasChromium())(
         .fill('上门核实：对方冒充公安要求转账“安全账户”，已讲清骗局');
       await field.page.getByTestId('or-visit-save').click();
       await card.getByRole('button', { name: '记录劝阻' }).click();
+      await field.page.getByTestId('or-dissuade-save').click();
       await card.getByRole('button', { name: buttonName('反馈') }).waitFor({ timeout: 60_000 });
       await shot(field.page, '4-phone-dissuaded-390');
       await card.getByRole('button', { name: buttonName('反馈') }).click();

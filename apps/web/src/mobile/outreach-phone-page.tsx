@@ -1,6 +1,6 @@
-import type { FraudWarning, PlanEntry } from '@ronghui/contracts';
+import { type FraudWarning, fraudOutcome, type PlanEntry } from '@ronghui/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Checkbox, Drawer, Input, Tag } from 'antd';
+import { Button, Checkbox, Drawer, Input, InputNumber, Radio, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { OUTREACH_VISITS_PATH, outreachApi, outreachKeys } from '../api/outreach-api.ts';
 import { formatDateTime } from '../i18n/format-datetime.ts';
@@ -11,16 +11,7 @@ import { newHazardId } from './hazard-id.ts';
 import { useMobileContext } from './mobile-context.ts';
 
 const RISK_COLOR = { high: 'red', medium: 'orange', low: 'blue' } as const;
-const FRAUD_ZH: Record<string, string> = {
-  'elderly-wealth': '养老理财',
-  'impersonate-police': '冒充公检法',
-  'online-loan': '网络贷款',
-  brushing: '刷单返利',
-  investment: '虚假投资理财',
-  'impersonate-service': '冒充电商客服',
-  romance: '网络交友诱导',
-  other: '其他',
-};
+type Outcome = (typeof fraudOutcome.options)[number];
 const stepUrl = (id: string) => `/api/anti-fraud/warnings/${encodeURIComponent(id)}/steps`;
 
 interface VisitTarget {
@@ -43,6 +34,9 @@ export function OutreachPhonePage() {
   const [activities, setActivities] = useState('');
   const [needs, setNeeds] = useState('');
   const [talk, setTalk] = useState(true);
+  const [dissuading, setDissuading] = useState<FraudWarning | null>(null);
+  const [outcome, setOutcome] = useState<Outcome>('dissuaded');
+  const [saved, setSaved] = useState(0);
   const warnings = useQuery({
     queryKey: outreachKeys.warnings({ page: 1, pageSize: 100 }),
     queryFn: () => outreachApi.warnings({ page: 1, pageSize: 100 }),
@@ -63,6 +57,21 @@ export function OutreachPhonePage() {
   const waiting = (url: string) => queue.pending.some((e) => e.url === url);
   const step = (w: FraudWarning, body: Record<string, unknown>, label: string) =>
     void outbox.enqueue({ method: 'POST', url: stepUrl(w.id), body, label: `${label} ${w.number}` });
+
+  const openDissuade = (w: FraudWarning) => {
+    setDissuading(w);
+    setOutcome('dissuaded');
+    setSaved(w.moneyAtRisk);
+  };
+  const saveDissuade = () => {
+    if (!dissuading) return;
+    step(
+      dissuading,
+      { step: 'dissuade', outcome, moneySaved: outcome === 'dissuaded' ? saved : 0 },
+      t('or.step.dissuade'),
+    );
+    setDissuading(null);
+  };
 
   const visitOf = async (w: FraudWarning) => {
     const detail = await outreachApi.warning(w.id);
@@ -99,7 +108,7 @@ export function OutreachPhonePage() {
         <div className="m-card" key={w.id} data-testid="or-phone-warning">
           <div className="m-card-row">
             <span className="m-card-title">
-              {w.personName} · {FRAUD_ZH[w.fraudType] ?? w.fraudType}
+              {w.personName} · {t(`or.fraud.${w.fraudType}` as MessageKey)}
             </span>
             <Tag color={RISK_COLOR[w.risk]}>{t(`or.risk.${w.risk}` as MessageKey)}</Tag>
           </div>
@@ -132,17 +141,7 @@ export function OutreachPhonePage() {
                 </Button>
               )}
               {w.status === 'signed' && (
-                <Button
-                  type="primary"
-                  className="m-button"
-                  onClick={() =>
-                    step(
-                      w,
-                      { step: 'dissuade', outcome: 'dissuaded', moneySaved: w.moneyAtRisk },
-                      t('or.step.dissuade'),
-                    )
-                  }
-                >
+                <Button type="primary" className="m-button" onClick={() => openDissuade(w)}>
                   {t('or.step.dissuade')}
                 </Button>
               )}
@@ -218,6 +217,50 @@ export function OutreachPhonePage() {
           disabled={activities.trim() === ''}
           onClick={saveVisit}
           data-testid="or-visit-save"
+        >
+          {t('or.mobile.save')}
+        </Button>
+      </Drawer>
+      <Drawer
+        open={dissuading !== null}
+        placement="bottom"
+        size="auto"
+        title={dissuading ? `${t('or.mobile.dissuadeTitle')} · ${dissuading.personName}` : ''}
+        onClose={() => setDissuading(null)}
+      >
+        <Radio.Group
+          value={outcome}
+          onChange={(e) => setOutcome(e.target.value as Outcome)}
+          style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
+          data-testid="or-dissuade-outcome"
+        >
+          {fraudOutcome.options.map((o) => (
+            <Radio key={o} value={o}>
+              {t(`or.outcome.${o}` as MessageKey)}
+            </Radio>
+          ))}
+        </Radio.Group>
+        {outcome === 'dissuaded' && (
+          <div style={{ marginTop: 12 }}>
+            <label htmlFor="or-dissuade-saved">{t('or.mobile.moneySaved')}</label>
+            <InputNumber
+              min={0}
+              max={dissuading?.moneyAtRisk ?? 0}
+              value={saved}
+              onChange={(v) => setSaved(typeof v === 'number' ? v : 0)}
+              style={{ width: '100%' }}
+              id="or-dissuade-saved"
+              data-testid="or-dissuade-saved"
+            />
+          </div>
+        )}
+        <Button
+          type="primary"
+          block
+          className="m-button"
+          style={{ marginTop: 12 }}
+          onClick={saveDissuade}
+          data-testid="or-dissuade-save"
         >
           {t('or.mobile.save')}
         </Button>

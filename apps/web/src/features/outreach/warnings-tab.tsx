@@ -45,22 +45,6 @@ const STATUS_COLOR = {
   dissuaded: 'success',
   feedback: 'green',
 } as const;
-const FRAUD_ZH: Record<string, string> = {
-  'elderly-wealth': '养老理财',
-  'impersonate-police': '冒充公检法',
-  'online-loan': '网络贷款',
-  brushing: '刷单返利',
-  investment: '虚假投资理财',
-  'impersonate-service': '冒充电商客服',
-  romance: '网络交友诱导',
-  other: '其他',
-};
-const SOURCE_ZH: Record<string, string> = {
-  ministry: '公安部',
-  province: '省厅',
-  city: '市局',
-  incident: '本局警情',
-};
 const money = (n: number) => n.toLocaleString('zh-CN');
 /** The import file's column names, as the sheet's header writes them. */
 const COLUMN_ZH: Record<string, string> = {
@@ -145,7 +129,7 @@ export function WarningsTab({ can }: { can: OutreachCan }) {
           {
             title: t('or.col.fraudType'),
             width: 110,
-            render: (_, r) => FRAUD_ZH[r.fraudType] ?? r.fraudType,
+            render: (_, r) => t(`or.fraud.${r.fraudType}` as MessageKey),
           },
           { title: t('or.col.risk'), width: 80, render: (_, r) => <RiskTag risk={r.risk} /> },
           {
@@ -299,10 +283,10 @@ function WarningDrawer({ id, can, onClose }: { id: string; can: OutreachCan; onC
             <Descriptions.Item label={t('or.col.phone')}>{revealed.phone ?? w.phone}</Descriptions.Item>
             <Descriptions.Item label={t('or.detail.address')}>{w.address}</Descriptions.Item>
             <Descriptions.Item label={t('or.col.fraudType')}>
-              {FRAUD_ZH[w.fraudType] ?? w.fraudType}
+              {t(`or.fraud.${w.fraudType}` as MessageKey)}
             </Descriptions.Item>
             <Descriptions.Item label={t('or.detail.source')}>
-              {SOURCE_ZH[w.source] ?? w.source}
+              {t(`or.source.${w.source}` as MessageKey)}
             </Descriptions.Item>
             <Descriptions.Item label={t('or.col.action')}>
               {t(`or.action.${w.action}` as MessageKey)}
