@@ -48,7 +48,7 @@ export const welfareEnUS: Record<keyof typeof welfareZhCN, string> = {
   'wf.condolence.occasion': 'Holiday / operation',
   'wf.condolence.occasionHint.holiday': 'e.g. Spring Festival, Police Day',
   'wf.condolence.occasionHint.operation': 'e.g. the ceramics fair',
-  'wf.condolence.occasionHint.daily': '',
+  'wf.condolence.occasionHint.daily': 'e.g. injured on duty, in hospital',
   'wf.condolence.person': 'Person',
   'wf.condolence.injury': 'Injury or illness',
   'wf.condolence.injuryHint': 'An injury not yet visited (optional)',

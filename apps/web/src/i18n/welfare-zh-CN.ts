@@ -46,7 +46,7 @@ export const welfareZhCN = {
   'wf.condolence.occasion': '节日/任务',
   'wf.condolence.occasionHint.holiday': '如：春节、中国人民警察节',
   'wf.condolence.occasionHint.operation': '如：陶瓷博览会安保',
-  'wf.condolence.occasionHint.daily': '',
+  'wf.condolence.occasionHint.daily': '如：因公负伤住院',
   'wf.condolence.person': '慰问对象',
   'wf.condolence.injury': '对应伤病',
   'wf.condolence.injuryHint': '选择尚未慰问的伤病记录（可不选）',
