@@ -52,7 +52,7 @@ describe.skipIf(!hasChromium())('数据统计 and the leadership big screen', ()
 
   beforeAll(async () => {
     // The 2022–2023 demo history is generated at the first start: give it time on a busy machine.
-    server = await startTestServer({ timeoutMs: 300_000 });
+    server = await startTestServer({ timeoutMs: 300_000, env: { DEMO_STATS_HISTORY: 'on' } });
     browser = await launchBrowser();
   }, 600_000);
 
